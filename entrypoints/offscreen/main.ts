@@ -1,0 +1,6 @@
+import { listen } from '@/lib/messages';
+
+listen('offscreen', {
+  'offscreen-read': async () => ({ ok: false, reason: 'model-failed', message: 'not built yet' }),
+  'offscreen-status': () => ({ liveTracks: 0 }),
+});

@@ -1,0 +1,3 @@
+export function App() {
+  return <button data-testid="read-mood">Read my mood</button>;
+}

@@ -1,0 +1,115 @@
+/**
+ * The one message protocol between popup, background, offscreen document and content scripts.
+ * Every message names the context that should answer it, so the background and the offscreen document,
+ * which both hear every runtime message, never answer each other's.
+ */
+import { browser } from 'wxt/browser';
+import type { Emotion } from './emotions';
+
+export type Backend = 'webgpu' | 'wasm' | 'webgl' | 'cpu';
+export type BackendSetting = Backend | 'auto';
+
+export type MoodErrorReason = 'camera-denied' | 'no-camera' | 'no-face' | 'model-failed' | 'bad-photo';
+
+/** One reading: numbers only, never an image. */
+export interface MoodReading {
+  emotion: Emotion;
+  /** Seven probabilities in EMOTIONS order, summing to 1. */
+  probabilities: number[];
+  backend: Backend;
+  /** Median milliseconds of one face through the CNN. */
+  cnnMs: number;
+  /** Median milliseconds of one face detection. */
+  detectMs: number;
+  /** From the request to the answer, camera start included. */
+  totalMs: number;
+  /** Frames that contributed (camera) or 1 (photo). */
+  frames: number;
+  /** Most faces seen in one frame; the largest is read. */
+  faces: number;
+  source: 'camera' | 'photo';
+  /** Epoch milliseconds. */
+  at: number;
+}
+
+export type ReadOutcome =
+  | { ok: true; reading: MoodReading }
+  | { ok: false; reason: MoodErrorReason; message: string };
+
+export type ReadRequest = { source: 'camera'; backend?: BackendSetting } | {
+  source: 'photo';
+  /** The photo as a data: URL (runtime messages are JSON, so no Blob). */
+  dataUrl: string;
+  backend?: BackendSetting;
+};
+
+/** What each message carries and what its answer is. */
+export interface Protocol {
+  /** popup → background: read a mood now. */
+  'read-mood': { target: 'background'; request: ReadRequest; response: ReadOutcome };
+  /** background → offscreen: do the reading. */
+  'offscreen-read': { target: 'offscreen'; request: ReadRequest; response: ReadOutcome };
+  /** anyone → offscreen: is the document alive and which camera tracks are live (tests use it too). */
+  'offscreen-status': { target: 'offscreen'; request: null; response: { liveTracks: number } };
+}
+
+export type MessageType = keyof Protocol;
+export type Target = Protocol[MessageType]['target'];
+
+export interface Envelope<K extends MessageType = MessageType> {
+  moodreel: K;
+  target: Protocol[K]['target'];
+  request: Protocol[K]['request'];
+}
+
+const TARGETS: { [K in MessageType]: Protocol[K]['target'] } = {
+  'read-mood': 'background',
+  'offscreen-read': 'offscreen',
+  'offscreen-status': 'offscreen',
+};
+
+export function envelope<K extends MessageType>(type: K, request: Protocol[K]['request']): Envelope<K> {
+  return { moodreel: type, target: TARGETS[type], request };
+}
+
+export function isEnvelope(value: unknown): value is Envelope {
+  if (typeof value !== 'object' || value === null) return false;
+  const type = (value as { moodreel?: unknown }).moodreel;
+  return typeof type === 'string' && type in TARGETS &&
+    (value as { target?: unknown }).target === TARGETS[type as MessageType];
+}
+
+export async function sendMessage<K extends MessageType>(
+  type: K,
+  request: Protocol[K]['request'],
+): Promise<Protocol[K]['response']> {
+  return (await browser.runtime.sendMessage(envelope(type, request))) as Protocol[K]['response'];
+}
+
+export type Handlers<T extends Target> = {
+  [K in MessageType as Protocol[K]['target'] extends T ? K : never]: (
+    request: Protocol[K]['request'],
+  ) => Promise<Protocol[K]['response']> | Protocol[K]['response'];
+};
+
+/**
+ * Routes an incoming message to `handlers` when it is addressed to `target`; returns undefined
+ * (so another context may answer) otherwise. Kept free of `browser` so it is testable as is.
+ */
+export function routeMessage<T extends Target>(
+  target: T,
+  handlers: Handlers<T>,
+  message: unknown,
+): Promise<unknown> | undefined {
+  if (!isEnvelope(message) || message.target !== target) return undefined;
+  const handler = (handlers as Record<string, (request: unknown) => unknown>)[message.moodreel];
+  if (!handler) return undefined;
+  return Promise.resolve().then(() => handler(message.request));
+}
+
+/** Answer the messages addressed to `target`; returns the function that stops listening. */
+export function listen<T extends Target>(target: T, handlers: Handlers<T>): () => void {
+  const listener = (message: unknown) => routeMessage(target, handlers, message);
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}

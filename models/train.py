@@ -1,0 +1,255 @@
+#!/usr/bin/env python3
+"""Train MoodReel's emotion CNN on FER-2013 (Training rows; PublicTest picks the best epoch).
+
+Resumes from <out>/last.pt when it exists, so an interrupted run (Ctrl-C, a killed job) goes on where
+it stopped. `--time-budget MIN` sizes the schedule so the whole run fits the budget on this machine.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import random
+import signal
+import sys
+import time
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from fer import EMOTIONS  # noqa: E402
+from fer.augment import augment  # noqa: E402
+from fer.data import DataError, load_cached, non_face_mask, read_ferplus_votes  # noqa: E402
+from fer.nets import build, count_parameters  # noqa: E402
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+DEFAULT_DATA = os.path.join(HERE, "..", "..", "shared", "data", "fer2013", "fer2013.csv.gz")
+
+# Each architecture's own recipe; flags override.
+RECIPES = {
+    "seed": dict(optimizer="rmsprop", lr=1e-4, batch_size=64, augment=False, label_smoothing=0.0,
+                 class_weight_power=0.0, schedule="constant", weight_decay=0.0, patience=10),
+    "moodnet": dict(optimizer="sgd", lr=0.05, batch_size=128, augment=True, label_smoothing=0.1,
+                    class_weight_power=0.3, schedule="onecycle", weight_decay=5e-4, patience=15),
+}
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--data", default=DEFAULT_DATA, help="fer2013.csv or .csv.gz (Kaggle format)")
+    p.add_argument("--ferplus", default=None, help="optional fer2013new.csv: skip rows FER+ marks as not a face")
+    p.add_argument("--arch", default="moodnet", choices=sorted(RECIPES))
+    p.add_argument("--out", default=None, help="run folder (default models/runs/<arch>)")
+    p.add_argument("--epochs", type=int, default=60, help="most epochs to run")
+    p.add_argument("--time-budget", type=float, default=None, metavar="MIN",
+                   help="fit the schedule into this many minutes (measured on the first batches)")
+    p.add_argument("--batch-size", type=int)
+    p.add_argument("--lr", type=float, help="peak learning rate")
+    p.add_argument("--patience", type=int, help="stop after this many epochs without a lower validation loss")
+    p.add_argument("--min-delta", type=float, default=1e-4, help="smallest validation-loss drop that counts")
+    p.add_argument("--limit", type=int, default=None, help="use only the first N rows of each split (smoke runs)")
+    p.add_argument("--seed", type=int, default=2013)
+    p.add_argument("--threads", type=int, default=os.cpu_count() or 1)
+    p.add_argument("--fresh", action="store_true", help="ignore an existing checkpoint and start over")
+    p.add_argument("--cache", default=os.path.join(HERE, ".cache"))
+    args = p.parse_args(argv)
+    for key, value in RECIPES[args.arch].items():
+        if getattr(args, key, None) is None:
+            setattr(args, key, value)
+    args.out = args.out or os.path.join(HERE, "runs", args.arch)
+    return args
+
+
+def lr_at(step: int, total: int, peak: float, schedule: str) -> float:
+    if schedule == "constant":
+        return peak
+    warm = max(1, int(0.2 * total))
+    if step < warm:  # linear warm-up from peak/20
+        return peak * (0.05 + 0.95 * step / warm)
+    progress = min(1.0, (step - warm) / max(1, total - warm))
+    return peak * (0.0005 + 0.9995 * 0.5 * (1 + math.cos(math.pi * progress)))
+
+
+def make_optimizer(args: argparse.Namespace, model: torch.nn.Module) -> torch.optim.Optimizer:
+    decay = [p for n, p in model.named_parameters() if p.ndim > 1]
+    no_decay = [p for n, p in model.named_parameters() if p.ndim <= 1]
+    groups = [{"params": decay, "weight_decay": args.weight_decay}, {"params": no_decay, "weight_decay": 0.0}]
+    if args.optimizer == "sgd":
+        return torch.optim.SGD(groups, lr=args.lr, momentum=0.9, nesterov=True)
+    return torch.optim.RMSprop(groups, lr=args.lr)
+
+
+def to_input(images: np.ndarray) -> torch.Tensor:
+    return torch.from_numpy(images).float().div_(255).unsqueeze(1)
+
+
+@torch.no_grad()
+def evaluate_split(model: torch.nn.Module, x: torch.Tensor, y: torch.Tensor, batch: int = 512):
+    model.eval()
+    losses, correct = 0.0, 0
+    for i in range(0, len(x), batch):
+        xb = x[i:i + batch].contiguous(memory_format=torch.channels_last)
+        logits = model(xb)
+        losses += F.cross_entropy(logits, y[i:i + batch], reduction="sum").item()
+        correct += (logits.argmax(1) == y[i:i + batch]).sum().item()
+    return losses / len(x), correct / len(x)
+
+
+def fmt_time(seconds: float) -> str:
+    seconds = int(seconds)
+    return f"{seconds // 3600}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
+
+
+def save_atomic(obj, path: str) -> None:
+    tmp = path + ".tmp"
+    torch.save(obj, tmp)
+    os.replace(tmp, path)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    torch.set_num_threads(args.threads)
+    os.makedirs(args.out, exist_ok=True)
+    try:
+        splits = load_cached(args.data, args.cache)
+        for needed in ("Training", "PublicTest"):
+            if needed not in splits:
+                raise DataError(f"{args.data}: no rows with Usage={needed}")
+        train, val = splits["Training"], splits["PublicTest"]
+        if args.ferplus:
+            votes = read_ferplus_votes(args.ferplus)
+            keep = ~non_face_mask(votes, train.rows)
+            print(f"FER+: skipping {int((~keep).sum())} training rows marked not-a-face", flush=True)
+            train.images, train.labels, train.rows = train.images[keep], train.labels[keep], train.rows[keep]
+    except (DataError, FileNotFoundError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    if args.limit:
+        train.images, train.labels = train.images[:args.limit], train.labels[:args.limit]
+        val.images, val.labels = val.images[:args.limit], val.labels[:args.limit]
+
+    random.seed(args.seed)
+    np.random.seed(args.seed)
+    torch.manual_seed(args.seed)
+    x_train, y_train = to_input(train.images), torch.from_numpy(train.labels)
+    x_val, y_val = to_input(val.images), torch.from_numpy(val.labels)
+    counts = np.bincount(train.labels, minlength=len(EMOTIONS)).astype(np.float64)
+    weights = (counts.sum() / np.maximum(counts, 1)) ** args.class_weight_power
+    weights = torch.tensor(weights / (weights * counts).sum() * counts.sum(), dtype=torch.float32)
+
+    model = build(args.arch).to(memory_format=torch.channels_last)
+    optimizer = make_optimizer(args, model)
+    steps_per_epoch = math.ceil(len(x_train) / args.batch_size)
+    state = {"epoch": 0, "step": 0, "planned_epochs": None, "best_acc": -1.0, "best_loss": float("inf"),
+             "stale": 0, "history": [], "elapsed": 0.0}
+    last_path, best_path = os.path.join(args.out, "last.pt"), os.path.join(args.out, "best.pt")
+    if os.path.exists(last_path) and not args.fresh:
+        ckpt = torch.load(last_path)
+        model.load_state_dict(ckpt["model"])
+        optimizer.load_state_dict(ckpt["optimizer"])
+        state = ckpt["state"]
+        torch.set_rng_state(ckpt["torch_rng"])
+        print(f"resuming from epoch {state['epoch']} of {args.out}", flush=True)
+        if state.get("finished"):
+            print("this run already finished; pass --fresh to start over", flush=True)
+            return 0
+    generator = torch.Generator()
+
+    print(f"{args.arch}: {count_parameters(model):,} parameters, {len(x_train)} training / {len(x_val)} "
+          f"validation faces, batch {args.batch_size}, {args.optimizer} lr {args.lr}, threads {args.threads}",
+          flush=True)
+
+    interrupted = {"flag": False}
+
+    def on_signal(signum, _frame):
+        interrupted["flag"] = True
+        print(f"\nsignal {signum}: finishing this batch, saving, stopping", flush=True)
+
+    old_int = signal.signal(signal.SIGINT, on_signal)
+    old_term = signal.signal(signal.SIGTERM, on_signal)
+    try:
+        while True:
+            planned = state["planned_epochs"] or args.epochs
+            if state["epoch"] >= min(planned, args.epochs):
+                break
+            epoch_start = time.time()
+            generator.manual_seed(args.seed + state["epoch"])  # same batches after a resume
+            model.train()
+            order = torch.randperm(len(x_train), generator=generator)
+            seen, loss_sum, correct = 0, 0.0, 0
+            for b in range(steps_per_epoch):
+                idx = order[b * args.batch_size:(b + 1) * args.batch_size]
+                xb, yb = x_train[idx], y_train[idx]
+                if args.augment:
+                    xb = augment(xb, generator)
+                xb = xb.contiguous(memory_format=torch.channels_last)
+                total_steps = (state["planned_epochs"] or args.epochs) * steps_per_epoch
+                for group in optimizer.param_groups:
+                    group["lr"] = lr_at(state["step"], total_steps, args.lr, args.schedule)
+                logits = model(xb)
+                loss = F.cross_entropy(logits, yb, weight=weights, label_smoothing=args.label_smoothing)
+                optimizer.zero_grad(set_to_none=True)
+                loss.backward()
+                optimizer.step()
+                state["step"] += 1
+                seen += len(idx)
+                loss_sum += loss.item() * len(idx)
+                correct += (logits.argmax(1) == yb).sum().item()
+                # Size the schedule from measured speed once, early, and keep it (it is checkpointed).
+                if state["planned_epochs"] is None and args.time_budget and b == min(29, steps_per_epoch - 1):
+                    per_step = (time.time() - epoch_start) / (b + 1)
+                    epoch_cost = per_step * steps_per_epoch * 1.06  # + validation
+                    fit = int((args.time_budget * 60 - state["elapsed"]) / epoch_cost)
+                    state["planned_epochs"] = max(1, min(args.epochs, fit))
+                    print(f"time budget {args.time_budget:g} min: planning {state['planned_epochs']} epochs "
+                          f"(~{epoch_cost / 60:.1f} min each)", flush=True)
+                if interrupted["flag"]:
+                    break
+            if interrupted["flag"]:
+                break  # the partial epoch is dropped; last.pt still holds the previous one
+            if state["planned_epochs"] is None:
+                state["planned_epochs"] = args.epochs
+            val_loss, val_acc = evaluate_split(model, x_val, y_val)
+            state["epoch"] += 1
+            took = time.time() - epoch_start
+            state["elapsed"] += took
+            left = min(state["planned_epochs"], args.epochs) - state["epoch"]
+            record = {"epoch": state["epoch"], "train_loss": loss_sum / seen, "train_acc": correct / seen,
+                      "val_loss": val_loss, "val_acc": val_acc, "seconds": took,
+                      "lr": optimizer.param_groups[0]["lr"]}
+            state["history"].append(record)
+            improved_acc = val_acc > state["best_acc"]
+            if improved_acc:
+                state["best_acc"] = val_acc
+                save_atomic({"arch": args.arch, "model": model.state_dict(), "epoch": state["epoch"],
+                             "val_acc": val_acc, "val_loss": val_loss}, best_path)
+            if val_loss < state["best_loss"] - args.min_delta:
+                state["best_loss"], state["stale"] = val_loss, 0
+            else:
+                state["stale"] += 1
+            print(f"epoch {state['epoch']:3d}/{min(state['planned_epochs'], args.epochs)}  "
+                  f"loss {record['train_loss']:.4f}  acc {record['train_acc']:.4f}  "
+                  f"val_loss {val_loss:.4f}  val_acc {val_acc:.4f}{' *' if improved_acc else '  '}  "
+                  f"{took:.0f}s  ETA {fmt_time(left * took)}", flush=True)
+            stop = state["stale"] > args.patience
+            if stop:
+                print(f"early stop: validation loss has not improved for {state['stale']} epochs", flush=True)
+            state["finished"] = stop or state["epoch"] >= min(state["planned_epochs"], args.epochs)
+            save_atomic({"arch": args.arch, "model": model.state_dict(), "optimizer": optimizer.state_dict(),
+                         "state": state, "torch_rng": torch.get_rng_state(), "args": vars(args)}, last_path)
+            with open(os.path.join(args.out, "history.json"), "w") as fh:
+                json.dump({"arch": args.arch, "args": vars(args), "history": state["history"]}, fh, indent=1)
+            if stop:
+                break
+    finally:
+        signal.signal(signal.SIGINT, old_int)
+        signal.signal(signal.SIGTERM, old_term)
+    print(f"best validation accuracy {state['best_acc']:.4f}; checkpoint {best_path}", flush=True)
+    return 130 if interrupted["flag"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
