@@ -12,7 +12,7 @@ export default defineConfig({
   manifest: {
     name: 'MoodReel',
     description: 'Film picks from your face, read on your own device. No frame, no mood, no request leaves it.',
-    permissions: ['offscreen', 'storage'],
+    permissions: ['offscreen', 'storage', 'alarms'],
     action: { default_title: 'MoodReel: read my mood' },
     content_security_policy: {
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; connect-src 'self'",

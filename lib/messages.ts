@@ -45,10 +45,14 @@ export type ReadRequest = { source: 'camera'; backend?: BackendSetting } | {
 
 /** What each message carries and what its answer is. */
 export interface Protocol {
+  /** popup → background: the popup opened; start loading the reader so a click answers sooner. */
+  'prepare-reader': { target: 'background'; request: null; response: { ok: boolean } };
   /** popup → background: read a mood now. */
   'read-mood': { target: 'background'; request: ReadRequest; response: ReadOutcome };
   /** background → offscreen: do the reading. */
   'offscreen-read': { target: 'offscreen'; request: ReadRequest; response: ReadOutcome };
+  /** background → offscreen: load the model and detector now (idempotent). */
+  'offscreen-prepare': { target: 'offscreen'; request: { backend?: BackendSetting }; response: { ok: boolean } };
   /** anyone → offscreen: is the document alive and which camera tracks are live (tests use it too). */
   'offscreen-status': { target: 'offscreen'; request: null; response: { liveTracks: number } };
 }
@@ -63,7 +67,9 @@ export interface Envelope<K extends MessageType = MessageType> {
 }
 
 const TARGETS: { [K in MessageType]: Protocol[K]['target'] } = {
+  'prepare-reader': 'background',
   'read-mood': 'background',
+  'offscreen-prepare': 'offscreen',
   'offscreen-read': 'offscreen',
   'offscreen-status': 'offscreen',
 };

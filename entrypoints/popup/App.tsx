@@ -1,3 +1,24 @@
+import { browser } from 'wxt/browser';
+import { MoodReader } from '@/components/MoodReader';
+
+async function openCameraAccessPage(): Promise<boolean> {
+  // The popup closes as soon as a permission prompt would open, so a tab of ours asks instead.
+  await browser.tabs.create({ url: browser.runtime.getURL('/camera-access.html') });
+  return true;
+}
+
 export function App() {
-  return <button data-testid="read-mood">Read my mood</button>;
+  return (
+    <main class="page popup">
+      <header class="header">
+        <h1>
+          <span class="logo">▶</span> MoodReel
+        </h1>
+        <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">
+          Settings
+        </a>
+      </header>
+      <MoodReader onCameraNeverAsked={openCameraAccessPage} />
+    </main>
+  );
 }

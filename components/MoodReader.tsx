@@ -1,0 +1,125 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { BAD_PHOTO } from '@/lib/mood-errors';
+import { isFresh } from '@/lib/freshness';
+import { sendMessage, type MoodErrorReason, type MoodReading, type ReadOutcome, type ReadRequest } from '@/lib/messages';
+import { latestReading } from '@/lib/reading-store';
+import { moodFreshMinutes } from '@/lib/settings';
+import { MoodError } from './MoodError';
+import { MoodResult } from './MoodResult';
+import { photoToDataUrl } from './photo';
+
+type View =
+  | { kind: 'idle' }
+  | { kind: 'reading'; source: ReadRequest['source'] }
+  | { kind: 'result'; reading: MoodReading; previous: boolean }
+  | { kind: 'error'; reason: MoodErrorReason; message: string };
+
+export interface MoodReaderProps {
+  /**
+   * Called when the camera was refused only because nobody has been asked yet; the popup opens the
+   * page that can ask. Returns true when it took over.
+   */
+  onCameraNeverAsked?: () => Promise<boolean>;
+  /** Read from the camera as soon as this mounts (the camera-access page after a grant). */
+  autoRead?: boolean;
+}
+
+async function cameraPermission(): Promise<PermissionState | 'unknown'> {
+  try {
+    return (await navigator.permissions.query({ name: 'camera' as PermissionName })).state;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** The "Read my mood" button, the photo input and every state of a reading. */
+export function MoodReader({ onCameraNeverAsked, autoRead }: MoodReaderProps) {
+  const [view, setView] = useState<View>({ kind: 'idle' });
+  const [now, setNow] = useState(Date.now());
+
+  useEffect(() => {
+    void sendMessage('prepare-reader', null).catch(() => undefined);
+    void (async () => {
+      const [previous, freshMinutes] = await Promise.all([latestReading.getValue(), moodFreshMinutes.getValue()]);
+      if (previous && isFresh(previous, freshMinutes, Date.now())) {
+        setView((v) => (v.kind === 'idle' ? { kind: 'result', reading: previous, previous: true } : v));
+      }
+    })();
+    if (autoRead) void read({ source: 'camera' });
+    const timer = setInterval(() => setNow(Date.now()), 15_000);
+    return () => clearInterval(timer);
+  }, []);
+
+  async function read(request: ReadRequest) {
+    setView({ kind: 'reading', source: request.source });
+    let outcome: ReadOutcome;
+    try {
+      outcome = await sendMessage('read-mood', request);
+    } catch (error) {
+      outcome = { ok: false, reason: 'model-failed', message: `The mood reader did not answer (${String(error)}).` };
+    }
+    if (!outcome) {
+      outcome = { ok: false, reason: 'model-failed', message: 'The mood reader did not answer.' };
+    }
+    if (!outcome.ok && outcome.reason === 'camera-denied' && request.source === 'camera' && onCameraNeverAsked) {
+      if ((await cameraPermission()) === 'prompt' && (await onCameraNeverAsked())) return;
+    }
+    setNow(Date.now());
+    setView(outcome.ok ? { kind: 'result', reading: outcome.reading, previous: false } : { kind: 'error', ...outcome });
+  }
+
+  async function readPhoto(event: Event) {
+    const input = event.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = ''; // choosing the same file again should read it again
+    if (!file) return;
+    let dataUrl: string;
+    try {
+      dataUrl = await photoToDataUrl(file);
+    } catch {
+      setView({ kind: 'error', ...BAD_PHOTO });
+      return;
+    }
+    await read({ source: 'photo', dataUrl });
+  }
+
+  const busy = view.kind === 'reading';
+  return (
+    <div class="reader" aria-busy={busy}>
+      <div class="actions">
+        <button class="primary" data-testid="read-mood" disabled={busy} onClick={() => void read({ source: 'camera' })}>
+          {busy && view.source === 'camera' ? 'Reading…' : 'Read my mood'}
+        </button>
+        <label class={`secondary${busy ? ' secondary--disabled' : ''}`}>
+          Use a photo instead
+          <input
+            type="file"
+            accept="image/*"
+            data-testid="photo-input"
+            disabled={busy}
+            onChange={(event) => void readPhoto(event)}
+          />
+        </label>
+      </div>
+      {view.kind === 'reading' && (
+        <p class="status" data-testid="reading" role="status">
+          <span class="spinner" aria-hidden="true" />
+          {view.source === 'camera' ? 'Look at the camera for a second…' : 'Reading the photo…'}
+        </p>
+      )}
+      {view.kind === 'result' && (
+        <>
+          {view.previous && <p class="status">Your last reading:</p>}
+          <MoodResult reading={view.reading} now={now} />
+        </>
+      )}
+      {view.kind === 'error' && <MoodError reason={view.reason} message={view.message} extensionId={browser.runtime.id} />}
+      {view.kind === 'idle' && (
+        <p class="intro">
+          One second of camera, read on this device. No frame, no mood and no request ever leaves your computer.
+        </p>
+      )}
+    </div>
+  );
+}

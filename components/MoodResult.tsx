@@ -1,0 +1,55 @@
+import { EMOTIONS, EMOTION_EMOJI, EMOTION_LABEL } from '@/lib/emotions';
+import { describeAge } from '@/lib/freshness';
+import type { MoodReading } from '@/lib/messages';
+
+const BACKEND_NAME = { webgpu: 'WebGPU', wasm: 'WebAssembly', webgl: 'WebGL', cpu: 'CPU' } as const;
+
+/** The read emotion, a bar per emotion, and how it was read. */
+export function MoodResult({ reading, now, stale }: { reading: MoodReading; now: number; stale?: boolean }) {
+  const percent = (p: number) => `${(p * 100).toFixed(p >= 0.995 ? 0 : 1)}%`;
+  return (
+    <section
+      class={`mood${stale ? ' mood--stale' : ''}`}
+      data-testid="mood"
+      data-emotion={reading.emotion}
+      data-backend={reading.backend}
+      data-faces={reading.faces}
+      aria-live="polite"
+    >
+      <div class="mood__headline">
+        <span class="mood__emoji" aria-hidden="true">{EMOTION_EMOJI[reading.emotion]}</span>
+        <div>
+          <div class="mood__word">{EMOTION_LABEL[reading.emotion]}</div>
+          <div class="mood__when">
+            {reading.source === 'photo' ? 'From a photo' : 'From the camera'} · {describeAge(reading.at, now)}
+          </div>
+        </div>
+      </div>
+      {reading.faces > 1 && (
+        <p class="note" data-testid="several-faces">
+          {reading.faces} faces were seen; the largest one was read.
+        </p>
+      )}
+      <ul class="bars" aria-label="Probability of each emotion">
+        {EMOTIONS.map((emotion, i) => {
+          const p = reading.probabilities[i] ?? 0;
+          return (
+            <li class={`bar${emotion === reading.emotion ? ' bar--top' : ''}`} key={emotion} data-emotion={emotion}>
+              <span class="bar__label">
+                {EMOTION_EMOJI[emotion]} {EMOTION_LABEL[emotion]}
+              </span>
+              <span class="bar__track">
+                <span class="bar__fill" style={{ width: `${Math.max(0, Math.min(100, p * 100))}%` }} />
+              </span>
+              <span class="bar__value">{percent(p)}</span>
+            </li>
+          );
+        })}
+      </ul>
+      <p class="meta">
+        {BACKEND_NAME[reading.backend]} · model {reading.cnnMs.toFixed(1)} ms · face finding {reading.detectMs.toFixed(1)} ms
+        {reading.source === 'camera' ? ` · ${reading.frames} frames` : ''} · {(reading.totalMs / 1000).toFixed(2)} s in all
+      </p>
+    </section>
+  );
+}

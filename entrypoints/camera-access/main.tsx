@@ -1,0 +1,5 @@
+import { render } from 'preact';
+import '@/components/theme.css';
+import { CameraAccess } from './CameraAccess';
+
+render(<CameraAccess />, document.getElementById('app')!);

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PLAN, nextStep } from './reading-plan';
+
+describe('nextStep', () => {
+  it('keeps reading until enough face frames span long enough', () => {
+    expect(nextStep({ elapsedMs: 200, faceFrames: 2, sinceFirstFaceMs: 200 })).toBe('continue');
+    expect(nextStep({ elapsedMs: 500, faceFrames: 3, sinceFirstFaceMs: 500 })).toBe('continue');
+    expect(nextStep({ elapsedMs: 950, faceFrames: 3, sinceFirstFaceMs: 920 })).toBe('done');
+  });
+
+  it('stops early once it has the most frames it wants', () => {
+    expect(nextStep({ elapsedMs: 300, faceFrames: DEFAULT_PLAN.maxFaceFrames, sinceFirstFaceMs: 300 })).toBe('done');
+  });
+
+  it('gives up with no-face when no frame has shown a face for the timeout', () => {
+    expect(nextStep({ elapsedMs: 2400, faceFrames: 0, sinceFirstFaceMs: null })).toBe('continue');
+    expect(nextStep({ elapsedMs: 2600, faceFrames: 0, sinceFirstFaceMs: null })).toBe('no-face');
+  });
+
+  it('answers with what it has at the hard limit', () => {
+    expect(nextStep({ elapsedMs: 4100, faceFrames: 1, sinceFirstFaceMs: 100 })).toBe('done');
+  });
+});
