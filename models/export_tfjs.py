@@ -42,6 +42,11 @@ BIN_NAME = "group1-shard1of1.bin"
 KERAS_VERSION = "2.15.0"
 
 
+def _rel(path: str) -> str:
+    path = os.path.abspath(path)
+    return os.path.relpath(path, ROOT) if path.startswith(ROOT + os.sep) else path
+
+
 class ExportError(RuntimeError):
     """The model holds something this exporter cannot express as Keras layers."""
 
@@ -306,7 +311,7 @@ def load_checkpoint(run: str) -> tuple[nn.Module, dict]:
     ckpt = torch.load(path, map_location="cpu")
     model = build(ckpt["arch"])
     model.load_state_dict(ckpt["model"])
-    return model.eval(), {"checkpoint": os.path.relpath(path, ROOT), "arch": ckpt["arch"],
+    return model.eval(), {"checkpoint": _rel(path), "arch": ckpt["arch"],
                           "epoch": ckpt.get("epoch"), "val_acc": ckpt.get("val_acc")}
 
 
@@ -341,8 +346,7 @@ def main(argv: list[str] | None = None) -> int:
           f"{facts['exported_params']:,} in {facts['layers']} layers")
     print(f"weights {facts['weight_bytes']:,} bytes ({facts['weight_bytes'] / 2**20:.2f} MiB), "
           f"sha256 {facts['sha256']}")
-    print(f"wrote {os.path.relpath(facts['model_json'], ROOT)}, {os.path.relpath(facts['weights_bin'], ROOT)}, "
-          f"{os.path.relpath(fixtures, ROOT)}")
+    print(f"wrote {_rel(facts['model_json'])}, {_rel(facts['weights_bin'])}, {_rel(fixtures)}")
     return 0
 
 

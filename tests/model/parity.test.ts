@@ -25,8 +25,11 @@ interface ParityFixtures {
   cases: ParityCase[];
 }
 
+// Overridable to check another export, e.g. `export-model --run models/runs/seed --out /tmp/seed`:
+// EMOTION_MODEL_DIR=/tmp/seed EMOTION_PARITY=/tmp/seed/parity.json npx vitest run --project model
+const MODEL_DIR_OVERRIDE = process.env.EMOTION_MODEL_DIR;
 const FIXTURES = JSON.parse(
-  readFileSync(join(import.meta.dirname, 'fixtures', 'parity.json'), 'utf8'),
+  readFileSync(process.env.EMOTION_PARITY ?? join(import.meta.dirname, 'fixtures', 'parity.json'), 'utf8'),
 ) as ParityFixtures;
 
 let model: tf.LayersModel;
@@ -34,7 +37,7 @@ let files: ModelFiles;
 
 beforeAll(async () => {
   await useBackend('cpu');
-  ({ model, files } = await loadEmotionModel());
+  ({ model, files } = await loadEmotionModel(MODEL_DIR_OVERRIDE));
 });
 
 afterAll(() => model?.dispose());
