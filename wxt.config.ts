@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
@@ -19,4 +21,27 @@ export default defineConfig({
     },
   },
   webExt: { disabled: true },
+  hooks: {
+    // The runtimes' wasm ships from node_modules at build time (not committed copies), so it always matches
+    // the installed JS: MediaPipe tasks-vision's loader + wasm, and tfjs-backend-wasm's three binaries.
+    'build:publicAssets': (wxt, files) => {
+      const assets: [string, string][] = [
+        ...['vision_wasm_internal', 'vision_wasm_nosimd_internal'].flatMap((name) =>
+          ['js', 'wasm'].map((ext): [string, string] => [
+            `node_modules/@mediapipe/tasks-vision/wasm/${name}.${ext}`,
+            `mediapipe/wasm/${name}.${ext}`,
+          ]),
+        ),
+        ...['tfjs-backend-wasm', 'tfjs-backend-wasm-simd', 'tfjs-backend-wasm-threaded-simd'].map((name): [string, string] => [
+          `node_modules/@tensorflow/tfjs-backend-wasm/dist/${name}.wasm`,
+          `tfjs/${name}.wasm`,
+        ]),
+      ];
+      for (const [src, relativeDest] of assets) {
+        const absoluteSrc = resolve(wxt.config.root, src);
+        if (!existsSync(absoluteSrc)) throw new Error(`missing ${src}: run npm install`);
+        files.push({ absoluteSrc, relativeDest });
+      }
+    },
+  },
 });

@@ -5,6 +5,9 @@ import {
   eyeRollAngle,
   faceCropBox,
   flipHorizontal,
+  iou,
+  mergeFaces,
+  tileRects,
   luma,
   type RgbaImage,
 } from './preprocess';
@@ -216,5 +219,32 @@ describe('cropToGrey', () => {
     const t0 = performance.now();
     for (let i = 0; i < 10; i++) cropToGrey(img, { cx: 320, cy: 240, side: 300, angle: deg(8) });
     expect((performance.now() - t0) / 10).toBeLessThan(50);
+  });
+});
+
+describe('iou / mergeFaces / tileRects', () => {
+  const box = (x: number, y: number, s: number) => ({ x, y, width: s, height: s });
+
+  it('computes intersection over union', () => {
+    expect(iou(box(0, 0, 10), box(0, 0, 10))).toBe(1);
+    expect(iou(box(0, 0, 10), box(5, 0, 10))).toBeCloseTo(50 / 150);
+    expect(iou(box(0, 0, 10), box(20, 20, 10))).toBe(0);
+  });
+
+  it('keeps the best detection of each face and sorts largest first', () => {
+    const faces = [
+      { box: box(0, 0, 100), score: 0.7, id: 'a-whole' },
+      { box: box(10, 10, 90), score: 0.9, id: 'a-tile' },
+      { box: box(300, 0, 50), score: 0.6, id: 'b' },
+      { box: box(10, 10, 40), score: 0.5, id: 'a-half' }, // a tile cut through face a: mostly inside it
+      { box: box(500, 500, 120), score: 0.55, id: 'c' },
+    ];
+    expect(mergeFaces(faces).map((f) => f.id)).toEqual(['c', 'a-tile', 'b']);
+  });
+
+  it('tiles a 2×2 overlapping grid that covers the image', () => {
+    const tiles = tileRects(1000, 500);
+    expect(tiles).toEqual([box(0, 0, 600), box(400, 0, 600), box(0, 200, 600), box(400, 200, 600)].map((b) => ({ ...b, height: 300 })));
+    expect(tileRects(100, 80, 1)).toEqual([{ x: 0, y: 0, width: 100, height: 80 }]);
   });
 });

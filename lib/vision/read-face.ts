@@ -1,0 +1,99 @@
+/**
+ * One frame through the whole pipeline: detect → crop/align/grey the largest face → CNN.
+ * The frame's pixels live only in a reused scratch canvas during the call; nothing is kept or returned.
+ */
+import { cropToGrey, faceCropBox, flipHorizontal, type Box, type CropBox, type CropOptions } from '../preprocess';
+import type { EmotionModel } from './emotion-model';
+import { MODEL_INPUT_SIZE } from './emotion-model';
+import { imageSize, type FaceDetectorHandle, type FaceImage } from './face-detector';
+
+/** The result of one frame: numbers only. */
+export interface FaceReading {
+  /** Faces found; the largest was read. */
+  faces: number;
+  /** Seven probabilities in EMOTIONS order for the largest face, or null when there is none. */
+  probabilities: number[] | null;
+  /** Detection score of the face read (0 when none). */
+  score: number;
+  /** The face's box in source pixels (null when none), for a UI that wants to outline it. */
+  box: Box | null;
+  detectMs: number;
+  /** Crop + CNN milliseconds (0 when no face). */
+  cnnMs: number;
+}
+
+export interface ReadOptions {
+  /**
+   * Also run the mirrored crop and average, as the model was evaluated. Doubles the CNN time (a second
+   * inference, ~+20 ms on WASM here), so off by default: worth it for a single photo, not per camera frame.
+   */
+  flip?: boolean;
+  /** Search tiles too (see DetectOptions.tiled): for photos with small faces. */
+  tiled?: boolean;
+  crop?: Partial<CropOptions>;
+}
+
+/** Past this many source pixels per output pixel the browser pre-shrinks the region (cropToGrey averages up to 8). */
+const MAX_STEP = 8;
+
+let scratch: OffscreenCanvasRenderingContext2D | null = null;
+
+/** A reused 2D context at least w×h (one per page, so a camera loop does not allocate a canvas per frame). */
+function scratchContext(w: number, h: number): OffscreenCanvasRenderingContext2D {
+  if (!scratch || scratch.canvas.width < w || scratch.canvas.height < h) {
+    const canvas = new OffscreenCanvas(Math.max(w, scratch?.canvas.width ?? 0), Math.max(h, scratch?.canvas.height ?? 0));
+    const ctx = canvas.getContext('2d', { willReadFrequently: true });
+    if (!ctx) throw new Error('no 2D context on OffscreenCanvas');
+    scratch = ctx;
+  }
+  return scratch;
+}
+
+/**
+ * The pixels that `crop` can touch, read back from the source once: only the crop's bounding box (clamped to
+ * the image, so edge clamping is unchanged), pre-shrunk by the browser when the face is huge (a 12 MP photo),
+ * with `crop` moved into the returned image's coordinates.
+ */
+function cropPixels(source: FaceImage, crop: CropBox, imgW: number, imgH: number): { image: ImageData; crop: CropBox } {
+  const half = (crop.side / 2) * (Math.abs(Math.cos(crop.angle)) + Math.abs(Math.sin(crop.angle))) + 2;
+  const x0 = Math.max(0, Math.min(imgW - 1, Math.floor(crop.cx - half)));
+  const y0 = Math.max(0, Math.min(imgH - 1, Math.floor(crop.cy - half)));
+  const x1 = Math.max(x0 + 1, Math.min(imgW, Math.ceil(crop.cx + half)));
+  const y1 = Math.max(y0 + 1, Math.min(imgH, Math.ceil(crop.cy + half)));
+  const scale = Math.min(1, (MAX_STEP * MODEL_INPUT_SIZE) / crop.side);
+  const w = Math.max(1, Math.round((x1 - x0) * scale));
+  const h = Math.max(1, Math.round((y1 - y0) * scale));
+  const ctx = scratchContext(w, h);
+  ctx.imageSmoothingEnabled = true;
+  ctx.imageSmoothingQuality = 'high'; // a filtered shrink, not point sampling
+  ctx.clearRect(0, 0, w, h);
+  ctx.drawImage(source, x0, y0, x1 - x0, y1 - y0, 0, 0, w, h);
+  const image = ctx.getImageData(0, 0, w, h);
+  const sx = w / (x1 - x0);
+  const sy = h / (y1 - y0);
+  return { image, crop: { cx: (crop.cx - x0) * sx, cy: (crop.cy - y0) * sy, side: crop.side * Math.sqrt(sx * sy), angle: crop.angle } };
+}
+
+/** Detects faces in `source`, reads the largest one's emotion; never stores the frame. */
+export async function readFace(
+  source: FaceImage,
+  detector: FaceDetectorHandle,
+  model: EmotionModel,
+  options: ReadOptions = {},
+): Promise<FaceReading> {
+  const t0 = performance.now();
+  const faces = detector.detect(source, { tiled: options.tiled ?? false });
+  const detectMs = performance.now() - t0;
+  const face = faces[0];
+  if (!face) return { faces: 0, probabilities: null, score: 0, box: null, detectMs, cnnMs: 0 };
+  const t1 = performance.now();
+  const { width, height } = imageSize(source);
+  const box = faceCropBox(face.box, face.keypoints, width, height, options.crop);
+  const { image, crop } = cropPixels(source, box, width, height);
+  const grey = cropToGrey(image, crop, MODEL_INPUT_SIZE);
+  const inputs = options.flip ?? false ? [grey, flipHorizontal(grey, MODEL_INPUT_SIZE)] : [grey];
+  const outputs = await model.predict(inputs);
+  const probabilities = outputs[0]!.map((_, i) => outputs.reduce((sum, o) => sum + o[i]!, 0) / outputs.length);
+  const cnnMs = performance.now() - t1;
+  return { faces: faces.length, probabilities, score: face.score, box: face.box, detectMs, cnnMs };
+}
