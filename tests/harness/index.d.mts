@@ -20,6 +20,7 @@ export declare const GROUP_PHOTO: string;
 
 export declare function findChrome(): string;
 export declare function buildExtension(options?: { quiet?: boolean }): string;
+export declare function snapshotExtension(dir?: string): string;
 export declare function isBuilt(dir?: string): boolean;
 export declare function hasDisplay(): boolean;
 
@@ -28,6 +29,8 @@ export type PermissionSetting = 'granted' | 'denied' | 'prompt';
 export interface LaunchOptions {
   /** The unpacked extension (default .output/chrome-mv3). */
   extensionDir?: string;
+  /** Load a private copy made once per process (default true), safe from concurrent rebuilds. */
+  snapshot?: boolean;
   /** A .y4m file for the fake camera, 'default' for Chromium's built-in pattern, null for no fake device. */
   camera?: string | 'default' | null;
   /** Auto-accept camera prompts (default: on when a camera is given and no cameraPermission is). */
@@ -90,6 +93,8 @@ export interface Harness {
   extensionOrigin: string;
   recorder: RequestRecorder;
   userDataDir: string;
+  /** The directory actually loaded (the snapshot, unless snapshot: false). */
+  extensionDir: string;
   /** Milliseconds from launch to the extension's service worker being known. */
   launchMs: number;
   url(page: string): string;

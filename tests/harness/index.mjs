@@ -77,6 +77,21 @@ export function hasDisplay() {
     process.platform === 'win32';
 }
 
+let snapshotDir = null;
+/**
+ * A private copy of the built extension (once per process), so that a colleague's `wxt build`, which empties
+ * .output/chrome-mv3 while it runs, cannot pull files from under a running test or bench.
+ */
+export function snapshotExtension(dir = EXTENSION_DIR) {
+  if (snapshotDir) return snapshotDir;
+  const target = fs.mkdtempSync(path.join(os.tmpdir(), 'moodreel-ext-'));
+  fs.cpSync(dir, target, { recursive: true });
+  if (!isBuilt(target)) throw new Error(`Copying ${dir} gave no manifest.json (was it being rebuilt?)`);
+  process.on('exit', () => fs.rmSync(target, { recursive: true, force: true }));
+  snapshotDir = target;
+  return target;
+}
+
 /**
  * Launch Chromium with the extension loaded.
  * @param {import('./index.d.mts').LaunchOptions} [options]
@@ -84,8 +99,9 @@ export function hasDisplay() {
  */
 export async function launchExtension(options = {}) {
   const started = Date.now();
-  const extensionDir = path.resolve(options.extensionDir ?? EXTENSION_DIR);
-  if (!isBuilt(extensionDir)) throw new Error(`No built extension in ${extensionDir}: run \`npx wxt build\` first.`);
+  const builtDir = path.resolve(options.extensionDir ?? EXTENSION_DIR);
+  if (!isBuilt(builtDir)) throw new Error(`No built extension in ${builtDir}: run \`npx wxt build\` first.`);
+  const extensionDir = options.snapshot === false ? builtDir : snapshotExtension(builtDir);
   const ownProfile = !options.userDataDir;
   fs.mkdirSync(TMP_DIR, { recursive: true });
   const userDataDir = options.userDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'moodreel-profile-'));
@@ -140,6 +156,7 @@ export async function launchExtension(options = {}) {
     extensionOrigin,
     recorder,
     userDataDir,
+    extensionDir,
     launchMs: Date.now() - started,
     url: (page) => `${extensionOrigin}/${page.replace(/^\//, '')}`,
     async openPopup() {

@@ -67,6 +67,7 @@ async function main() {
     camera,
     fakeUi: false,
     netLog: false,
+    snapshot: false, // the real build folder: a stable extension id for the kept profile; reload it after a rebuild
     viewport: null,
   });
   const demo = harness.context.pages()[0] ?? await harness.context.newPage();
