@@ -84,12 +84,29 @@ let snapshotDir = null;
  */
 export function snapshotExtension(dir = EXTENSION_DIR) {
   if (snapshotDir) return snapshotDir;
-  const target = fs.mkdtempSync(path.join(os.tmpdir(), 'moodreel-ext-'));
+  // tests/.tmp/extension-snapshots/<pid>: a run killed before its exit handler leaves one, removed here next time.
+  const parent = path.join(TMP_DIR, 'extension-snapshots');
+  fs.mkdirSync(parent, { recursive: true });
+  for (const name of fs.readdirSync(parent)) {
+    if (!isAlive(Number(name))) fs.rmSync(path.join(parent, name), { recursive: true, force: true });
+  }
+  const target = path.join(parent, String(process.pid));
+  fs.rmSync(target, { recursive: true, force: true });
   fs.cpSync(dir, target, { recursive: true });
   if (!isBuilt(target)) throw new Error(`Copying ${dir} gave no manifest.json (was it being rebuilt?)`);
   process.on('exit', () => fs.rmSync(target, { recursive: true, force: true }));
   snapshotDir = target;
   return target;
+}
+
+function isAlive(pid) {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return /** @type {NodeJS.ErrnoException} */ (error).code === 'EPERM';
+  }
 }
 
 /**
