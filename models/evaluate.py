@@ -102,7 +102,14 @@ def load_run(run: str) -> tuple[str, torch.nn.Module, dict, dict | None]:
             "checkpoint_time": dt.datetime.fromtimestamp(os.path.getmtime(path)).isoformat(timespec="seconds")}
     if history:
         info["epochs_run"] = len(history.get("history", []))
-        info["planned_epochs"] = (history.get("args") or {}).get("epochs")
+    last_path = os.path.join(folder, "last.pt")
+    if os.path.exists(last_path):
+        try:
+            state = torch.load(last_path, map_location="cpu").get("state", {})
+            info["planned_epochs"] = state.get("planned_epochs")
+            info["run_finished"] = bool(state.get("finished"))
+        except Exception:  # noqa: BLE001 - being replaced by a live run; this is only a note
+            pass
     return name, model, info, history
 
 
@@ -266,6 +273,8 @@ def markdown(metrics: dict) -> str:
         epoch = m["epoch"]
         if m.get("epochs_run"):
             epoch = f"{epoch} of {m['epochs_run']}"
+        if m.get("run_finished") is False:
+            epoch = f"{epoch} (unfinished run: {m.get('epochs_run', '?')} of {m.get('planned_epochs') or '?'} planned epochs)"
         out.append(f"| {name} | {m['arch']} | {epoch} | {m['parameters']:,} | {pct(m['plain']['accuracy'])} | "
                    f"{pct(m['flip']['accuracy'])} | {m['plain']['macro_f1']:.3f} | {m['flip']['macro_f1']:.3f} | "
                    f"{pct(m['plain']['balanced_accuracy'])} |")

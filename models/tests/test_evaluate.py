@@ -37,6 +37,8 @@ def setup(tmp_path_factory):
                  "seconds": 1.0, "lr": 0.01} for e in (1, 2, 3)]
         (run / "history.json").write_text(json.dumps({"arch": arch, "args": {"augment": True}, "history": hist}))
         runs.append(run)
+    # moodnet's run is "still going": evaluate says so in the README table
+    torch.save({"state": {"epoch": 3, "planned_epochs": 30, "finished": False}}, runs[0] / "last.pt")
     return root, csv, runs
 
 
@@ -92,7 +94,8 @@ def test_evaluate_writes_card_metrics_and_readme(setup, tmp_path, capsys):
     text = readme.read_text()
     assert text.startswith("# Card\n\nbefore\n\n<!-- metrics:start -->") and text.endswith("<!-- metrics:end -->\n\nafter\n")
     assert "old numbers" not in text
-    assert "| moodnet | moodnet |" in text and "| seed | seed |" in text
+    assert "| moodnet | moodnet | 2 of 3 (unfinished run: 3 of 30 planned epochs) |" in text
+    assert "| seed | seed | 2 of 3 |" in text
     assert "true \\ predicted" in text
     # running again replaces the section rather than adding a second one
     assert evaluate.main(args + ["--no-faces"]) == 0
