@@ -130,23 +130,35 @@ def non_face_mask(votes: np.ndarray, rows: np.ndarray) -> np.ndarray:
     return dropped | (nf >= picked.max(axis=1))
 
 
+def save_pack(splits: dict[str, Split], path: str) -> None:
+    """Write parsed splits as one .npz (the cache format; also how data travels to a GPU machine)."""
+    arrays = {}
+    for usage, split in splits.items():
+        arrays[f"{usage}/images"] = split.images
+        arrays[f"{usage}/labels"] = split.labels
+        arrays[f"{usage}/rows"] = split.rows
+    tmp = path + ".tmp.npz"
+    np.savez(tmp, **arrays)
+    os.replace(tmp, path)
+
+
+def load_pack(path: str) -> dict[str, Split]:
+    try:
+        packed = np.load(path)
+        usages = sorted({name.split("/")[0] for name in packed.files})
+        return {u: Split(packed[f"{u}/images"], packed[f"{u}/labels"], packed[f"{u}/rows"]) for u in usages}
+    except (OSError, KeyError, ValueError) as err:
+        raise DataError(f"{path}: not a FER-2013 pack ({err})") from err
+
+
 def load_cached(csv_path: str, cache_dir: str) -> dict[str, Split]:
     """Parse once, then reuse an .npz keyed by the file's size and mtime (parsing takes ~20 s)."""
     stat = os.stat(csv_path)
     key = hashlib.sha1(f"{os.path.abspath(csv_path)}:{stat.st_size}:{stat.st_mtime_ns}".encode()).hexdigest()[:12]
     cache = os.path.join(cache_dir, f"fer2013-{key}.npz")
     if os.path.exists(cache):
-        packed = np.load(cache)
-        usages = sorted({name.split("/")[0] for name in packed.files})
-        return {u: Split(packed[f"{u}/images"], packed[f"{u}/labels"], packed[f"{u}/rows"]) for u in usages}
+        return load_pack(cache)
     splits = read_fer_csv(csv_path)
     os.makedirs(cache_dir, exist_ok=True)
-    arrays = {}
-    for usage, split in splits.items():
-        arrays[f"{usage}/images"] = split.images
-        arrays[f"{usage}/labels"] = split.labels
-        arrays[f"{usage}/rows"] = split.rows
-    tmp = cache + ".tmp.npz"
-    np.savez(tmp, **arrays)
-    os.replace(tmp, cache)
+    save_pack(splits, cache)
     return splits

@@ -38,23 +38,31 @@ class MoodNet(nn.Module):
     so the NCHW/NHWC question never reaches the classifier).
     """
 
-    def __init__(self, widths: tuple[int, int, int, int] = (32, 64, 128, 256), dropout: float = 0.3) -> None:
+    def __init__(self, widths: tuple[int, int, int, int] = (32, 64, 128, 256),
+                 depths: tuple[int, int, int, int] = (2, 2, 2, 1), dropout: float = 0.3) -> None:
         super().__init__()
-        w1, w2, w3, w4 = widths
-        self.features = nn.Sequential(
-            *conv_bn_relu(1, w1), *conv_bn_relu(w1, w1), nn.MaxPool2d(2),
-            *conv_bn_relu(w1, w2), *conv_bn_relu(w2, w2), nn.MaxPool2d(2),
-            *conv_bn_relu(w2, w3), *conv_bn_relu(w3, w3), nn.MaxPool2d(2),
-            *conv_bn_relu(w3, w4),
-        )
+        layers: list[nn.Module] = []
+        channels_in = 1
+        for stage, (width, depth) in enumerate(zip(widths, depths)):
+            for _ in range(depth):
+                layers += conv_bn_relu(channels_in, width)
+                channels_in = width
+            if stage < len(widths) - 1:
+                layers.append(nn.MaxPool2d(2))
+        self.features = nn.Sequential(*layers)
         self.classifier = nn.Sequential(nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Dropout(dropout),
-                                        nn.Linear(w4, len(EMOTIONS)))
+                                        nn.Linear(channels_in, len(EMOTIONS)))
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         return self.classifier(self.features(x))
 
 
-ARCHITECTURES = {"seed": SeedNet, "moodnet": MoodNet}
+def moodnet_deep() -> MoodNet:
+    """MoodNet with a third conv at 12x12: +147 k parameters (2.9 MB) and ~20 % more compute."""
+    return MoodNet(depths=(2, 2, 3, 1))
+
+
+ARCHITECTURES = {"seed": SeedNet, "moodnet": MoodNet, "moodnet-deep": moodnet_deep}
 
 
 def build(arch: str) -> nn.Module:
