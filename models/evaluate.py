@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Evaluate trained checkpoints on FER-2013 PublicTest and write the model card's numbers and charts.
 
-For each run (default models/runs/moodnet, plus models/runs/seed when it exists, as a baseline) it loads
+For each run (default: the shipped run named in fer/runs.py, plus the comparison runs that exist) it loads
 best.pt and reports accuracy, macro-F1, per-class precision and recall and the confusion matrix, both for a
 single pass and with horizontal-flip averaging (mean of the softmax of x and of x mirrored).
 
@@ -27,12 +27,13 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from fer import EMOTIONS  # noqa: E402
 from fer.data import DataError, load_cached  # noqa: E402
 from fer.nets import build, count_parameters  # noqa: E402
+from fer.runs import COMPARISON_RUNS, SHIPPED_RUN, load_checkpoint_file  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 DEFAULT_DATA = os.path.join(HERE, "..", "..", "shared", "data", "fer2013", "fer2013.csv.gz")
-DEFAULT_RUNS = [os.path.join(HERE, "runs", "moodnet")]
-OPTIONAL_RUNS = [os.path.join(HERE, "runs", "seed")]
+DEFAULT_RUNS = [SHIPPED_RUN]
+OPTIONAL_RUNS = COMPARISON_RUNS
 START, END = "<!-- metrics:start -->", "<!-- metrics:end -->"
 CARD_GITIGNORE = "# FER-2013 faces: never committed (the dataset has no licence for redistribution)\nfaces-*.png\n"
 K = len(EMOTIONS)
@@ -83,7 +84,7 @@ def load_run(run: str) -> tuple[str, torch.nn.Module, dict, dict | None]:
     path = run if run.endswith(".pt") else os.path.join(run, "best.pt")
     if not os.path.exists(path):
         raise FileNotFoundError(f"no checkpoint at {path}; train first (npm run train) or pass --run <folder>")
-    ckpt = torch.load(path, map_location="cpu")
+    ckpt = load_checkpoint_file(path)
     model = build(ckpt["arch"])
     model.load_state_dict(ckpt["model"])
     model = model.to(memory_format=torch.channels_last).eval()
@@ -105,7 +106,7 @@ def load_run(run: str) -> tuple[str, torch.nn.Module, dict, dict | None]:
     last_path = os.path.join(folder, "last.pt")
     if os.path.exists(last_path):
         try:
-            state = torch.load(last_path, map_location="cpu").get("state", {})
+            state = load_checkpoint_file(last_path).get("state", {})
             info["planned_epochs"] = state.get("planned_epochs")
             info["run_finished"] = bool(state.get("finished"))
         except Exception:  # noqa: BLE001 - being replaced by a live run; this is only a note
@@ -329,8 +330,8 @@ def update_readme(path: str, block: str) -> str:
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--run", action="append", default=None,
-                   help="run folder (or .pt) to evaluate; repeatable. Default: models/runs/moodnet, plus "
-                        "models/runs/seed when it exists. The first is the main model.")
+                   help="run folder (or .pt) to evaluate; repeatable. Default: the shipped run (fer/runs.py), "
+                        "plus the comparison runs that exist. The first is the main model.")
     p.add_argument("--data", default=DEFAULT_DATA)
     p.add_argument("--cache", default=os.path.join(HERE, ".cache"))
     p.add_argument("--card", default=os.path.join(HERE, "card"), help="output folder for charts and metrics.json")

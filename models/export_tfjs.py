@@ -32,10 +32,11 @@ from torch import nn
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from fer import EMOTIONS, IMAGE_SIZE  # noqa: E402
 from fer.nets import build, count_parameters  # noqa: E402
+from fer.runs import SHIPPED_RUN, load_checkpoint_file  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-DEFAULT_RUN = os.path.join(HERE, "runs", "moodnet")
+DEFAULT_RUN = SHIPPED_RUN
 DEFAULT_OUT = os.path.join(ROOT, "public", "models", "emotion")
 DEFAULT_FIXTURES = os.path.join(ROOT, "tests", "model", "fixtures", "parity.json")
 BIN_NAME = "group1-shard1of1.bin"
@@ -308,7 +309,7 @@ def load_checkpoint(run: str) -> tuple[nn.Module, dict]:
     path = run if run.endswith(".pt") else os.path.join(run, "best.pt")
     if not os.path.exists(path):
         raise FileNotFoundError(f"no checkpoint at {path}; train first (npm run train) or pass --run")
-    ckpt = torch.load(path, map_location="cpu")
+    ckpt = load_checkpoint_file(path)
     model = build(ckpt["arch"])
     model.load_state_dict(ckpt["model"])
     return model.eval(), {"checkpoint": _rel(path), "arch": ckpt["arch"],

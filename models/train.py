@@ -25,6 +25,7 @@ from fer import EMOTIONS  # noqa: E402
 from fer.augment import augment  # noqa: E402
 from fer.data import DataError, load_cached, load_pack, non_face_mask, read_ferplus_votes  # noqa: E402
 from fer.nets import build, count_parameters  # noqa: E402
+from fer.runs import load_checkpoint_file  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_DATA = os.path.join(HERE, "..", "..", "shared", "data", "fer2013", "fer2013.csv.gz")
@@ -115,14 +116,6 @@ class WeightAverage:
         mine = [a for a, _ in pairs]
         torch._foreach_mul_(mine, decay)
         torch._foreach_add_(mine, [b.detach() for _, b in pairs], alpha=1 - decay)
-
-
-def load_checkpoint_file(path: str):
-    # Our own checkpoints hold plain dicts, lists and numbers; newer PyTorch needs weights_only=False for them.
-    try:
-        return torch.load(path, map_location="cpu", weights_only=False)
-    except TypeError:  # PyTorch < 1.13 has no weights_only
-        return torch.load(path, map_location="cpu")
 
 
 def pick_device(name: str) -> torch.device:

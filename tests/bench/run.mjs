@@ -26,6 +26,7 @@ import {
   sleep,
   startStaticServer,
 } from '../harness/index.mjs';
+import { benchNodeWasm } from './node-wasm.mjs';
 
 const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(`--${name}`);
@@ -56,6 +57,9 @@ function detectorModel() {
 
 async function main() {
   const started = Date.now();
+  // Node first, on an idle machine: the model contract's speed figure (tfjs wasm, one thread, one face a call).
+  console.log('[bench] emotion CNN in Node (tfjs wasm)…');
+  const nodeWasm = await benchNodeWasm({ reps: quick ? 50 : 300 });
   if (!flag('no-build') || !isBuilt()) {
     console.log('[bench] wxt build…');
     buildExtension({ quiet: true });
@@ -94,6 +98,7 @@ async function main() {
     browser: `${harness.browser?.version() ?? ''}`,
     launchMs: harness.launchMs,
     config: { backends: BACKENDS, detectReps: DETECT_REPS, cnnReps: CNN_REPS, clicks: CLICKS },
+    nodeWasm,
     webgpu: '',
     detection: [],
     cnn: [],
@@ -199,6 +204,8 @@ async function main() {
   // ---------------------------------------------------------------- report
   console.log(`\nMoodReel bench — ${out.browser}, ${out.machine.cpus} CPU(s) ${out.machine.cpu ?? ''}; WebGPU: ${out.webgpu}`);
   console.log(`Harness launch to extension id: ${out.launchMs} ms\n`);
+  console.log(`Emotion CNN in Node ${process.version} (tfjs wasm backend, SIMD, one thread; one face a call)`);
+  console.table(out.nodeWasm);
   console.log('Face detection (MediaPipe BlazeFace short range, per call on the single-face photos)');
   console.table(out.detection.map((d) => d.error ? { delegate: d.delegate, error: d.error.slice(0, 80) } : {
     delegate: d.delegate, 'load ms': d.loadMs, 'first ms': d.firstMs, 'median ms': d.medianMs, 'p95 ms': d.p95Ms, n: d.n,

@@ -1,0 +1,21 @@
+"""Where runs live, which one ships, and how to read their checkpoints on any PyTorch version."""
+from __future__ import annotations
+
+import os
+
+import torch
+
+MODELS_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+RUNS_DIR = os.path.join(MODELS_DIR, "runs")
+# The run exported to public/models/emotion/ (best PublicTest accuracy of the runs in the model card).
+SHIPPED_RUN = os.path.join(RUNS_DIR, "moodnet-deep-s7")
+# Runs shown beside it in the model card when they exist: other seeds and sizes, and the original network.
+COMPARISON_RUNS = [os.path.join(RUNS_DIR, name) for name in ("moodnet-deep", "moodnet-s7", "moodnet", "seed")]
+
+
+def load_checkpoint_file(path: str) -> dict:
+    # Our checkpoints hold plain dicts, lists and numbers; PyTorch >= 2.6 needs weights_only=False for them.
+    try:
+        return torch.load(path, map_location="cpu", weights_only=False)
+    except TypeError:  # PyTorch < 1.13 has no weights_only
+        return torch.load(path, map_location="cpu")
