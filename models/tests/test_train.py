@@ -144,3 +144,26 @@ def test_missing_data_is_a_clear_error(tmp_path, capsys):
                        "--cache", str(tmp_path / "cache"), "--threads", "1"])
     assert code == 2
     assert "nope.csv.gz" in capsys.readouterr().err
+
+
+def test_weight_average_is_checkpointed_when_it_wins(tmp_path, tiny_csv, capsys):
+    out = tmp_path / "run"
+    code, text = run(tiny_csv, out, "--epochs", "3", "--ema", "0.9", capsys=capsys)
+    assert code == 0, text
+    hist = history(out)
+    assert {h["weights"] for h in hist} <= {"raw", "average"}
+    best = torch.load(out / "best.pt", map_location="cpu")
+    winner = next(h for h in hist if h["epoch"] == best["epoch"])
+    assert best["weights"] == winner["weights"]
+    last = torch.load(out / "last.pt", map_location="cpu")
+    assert last["average"] is not None
+    # the average really differs from the raw weights it follows
+    key = "features.0.weight"
+    assert not torch.equal(last["average"][key], last["model"][key])
+
+
+def test_moodnet_deep_trains_and_reports_its_size(tmp_path, tiny_csv, capsys):
+    out = tmp_path / "run"
+    code, text = run(tiny_csv, out, "--arch", "moodnet-deep", "--epochs", "1", capsys=capsys)
+    assert code == 0, text
+    assert "moodnet-deep: 731,815 parameters" in text
