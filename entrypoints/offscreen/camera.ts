@@ -36,6 +36,12 @@ export async function openCamera(): Promise<Camera> {
   }
 }
 
+// Chrome-only capture APIs the DOM typings do not carry.
+declare class ImageCapture {
+  constructor(track: MediaStreamTrack);
+  grabFrame(): Promise<ImageBitmap>;
+}
+
 type Processor = { readable: ReadableStream<VideoFrame> };
 type ProcessorConstructor = new (init: { track: MediaStreamTrack }) => Processor;
 

@@ -129,7 +129,8 @@ export async function readFromPhoto(dataUrl: string, backend?: BackendSetting): 
     return fail(BAD_PHOTO);
   }
   try {
-    const frame = await readFace(bitmap, ready.detector, ready.model);
+    // One still image: worth the mirrored second pass and the tiled search for small faces.
+    const frame = await readFace(bitmap, ready.detector, ready.model, { flip: true, tiled: true });
     return reading([frame], 'photo', ready.model.backend, startedAt);
   } finally {
     bitmap.close();
