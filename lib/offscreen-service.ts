@@ -17,6 +17,9 @@ async function offscreenExists(): Promise<boolean> {
 }
 
 export async function ensureOffscreenDocument(): Promise<void> {
+  // While a creation is in flight the document already counts as existing, but its listeners may not be
+  // registered yet: wait for the creation instead (the popup's warm-up and a quick click race like this).
+  if (creating) return creating;
   if (await offscreenExists()) return;
   creating ??= chrome.offscreen
     .createDocument({
@@ -32,4 +35,25 @@ export async function ensureOffscreenDocument(): Promise<void> {
       creating = null;
     });
   await creating;
+}
+
+/** Chrome's words when a message finds no listener: the document is still starting (or was just closed). */
+export function isNoReceiver(error: unknown): boolean {
+  return /Receiving end does not exist|Could not establish connection/i.test(String(error));
+}
+
+/**
+ * Runs `send` and retries it while the offscreen document has no listener yet: a few short waits, then the
+ * error goes to the caller, who shows it.
+ */
+export async function retryWhileStarting<T>(send: () => Promise<T>, waitsMs: readonly number[] = [50, 150, 400, 1000]): Promise<T> {
+  for (const wait of waitsMs) {
+    try {
+      return await send();
+    } catch (error) {
+      if (!isNoReceiver(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+  return send();
 }

@@ -243,6 +243,16 @@ withBrowser('camera: happy-baby (+ harness self-checks, photo uploads)', () => (
 });
 
 withBrowser('camera: surprised', () => ({ camera: makeY4m(facePath(FACE_PHOTOS.surprise)) }), (h) => {
+  it('reads surprise when clicked the moment a new browser first shows the popup, then releases the camera', async () => {
+    // No reload first: the click races the offscreen document the popup's opening starts creating.
+    const popup = await h().openPopup();
+    await popup.locator('[data-testid="read-mood"]').waitFor({ timeout: 15_000 });
+    const result = await readByCamera(popup);
+    expectMood(result, 'camera surprised, first click');
+    expect(result.emotion).toBe('surprise');
+    await expectCameraReleased(h(), popup);
+  });
+
   it('reads surprise from the camera, then releases the camera', async () => {
     const popup = await freshPopup(h());
     const result = await readByCamera(popup);
