@@ -26,8 +26,8 @@ import torch
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from fer import EMOTIONS  # noqa: E402
 from fer.data import DataError, load_cached  # noqa: E402
-from fer.nets import build, count_parameters  # noqa: E402
-from fer.runs import COMPARISON_RUNS, SHIPPED_RUN, load_checkpoint_file  # noqa: E402
+from fer.nets import count_parameters  # noqa: E402
+from fer.runs import COMPARISON_RUNS, SHIPPED_RUN, load_best, load_checkpoint_file  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -81,13 +81,8 @@ def predict(model: torch.nn.Module, images: np.ndarray, batch: int = 256) -> tup
 
 
 def load_run(run: str) -> tuple[str, torch.nn.Module, dict, dict | None]:
-    path = run if run.endswith(".pt") else os.path.join(run, "best.pt")
-    if not os.path.exists(path):
-        raise FileNotFoundError(f"no checkpoint at {path}; train first (npm run train) or pass --run <folder>")
-    ckpt = load_checkpoint_file(path)
-    model = build(ckpt["arch"])
-    model.load_state_dict(ckpt["model"])
-    model = model.to(memory_format=torch.channels_last).eval()
+    model, ckpt, path = load_best(run)
+    model = model.to(memory_format=torch.channels_last)
     folder = os.path.dirname(path)
     history = None
     hist_path = os.path.join(folder, "history.json")

@@ -31,8 +31,8 @@ from torch import nn
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from fer import EMOTIONS, IMAGE_SIZE  # noqa: E402
-from fer.nets import build, count_parameters  # noqa: E402
-from fer.runs import SHIPPED_RUN, load_checkpoint_file  # noqa: E402
+from fer.nets import count_parameters  # noqa: E402
+from fer.runs import SHIPPED_RUN, load_best  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -306,13 +306,8 @@ def write_fixtures(model: nn.Module, facts: dict, path: str, source: dict) -> di
 
 
 def load_checkpoint(run: str) -> tuple[nn.Module, dict]:
-    path = run if run.endswith(".pt") else os.path.join(run, "best.pt")
-    if not os.path.exists(path):
-        raise FileNotFoundError(f"no checkpoint at {path}; train first (npm run train) or pass --run")
-    ckpt = load_checkpoint_file(path)
-    model = build(ckpt["arch"])
-    model.load_state_dict(ckpt["model"])
-    return model.eval(), {"checkpoint": _rel(path), "arch": ckpt["arch"],
+    model, ckpt, path = load_best(run)
+    return model, {"checkpoint": _rel(path), "arch": ckpt["arch"],
                           "epoch": ckpt.get("epoch"), "val_acc": ckpt.get("val_acc")}
 
 

@@ -5,6 +5,8 @@ import os
 
 import torch
 
+from .nets import build
+
 MODELS_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 RUNS_DIR = os.path.join(MODELS_DIR, "runs")
 # The run exported to public/models/emotion/ (best PublicTest accuracy of the runs in the model card).
@@ -19,3 +21,14 @@ def load_checkpoint_file(path: str) -> dict:
         return torch.load(path, map_location="cpu", weights_only=False)
     except TypeError:  # PyTorch < 1.13 has no weights_only
         return torch.load(path, map_location="cpu")
+
+
+def load_best(run: str) -> tuple[torch.nn.Module, dict, str]:
+    """The best checkpoint of a run folder (or a .pt file) as an eval-mode model, its checkpoint dict and path."""
+    path = run if run.endswith(".pt") else os.path.join(run, "best.pt")
+    if not os.path.exists(path):
+        raise FileNotFoundError(f"no checkpoint at {path}; train first (npm run train) or pass --run <folder>")
+    ckpt = load_checkpoint_file(path)
+    model = build(ckpt["arch"])
+    model.load_state_dict(ckpt["model"])
+    return model.eval(), ckpt, path
