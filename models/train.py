@@ -103,19 +103,19 @@ class WeightAverage:
         self.model = copy.deepcopy(model).eval()
         for p in self.model.parameters():
             p.requires_grad_(False)
-
-    def _pairs(self, model: torch.nn.Module):
+        # state_dict() tensors share storage with the live parameters and buffers (load_state_dict copies into
+        # them in place), so the pairs are collected once rather than on every step.
         mine, theirs = self.model.state_dict(), model.state_dict()
-        return [(mine[k], theirs[k]) for k in mine if mine[k].dtype.is_floating_point]
+        keys = [k for k in mine if mine[k].dtype.is_floating_point]
+        self._averaged = [mine[k] for k in keys]
+        self._followed = [theirs[k].detach() for k in keys]
 
     @torch.no_grad()
-    def update(self, model: torch.nn.Module, step: int) -> None:
+    def update(self, step: int) -> None:
         # Ramp the decay up so the average is not dominated by the random initial weights.
         decay = min(self.decay, (1 + step) / (10 + step))
-        pairs = self._pairs(model)
-        mine = [a for a, _ in pairs]
-        torch._foreach_mul_(mine, decay)
-        torch._foreach_add_(mine, [b.detach() for _, b in pairs], alpha=1 - decay)
+        torch._foreach_mul_(self._averaged, decay)
+        torch._foreach_add_(self._averaged, self._followed, alpha=1 - decay)
 
 
 def pick_device(name: str) -> torch.device:
@@ -248,7 +248,7 @@ def main(argv: list[str] | None = None) -> int:
                 loss.backward()
                 optimizer.step()
                 if average is not None:
-                    average.update(model, state["step"])
+                    average.update(state["step"])
                 state["step"] += 1
                 seen += len(idx)
                 loss_sum += loss.item() * len(idx)
