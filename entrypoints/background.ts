@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { badgeFor } from '@/lib/badge';
 import { isFresh, msUntilStale } from '@/lib/freshness';
 import { listen, sendMessage, type ReadOutcome } from '@/lib/messages';
-import { ensureOffscreenDocument, retryWhileStarting } from '@/lib/offscreen-service';
+import { ensureOffscreenDocument } from '@/lib/offscreen-service';
 import { latestReading } from '@/lib/reading-store';
 import { backendSetting, moodFreshMinutes } from '@/lib/settings';
 
@@ -31,8 +31,7 @@ export default defineBackground(() => {
     'prepare-reader': async () => {
       try {
         await ensureOffscreenDocument();
-        const backend = await backendSetting.getValue();
-        return await retryWhileStarting(() => sendMessage('offscreen-prepare', { backend }));
+        return await sendMessage('offscreen-prepare', { backend: await backendSetting.getValue() });
       } catch {
         return { ok: false };
       }
@@ -41,8 +40,7 @@ export default defineBackground(() => {
       let outcome: ReadOutcome;
       try {
         await ensureOffscreenDocument();
-        const backend = request.backend ?? (await backendSetting.getValue());
-        outcome = await retryWhileStarting(() => sendMessage('offscreen-read', { ...request, backend }));
+        outcome = await sendMessage('offscreen-read', { ...request, backend: request.backend ?? (await backendSetting.getValue()) });
       } catch (error) {
         return { ok: false, reason: 'model-failed', message: `The mood reader could not start (${String(error)}).` };
       }

@@ -36,24 +36,3 @@ export async function ensureOffscreenDocument(): Promise<void> {
     });
   await creating;
 }
-
-/** Chrome's words when a message finds no listener: the document is still starting (or was just closed). */
-export function isNoReceiver(error: unknown): boolean {
-  return /Receiving end does not exist|Could not establish connection/i.test(String(error));
-}
-
-/**
- * Runs `send` and retries it while the offscreen document has no listener yet: a few short waits, then the
- * error goes to the caller, who shows it.
- */
-export async function retryWhileStarting<T>(send: () => Promise<T>, waitsMs: readonly number[] = [50, 150, 400, 1000]): Promise<T> {
-  for (const wait of waitsMs) {
-    try {
-      return await send();
-    } catch (error) {
-      if (!isNoReceiver(error)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, wait));
-    }
-  }
-  return send();
-}

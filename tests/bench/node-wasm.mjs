@@ -7,8 +7,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { ROOT, median, percentile } from '../harness/index.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const round = (v) => Math.round(v * 100) / 100;
 
 function fromDisk(jsonPath) {
@@ -18,17 +18,7 @@ function fromDisk(jsonPath) {
   const buffers = json.weightsManifest.flatMap((g) => g.paths.map((p) => fs.readFileSync(path.join(dir, p))));
   const all = Buffer.concat(buffers);
   const weightData = all.buffer.slice(all.byteOffset, all.byteOffset + all.byteLength);
-  return { modelTopology: json.modelTopology, weightSpecs: specs, weightData, format: json.format };
-}
-
-async function load(model) {
-  const artifacts = fromDisk(model.json);
-  const handler = tf.io.fromMemory(artifacts);
-  return model.kind === 'layers' ? tf.loadLayersModel(handler) : tf.loadGraphModel(handler);
-}
-
-function quantile(sorted, q) {
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  return { modelTopology: json.modelTopology, weightSpecs: specs, weightData };
 }
 
 export async function benchNodeWasm({ reps = 200 } = {}) {
@@ -47,8 +37,10 @@ export async function benchNodeWasm({ reps = 200 } = {}) {
       rows.push({ model: m.id, error: `missing ${path.relative(ROOT, m.json)}` });
       continue;
     }
+    const artifacts = fromDisk(m.json);
     const t0 = performance.now();
-    const net = await load(m);
+    const handler = tf.io.fromMemory(artifacts);
+    const net = await (m.kind === 'layers' ? tf.loadLayersModel(handler) : tf.loadGraphModel(handler));
     const loadMs = performance.now() - t0;
     const input = tf.randomUniform([1, m.size, m.size, 1], 0, 1, 'float32', 7);
     const once = () => {
@@ -67,11 +59,9 @@ export async function benchNodeWasm({ reps = 200 } = {}) {
       once();
       samples.push(performance.now() - s);
     }
-    samples.sort((a, b) => a - b);
-    const weightsBytes = fromDisk(m.json).weightData.byteLength;
-    rows.push({ model: m.id, input: `${m.size}x${m.size}`, 'weights MB': round(weightsBytes / 1e6),
-      'load ms': round(loadMs), 'first ms': round(firstMs), 'median ms': round(quantile(samples, 0.5)),
-      'p95 ms': round(quantile(samples, 0.95)), n: reps });
+    rows.push({ model: m.id, input: `${m.size}x${m.size}`, 'weights MB': round(artifacts.weightData.byteLength / 1e6),
+      'load ms': round(loadMs), 'first ms': round(firstMs), 'median ms': round(median(samples)),
+      'p95 ms': round(percentile(samples, 95)), n: reps });
     input.dispose();
     net.dispose();
   }
