@@ -1,4 +1,4 @@
-import type { MoodErrorReason } from '@/lib/messages';
+import type { MoodErrorReason } from '@/lib/mood/types';
 
 const TITLE: Record<MoodErrorReason, string> = {
   'camera-denied': 'Camera not allowed',

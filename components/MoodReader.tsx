@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { BAD_PHOTO } from '@/lib/mood-errors';
-import { isFresh } from '@/lib/freshness';
-import { sendMessage, type MoodErrorReason, type MoodReading, type ReadOutcome, type ReadRequest } from '@/lib/messages';
-import { latestReading } from '@/lib/reading-store';
-import { moodFreshMinutes } from '@/lib/settings';
+import { BAD_PHOTO } from '@/lib/reader/errors';
+import { isFresh } from '@/lib/mood/freshness';
+import { sendMessage } from '@/lib/browser/messages';
+import type { MoodErrorReason, MoodReading, ReadOutcome, ReadRequest } from '@/lib/mood/types';
+import { latestReading } from '@/lib/browser/reading-store';
+import { moodFreshMinutes } from '@/lib/browser/settings';
 import { MoodError } from './MoodError';
 import { MoodResult } from './MoodResult';
 import { photoToDataUrl } from './photo';

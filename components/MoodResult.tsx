@@ -1,15 +1,15 @@
-import { EMOTIONS, EMOTION_EMOJI, EMOTION_LABEL } from '@/lib/emotions';
-import { describeAge } from '@/lib/freshness';
-import type { MoodReading } from '@/lib/messages';
+import { EMOTIONS, EMOTION_EMOJI, EMOTION_LABEL } from '@/lib/mood/emotions';
+import { describeAge } from '@/lib/mood/freshness';
+import type { MoodReading } from '@/lib/mood/types';
 
 const BACKEND_NAME = { webgpu: 'WebGPU', wasm: 'WebAssembly', webgl: 'WebGL', cpu: 'CPU' } as const;
 
 /** The read emotion, a bar per emotion, and how it was read. */
-export function MoodResult({ reading, now, stale }: { reading: MoodReading; now: number; stale?: boolean }) {
+export function MoodResult({ reading, now }: { reading: MoodReading; now: number }) {
   const percent = (p: number) => `${(p * 100).toFixed(p >= 0.995 ? 0 : 1)}%`;
   return (
     <section
-      class={`mood${stale ? ' mood--stale' : ''}`}
+      class="mood"
       data-testid="mood"
       data-emotion={reading.emotion}
       data-backend={reading.backend}
@@ -50,6 +50,20 @@ export function MoodResult({ reading, now, stale }: { reading: MoodReading; now:
         {BACKEND_NAME[reading.backend]} · model {reading.cnnMs.toFixed(1)} ms · face finding {reading.detectMs.toFixed(1)} ms
         {reading.source === 'camera' ? ` · ${reading.frames} frames` : ''} · {(reading.totalMs / 1000).toFixed(2)} s in all
       </p>
+      {reading.failedBackends && reading.failedBackends.length > 0 && (
+        <details class="meta" data-testid="failed-backends">
+          <summary>
+            {reading.failedBackends.map((f) => BACKEND_NAME[f.backend]).join(', ')} could not run the model here
+          </summary>
+          <ul>
+            {reading.failedBackends.map((f) => (
+              <li key={f.backend}>
+                {BACKEND_NAME[f.backend]}: {f.error}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
     </section>
   );
 }

@@ -1,30 +1,9 @@
-import { browser } from 'wxt/browser';
-import { badgeFor } from '@/lib/badge';
-import { isFresh, msUntilStale } from '@/lib/freshness';
-import { listen, sendMessage, type ReadOutcome } from '@/lib/messages';
-import { ensureOffscreenDocument } from '@/lib/offscreen-service';
-import { latestReading } from '@/lib/reading-store';
-import { backendSetting, moodFreshMinutes } from '@/lib/settings';
-
-const STALE_ALARM = 'mood-stale';
-
-/** Shows the fresh mood on the toolbar badge, or clears it, and schedules the next check. */
-async function refreshBadge(): Promise<void> {
-  const [reading, freshMinutes] = await Promise.all([latestReading.getValue(), moodFreshMinutes.getValue()]);
-  const now = Date.now();
-  const fresh = isFresh(reading, freshMinutes, now);
-  const badge = badgeFor(fresh && reading ? reading.emotion : null);
-  await Promise.all([
-    browser.action.setBadgeText({ text: badge.text }),
-    browser.action.setBadgeBackgroundColor({ color: badge.color }),
-    browser.action.setTitle({ title: badge.title }),
-  ]);
-  await browser.alarms.clear(STALE_ALARM);
-  if (fresh && reading) {
-    // Alarms outlive the service worker, which Chrome stops after ~30 s idle.
-    await browser.alarms.create(STALE_ALARM, { when: now + msUntilStale(reading, freshMinutes, now) + 1000 });
-  }
-}
+import { listen, sendMessage } from '@/lib/browser/messages';
+import { ensureOffscreenDocument } from '@/lib/browser/offscreen-service';
+import { latestReading } from '@/lib/browser/reading-store';
+import { backendSetting } from '@/lib/browser/settings';
+import { keepBadgeInStep } from '@/lib/browser/toolbar-badge';
+import type { ReadOutcome } from '@/lib/mood/types';
 
 export default defineBackground(() => {
   listen('background', {
@@ -44,18 +23,10 @@ export default defineBackground(() => {
       } catch (error) {
         return { ok: false, reason: 'model-failed', message: `The mood reader could not start (${String(error)}).` };
       }
-      if (outcome.ok) {
-        await latestReading.setValue(outcome.reading);
-        await refreshBadge();
-      }
+      // The badge follows the stored reading (keepBadgeInStep watches it): no second refresh here.
+      if (outcome.ok) await latestReading.setValue(outcome.reading);
       return outcome;
     },
   });
-  browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === STALE_ALARM) void refreshBadge();
-  });
-  // "Forget my last reading" and a new freshness setting both change what the badge should say.
-  latestReading.watch(() => void refreshBadge());
-  moodFreshMinutes.watch(() => void refreshBadge());
-  browser.runtime.onStartup.addListener(() => void refreshBadge());
+  keepBadgeInStep();
 });

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { MoodError } from '@/components/MoodError';
 import { MoodReader } from '@/components/MoodReader';
-import { cameraFailure, type MoodFailure } from '@/lib/mood-errors';
+import { cameraFailure, type MoodFailure } from '@/lib/reader/errors';
 
 type Step = { kind: 'ask' } | { kind: 'asking' } | { kind: 'granted' } | { kind: 'failed'; failure: MoodFailure };
 

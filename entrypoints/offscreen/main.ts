@@ -1,13 +1,9 @@
-import { listen } from '@/lib/messages';
+import { listen } from '@/lib/browser/messages';
 import { liveTrackCount } from './camera';
 import { prepare, readFromCamera, readFromPhoto } from './reader';
 
-// Start loading the model and detector as soon as the document exists: the popup creates it when it
-// opens, so by the time the user clicks, the slow part is usually done.
-void prepare().catch(() => {
-  /* reported on the first reading */
-});
-
+// No warm-up of its own: this document cannot read the settings (offscreen documents only get
+// chrome.runtime), so it loads when the background's 'offscreen-prepare' names the user's backend.
 listen('offscreen', {
   'offscreen-prepare': async (request) => {
     try {

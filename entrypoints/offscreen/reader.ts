@@ -1,57 +1,58 @@
 /** One reading: camera (several frames, smoothed) or photo (one image), through the same face pipeline. */
-import { topEmotion } from '@/lib/emotions';
-import type { BackendSetting, MoodReading, ReadOutcome } from '@/lib/messages';
-import { BAD_PHOTO, cameraFailure, modelFailure, NO_FACE, type MoodFailure } from '@/lib/mood-errors';
-import { DEFAULT_PLAN, nextStep } from '@/lib/reading-plan';
-import { combineFrames, type FrameProbabilities } from '@/lib/smoothing';
-import { median } from '@/lib/stats';
-import { createFaceDetector, type FaceDetectorHandle } from '@/lib/vision/face-detector';
-import { loadEmotionModel, type EmotionModel } from '@/lib/vision/emotion-model';
-import { readFace, type FaceReading } from '@/lib/vision/read-face';
-import { openCamera } from './camera';
+import { topEmotion } from '@/lib/mood/emotions';
+import type { BackendSetting, MoodReading, ReadOutcome } from '@/lib/mood/types';
+import {
+  BAD_PHOTO,
+  cameraFailure,
+  FACE_TOO_SMALL,
+  modelFailure,
+  NO_FACE,
+  photoTooSmall,
+  readingFailure,
+  type MoodFailure,
+} from '@/lib/reader/errors';
+import { createPipelineCache, type Pipeline } from '@/lib/reader/pipeline-cache';
+import { MIN_FACE_PIXELS } from '@/lib/reader/preprocess';
+import { DEFAULT_PLAN, nextStep } from '@/lib/reader/reading-plan';
+import { combineFrames, type FrameProbabilities } from '@/lib/reader/smoothing';
+import { median } from '@/lib/reader/stats';
+import { createFaceDetector, type FaceDetectorHandle } from '@/lib/reader/vision/face-detector';
+import { loadEmotionModel, type EmotionModel } from '@/lib/reader/vision/emotion-model';
+import { readFace, type FaceReading } from '@/lib/reader/vision/read-face';
+import { openCamera, type Camera } from './camera';
 
-interface Pipeline {
-  detector: FaceDetectorHandle;
-  model: EmotionModel;
-  setting: BackendSetting;
-}
+type ReaderPipeline = Pipeline<FaceDetectorHandle, EmotionModel>;
 
-let pipeline: Promise<Pipeline> | null = null;
+const pipelines = createPipelineCache<FaceDetectorHandle, EmotionModel>({
+  loadDetector: () => createFaceDetector(),
+  loadModel: (setting) => loadEmotionModel({ setting }),
+  disposeModel: (model) => model.dispose(),
+});
 
-/** Loads (once) the detector and the model on the chosen backend; a failed load is retried next time. */
-export async function prepare(requested?: BackendSetting): Promise<Pipeline> {
-  // Offscreen documents only get chrome.runtime, so the background passes the user's setting along.
-  const setting = requested ?? 'auto';
-  if (pipeline) {
-    const ready = await pipeline.catch(() => null);
-    if (ready && ready.setting === setting) return ready;
-    if (ready) ready.model.dispose();
-  }
-  pipeline = (async () => {
-    const [detector, model] = await Promise.all([createFaceDetector(), loadEmotionModel({ setting })]);
-    return { detector, model, setting };
-  })();
-  pipeline.catch(() => {
-    pipeline = null;
-  });
-  return pipeline;
+/**
+ * Loads (once) the detector and the model for the user's backend setting. Offscreen documents only get
+ * chrome.runtime, so the background passes the setting along with every request.
+ */
+export function prepare(setting: BackendSetting = 'auto'): Promise<ReaderPipeline> {
+  return pipelines.get(setting);
 }
 
 function fail(failure: MoodFailure): ReadOutcome {
   return { ok: false, ...failure };
 }
 
-function reading(frames: FaceReading[], source: MoodReading['source'], backend: MoodReading['backend'], startedAt: number): ReadOutcome {
+function reading(frames: FaceReading[], source: MoodReading['source'], model: EmotionModel, startedAt: number): ReadOutcome {
   const withFace = frames.filter((f): f is FaceReading & { probabilities: number[] } => f.probabilities !== null);
   const inputs: FrameProbabilities[] = withFace.map((f) => ({ probabilities: f.probabilities, weight: f.score }));
   const probabilities = combineFrames(inputs);
-  if (!probabilities) return fail(NO_FACE);
+  if (!probabilities) return fail(frames.some((f) => f.tooSmall > 0) ? FACE_TOO_SMALL : NO_FACE);
   return {
     ok: true,
     reading: {
       emotion: topEmotion(probabilities),
       probabilities,
-      backend,
+      backend: model.backend,
+      failedBackends: model.failed,
       cnnMs: median(withFace.map((f) => f.cnnMs)),
       detectMs: median(frames.map((f) => f.detectMs)),
       totalMs: Math.round(performance.now() - startedAt),
@@ -63,60 +64,83 @@ function reading(frames: FaceReading[], source: MoodReading['source'], backend: 
   };
 }
 
+/** A failure from one of the two places a frame loop can fail: the camera or the pipeline. */
+class StageError extends Error {
+  constructor(readonly stage: 'camera' | 'pipeline', override readonly cause: unknown) {
+    super(String(cause));
+  }
+}
+
+async function stage<T>(name: StageError['stage'], work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw new StageError(name, error);
+  }
+}
+
+/** Reads frames until the plan says the reading is done; throws StageError. */
+async function readFrames(camera: Camera, ready: ReaderPipeline): Promise<FaceReading[] | 'no-face'> {
+  const frames: FaceReading[] = [];
+  let firstFrameAt: number | null = null;
+  let firstFaceAt: number | null = null;
+  for (;;) {
+    const bitmap = await stage('camera', () => camera.nextFrame());
+    const now = performance.now();
+    firstFrameAt ??= now;
+    try {
+      const frame = await stage('pipeline', () => readFace(bitmap, ready.detector, ready.model));
+      frames.push(frame);
+      if (frame.probabilities) firstFaceAt ??= now;
+    } finally {
+      bitmap.close();
+    }
+    const decision = nextStep(
+      {
+        elapsedMs: performance.now() - firstFrameAt,
+        faceFrames: frames.filter((f) => f.probabilities).length,
+        sinceFirstFaceMs: firstFaceAt === null ? null : performance.now() - firstFaceAt,
+      },
+      DEFAULT_PLAN,
+    );
+    if (decision === 'no-face') return 'no-face';
+    if (decision === 'done') return frames;
+  }
+}
+
 export async function readFromCamera(backend?: BackendSetting): Promise<ReadOutcome> {
   const startedAt = performance.now();
   // Open the camera while the model finishes loading: both take hundreds of milliseconds.
   const cameraOpening = openCamera();
-  let ready: Pipeline;
+  let ready: ReaderPipeline;
   try {
     ready = await prepare(backend);
   } catch (error) {
     void cameraOpening.then((camera) => camera.stop(), () => undefined);
     return fail(modelFailure(error));
   }
-  let camera;
+  let camera: Camera;
   try {
     camera = await cameraOpening;
   } catch (error) {
     return fail(cameraFailure(error));
   }
-  const frames: FaceReading[] = [];
+  let frames: FaceReading[] | 'no-face';
   try {
-    let firstFrameAt: number | null = null;
-    let firstFaceAt: number | null = null;
-    for (;;) {
-      const bitmap = await camera.nextFrame();
-      const now = performance.now();
-      firstFrameAt ??= now;
-      try {
-        const frame = await readFace(bitmap, ready.detector, ready.model);
-        frames.push(frame);
-        if (frame.probabilities) firstFaceAt ??= now;
-      } finally {
-        bitmap.close();
-      }
-      const decision = nextStep(
-        {
-          elapsedMs: performance.now() - firstFrameAt,
-          faceFrames: frames.filter((f) => f.probabilities).length,
-          sinceFirstFaceMs: firstFaceAt === null ? null : performance.now() - firstFaceAt,
-        },
-        DEFAULT_PLAN,
-      );
-      if (decision === 'no-face') return fail(NO_FACE);
-      if (decision === 'done') break;
-    }
+    frames = await readFrames(camera, ready);
   } catch (error) {
-    return fail(cameraFailure(error));
+    if (error instanceof StageError) return fail(readingFailure(error.cause, error.stage));
+    return fail(readingFailure(error, 'pipeline'));
   } finally {
     camera.stop(); // the camera light goes off the moment we have what we need
   }
-  return reading(frames, 'camera', ready.model.backend, startedAt);
+  if (frames === 'no-face') return fail(NO_FACE);
+  return reading(frames, 'camera', ready.model, startedAt);
 }
 
 export async function readFromPhoto(dataUrl: string, backend?: BackendSetting): Promise<ReadOutcome> {
   const startedAt = performance.now();
-  let ready: Pipeline;
+  let ready: ReaderPipeline;
   try {
     ready = await prepare(backend);
   } catch (error) {
@@ -129,9 +153,14 @@ export async function readFromPhoto(dataUrl: string, backend?: BackendSetting): 
     return fail(BAD_PHOTO);
   }
   try {
+    if (Math.min(bitmap.width, bitmap.height) < MIN_FACE_PIXELS) {
+      return fail(photoTooSmall(bitmap.width, bitmap.height, MIN_FACE_PIXELS));
+    }
     // One still image: worth the mirrored second pass and the tiled search for small faces.
     const frame = await readFace(bitmap, ready.detector, ready.model, { flip: true, tiled: true });
-    return reading([frame], 'photo', ready.model.backend, startedAt);
+    return reading([frame], 'photo', ready.model, startedAt);
+  } catch (error) {
+    return fail(readingFailure(error, 'pipeline'));
   } finally {
     bitmap.close();
   }

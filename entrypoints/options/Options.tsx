@@ -1,12 +1,15 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { BackendSetting } from '@/lib/messages';
-import { latestReading } from '@/lib/reading-store';
-import { BACKEND_CHOICES, backendSetting, FRESHNESS_CHOICES, moodFreshMinutes } from '@/lib/settings';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { BackendSetting } from '@/lib/mood/types';
+import { latestReading } from '@/lib/browser/reading-store';
+import { BACKEND_CHOICES, backendSetting, FRESHNESS_CHOICES, moodFreshMinutes } from '@/lib/browser/settings';
 
 export function Options() {
   const [backend, setBackend] = useState<BackendSetting | null>(null);
   const [fresh, setFresh] = useState<number | null>(null);
   const [saved, setSaved] = useState('');
+  const savedTimer = useRef<ReturnType<typeof setTimeout>>();
+
+  useEffect(() => () => clearTimeout(savedTimer.current), []);
 
   useEffect(() => {
     void backendSetting.getValue().then(setBackend);
@@ -14,8 +17,10 @@ export function Options() {
   }, []);
 
   function confirm(text: string) {
+    // A second change restarts the two seconds: its confirmation must not vanish on the first one's timer.
+    clearTimeout(savedTimer.current);
     setSaved(text);
-    setTimeout(() => setSaved(''), 2000);
+    savedTimer.current = setTimeout(() => setSaved(''), 2000);
   }
 
   return (

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EMOTIONS } from '../../lib/emotions';
+import { EMOTIONS } from '../../lib/mood/emotions';
 import { FER2013_CSV, loadEmotionModel, predict, readFerRows, useBackend, type ModelFiles } from './load-model';
 
 interface ParityCase {

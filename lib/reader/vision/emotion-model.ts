@@ -7,8 +7,8 @@ import '@tensorflow/tfjs-backend-webgpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { browser } from 'wxt/browser';
 import { chooseBackends, type BackendCaps } from '../backend-choice';
-import { EMOTIONS } from '../emotions';
-import type { Backend, BackendSetting } from '../messages';
+import { EMOTIONS } from '../../mood/emotions';
+import type { Backend, BackendSetting } from '../../mood/types';
 
 export const MODEL_INPUT_SIZE = 48;
 const PIXELS = MODEL_INPUT_SIZE * MODEL_INPUT_SIZE;

@@ -1,5 +1,5 @@
 /** Pure helpers about a reading's age; callers pass `now` so tests need no clock. */
-import type { MoodReading } from './messages';
+import type { MoodReading } from './types';
 
 export function isFresh(reading: Pick<MoodReading, 'at'> | null, freshMinutes: number, now: number): boolean {
   if (!reading) return false;

@@ -2,15 +2,17 @@
  * One frame through the whole pipeline: detect → crop/align/grey the largest face → CNN.
  * The frame's pixels live only in a reused scratch canvas during the call; nothing is kept or returned.
  */
-import { cropToGrey, faceCropBox, flipHorizontal, type Box, type CropBox, type CropOptions } from '../preprocess';
+import { cropToGrey, faceCropBox, flipHorizontal, isReadableFace, type Box, type CropBox, type CropOptions } from '../preprocess';
 import type { EmotionModel } from './emotion-model';
 import { MODEL_INPUT_SIZE } from './emotion-model';
 import { imageSize, type FaceDetectorHandle, type FaceImage } from './face-detector';
 
 /** The result of one frame: numbers only. */
 export interface FaceReading {
-  /** Faces found; the largest was read. */
+  /** Readable faces found (see MIN_FACE_PIXELS); the largest was read. */
   faces: number;
+  /** Faces found but too small to read (not counted in `faces`). */
+  tooSmall: number;
   /** Seven probabilities in EMOTIONS order for the largest face, or null when there is none. */
   probabilities: number[] | null;
   /** Detection score of the face read (0 when none). */
@@ -82,10 +84,12 @@ export async function readFace(
   options: ReadOptions = {},
 ): Promise<FaceReading> {
   const t0 = performance.now();
-  const faces = detector.detect(source, { tiled: options.tiled ?? false });
+  const found = detector.detect(source, { tiled: options.tiled ?? false });
   const detectMs = performance.now() - t0;
+  const faces = found.filter((f) => isReadableFace(f.box));
+  const tooSmall = found.length - faces.length;
   const face = faces[0];
-  if (!face) return { faces: 0, probabilities: null, score: 0, box: null, detectMs, cnnMs: 0 };
+  if (!face) return { faces: 0, tooSmall, probabilities: null, score: 0, box: null, detectMs, cnnMs: 0 };
   const t1 = performance.now();
   const { width, height } = imageSize(source);
   const box = faceCropBox(face.box, face.keypoints, width, height, options.crop);
@@ -95,5 +99,5 @@ export async function readFace(
   const outputs = await model.predict(inputs);
   const probabilities = outputs[0]!.map((_, i) => outputs.reduce((sum, o) => sum + o[i]!, 0) / outputs.length);
   const cnnMs = performance.now() - t1;
-  return { faces: faces.length, probabilities, score: face.score, box: face.box, detectMs, cnnMs };
+  return { faces: faces.length, tooSmall, probabilities, score: face.score, box: face.box, detectMs, cnnMs };
 }

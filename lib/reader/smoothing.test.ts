@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { combineFrames, emaUpdate, normalize, readingStability } from './smoothing';
+import { combineFrames, normalize } from './smoothing';
 
 const HAPPY = [0, 0, 0, 1, 0, 0, 0];
 const SAD = [0, 0, 0, 0, 1, 0, 0];
@@ -56,57 +56,9 @@ describe('combineFrames', () => {
   });
 });
 
-describe('emaUpdate', () => {
-  it('starts from the first frame, then moves by alpha', () => {
-    let s = emaUpdate(null, HAPPY, 0.25);
-    expect(s).toEqual(HAPPY);
-    s = emaUpdate(s, SAD, 0.25)!;
-    expect(s[3]).toBeCloseTo(0.75);
-    expect(s[4]).toBeCloseTo(0.25);
-    expect(sum(s)).toBeCloseTo(1);
-  });
-
-  it('keeps the previous value on a faceless frame', () => {
-    expect(emaUpdate(HAPPY, null)).toEqual(HAPPY);
-    expect(emaUpdate(null, null)).toBeNull();
-  });
-
-  it('rejects an alpha outside (0,1]', () => {
-    expect(() => emaUpdate(null, HAPPY, 0)).toThrow();
-    expect(() => emaUpdate(null, HAPPY, 1.5)).toThrow();
-  });
-});
-
 describe('normalize', () => {
   it('scales to sum 1 and refuses a zero vector', () => {
     expect(normalize([1, 3])).toEqual([0.25, 0.75]);
     expect(() => normalize([0, 0])).toThrow();
-  });
-});
-
-describe('readingStability', () => {
-  it('is stable when enough frames agree on the top emotion', () => {
-    const frames = [HAPPY, HAPPY, HAPPY, SAD].map((p) => ({ probabilities: p, weight: 1 }));
-    expect(readingStability(frames)).toEqual({ stable: true, frames: 4, agreement: 0.75 });
-  });
-
-  it('is unstable with too few face frames or too much disagreement', () => {
-    expect(readingStability([{ probabilities: HAPPY }, { probabilities: null }, { probabilities: HAPPY }]).stable).toBe(false);
-    const split = [HAPPY, SAD, HAPPY, SAD, HAPPY].map((p) => ({ probabilities: p }));
-    const s = readingStability(split);
-    expect(s.agreement).toBeCloseTo(0.6);
-    expect(s.stable).toBe(true);
-    expect(readingStability(split, { minAgreement: 0.7 }).stable).toBe(false);
-    expect(readingStability([])).toEqual({ stable: false, frames: 0, agreement: 0 });
-  });
-
-  it('weights agreement by detection score', () => {
-    const s = readingStability([
-      { probabilities: HAPPY, weight: 0.9 },
-      { probabilities: HAPPY, weight: 0.9 },
-      { probabilities: SAD, weight: 0.2 },
-    ]);
-    expect(s.agreement).toBeCloseTo(1.8 / 2.0);
-    expect(s.stable).toBe(true);
   });
 });

@@ -2,7 +2,7 @@
  * Which TensorFlow.js backends to try, in order. Pure so the policy is unit-tested; the probing of
  * the browser lives in lib/vision/emotion-model.ts.
  */
-import type { Backend, BackendSetting } from './messages';
+import type { Backend, BackendSetting } from '../mood/types';
 
 /** What the browser offers; `webgpu` is null when there is no adapter at all. */
 export interface BackendCaps {

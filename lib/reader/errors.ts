@@ -1,5 +1,5 @@
 /** Turns what the browser throws into the reasons and words a user sees. Pure, so it is testable. */
-import type { MoodErrorReason } from './messages';
+import type { MoodErrorReason } from '../mood/types';
 
 export interface MoodFailure {
   reason: MoodErrorReason;
@@ -31,6 +31,27 @@ export function cameraFailure(error: unknown): MoodFailure {
 export function modelFailure(error: unknown): MoodFailure {
   return { reason: 'model-failed', message: `The emotion model could not load (${describe(error)}).` };
 }
+
+/** Something failed while frames were being read: the camera (it stopped) or the pipeline (detector, model). */
+export function readingFailure(error: unknown, stage: 'camera' | 'pipeline'): MoodFailure {
+  if (stage === 'camera') {
+    return { reason: 'no-camera', message: `The camera stopped during the reading (${describe(error)}). Try again.` };
+  }
+  return { reason: 'model-failed', message: `Reading the face failed (${describe(error)}). Try again, or choose another backend in Settings.` };
+}
+
+/** A photo too small to hold a readable face (a thumbnail). */
+export function photoTooSmall(width: number, height: number, minFace: number): MoodFailure {
+  return {
+    reason: 'no-face',
+    message: `That photo is too small to read a face (${width}×${height} pixels). Use one where the face is at least ${minFace * 2} pixels wide.`,
+  };
+}
+
+export const FACE_TOO_SMALL: MoodFailure = {
+  reason: 'no-face',
+  message: 'The faces in that photo are too small to read. Use a closer photo, or move closer to the camera.',
+};
 
 export const NO_FACE: MoodFailure = {
   reason: 'no-face',

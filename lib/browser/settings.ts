@@ -1,6 +1,6 @@
 /** Every user setting, declared once with its default (the options page and the readers share these). */
 import { storage } from 'wxt/utils/storage';
-import type { BackendSetting } from './messages';
+import type { BackendSetting } from '../mood/types';
 
 export const backendSetting = storage.defineItem<BackendSetting>('sync:backend', { fallback: 'auto' });
 

@@ -2,7 +2,7 @@
  * Combines the model's per-frame answers into one reading. One frame is noisy (blink, motion blur,
  * mid-word mouth); a second of frames, weighted by how sure the detector was that it saw a face, is not.
  */
-import { EMOTIONS } from './emotions';
+import { EMOTIONS } from '../mood/emotions';
 
 /** What one frame contributed: the model's probabilities (null when no face was found) and its weight. */
 export interface FrameProbabilities {
@@ -36,13 +36,6 @@ export function normalize(p: readonly number[]): number[] {
   return p.map((v) => v / sum);
 }
 
-/** Index of the largest value (the first on ties). */
-function argmax(p: readonly number[]): number {
-  let best = 0;
-  for (let i = 1; i < p.length; i++) if (p[i]! > p[best]!) best = i;
-  return best;
-}
-
 /** The frames that count, each with its weight. */
 function weighted(frames: readonly FrameProbabilities[], minScore: number): { p: readonly number[]; w: number }[] {
   const out: { p: readonly number[]; w: number }[] = [];
@@ -65,50 +58,4 @@ export function combineFrames(frames: readonly FrameProbabilities[], opts: Combi
   const acc = new Array<number>(K).fill(0);
   for (const { p, w } of items) for (let i = 0; i < K; i++) acc[i]! += w * p[i]!;
   return normalize(acc);
-}
-
-/**
- * One step of an exponential moving average over distributions, for a live display:
- * `alpha` is the weight of the new frame (0..1]. A null `next` (no face) keeps the previous value.
- */
-export function emaUpdate(prev: readonly number[] | null, next: readonly number[] | null, alpha = 0.3): number[] | null {
-  if (!(alpha > 0 && alpha <= 1)) throw new Error('alpha must be in (0, 1]');
-  if (!next || !usable(next)) return prev ? [...prev] : null;
-  const n = normalize(next);
-  if (!prev) return n;
-  return normalize(prev.map((v, i) => (1 - alpha) * v + alpha * n[i]!));
-}
-
-export interface StabilityOptions {
-  /** At least this many face frames. */
-  minFrames?: number;
-  /** At least this (score-weighted) share of frames must have the combined top emotion as their own top. */
-  minAgreement?: number;
-  minScore?: number;
-}
-
-export interface Stability {
-  stable: boolean;
-  /** Face frames that counted. */
-  frames: number;
-  /** Weighted share of frames whose top emotion is the combined top emotion (0 when none). */
-  agreement: number;
-}
-
-/** Whether the frames agree enough for the combined reading to be shown as a result rather than a guess. */
-export function readingStability(frames: readonly FrameProbabilities[], opts: StabilityOptions = {}): Stability {
-  const minFrames = opts.minFrames ?? 3;
-  const minAgreement = opts.minAgreement ?? 0.6;
-  const items = weighted(frames, opts.minScore ?? 0);
-  const combined = combineFrames(frames, { minScore: opts.minScore ?? 0 });
-  if (!combined) return { stable: false, frames: 0, agreement: 0 };
-  const top = argmax(combined);
-  let agree = 0;
-  let total = 0;
-  for (const { p, w } of items) {
-    total += w;
-    if (argmax(p) === top) agree += w;
-  }
-  const agreement = agree / total;
-  return { stable: items.length >= minFrames && agreement >= minAgreement, frames: items.length, agreement };
 }

@@ -4,44 +4,8 @@
  * which both hear every runtime message, never answer each other's.
  */
 import { browser } from 'wxt/browser';
-import type { Emotion } from './emotions';
+import type { BackendSetting, ReadOutcome, ReadRequest } from '../mood/types';
 
-export type Backend = 'webgpu' | 'wasm' | 'webgl' | 'cpu';
-export type BackendSetting = Backend | 'auto';
-
-export type MoodErrorReason = 'camera-denied' | 'no-camera' | 'no-face' | 'model-failed' | 'bad-photo';
-
-/** One reading: numbers only, never an image. */
-export interface MoodReading {
-  emotion: Emotion;
-  /** Seven probabilities in EMOTIONS order, summing to 1. */
-  probabilities: number[];
-  backend: Backend;
-  /** Median milliseconds of one face through the CNN. */
-  cnnMs: number;
-  /** Median milliseconds of one face detection. */
-  detectMs: number;
-  /** From the request to the answer, camera start included. */
-  totalMs: number;
-  /** Frames that contributed (camera) or 1 (photo). */
-  frames: number;
-  /** Most faces seen in one frame; the largest is read. */
-  faces: number;
-  source: 'camera' | 'photo';
-  /** Epoch milliseconds. */
-  at: number;
-}
-
-export type ReadOutcome =
-  | { ok: true; reading: MoodReading }
-  | { ok: false; reason: MoodErrorReason; message: string };
-
-export type ReadRequest = { source: 'camera'; backend?: BackendSetting } | {
-  source: 'photo';
-  /** The photo as a data: URL (runtime messages are JSON, so no Blob). */
-  dataUrl: string;
-  backend?: BackendSetting;
-};
 
 /** What each message carries and what its answer is. */
 export interface Protocol {

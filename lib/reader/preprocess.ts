@@ -167,9 +167,8 @@ function sampleBilinear(r: GreyRegion, x: number, y: number): number {
  * When the crop is much larger than the output, each output pixel averages an n×n grid of bilinear
  * samples spread over its footprint (a box filter), so a 400 px face does not alias down to 48 px:
  * FER-2013 images are smooth, and the model never saw moiré or jagged edges.
- * `flip` mirrors the result horizontally (for test-time flip averaging).
  */
-export function cropToGrey(image: RgbaImage, crop: CropBox, size = 48, flip = false): Float32Array {
+export function cropToGrey(image: RgbaImage, crop: CropBox, size = 48): Float32Array {
   const { width: w, height: h } = image;
   if (!(w > 0 && h > 0)) throw new Error('cropToGrey: empty image');
   if (image.data.length < w * h * 4) throw new Error('cropToGrey: data shorter than width×height×4');
@@ -202,7 +201,7 @@ export function cropToGrey(image: RgbaImage, crop: CropBox, size = 48, flip = fa
           sum += sampleBilinear(region, crop.cx + u * cos - v * sin, crop.cy + u * sin + v * cos);
         }
       }
-      out[oy * size + (flip ? size - 1 - ox : ox)] = Math.min(1, Math.max(0, sum * inv));
+      out[oy * size + ox] = Math.min(1, Math.max(0, sum * inv));
     }
   }
   return out;
@@ -264,4 +263,15 @@ export function tileRects(width: number, height: number, grid = 2, fraction = 0.
     }
   }
   return tiles;
+}
+
+/**
+ * The smallest face worth reading, in source pixels (the larger side of the detector's box). FER-2013 faces
+ * are 48 px; below about half that an expression is a few blurred pixels, and the detector, fed an upscaled
+ * thumbnail or tile, finds "faces" in noise. Such a face is no face: no mood is read from it.
+ */
+export const MIN_FACE_PIXELS = 24;
+
+export function isReadableFace(box: Box): boolean {
+  return Math.max(box.width, box.height) >= MIN_FACE_PIXELS;
 }

@@ -1,0 +1,66 @@
+/** The catalogue's domain types: films as the picks, the sites and the options page see them. */
+
+/** MovieLens's genre names, the only ones a film may carry (imports are checked against them). */
+export const GENRES = [
+  'Action',
+  'Adventure',
+  'Animation',
+  'Children',
+  'Comedy',
+  'Crime',
+  'Documentary',
+  'Drama',
+  'Fantasy',
+  'Film-Noir',
+  'Horror',
+  'IMAX',
+  'Musical',
+  'Mystery',
+  'Romance',
+  'Sci-Fi',
+  'Thriller',
+  'War',
+  'Western',
+] as const;
+export type Genre = (typeof GENRES)[number];
+
+export function isGenre(value: unknown): value is Genre {
+  return typeof value === 'string' && (GENRES as readonly string[]).includes(value);
+}
+
+/** Where a film came from: the built-in MovieLens catalogue or the user's own import. */
+export type FilmSource = 'builtin' | 'imported';
+
+export interface Film {
+  /**
+   * Built-in films: the MovieLens movieId as a string ("318"). Imported films: "imp-" and a random suffix,
+   * which can never collide with a MovieLens id. Shown as data-movie-id on every pick.
+   */
+  id: string;
+  /** Display title, article in front: "The Shawshank Redemption". */
+  title: string;
+  /** Other titles the film is known by (original-language, a.k.a.), display form. */
+  aliases: string[];
+  /** Release year, or null when unknown. */
+  year: number | null;
+  /** MovieLens genres; empty when none is listed. */
+  genres: Genre[];
+  /** Bayesian-average rating on MovieLens's 0.5–5 scale (imported films: the file's rating), or null. */
+  rating: number | null;
+  /** How many MovieLens ratings (0 for imported films). */
+  ratingCount: number;
+  /** The most frequent MovieLens user tags, most frequent first (may be empty). */
+  tags: string[];
+  imdbId: string | null;
+  tmdbId: number | null;
+  source: FilmSource;
+}
+
+/** A 👍/👎 on a pick, with the emotion it was given for; never an image. */
+export interface Feedback {
+  filmId: string;
+  vote: 'up' | 'down';
+  emotion: import('../mood/emotions').Emotion;
+  /** Epoch milliseconds. */
+  at: number;
+}

@@ -1,0 +1,46 @@
+/** The reader's domain types, shared by the reader, the picks, the sites and the UI (no messaging here). */
+import type { Emotion } from './emotions';
+
+/** A tfjs backend the emotion model can run on. */
+export type Backend = 'webgpu' | 'wasm' | 'webgl' | 'cpu';
+/** What the user chose: a backend, or the fastest that works. */
+export type BackendSetting = Backend | 'auto';
+
+/** Why a reading gave no mood. */
+export type MoodErrorReason = 'camera-denied' | 'no-camera' | 'no-face' | 'model-failed' | 'bad-photo';
+
+/** One reading: numbers only, never an image. */
+export interface MoodReading {
+  emotion: Emotion;
+  /** Seven probabilities in EMOTIONS order, summing to 1. */
+  probabilities: number[];
+  backend: Backend;
+  /** Median milliseconds of one face through the CNN. */
+  cnnMs: number;
+  /** Median milliseconds of one face detection. */
+  detectMs: number;
+  /** From the request to the answer, camera start included. */
+  totalMs: number;
+  /** Frames that contributed (camera) or 1 (photo). */
+  frames: number;
+  /** Most faces seen in one frame; the largest is read. */
+  faces: number;
+  source: 'camera' | 'photo';
+  /** Epoch milliseconds. */
+  at: number;
+  /** Backends that failed to load before `backend` was used, with why (empty when the first one worked). */
+  failedBackends?: { backend: Backend; error: string }[];
+}
+
+export type ReadOutcome =
+  | { ok: true; reading: MoodReading }
+  | { ok: false; reason: MoodErrorReason; message: string };
+
+export type ReadRequest =
+  | { source: 'camera'; backend?: BackendSetting }
+  | {
+      source: 'photo';
+      /** The photo as a data: URL (runtime messages are JSON, so no Blob). */
+      dataUrl: string;
+      backend?: BackendSetting;
+    };

@@ -1,0 +1,57 @@
+// Test media: fake-camera videos from photos, blank frames, broken files (cached by content hash).
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { FACES_DIR, TMP_DIR } from './paths.mjs';
+
+function ffmpeg(args) {
+  const result = spawnSync('nice', ['-n', '10', 'ffmpeg', '-hide_banner', '-loglevel', 'error', '-y', ...args], { encoding: 'utf8' });
+  if (result.error) throw new Error(`ffmpeg could not run: ${result.error.message}`);
+  if (result.status !== 0) throw new Error(`ffmpeg failed: ${result.stderr}`);
+}
+
+function cached(name, key, ext, make) {
+  const dir = path.join(TMP_DIR, 'media');
+  fs.mkdirSync(dir, { recursive: true });
+  const hash = createHash('sha256').update(key).digest('hex').slice(0, 12);
+  const file = path.join(dir, `${name}-${hash}${ext}`);
+  if (!fs.existsSync(file)) {
+    const partial = `${file}.part${ext}`;
+    make(partial);
+    fs.renameSync(partial, file);
+  }
+  return file;
+}
+
+/**
+ * A .y4m for Chromium's fake camera from a still image (cached in tests/.tmp/media by content hash).
+ * `.mjpeg` would give solid green frames; y4m is what works.
+ */
+export function makeY4m(image, { seconds = 2, fps = 10, width = 640 } = {}) {
+  const source = path.resolve(image);
+  const key = `${createHash('sha256').update(fs.readFileSync(source)).digest('hex')}:${seconds}:${fps}:${width}`;
+  return cached(path.basename(source).replace(/\.[^.]+$/, ''), key, '.y4m', (out) =>
+    ffmpeg(['-loop', '1', '-i', source, '-t', String(seconds), '-r', String(fps), '-vf', `scale=${width}:-2`, '-pix_fmt', 'yuv420p', '-f', 'yuv4mpegpipe', out]));
+}
+
+/** A solid-colour .y4m (a camera that sees no face). */
+export function makeSolidY4m(color = 'gray', { seconds = 2, fps = 10, width = 640, height = 480 } = {}) {
+  return cached(`solid-${color.replace(/\W/g, '')}`, `${color}:${seconds}:${fps}:${width}x${height}`, '.y4m', (out) =>
+    ffmpeg(['-f', 'lavfi', '-i', `color=c=${color}:s=${width}x${height}:r=${fps}`, '-t', String(seconds), '-pix_fmt', 'yuv420p', '-f', 'yuv4mpegpipe', out]));
+}
+
+/** A solid-colour JPEG (a photo with no face). */
+export function makeSolidJpeg(color = 'gray', { width = 640, height = 480 } = {}) {
+  return cached(`solid-${color.replace(/\W/g, '')}`, `${color}:${width}x${height}:jpeg`, '.jpeg', (out) =>
+    ffmpeg(['-f', 'lavfi', '-i', `color=c=${color}:s=${width}x${height}`, '-frames:v', '1', '-f', 'image2', '-c:v', 'mjpeg', out]));
+}
+
+/** A file named .jpg that is not an image (a broken upload). */
+export function makeBrokenJpeg() {
+  return cached('broken', 'broken-v1', '.jpg', (out) => fs.writeFileSync(out, 'this is not a JPEG\n'));
+}
+
+export function facePath(name) {
+  return path.join(FACES_DIR, name);
+}

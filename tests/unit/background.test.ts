@@ -1,0 +1,110 @@
+/**
+ * The background's glue under WXT's fakeBrowser: a reading reaches storage and the toolbar badge (once), the
+ * stale alarm clears the badge, and an install, update or reload restores the badge of a still-fresh mood.
+ * The offscreen document is played by a stub answering the background's runtime messages.
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { Envelope } from '@/lib/browser/messages';
+import { envelope } from '@/lib/browser/messages';
+import { latestReading } from '@/lib/browser/reading-store';
+import { backendSetting, moodFreshMinutes } from '@/lib/browser/settings';
+import { STALE_ALARM } from '@/lib/browser/toolbar-badge';
+import type { MoodReading, ReadOutcome } from '@/lib/mood/types';
+
+vi.mock('@/lib/browser/offscreen-service', () => ({ ensureOffscreenDocument: vi.fn(async () => undefined) }));
+
+const reading = (at: number, emotion: MoodReading['emotion'] = 'happy'): MoodReading => ({
+  emotion,
+  probabilities: [0, 0, 0, 1, 0, 0, 0],
+  backend: 'wasm',
+  cnnMs: 9,
+  detectMs: 8,
+  totalMs: 900,
+  frames: 8,
+  faces: 1,
+  source: 'camera',
+  at,
+});
+
+/** Delivers a runtime message to the background's listener and returns its answer. */
+async function ask<T>(message: Envelope): Promise<T> {
+  const answers = await fakeBrowser.runtime.onMessage.trigger(message, {}, () => undefined);
+  return answers.find((a) => a !== undefined) as T;
+}
+
+const flush = () => new Promise((r) => setTimeout(r, 20));
+
+async function startBackground() {
+  const { default: background } = await import('@/entrypoints/background');
+  background.main();
+}
+
+describe('background', () => {
+  let offscreenRequests: unknown[];
+  let setBadgeText: ReturnType<typeof vi.spyOn>;
+
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    vi.resetModules();
+    offscreenRequests = [];
+    // The offscreen document: answers offscreen-read with a happy reading.
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: Envelope) => {
+      offscreenRequests.push(message);
+      if (message.moodreel === 'offscreen-read') return { ok: true, reading: reading(Date.now()) } satisfies ReadOutcome;
+      return { ok: true };
+    }) as never);
+    setBadgeText = vi.spyOn(fakeBrowser.action, 'setBadgeText');
+  });
+
+  it('stores a reading, passes the backend setting on, and draws the badge once', async () => {
+    await backendSetting.setValue('webgl');
+    await startBackground();
+    const outcome = await ask<ReadOutcome>(envelope('read-mood', { source: 'camera' }));
+    await flush();
+    expect(outcome.ok).toBe(true);
+    expect(offscreenRequests).toContainEqual(envelope('offscreen-read', { source: 'camera', backend: 'webgl' }));
+    expect((await latestReading.getValue())?.emotion).toBe('happy');
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('HAPY');
+    expect(setBadgeText).toHaveBeenCalledTimes(1);
+    expect(await fakeBrowser.alarms.get(STALE_ALARM)).toBeTruthy();
+  });
+
+  it('clears the badge when the stale alarm fires after the mood went stale', async () => {
+    await moodFreshMinutes.setValue(5);
+    await latestReading.setValue(reading(Date.now() - 6 * 60_000));
+    await fakeBrowser.action.setBadgeText({ text: 'HAPY' });
+    await startBackground();
+    await fakeBrowser.alarms.onAlarm.trigger({ name: STALE_ALARM, scheduledTime: Date.now() });
+    await flush();
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+    expect(await fakeBrowser.alarms.get(STALE_ALARM)).toBeFalsy();
+  });
+
+  it('restores the badge of a fresh mood after an install, update or reload', async () => {
+    await latestReading.setValue(reading(Date.now() - 60_000, 'sad'));
+    await startBackground();
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.1.0' } as never);
+    await flush();
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('SAD');
+  });
+
+  it('leaves the badge blank after an install when the last mood is stale', async () => {
+    await latestReading.setValue(reading(Date.now() - 3 * 3600_000, 'sad'));
+    await startBackground();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' } as never);
+    await flush();
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+  });
+
+  it('clears the badge when the reading is forgotten', async () => {
+    await startBackground();
+    await ask<ReadOutcome>(envelope('read-mood', { source: 'camera' }));
+    await flush();
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('HAPY');
+    await latestReading.setValue(null);
+    await flush();
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+  });
+});
