@@ -27,6 +27,10 @@ export default defineBackground(() => {
       if (outcome.ok) await latestReading.setValue(outcome.reading);
       return outcome;
     },
+    // Until the catalogue is wired in (issue 7): no picks, no matches.
+    'get-picks': async () => ({ mood: null, strategy: 'match', picks: [], hasMore: false }),
+    'match-titles': async (request) => ({ mood: null, results: request.titles.map(() => null) }),
+    'feedback': async () => ({ ok: false }),
   });
   keepBadgeInStep();
 });

@@ -4,7 +4,49 @@
  * which both hear every runtime message, never answer each other's.
  */
 import { browser } from 'wxt/browser';
+import type { Feedback } from '../catalogue/types';
+import type { Emotion } from '../mood/emotions';
 import type { BackendSetting, ReadOutcome, ReadRequest } from '../mood/types';
+import type { Fit, Pick, Strategy } from '../picks/types';
+
+/** What the picks are for: the fresh reading's top emotion (null when there is no fresh reading). */
+export interface PicksMood {
+  emotion: Emotion;
+  /** The reading's time (epoch ms), so a view knows when it is out of date. */
+  at: number;
+  /** People read (1 for a single reading). */
+  faces: number;
+}
+
+export interface PicksRequest {
+  /** 0 for the first page; "More picks" asks for the next. */
+  page?: number;
+  pageSize?: number;
+  /** Defaults to the saved strategy. */
+  strategy?: Strategy;
+}
+
+export interface PicksResponse {
+  mood: PicksMood | null;
+  strategy: Strategy;
+  picks: Pick[];
+  hasMore: boolean;
+}
+
+/** A tile's title as a streaming page shows it. */
+export interface TitleQuery {
+  title: string;
+  year?: number | null;
+  kind?: 'movie' | 'series' | null;
+}
+
+/** A matched catalogue film and, when a fresh reading exists, whether it fits the mood. */
+export interface TitleMatch {
+  filmId: string;
+  title: string;
+  year: number | null;
+  fit: Fit | null;
+}
 
 
 /** What each message carries and what its answer is. */
@@ -17,6 +59,16 @@ export interface Protocol {
   'offscreen-read': { target: 'offscreen'; request: ReadRequest; response: ReadOutcome };
   /** background → offscreen: load the model and detector now (idempotent). */
   'offscreen-prepare': { target: 'offscreen'; request: { backend?: BackendSetting }; response: { ok: boolean } };
+  /** popup, content script → background: picks for the latest fresh reading. */
+  'get-picks': { target: 'background'; request: PicksRequest; response: PicksResponse };
+  /** content script → background: match a page's titles to catalogue films, one message per batch. */
+  'match-titles': { target: 'background'; request: { titles: TitleQuery[] }; response: { mood: PicksMood | null; results: (TitleMatch | null)[] } };
+  /** popup → background: 👍/👎 on a pick (vote null takes it back). */
+  'feedback': {
+    target: 'background';
+    request: { filmId: string; vote: Feedback['vote'] | null; emotion: Emotion };
+    response: { ok: boolean };
+  };
   /** anyone → offscreen: is the document alive and which camera tracks are live (tests use it too). */
   'offscreen-status': { target: 'offscreen'; request: null; response: { liveTracks: number } };
 }
@@ -33,6 +85,9 @@ export interface Envelope<K extends MessageType = MessageType> {
 const TARGETS: { [K in MessageType]: Protocol[K]['target'] } = {
   'prepare-reader': 'background',
   'read-mood': 'background',
+  'get-picks': 'background',
+  'match-titles': 'background',
+  'feedback': 'background',
   'offscreen-prepare': 'offscreen',
   'offscreen-read': 'offscreen',
   'offscreen-status': 'offscreen',
