@@ -6,152 +6,42 @@
  *
  * MOODREEL_E2E_READ_TIMEOUT (ms, default 60000) bounds the wait for one reading.
  */
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import {
   FACE_PHOTOS,
-  FIXTURES_DIR,
   GROUP_PHOTO,
   facePath,
-  harnessMounts,
-  launchExtension,
   makeBrokenJpeg,
+  makeEmptyJpeg,
+  makeLargeJpeg,
   makeSolidJpeg,
   makeSolidY4m,
+  makeSvg,
+  makeTinyPng,
+  makeTruncatedJpeg,
   makeY4m,
   readCameraFrame,
-  type Harness,
-  type RecordedRequest,
-  type StaticServer,
-  startStaticServer,
 } from '../harness/index.mjs';
-import path from 'node:path';
+import {
+  CANARY_HOST,
+  e2eRun,
+  expectCameraReleased,
+  expectError as expectErrorIn,
+  expectMood as expectMoodIn,
+  freshPopup,
+  outcome,
+  readByCamera,
+  readByPhoto,
+  type Outcome,
+} from './support';
 
-const READ_TIMEOUT = Number(process.env.MOODREEL_E2E_READ_TIMEOUT ?? 60_000);
-const EMOTIONS = ['angry', 'disgust', 'fear', 'happy', 'sad', 'surprise', 'neutral'];
-const BACKENDS = ['webgpu', 'wasm', 'webgl', 'cpu'];
-const CANARY_HOST = 'recorder-canary.invalid';
+const run = e2eRun();
+const server = () => run.server();
+const withBrowser = run.withBrowser;
 const MAPPED_HOST = 'www.netflix.com';
-const ALLOWED_HOSTS = ['127.0.0.1', MAPPED_HOST];
-
-type Outcome =
-  | { kind: 'mood'; emotion: string; backend: string; faces: number }
-  | { kind: 'error'; reason: string; text: string };
-
-let server: StaticServer;
-const outsideRequests: { launch: string; request: RecordedRequest }[] = [];
-const launchTimes: Record<string, number> = {};
-const readings: Record<string, string> = {};
-let requestsRecorded = 0;
-
-beforeAll(async () => {
-  server = await startStaticServer({
-    mounts: {
-      ...harnessMounts(),
-      '/browse': path.join(FIXTURES_DIR, 'streaming-demo/index.html'),
-      '/': path.join(FIXTURES_DIR, 'streaming-demo'),
-    },
-  });
-});
-
-afterAll(async () => {
-  await server?.close();
-  console.log('[e2e] readings:', JSON.stringify(readings));
-  console.log('[e2e] launch ms (to extension id):', JSON.stringify(launchTimes));
-});
-
-/** A describe block that owns one browser launch; its requests join the run's record when it closes. */
-function withBrowser(name: string, options: () => Parameters<typeof launchExtension>[0], body: (get: () => Harness) => void) {
-  describe(name, () => {
-    let harness: Harness | undefined;
-    beforeAll(async () => {
-      harness = await launchExtension({ hostMap: { [MAPPED_HOST]: server.port }, ...options() });
-      launchTimes[name] = harness.launchMs;
-    });
-    afterAll(async () => {
-      if (!harness) return;
-      const recorder = await harness.close();
-      requestsRecorded += recorder.entries.length;
-      for (const request of recorder.outside({ hosts: ALLOWED_HOSTS })) {
-        if (new URL(request.url).hostname !== CANARY_HOST) outsideRequests.push({ launch: name, request });
-      }
-    });
-    body(() => {
-      if (!harness) throw new Error('The browser did not launch');
-      return harness;
-    });
-  });
-}
-
-/** A fresh popup state (no earlier reading shown), so the next mood element can only be the new reading. */
-async function freshPopup(h: Harness, popup?: Page): Promise<Page> {
-  const page = popup ?? await h.openPopup();
-  await page.evaluate(() => chrome.storage.local.remove('latestReading'));
-  await page.reload();
-  await page.locator('[data-testid="read-mood"]').waitFor({ timeout: 15_000 });
-  return page;
-}
-
-/** The first reading (mood or error) that shows in any of `pages`. */
-async function outcome(...pages: Page[]): Promise<Outcome> {
-  const found = (page: Page) => page.locator('[data-testid="mood"], [data-testid="mood-error"]').first();
-  const page = await Promise.any(pages.map(async (p) => {
-    await found(p).waitFor({ timeout: READ_TIMEOUT });
-    return p;
-  })).catch(() => {
-    throw new Error(`No [data-testid="mood"] nor [data-testid="mood-error"] within ${READ_TIMEOUT} ms in ${pages.map((p) => p.url()).join(', ')}`);
-  });
-  const mood = page.locator('[data-testid="mood"]');
-  const error = page.locator('[data-testid="mood-error"]');
-  if (await mood.count()) {
-    return {
-      kind: 'mood',
-      emotion: (await mood.first().getAttribute('data-emotion')) ?? '',
-      backend: (await mood.first().getAttribute('data-backend')) ?? '',
-      faces: Number(await mood.first().getAttribute('data-faces')),
-    };
-  }
-  return {
-    kind: 'error',
-    reason: (await error.first().getAttribute('data-reason')) ?? '',
-    text: (await error.first().textContent()) ?? '',
-  };
-}
-
-async function readByCamera(popup: Page): Promise<Outcome> {
-  await popup.locator('[data-testid="read-mood"]').click();
-  return outcome(popup);
-}
-
-async function readByPhoto(popup: Page, file: string): Promise<Outcome> {
-  await popup.locator('[data-testid="photo-input"]').setInputFiles(file);
-  return outcome(popup);
-}
-
-function expectMood(result: Outcome, label: string): asserts result is Extract<Outcome, { kind: 'mood' }> {
-  readings[label] = result.kind === 'mood'
-    ? `${result.emotion} (${result.backend}, ${result.faces} face${result.faces === 1 ? '' : 's'})`
-    : `error ${result.reason}: ${result.text}`;
-  console.log(`[e2e] ${label}: ${readings[label]}`);
-  expect(result.kind, `${label}: ${JSON.stringify(result)}`).toBe('mood');
-  if (result.kind !== 'mood') return;
-  expect(EMOTIONS).toContain(result.emotion);
-  expect(BACKENDS).toContain(result.backend);
-  expect(result.faces).toBeGreaterThanOrEqual(1);
-}
-
-function expectError(result: Outcome, reason: string, label: string) {
-  readings[label] = result.kind === 'mood' ? `${result.emotion} (${result.backend})` : `error ${result.reason}`;
-  console.log(`[e2e] ${label}: ${readings[label]}`);
-  expect(result, label).toMatchObject({ kind: 'error', reason });
-}
-
-/** After a camera reading the offscreen document must hold no live camera track. */
-async function expectCameraReleased(h: Harness, popup: Page) {
-  await expect
-    .poll(async () => (await h.offscreenStatus(popup)).liveTracks, { timeout: 5_000, interval: 250 })
-    .toBe(0);
-}
+const expectMood: (result: Outcome, label: string) => asserts result is Extract<Outcome, { kind: 'mood' }> = (result, label) =>
+  expectMoodIn(run, result, label);
+const expectError = (result: Outcome, reason: string, label: string) => expectErrorIn(run, result, reason, label);
 
 // ---------------------------------------------------------------------------------------------- camera
 
@@ -166,7 +56,7 @@ withBrowser('camera: happy-baby (+ harness self-checks, photo uploads)', () => (
   });
 
   it('harness: the fake camera plays the photo (a real frame, not green, not blank)', async () => {
-    const frame = await readCameraFrame(h().context, server);
+    const frame = await readCameraFrame(h().context, server());
     expect(frame.width).toBe(640);
     expect(frame.lumaStd).toBeGreaterThan(15);
     const [r, g, b] = frame.mean;
@@ -210,14 +100,37 @@ withBrowser('camera: happy-baby (+ harness self-checks, photo uploads)', () => (
     expectError(await readByPhoto(popup, makeSolidJpeg('gray')), 'no-face', 'photo blank');
   });
 
-  it('says bad-photo for an upload that is not an image', async () => {
+  it('says bad-photo for an upload that is not an image: text renamed .jpg, empty, cut short, or a drawing (SVG)', async () => {
     const popup = await freshPopup(h());
-    expectError(await readByPhoto(popup, makeBrokenJpeg()), 'bad-photo', 'photo broken');
+    const files = {
+      'text renamed .jpg': makeBrokenJpeg(),
+      empty: makeEmptyJpeg(),
+      truncated: makeTruncatedJpeg(facePath(FACE_PHOTOS.happy)),
+      svg: makeSvg(),
+    };
+    for (const [label, file] of Object.entries(files)) {
+      expectError(await readByPhoto(popup, file), 'bad-photo', `photo ${label}`);
+      await freshPopup(h(), popup);
+    }
+  });
+
+  it('never reads a mood from a 12×9 thumbnail: it says the photo is too small', async () => {
+    const popup = await freshPopup(h());
+    const result = await readByPhoto(popup, makeTinyPng({ width: 12, height: 9 }));
+    expectError(result, 'no-face', 'photo 12x9 thumbnail');
+    expect(result.kind === 'error' && result.text).toMatch(/too small/);
+  });
+
+  it('reads a 7,000-pixel-wide photo', async () => {
+    const popup = await freshPopup(h());
+    const result = await readByPhoto(popup, makeLargeJpeg(facePath(FACE_PHOTOS.happy), { width: 7000 }));
+    expectMood(result, 'photo happy-baby 7000 px');
+    expect(result.emotion).toBe('happy');
   });
 
   it('harness: the recorder sees requests of pages and of the offscreen document, NetLog included', async () => {
     const page = await h().context.newPage();
-    await page.goto(server.url('/__harness/camera-check.html'));
+    await page.goto(server().url('/__harness/camera-check.html'));
     await page.evaluate((host) => {
       new Image().src = `http://${host}/from-page.png`;
     }, CANARY_HOST);
@@ -287,7 +200,7 @@ withBrowser('camera: group', () => ({ camera: makeY4m(facePath(GROUP_PHOTO)) }),
 
 withBrowser('camera: blank grey', () => ({ camera: makeSolidY4m('gray') }), (h) => {
   it('harness: the fake camera plays the blank file', async () => {
-    const frame = await readCameraFrame(h().context, server);
+    const frame = await readCameraFrame(h().context, server());
     expect(frame.lumaStd).toBeLessThan(3);
   });
 
@@ -332,12 +245,4 @@ withBrowser(
   },
 );
 
-// ---------------------------------------------------------------------------------------------- privacy
-
-describe('privacy', () => {
-  it('made no request outside the extension and the local fixture server, in any launch', () => {
-    expect(requestsRecorded).toBeGreaterThan(0);
-    const report = outsideRequests.map(({ launch, request }) => `${launch}: [${request.source}] ${request.url}`);
-    expect(report).toEqual([]);
-  });
-});
+run.privacyTest();

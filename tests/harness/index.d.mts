@@ -136,6 +136,11 @@ export declare function makeSolidY4m(
 ): string;
 export declare function makeSolidJpeg(color?: string, options?: { width?: number; height?: number }): string;
 export declare function makeBrokenJpeg(): string;
+export declare function makeTinyPng(options?: { width?: number; height?: number }): string;
+export declare function makeLargeJpeg(image: string, options?: { width?: number }): string;
+export declare function makeTruncatedJpeg(image: string, options?: { fraction?: number }): string;
+export declare function makeEmptyJpeg(): string;
+export declare function makeSvg(): string;
 export declare function facePath(name: string): string;
 
 export interface CameraFrame {

@@ -55,3 +55,35 @@ export function makeBrokenJpeg() {
 export function facePath(name) {
   return path.join(FACES_DIR, name);
 }
+
+/** A w×h PNG of noise (a thumbnail: too small to hold a readable face). */
+export function makeTinyPng({ width = 12, height = 9 } = {}) {
+  return cached('tiny', `tiny:${width}x${height}:v1`, '.png', (out) =>
+    ffmpeg(['-f', 'lavfi', '-i', `nullsrc=s=${width}x${height},geq=random(1)*255:128:128`, '-frames:v', '1', '-f', 'image2', '-c:v', 'png', out]));
+}
+
+/** A photo scaled up to `width` pixels wide (a camera original). */
+export function makeLargeJpeg(image, { width = 7000 } = {}) {
+  const source = path.resolve(image);
+  const key = `${createHash('sha256').update(fs.readFileSync(source)).digest('hex')}:${width}:large`;
+  return cached(`${path.basename(source).replace(/\.[^.]+$/, '')}-${width}`, key, '.jpeg', (out) =>
+    ffmpeg(['-i', source, '-vf', `scale=${width}:-2`, '-q:v', '4', '-frames:v', '1', '-f', 'image2', '-c:v', 'mjpeg', out]));
+}
+
+/** The first `fraction` of a real photo's bytes (a download cut short). */
+export function makeTruncatedJpeg(image, { fraction = 0.3 } = {}) {
+  const bytes = fs.readFileSync(path.resolve(image));
+  const key = `${createHash('sha256').update(bytes).digest('hex')}:${fraction}:truncated`;
+  return cached('truncated', key, '.jpg', (out) => fs.writeFileSync(out, bytes.subarray(0, Math.floor(bytes.length * fraction))));
+}
+
+/** An empty file named like a photo. */
+export function makeEmptyJpeg() {
+  return cached('empty', 'empty-v1', '.jpg', (out) => fs.writeFileSync(out, ''));
+}
+
+/** A vector image (SVG): not a photo the reader decodes. */
+export function makeSvg() {
+  return cached('drawing', 'svg-v1', '.svg', (out) =>
+    fs.writeFileSync(out, '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200"><circle cx="100" cy="100" r="80" fill="peru"/></svg>\n'));
+}
