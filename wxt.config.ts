@@ -23,19 +23,16 @@ export default defineConfig({
   webExt: { disabled: true },
   hooks: {
     // The runtimes' wasm ships from node_modules at build time (not committed copies), so it always matches
-    // the installed JS: MediaPipe tasks-vision's loader + wasm, and tfjs-backend-wasm's three binaries.
+    // the installed JS. Only the builds that can run here: every Chrome since 91 has WASM SIMD (the build
+    // targets Chrome 120), and threads are off (threaded WASM needs workers the extension CSP blocks), so
+    // MediaPipe's no-SIMD build and tfjs's plain and threaded binaries would be dead weight (about 13 MB).
     'build:publicAssets': (wxt, files) => {
       const assets: [string, string][] = [
-        ...['vision_wasm_internal', 'vision_wasm_nosimd_internal'].flatMap((name) =>
-          ['js', 'wasm'].map((ext): [string, string] => [
-            `node_modules/@mediapipe/tasks-vision/wasm/${name}.${ext}`,
-            `mediapipe/wasm/${name}.${ext}`,
-          ]),
-        ),
-        ...['tfjs-backend-wasm', 'tfjs-backend-wasm-simd', 'tfjs-backend-wasm-threaded-simd'].map((name): [string, string] => [
-          `node_modules/@tensorflow/tfjs-backend-wasm/dist/${name}.wasm`,
-          `tfjs/${name}.wasm`,
+        ...['js', 'wasm'].map((ext): [string, string] => [
+          `node_modules/@mediapipe/tasks-vision/wasm/vision_wasm_internal.${ext}`,
+          `mediapipe/wasm/vision_wasm_internal.${ext}`,
         ]),
+        ['node_modules/@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm', 'tfjs/tfjs-backend-wasm-simd.wasm'],
       ];
       for (const [src, relativeDest] of assets) {
         const absoluteSrc = resolve(wxt.config.root, src);

@@ -20,9 +20,9 @@ describe('chooseBackends: auto', () => {
     expect(chooseBackends('auto', NOTHING)).toEqual(['cpu']);
   });
 
-  it('puts WASM without SIMD behind WebGL', () => {
-    expect(chooseBackends('auto', { ...ALL, webgpu: null, wasmSimd: false })).toEqual(['webgl', 'wasm', 'cpu']);
-    expect(chooseBackends('auto', { ...ALL, webgpu: null, wasmSimd: false, webgl: false })).toEqual(['wasm', 'cpu']);
+  it('skips WASM without SIMD (only the SIMD binary ships), also when it is asked for by name', () => {
+    expect(chooseBackends('auto', { ...ALL, webgpu: null, wasmSimd: false })).toEqual(['webgl', 'cpu']);
+    expect(chooseBackends('wasm', { ...ALL, webgpu: null, wasmSimd: false, webgl: false })).toEqual(['cpu']);
   });
 });
 

@@ -14,11 +14,9 @@ export interface BackendCaps {
 
 /**
  * Automatic order: a small CNN is fastest on a real GPU; then SIMD WASM, which beats WebGL's per-call upload
- * and shader overhead on a 48×48 input. WASM without SIMD is several times slower, so it drops behind WebGL.
+ * and shader overhead on a 48×48 input; then WebGL; plain JavaScript last.
  */
-function autoOrder(caps: BackendCaps): Backend[] {
-  return caps.wasmSimd ? ['webgpu', 'wasm', 'webgl', 'cpu'] : ['webgpu', 'webgl', 'wasm', 'cpu'];
-}
+const AUTO_ORDER: readonly Backend[] = ['webgpu', 'wasm', 'webgl', 'cpu'];
 
 /** Whether `backend` can be tried at all given `caps`; `auto` adds the fallback-adapter rule. */
 function usable(backend: Backend, caps: BackendCaps, auto: boolean): boolean {
@@ -27,7 +25,8 @@ function usable(backend: Backend, caps: BackendCaps, auto: boolean): boolean {
       // A fallback adapter (SwiftShader) is ~100× slower than WASM here: only when asked for by name.
       return caps.webgpu !== null && (!auto || !caps.webgpu.isFallbackAdapter);
     case 'wasm':
-      return caps.wasm;
+      // Only the SIMD binary ships (every Chrome since 91 has SIMD): without it, WASM cannot start.
+      return caps.wasm && caps.wasmSimd;
     case 'webgl':
       return caps.webgl;
     case 'cpu':
@@ -41,7 +40,7 @@ function usable(backend: Backend, caps: BackendCaps, auto: boolean): boolean {
  * Always ends with 'cpu' and never repeats a backend.
  */
 export function chooseBackends(setting: BackendSetting, caps: BackendCaps): Backend[] {
-  const auto = autoOrder(caps).filter((b) => usable(b, caps, true));
+  const auto = AUTO_ORDER.filter((b) => usable(b, caps, true));
   if (setting === 'auto') return auto;
   if (!usable(setting, caps, false)) return auto;
   return [setting, ...auto.filter((b) => b !== setting)];
