@@ -8,6 +8,7 @@ import { latestReading } from '@/lib/browser/reading-store';
 import { moodFreshMinutes } from '@/lib/browser/settings';
 import { MoodError } from './MoodError';
 import { MoodResult } from './MoodResult';
+import { Picks } from './Picks';
 import { photoToDataUrl } from './photo';
 
 type View =
@@ -113,6 +114,7 @@ export function MoodReader({ onCameraNeverAsked, autoRead }: MoodReaderProps) {
         <>
           {view.previous && <p class="status">Your last reading:</p>}
           <MoodResult reading={view.reading} now={now} />
+          <Picks reading={view.reading} />
         </>
       )}
       {view.kind === 'error' && <MoodError reason={view.reason} message={view.message} extensionId={browser.runtime.id} />}

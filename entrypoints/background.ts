@@ -1,7 +1,7 @@
 import { listen, sendMessage } from '@/lib/browser/messages';
 import { ensureOffscreenDocument } from '@/lib/browser/offscreen-service';
 import { latestReading } from '@/lib/browser/reading-store';
-import { backendSetting } from '@/lib/browser/settings';
+import { backendSetting, readingLengthSetting } from '@/lib/browser/settings';
 import { keepBadgeInStep } from '@/lib/browser/toolbar-badge';
 import type { ReadOutcome } from '@/lib/mood/types';
 
@@ -19,7 +19,11 @@ export default defineBackground(() => {
       let outcome: ReadOutcome;
       try {
         await ensureOffscreenDocument();
-        outcome = await sendMessage('offscreen-read', { ...request, backend: request.backend ?? (await backendSetting.getValue()) });
+        const backend = request.backend ?? (await backendSetting.getValue());
+        outcome = await sendMessage(
+          'offscreen-read',
+          request.source === 'camera' ? { ...request, backend, length: request.length ?? (await readingLengthSetting.getValue()) } : { ...request, backend },
+        );
       } catch (error) {
         return { ok: false, reason: 'model-failed', message: `The mood reader could not start (${String(error)}).` };
       }

@@ -1,6 +1,6 @@
 /** One reading: camera (several frames, smoothed) or photo (one image), through the same face pipeline. */
 import { topEmotion } from '@/lib/mood/emotions';
-import type { BackendSetting, MoodReading, ReadOutcome } from '@/lib/mood/types';
+import type { BackendSetting, MoodReading, ReadingLength, ReadOutcome } from '@/lib/mood/types';
 import {
   BAD_PHOTO,
   cameraFailure,
@@ -13,7 +13,7 @@ import {
 } from '@/lib/reader/errors';
 import { createPipelineCache, type Pipeline } from '@/lib/reader/pipeline-cache';
 import { MIN_FACE_PIXELS } from '@/lib/reader/preprocess';
-import { DEFAULT_PLAN, nextStep } from '@/lib/reader/reading-plan';
+import { nextStep, READING_PLANS, type ReadingPlan } from '@/lib/reader/reading-plan';
 import { combineFrames, type FrameProbabilities } from '@/lib/reader/smoothing';
 import { median } from '@/lib/reader/stats';
 import { createFaceDetector, type FaceDetectorHandle } from '@/lib/reader/vision/face-detector';
@@ -80,7 +80,7 @@ async function stage<T>(name: StageError['stage'], work: () => Promise<T>): Prom
 }
 
 /** Reads frames until the plan says the reading is done; throws StageError. */
-async function readFrames(camera: Camera, ready: ReaderPipeline): Promise<FaceReading[] | 'no-face'> {
+async function readFrames(camera: Camera, ready: ReaderPipeline, plan: ReadingPlan): Promise<FaceReading[] | 'no-face'> {
   const frames: FaceReading[] = [];
   let firstFrameAt: number | null = null;
   let firstFaceAt: number | null = null;
@@ -101,14 +101,14 @@ async function readFrames(camera: Camera, ready: ReaderPipeline): Promise<FaceRe
         faceFrames: frames.filter((f) => f.probabilities).length,
         sinceFirstFaceMs: firstFaceAt === null ? null : performance.now() - firstFaceAt,
       },
-      DEFAULT_PLAN,
+      plan,
     );
     if (decision === 'no-face') return 'no-face';
     if (decision === 'done') return frames;
   }
 }
 
-export async function readFromCamera(backend?: BackendSetting): Promise<ReadOutcome> {
+export async function readFromCamera(backend?: BackendSetting, length: ReadingLength = 'normal'): Promise<ReadOutcome> {
   const startedAt = performance.now();
   // Open the camera while the model finishes loading: both take hundreds of milliseconds.
   const cameraOpening = openCamera();
@@ -127,7 +127,7 @@ export async function readFromCamera(backend?: BackendSetting): Promise<ReadOutc
   }
   let frames: FaceReading[] | 'no-face';
   try {
-    frames = await readFrames(camera, ready);
+    frames = await readFrames(camera, ready, READING_PLANS[length]);
   } catch (error) {
     if (error instanceof StageError) return fail(readingFailure(error.cause, error.stage));
     return fail(readingFailure(error, 'pipeline'));

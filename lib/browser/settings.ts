@@ -1,14 +1,169 @@
-/** Every user setting, declared once with its default (the options page and the readers share these). */
-import { storage } from 'wxt/utils/storage';
-import type { BackendSetting } from '../mood/types';
-import type { GenreWeights, Strategy } from '../picks/types';
+/**
+ * Every user setting, declared once: its storage key, default, version and migrations, how a stored value
+ * is checked, and how the options page shows it (the form is generated from these declarations).
+ * A stored value that fails its check (a corrupted sync, a hand-edited profile) reads as the default, and
+ * the options page says so, instead of breaking a page.
+ */
+import { storage, type StorageItemKey, type WxtStorageItem } from 'wxt/utils/storage';
+import { GENRES } from '../catalogue/types';
+import { EMOTIONS } from '../mood/emotions';
+import type { BackendSetting, ReadingLength } from '../mood/types';
+import { STRATEGY_LABEL } from '../picks/strategy-labels';
+import { STRATEGIES, type GenreWeights, type Strategy } from '../picks/types';
 
-export const backendSetting = storage.defineItem<BackendSetting>('sync:backend', { fallback: 'auto' });
+export type SectionId = 'picks' | 'sites' | 'reading' | 'history' | 'privacy';
 
-/** After this many minutes a reading no longer drives the badge or the picks. */
-export const moodFreshMinutes = storage.defineItem<number>('sync:moodFreshMinutes', { fallback: 30 });
+interface FormBase {
+  section: SectionId;
+  label: string;
+  help?: string;
+  /** The control's data-testid (a contract for outside checks). */
+  testId: string;
+}
 
-export const BACKEND_CHOICES: { value: BackendSetting; label: string }[] = [
+/** How the options page shows a setting. */
+export type SettingForm<T> =
+  | (FormBase & { control: 'select'; choices: readonly { value: T; label: string }[] })
+  | (FormBase & { control: 'checkbox' })
+  | (FormBase & {
+      /** One checkbox per key of a record of booleans, each carrying data-<attribute>=key. */
+      control: 'toggles';
+      attribute: string;
+      choices: readonly { value: string; label: string }[];
+    });
+
+export interface SettingSpec<T> {
+  fallback: T;
+  /** The stored value when it is usable, else undefined (then the fallback is used). */
+  parse(stored: unknown): T | undefined;
+  version?: number;
+  migrations?: Record<number, (old: any) => any>;
+  form?: SettingForm<T>;
+}
+
+export interface Setting<T> {
+  key: StorageItemKey;
+  spec: SettingSpec<T>;
+  item: WxtStorageItem<T, Record<string, unknown>>;
+  /** The value, or the fallback when nothing usable is stored. */
+  getValue(): Promise<T>;
+  /** The value and whether what was stored had to be replaced by the fallback. */
+  read(): Promise<{ value: T; corrupted: boolean }>;
+  setValue(value: T): Promise<void>;
+  /** Back to the default. */
+  reset(): Promise<void>;
+  /** Calls back with each new (checked) value; returns the function that stops watching. */
+  watch(callback: (value: T) => void): () => void;
+}
+
+export function defineSetting<T>(key: StorageItemKey, spec: SettingSpec<T>): Setting<T> {
+  const item = storage.defineItem<T>(key, {
+    fallback: spec.fallback,
+    ...(spec.version ? { version: spec.version } : {}),
+    ...(spec.migrations ? { migrations: spec.migrations } : {}),
+  }) as unknown as WxtStorageItem<T, Record<string, unknown>>;
+  const check = (stored: unknown) => {
+    const parsed = stored === null || stored === undefined ? spec.fallback : spec.parse(stored);
+    return parsed === undefined ? { value: spec.fallback, corrupted: true } : { value: parsed, corrupted: false };
+  };
+  return {
+    key,
+    spec,
+    item,
+    getValue: async () => check(await item.getValue()).value,
+    read: async () => check(await item.getValue()),
+    setValue: (value) => item.setValue(value),
+    reset: () => item.removeValue(),
+    watch: (callback) => item.watch((value) => callback(check(value).value)),
+  };
+}
+
+const oneOf =
+  <T>(values: readonly T[]) =>
+  (stored: unknown): T | undefined =>
+    values.includes(stored as T) ? (stored as T) : undefined;
+
+// ------------------------------------------------------------------------------------------------- picks
+
+export const STRATEGY_CHOICES: readonly { value: Strategy; label: string }[] = STRATEGIES.map((value) => ({
+  value,
+  label: STRATEGY_LABEL[value],
+}));
+
+/** How moods become genres for the picks and the site badges. */
+export const strategySetting = defineSetting<Strategy>('sync:strategy', {
+  fallback: 'match',
+  parse: oneOf(STRATEGY_CHOICES.map((c) => c.value)),
+  form: {
+    section: 'picks',
+    label: 'How to pick films',
+    help: 'Match gives films in the genres that suit your mood; Lift chooses films to improve a low mood; My own mix uses the table below.',
+    testId: 'strategy',
+    control: 'select',
+    choices: STRATEGY_CHOICES,
+  },
+});
+
+/** A stored weight table with every value a finite number in [-1, 1]; anything else is corrupt. */
+function parseWeights(stored: unknown): GenreWeights | undefined {
+  if (typeof stored !== 'object' || stored === null) return undefined;
+  const table = {} as GenreWeights;
+  for (const emotion of EMOTIONS) {
+    const row = (stored as Record<string, unknown>)[emotion] ?? {};
+    if (typeof row !== 'object' || row === null) return undefined;
+    table[emotion] = {};
+    for (const [genre, weight] of Object.entries(row)) {
+      if (!(GENRES as readonly string[]).includes(genre)) continue; // a genre dropped from the list: ignore it
+      if (typeof weight !== 'number' || !Number.isFinite(weight) || weight < -1 || weight > 1) return undefined;
+      table[emotion][genre as (typeof GENRES)[number]] = weight;
+    }
+  }
+  return table;
+}
+
+/** The user's own genre weights for the custom strategy (null until first edited). */
+export const customWeightsSetting = defineSetting<GenreWeights | null>('sync:customWeights', {
+  fallback: null,
+  parse: parseWeights,
+});
+
+// ------------------------------------------------------------------------------------------------- sites
+
+export type SiteId = 'netflix' | 'prime' | 'disney';
+export const SITE_CHOICES: readonly { value: SiteId; label: string }[] = [
+  { value: 'netflix', label: 'Netflix' },
+  { value: 'prime', label: 'Prime Video' },
+  { value: 'disney', label: 'Disney+' },
+];
+
+/** Streaming sites MoodReel adds its row and badges to (each can be turned off). */
+export const siteSettings = defineSetting<Record<SiteId, boolean>>('sync:sites', {
+  fallback: { netflix: true, prime: true, disney: true },
+  parse(stored) {
+    if (typeof stored !== 'object' || stored === null) return undefined;
+    const record = stored as Record<string, unknown>;
+    const out = { netflix: true, prime: true, disney: true };
+    for (const { value } of SITE_CHOICES) {
+      if (record[value] === undefined) continue; // a site added later: on by default
+      if (typeof record[value] !== 'boolean') return undefined;
+      out[value] = record[value] as boolean;
+    }
+    return out;
+  },
+  form: {
+    section: 'sites',
+    label: 'Show picks and badges on',
+    help: 'On each site’s home page: a row of films for your mood, and a small badge on the site’s own tiles that fit it.',
+    testId: 'site-toggle',
+    control: 'toggles',
+    attribute: 'site',
+    choices: SITE_CHOICES,
+  },
+});
+
+// ------------------------------------------------------------------------------------------------- reading
+
+export const BACKEND_CHOICES: readonly { value: BackendSetting; label: string }[] = [
   { value: 'auto', label: 'Automatic (fastest that works)' },
   { value: 'webgpu', label: 'WebGPU' },
   { value: 'wasm', label: 'WebAssembly (CPU, SIMD)' },
@@ -16,16 +171,85 @@ export const BACKEND_CHOICES: { value: BackendSetting; label: string }[] = [
   { value: 'cpu', label: 'Plain JavaScript (slowest)' },
 ];
 
-export const FRESHNESS_CHOICES = [5, 15, 30, 60, 180];
-
-/** How moods become genres for the picks and the site badges. */
-export const strategySetting = storage.defineItem<Strategy>('sync:strategy', { fallback: 'match' });
-
-/** The user's own genre weights for the custom strategy (null until first edited). */
-export const customWeightsSetting = storage.defineItem<GenreWeights | null>('sync:customWeights', { fallback: null });
-
-/** Streaming sites MoodReel adds its row and badges to (each can be turned off). */
-export type SiteId = 'netflix' | 'prime' | 'disney';
-export const siteSettings = storage.defineItem<Record<SiteId, boolean>>('sync:sites', {
-  fallback: { netflix: true, prime: true, disney: true },
+export const backendSetting = defineSetting<BackendSetting>('sync:backend', {
+  fallback: 'auto',
+  parse: oneOf(BACKEND_CHOICES.map((c) => c.value)),
+  form: {
+    section: 'reading',
+    label: 'Where the emotion model runs',
+    help: 'Automatic uses WebGPU on a real graphics card, else WebAssembly. If the chosen one is not available, the next fastest is used and the popup says which.',
+    testId: 'backend-setting',
+    control: 'select',
+    choices: BACKEND_CHOICES,
+  },
 });
+
+export const READING_LENGTH_CHOICES: readonly { value: ReadingLength; label: string }[] = [
+  { value: 'quick', label: 'Quick (about half a second)' },
+  { value: 'normal', label: 'Normal (about a second)' },
+  { value: 'steady', label: 'Steady (about two seconds, for a fidgety room)' },
+];
+
+export const readingLengthSetting = defineSetting<ReadingLength>('sync:readingLength', {
+  fallback: 'normal',
+  parse: oneOf(READING_LENGTH_CHOICES.map((c) => c.value)),
+  form: {
+    section: 'reading',
+    label: 'Reading length',
+    help: 'How long the camera looks. Longer readings average out blinks and passing expressions.',
+    testId: 'reading-length',
+    control: 'select',
+    choices: READING_LENGTH_CHOICES,
+  },
+});
+
+export const FRESHNESS_CHOICES = [5, 15, 30, 60, 180] as const;
+
+/** After this many minutes a reading no longer drives the badge or the picks. */
+export const moodFreshMinutes = defineSetting<number>('sync:moodFreshMinutes', {
+  fallback: 30,
+  parse: (stored) => (typeof stored === 'number' && Number.isFinite(stored) && stored > 0 && stored <= 24 * 60 ? stored : undefined),
+  form: {
+    section: 'reading',
+    label: 'Keep a mood for',
+    help: 'After that the toolbar badge clears and the picks stop following it.',
+    testId: 'fresh-setting',
+    control: 'select',
+    choices: FRESHNESS_CHOICES.map((m) => ({ value: m, label: m < 60 ? `${m} minutes` : `${m / 60} hour${m > 60 ? 's' : ''}` })),
+  },
+});
+
+// ------------------------------------------------------------------------------------------------- history
+
+/** Keep every reading (emotion, probabilities, time; never an image) to chart moods over time. Off by default. */
+export const historySetting = defineSetting<boolean>('sync:history', {
+  fallback: false,
+  parse: (stored) => (typeof stored === 'boolean' ? stored : undefined),
+  form: {
+    section: 'history',
+    label: 'Keep my mood history on this computer',
+    help: 'Each reading’s emotion, its seven numbers and its time, never an image. Off unless you turn it on.',
+    testId: 'history-toggle',
+    control: 'checkbox',
+  },
+});
+
+// ------------------------------------------------------------------------------------------------- popup
+
+/** Read every face in the picture (up to eight) and pick for the group. Remembered between popups. */
+export const movieNightSetting = defineSetting<boolean>('local:movieNight', {
+  fallback: false,
+  parse: (stored) => (typeof stored === 'boolean' ? stored : undefined),
+});
+
+/** Every setting, in the order the options page shows them (the form is built from this list). */
+export const ALL_SETTINGS: readonly Setting<any>[] = [
+  strategySetting,
+  customWeightsSetting,
+  siteSettings,
+  backendSetting,
+  readingLengthSetting,
+  moodFreshMinutes,
+  historySetting,
+  movieNightSetting,
+];

@@ -6,6 +6,9 @@ export type Backend = 'webgpu' | 'wasm' | 'webgl' | 'cpu';
 /** What the user chose: a backend, or the fastest that works. */
 export type BackendSetting = Backend | 'auto';
 
+/** How long a camera reading looks, as the user chose it (quick, normal, steady). */
+export type ReadingLength = 'quick' | 'normal' | 'steady';
+
 /** Why a reading gave no mood. */
 export type MoodErrorReason = 'camera-denied' | 'no-camera' | 'no-face' | 'model-failed' | 'bad-photo';
 
@@ -37,7 +40,12 @@ export type ReadOutcome =
   | { ok: false; reason: MoodErrorReason; message: string };
 
 export type ReadRequest =
-  | { source: 'camera'; backend?: BackendSetting }
+  | {
+      source: 'camera';
+      backend?: BackendSetting;
+      /** How long to look (the options page's reading length); normal when absent. */
+      length?: ReadingLength;
+    }
   | {
       source: 'photo';
       /** The photo as a data: URL (runtime messages are JSON, so no Blob). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PLAN, nextStep } from './reading-plan';
+import { DEFAULT_PLAN, nextStep, READING_PLANS } from './reading-plan';
 
 describe('nextStep', () => {
   it('keeps reading until enough face frames span long enough', () => {
@@ -19,5 +19,16 @@ describe('nextStep', () => {
 
   it('answers with what it has at the hard limit', () => {
     expect(nextStep({ elapsedMs: 4100, faceFrames: 1, sinceFirstFaceMs: 100 })).toBe('done');
+  });
+});
+
+describe('reading lengths', () => {
+  it('a quick reading is done sooner and a steady one later than a normal one, on the same frames', () => {
+    const at = (ms: number, frames: number) => ({ elapsedMs: ms, faceFrames: frames, sinceFirstFaceMs: ms });
+    expect(nextStep(at(500, 4), READING_PLANS.quick)).toBe('done');
+    expect(nextStep(at(500, 4), READING_PLANS.normal)).toBe('continue');
+    expect(nextStep(at(1000, 9), READING_PLANS.normal)).toBe('done');
+    expect(nextStep(at(1000, 9), READING_PLANS.steady)).toBe('continue');
+    expect(nextStep(at(1900, 12), READING_PLANS.steady)).toBe('done');
   });
 });

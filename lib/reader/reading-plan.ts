@@ -1,3 +1,5 @@
+import type { ReadingLength } from '../mood/types';
+
 /**
  * When a camera reading has seen enough. Pure: the offscreen loop feeds it what happened so far.
  * A reading spans about a second of face frames so one blink or grimace does not decide the mood.
@@ -20,6 +22,12 @@ export const DEFAULT_PLAN: ReadingPlan = {
   spanMs: 900,
   noFaceTimeoutMs: 2500,
   maxMs: 4000,
+};
+
+export const READING_PLANS: Record<ReadingLength, ReadingPlan> = {
+  quick: { ...DEFAULT_PLAN, maxFaceFrames: 5, minFaceFrames: 3, spanMs: 450 },
+  normal: DEFAULT_PLAN,
+  steady: { ...DEFAULT_PLAN, maxFaceFrames: 24, minFaceFrames: 8, spanMs: 1800, maxMs: 5000 },
 };
 
 export interface ReadingProgress {

@@ -8,7 +8,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Envelope } from '@/lib/browser/messages';
 import { envelope } from '@/lib/browser/messages';
 import { latestReading } from '@/lib/browser/reading-store';
-import { backendSetting, moodFreshMinutes } from '@/lib/browser/settings';
+import { backendSetting, moodFreshMinutes, readingLengthSetting } from '@/lib/browser/settings';
 import { STALE_ALARM } from '@/lib/browser/toolbar-badge';
 import type { MoodReading, ReadOutcome } from '@/lib/mood/types';
 
@@ -57,13 +57,14 @@ describe('background', () => {
     setBadgeText = vi.spyOn(fakeBrowser.action, 'setBadgeText');
   });
 
-  it('stores a reading, passes the backend setting on, and draws the badge once', async () => {
+  it('stores a reading, passes the backend and reading length settings on, and draws the badge once', async () => {
     await backendSetting.setValue('webgl');
+    await readingLengthSetting.setValue('steady');
     await startBackground();
     const outcome = await ask<ReadOutcome>(envelope('read-mood', { source: 'camera' }));
     await flush();
     expect(outcome.ok).toBe(true);
-    expect(offscreenRequests).toContainEqual(envelope('offscreen-read', { source: 'camera', backend: 'webgl' }));
+    expect(offscreenRequests).toContainEqual(envelope('offscreen-read', { source: 'camera', backend: 'webgl', length: 'steady' }));
     expect((await latestReading.getValue())?.emotion).toBe('happy');
     expect(await fakeBrowser.action.getBadgeText({})).toBe('HAPY');
     expect(setBadgeText).toHaveBeenCalledTimes(1);

@@ -1,0 +1,63 @@
+import type { Pick } from '@/lib/picks/types';
+import { SEARCH_SITES } from './search-links';
+
+/** One pick: title, year, genres, rating, why it fits, where to look for it, and 👍/👎. Titles are text. */
+export function PickCard({ pick, liked, onVote }: { pick: Pick; liked: boolean; onVote: (vote: 'up' | 'down' | null) => void }) {
+  const heading = pick.year ? `${pick.title} (${pick.year})` : pick.title;
+  return (
+    <li class="pick" data-testid="pick" data-movie-id={pick.id}>
+      <div class="pick__main">
+        <h3 class="pick__title">{heading}</h3>
+        <p class="pick__facts">
+          {pick.genres.length ? pick.genres.join(' · ') : 'No genre listed'}
+          {pick.rating !== null && (
+            <span class="pick__rating" aria-label={`rated ${pick.rating.toFixed(1)} out of 5`}>
+              {' '}
+              ★ {pick.rating.toFixed(1)}
+            </span>
+          )}
+        </p>
+        <p class="pick__reason">{pick.reason}</p>
+        {pick.fitsPeople && (
+          <p class="pick__people" data-testid="pick-fits-people">
+            Fits {pick.fitsPeople.fits} of {pick.fitsPeople.of} of you
+          </p>
+        )}
+        <p class="pick__links">
+          Find it on{' '}
+          {SEARCH_SITES.map((site, i) => (
+            <span key={site.name}>
+              {i > 0 && ', '}
+              <a href={site.url(pick.title)} target="_blank" rel="noreferrer noopener">
+                {site.name}
+              </a>
+            </span>
+          ))}
+        </p>
+      </div>
+      <div class="pick__votes">
+        <button
+          type="button"
+          class="vote"
+          data-testid="pick-like"
+          aria-pressed={liked}
+          aria-label={`More like ${pick.title}`}
+          title="More like this"
+          onClick={() => onVote(liked ? null : 'up')}
+        >
+          👍
+        </button>
+        <button
+          type="button"
+          class="vote"
+          data-testid="pick-dislike"
+          aria-label={`Not ${pick.title}: hide it`}
+          title="Not for me: hide it"
+          onClick={() => onVote('down')}
+        >
+          👎
+        </button>
+      </div>
+    </li>
+  );
+}
