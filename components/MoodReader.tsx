@@ -5,7 +5,7 @@ import { isFresh } from '@/lib/mood/freshness';
 import { sendMessage } from '@/lib/browser/messages';
 import type { MoodErrorReason, MoodReading, ReadOutcome, ReadRequest } from '@/lib/mood/types';
 import { latestReading } from '@/lib/browser/reading-store';
-import { moodFreshMinutes } from '@/lib/browser/settings';
+import { moodFreshMinutes, movieNightSetting } from '@/lib/browser/settings';
 import { MoodError } from './MoodError';
 import { MoodResult } from './MoodResult';
 import { Picks } from './Picks';
@@ -39,8 +39,10 @@ async function cameraPermission(): Promise<PermissionState | 'unknown'> {
 export function MoodReader({ onCameraNeverAsked, autoRead }: MoodReaderProps) {
   const [view, setView] = useState<View>({ kind: 'idle' });
   const [now, setNow] = useState(Date.now());
+  const [movieNight, setMovieNight] = useState(false);
 
   useEffect(() => {
+    void movieNightSetting.getValue().then(setMovieNight);
     void sendMessage('prepare-reader', null).catch(() => undefined);
     void (async () => {
       const [previous, freshMinutes] = await Promise.all([latestReading.getValue(), moodFreshMinutes.getValue()]);
@@ -54,6 +56,7 @@ export function MoodReader({ onCameraNeverAsked, autoRead }: MoodReaderProps) {
   }, []);
 
   async function read(request: ReadRequest) {
+    request = { ...request, group: request.group ?? (await movieNightSetting.getValue()) };
     setView({ kind: 'reading', source: request.source });
     let outcome: ReadOutcome;
     try {
@@ -104,10 +107,28 @@ export function MoodReader({ onCameraNeverAsked, autoRead }: MoodReaderProps) {
           />
         </label>
       </div>
+      <label class="switch">
+        <input
+          type="checkbox"
+          data-testid="movie-night"
+          checked={movieNight}
+          disabled={busy}
+          onChange={(e) => {
+            const on = (e.currentTarget as HTMLInputElement).checked;
+            setMovieNight(on);
+            void movieNightSetting.setValue(on);
+          }}
+        />
+        Movie night: read everyone on the sofa (up to eight)
+      </label>
       {view.kind === 'reading' && (
         <p class="status" data-testid="reading" role="status">
           <span class="spinner" aria-hidden="true" />
-          {view.source === 'camera' ? 'Look at the camera for a second…' : 'Reading the photo…'}
+          {view.source === 'camera'
+            ? movieNight
+              ? 'Everyone look at the camera for a second…'
+              : 'Look at the camera for a second…'
+            : 'Reading the photo…'}
         </p>
       )}
       {view.kind === 'result' && (

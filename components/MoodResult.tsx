@@ -19,18 +19,30 @@ export function MoodResult({ reading, now }: { reading: MoodReading; now: number
       <div class="mood__headline">
         <span class="mood__emoji" aria-hidden="true">{EMOTION_EMOJI[reading.emotion]}</span>
         <div>
-          <div class="mood__word">{EMOTION_LABEL[reading.emotion]}</div>
+          <div class="mood__word">
+            {reading.people ? `Movie night: ${EMOTION_LABEL[reading.emotion].toLowerCase()}` : EMOTION_LABEL[reading.emotion]}
+          </div>
           <div class="mood__when">
             {reading.source === 'photo' ? 'From a photo' : 'From the camera'} · {describeAge(reading.at, now)}
           </div>
         </div>
       </div>
-      {reading.faces > 1 && (
+      {reading.people && (
+        <ol class="people" aria-label={`${reading.people.length} people, left to right`} data-testid="people">
+          {reading.people.map((person, i) => (
+            <li class="person" key={i} data-testid="face-mood" data-emotion={person.emotion}>
+              <span class="person__number">{i + 1}</span>
+              <span aria-hidden="true">{EMOTION_EMOJI[person.emotion]}</span> {EMOTION_LABEL[person.emotion]}
+            </li>
+          ))}
+        </ol>
+      )}
+      {!reading.people && reading.faces > 1 && (
         <p class="note" data-testid="several-faces">
-          {reading.faces} faces were seen; the largest one was read.
+          {reading.faces} faces were seen; the largest one was read. Turn on Movie night to read everyone.
         </p>
       )}
-      <ul class="bars" aria-label="Probability of each emotion">
+      <ul class="bars" aria-label={reading.people ? 'The group’s mood: probability of each emotion' : 'Probability of each emotion'}>
         {EMOTIONS.map((emotion, i) => {
           const p = reading.probabilities[i] ?? 0;
           return (

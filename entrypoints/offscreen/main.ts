@@ -14,6 +14,6 @@ listen('offscreen', {
     }
   },
   'offscreen-read': (request) =>
-    request.source === 'camera' ? readFromCamera(request.backend, request.length) : readFromPhoto(request.dataUrl, request.backend),
+    request.source === 'camera' ? readFromCamera(request) : readFromPhoto(request.dataUrl, request),
   'offscreen-status': () => ({ liveTracks: liveTrackCount() }),
 });

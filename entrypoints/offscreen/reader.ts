@@ -1,6 +1,9 @@
-/** One reading: camera (several frames, smoothed) or photo (one image), through the same face pipeline. */
+/**
+ * One reading: camera (several frames, smoothed) or photo (one image), through the same face pipeline; for
+ * movie night, every face (up to eight), each followed across frames and smoothed into its own reading.
+ */
 import { topEmotion } from '@/lib/mood/emotions';
-import type { BackendSetting, MoodReading, ReadingLength, ReadOutcome } from '@/lib/mood/types';
+import type { BackendSetting, MoodReading, PersonMood, ReadingLength, ReadOutcome } from '@/lib/mood/types';
 import {
   BAD_PHOTO,
   cameraFailure,
@@ -11,17 +14,21 @@ import {
   readingFailure,
   type MoodFailure,
 } from '@/lib/reader/errors';
+import { addFrame, peopleFrom, type Track } from '@/lib/reader/face-tracking';
 import { createPipelineCache, type Pipeline } from '@/lib/reader/pipeline-cache';
 import { MIN_FACE_PIXELS } from '@/lib/reader/preprocess';
 import { nextStep, READING_PLANS, type ReadingPlan } from '@/lib/reader/reading-plan';
-import { combineFrames, type FrameProbabilities } from '@/lib/reader/smoothing';
+import { combineFrames } from '@/lib/reader/smoothing';
 import { median } from '@/lib/reader/stats';
 import { createFaceDetector, type FaceDetectorHandle } from '@/lib/reader/vision/face-detector';
 import { loadEmotionModel, type EmotionModel } from '@/lib/reader/vision/emotion-model';
-import { readFace, type FaceReading } from '@/lib/reader/vision/read-face';
+import { readFaces, type FacesReading } from '@/lib/reader/vision/read-face';
 import { openCamera, type Camera } from './camera';
 
 type ReaderPipeline = Pipeline<FaceDetectorHandle, EmotionModel>;
+
+/** Most people a movie-night reading reads (the CNN runs once per face per frame). */
+export const MAX_PEOPLE = 8;
 
 const pipelines = createPipelineCache<FaceDetectorHandle, EmotionModel>({
   loadDetector: () => createFaceDetector(),
@@ -41,27 +48,56 @@ function fail(failure: MoodFailure): ReadOutcome {
   return { ok: false, ...failure };
 }
 
-function reading(frames: FaceReading[], source: MoodReading['source'], model: EmotionModel, startedAt: number): ReadOutcome {
-  const withFace = frames.filter((f): f is FaceReading & { probabilities: number[] } => f.probabilities !== null);
-  const inputs: FrameProbabilities[] = withFace.map((f) => ({ probabilities: f.probabilities, weight: f.score }));
-  const probabilities = combineFrames(inputs);
-  if (!probabilities) return fail(frames.some((f) => f.tooSmall > 0) ? FACE_TOO_SMALL : NO_FACE);
+interface Timing {
+  frames: FacesReading[];
+  model: EmotionModel;
+  startedAt: number;
+  source: MoodReading['source'];
+}
+
+/** A finished reading from the distribution(s) read; the timings come from every frame. */
+function reading(probabilities: number[], people: PersonMood[] | undefined, faceFrames: number, t: Timing): ReadOutcome {
+  const withFace = t.frames.filter((f) => f.faces.length > 0);
   return {
     ok: true,
     reading: {
       emotion: topEmotion(probabilities),
       probabilities,
-      backend: model.backend,
-      failedBackends: model.failed,
-      cnnMs: median(withFace.map((f) => f.cnnMs)),
-      detectMs: median(frames.map((f) => f.detectMs)),
-      totalMs: Math.round(performance.now() - startedAt),
-      frames: withFace.length,
-      faces: Math.max(...frames.map((f) => f.faces)),
-      source,
+      backend: t.model.backend,
+      failedBackends: t.model.failed,
+      cnnMs: median(withFace.map((f) => f.cnnMs / f.faces.length)),
+      detectMs: median(t.frames.map((f) => f.detectMs)),
+      totalMs: Math.round(performance.now() - t.startedAt),
+      frames: faceFrames,
+      faces: people ? people.length : Math.max(...t.frames.map((f) => f.found)),
+      ...(people ? { people } : {}),
+      source: t.source,
       at: Date.now(),
     },
   };
+}
+
+/** Largest face of each frame, smoothed: today's single reading. */
+function singleReading(t: Timing): ReadOutcome {
+  const faces = t.frames.flatMap((f) => f.faces.slice(0, 1));
+  const probabilities = combineFrames(faces.map((f) => ({ probabilities: f.probabilities, weight: f.score })));
+  if (!probabilities) return fail(t.frames.some((f) => f.tooSmall > 0) ? FACE_TOO_SMALL : NO_FACE);
+  return reading(probabilities, undefined, faces.length, t);
+}
+
+/** Everyone followed across frames; one person gives a single reading, none gives no-face. */
+function groupReading(t: Timing): ReadOutcome {
+  let tracks: Track[] = [];
+  const faceFrames = t.frames.filter((f) => f.faces.length > 0);
+  faceFrames.forEach((frame, i) => {
+    tracks = addFrame(tracks, frame.faces, i);
+  });
+  const people = peopleFrom(tracks, faceFrames.length);
+  if (people.length <= 1) return singleReading(t);
+  // The group's mood: everyone counts the same, however long the detector saw them.
+  const group = combineFrames(people.map((p) => ({ probabilities: p.probabilities })))!;
+  const moods = people.map((p) => ({ emotion: topEmotion(p.probabilities), probabilities: p.probabilities }));
+  return reading(group, moods, faceFrames.length, t);
 }
 
 /** A failure from one of the two places a frame loop can fail: the camera or the pipeline. */
@@ -80,25 +116,31 @@ async function stage<T>(name: StageError['stage'], work: () => Promise<T>): Prom
 }
 
 /** Reads frames until the plan says the reading is done; throws StageError. */
-async function readFrames(camera: Camera, ready: ReaderPipeline, plan: ReadingPlan): Promise<FaceReading[] | 'no-face'> {
-  const frames: FaceReading[] = [];
+async function readFrames(camera: Camera, ready: ReaderPipeline, plan: ReadingPlan, group: boolean): Promise<FacesReading[] | 'no-face'> {
+  const frames: FacesReading[] = [];
+  let faceFrames = 0;
   let firstFrameAt: number | null = null;
   let firstFaceAt: number | null = null;
+  // A group sits further back: search tiles too, so faces a few metres away are found.
+  const options = group ? { max: MAX_PEOPLE, tiled: true } : { max: 1 };
   for (;;) {
     const bitmap = await stage('camera', () => camera.nextFrame());
     const now = performance.now();
     firstFrameAt ??= now;
     try {
-      const frame = await stage('pipeline', () => readFace(bitmap, ready.detector, ready.model));
+      const frame = await stage('pipeline', () => readFaces(bitmap, ready.detector, ready.model, options));
       frames.push(frame);
-      if (frame.probabilities) firstFaceAt ??= now;
+      if (frame.faces.length > 0) {
+        faceFrames++;
+        firstFaceAt ??= now;
+      }
     } finally {
       bitmap.close();
     }
     const decision = nextStep(
       {
         elapsedMs: performance.now() - firstFrameAt,
-        faceFrames: frames.filter((f) => f.probabilities).length,
+        faceFrames,
         sinceFirstFaceMs: firstFaceAt === null ? null : performance.now() - firstFaceAt,
       },
       plan,
@@ -108,10 +150,16 @@ async function readFrames(camera: Camera, ready: ReaderPipeline, plan: ReadingPl
   }
 }
 
-export async function readFromCamera(backend?: BackendSetting, length: ReadingLength = 'normal'): Promise<ReadOutcome> {
+export interface CameraReadOptions {
+  backend?: BackendSetting;
+  length?: ReadingLength;
+  group?: boolean;
+}
+
+export async function readFromCamera({ backend, length = 'normal', group = false }: CameraReadOptions = {}): Promise<ReadOutcome> {
   const startedAt = performance.now();
   // Open the camera while the model finishes loading: both take hundreds of milliseconds.
-  const cameraOpening = openCamera();
+  const cameraOpening = openCamera({ highResolution: group });
   let ready: ReaderPipeline;
   try {
     ready = await prepare(backend);
@@ -125,9 +173,9 @@ export async function readFromCamera(backend?: BackendSetting, length: ReadingLe
   } catch (error) {
     return fail(cameraFailure(error));
   }
-  let frames: FaceReading[] | 'no-face';
+  let frames: FacesReading[] | 'no-face';
   try {
-    frames = await readFrames(camera, ready, READING_PLANS[length]);
+    frames = await readFrames(camera, ready, READING_PLANS[length], group);
   } catch (error) {
     if (error instanceof StageError) return fail(readingFailure(error.cause, error.stage));
     return fail(readingFailure(error, 'pipeline'));
@@ -135,10 +183,11 @@ export async function readFromCamera(backend?: BackendSetting, length: ReadingLe
     camera.stop(); // the camera light goes off the moment we have what we need
   }
   if (frames === 'no-face') return fail(NO_FACE);
-  return reading(frames, 'camera', ready.model, startedAt);
+  const timing = { frames, model: ready.model, startedAt, source: 'camera' as const };
+  return group ? groupReading(timing) : singleReading(timing);
 }
 
-export async function readFromPhoto(dataUrl: string, backend?: BackendSetting): Promise<ReadOutcome> {
+export async function readFromPhoto(dataUrl: string, { backend, group = false }: CameraReadOptions = {}): Promise<ReadOutcome> {
   const startedAt = performance.now();
   let ready: ReaderPipeline;
   try {
@@ -157,8 +206,9 @@ export async function readFromPhoto(dataUrl: string, backend?: BackendSetting): 
       return fail(photoTooSmall(bitmap.width, bitmap.height, MIN_FACE_PIXELS));
     }
     // One still image: worth the mirrored second pass and the tiled search for small faces.
-    const frame = await readFace(bitmap, ready.detector, ready.model, { flip: true, tiled: true });
-    return reading([frame], 'photo', ready.model, startedAt);
+    const frame = await readFaces(bitmap, ready.detector, ready.model, { flip: true, tiled: true, max: group ? MAX_PEOPLE : 1 });
+    const timing = { frames: [frame], model: ready.model, startedAt, source: 'photo' as const };
+    return group ? groupReading(timing) : singleReading(timing);
   } catch (error) {
     return fail(readingFailure(error, 'pipeline'));
   } finally {

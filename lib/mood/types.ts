@@ -31,8 +31,19 @@ export interface MoodReading {
   source: 'camera' | 'photo';
   /** Epoch milliseconds. */
   at: number;
+  /**
+   * Movie night: each person read, left to right (no image, no position, nothing that identifies anyone).
+   * Absent for a single reading; `emotion`/`probabilities` are then the group's mood and `faces` its size.
+   */
+  people?: PersonMood[];
   /** Backends that failed to load before `backend` was used, with why (empty when the first one worked). */
   failedBackends?: { backend: Backend; error: string }[];
+}
+
+/** One person of a group reading. */
+export interface PersonMood {
+  emotion: Emotion;
+  probabilities: number[];
 }
 
 export type ReadOutcome =
@@ -45,10 +56,13 @@ export type ReadRequest =
       backend?: BackendSetting;
       /** How long to look (the options page's reading length); normal when absent. */
       length?: ReadingLength;
+      /** Movie night: read every face (up to eight), not only the largest. */
+      group?: boolean;
     }
   | {
       source: 'photo';
       /** The photo as a data: URL (runtime messages are JSON, so no Blob). */
       dataUrl: string;
       backend?: BackendSetting;
+      group?: boolean;
     };

@@ -1,5 +1,5 @@
 /**
- * One frame through the whole pipeline: detect → crop/align/grey the largest face → CNN.
+ * One frame through the whole pipeline: detect → crop/align/grey the largest face (or several) → CNN.
  * The frame's pixels live only in a reused scratch canvas during the call; nothing is kept or returned.
  */
 import { cropToGrey, faceCropBox, flipHorizontal, isReadableFace, type Box, type CropBox, type CropOptions } from '../preprocess';
@@ -76,6 +76,65 @@ function cropPixels(source: FaceImage, crop: CropBox, imgW: number, imgH: number
   return { image, crop: { cx: (crop.cx - x0) * sx, cy: (crop.cy - y0) * sy, side: crop.side * Math.sqrt(sx * sy), angle: crop.angle } };
 }
 
+/** One face read in a frame. */
+export interface FaceRead {
+  box: Box;
+  score: number;
+  /** Seven probabilities in EMOTIONS order. */
+  probabilities: number[];
+}
+
+/** Several faces of one frame: numbers only. */
+export interface FacesReading {
+  /** Readable faces found (see MIN_FACE_PIXELS), whether or not all were read. */
+  found: number;
+  /** Faces found but too small to read. */
+  tooSmall: number;
+  /** The largest `max` readable faces, largest first. */
+  faces: FaceRead[];
+  detectMs: number;
+  /** Crop + CNN milliseconds for all of them (0 when no face). */
+  cnnMs: number;
+}
+
+/**
+ * Detects faces in `source` and reads the largest `max` of them in one batched model call; never stores the
+ * frame. With `flip`, each face is also read mirrored and the two averaged (as the model was evaluated).
+ */
+export async function readFaces(
+  source: FaceImage,
+  detector: FaceDetectorHandle,
+  model: EmotionModel,
+  options: ReadOptions & { max?: number } = {},
+): Promise<FacesReading> {
+  const t0 = performance.now();
+  const detected = detector.detect(source, { tiled: options.tiled ?? false });
+  const detectMs = performance.now() - t0;
+  const readable = detected.filter((f) => isReadableFace(f.box));
+  const tooSmall = detected.length - readable.length;
+  const chosen = readable.slice(0, options.max ?? 1);
+  if (chosen.length === 0) return { found: 0, tooSmall, faces: [], detectMs, cnnMs: 0 };
+  const t1 = performance.now();
+  const { width, height } = imageSize(source);
+  const flip = options.flip ?? false;
+  const inputs: Float32Array[] = [];
+  for (const face of chosen) {
+    const box = faceCropBox(face.box, face.keypoints, width, height, options.crop);
+    const { image, crop } = cropPixels(source, box, width, height);
+    const grey = cropToGrey(image, crop, MODEL_INPUT_SIZE);
+    inputs.push(grey);
+    if (flip) inputs.push(flipHorizontal(grey, MODEL_INPUT_SIZE));
+  }
+  const outputs = await model.predict(inputs);
+  const perFace = flip ? 2 : 1;
+  const faces = chosen.map((face, f) => {
+    const own = outputs.slice(f * perFace, (f + 1) * perFace);
+    const probabilities = own[0]!.map((_, i) => own.reduce((sum, o) => sum + o[i]!, 0) / own.length);
+    return { box: face.box, score: face.score, probabilities };
+  });
+  return { found: readable.length, tooSmall, faces, detectMs, cnnMs: performance.now() - t1 };
+}
+
 /** Detects faces in `source`, reads the largest one's emotion; never stores the frame. */
 export async function readFace(
   source: FaceImage,
@@ -83,21 +142,15 @@ export async function readFace(
   model: EmotionModel,
   options: ReadOptions = {},
 ): Promise<FaceReading> {
-  const t0 = performance.now();
-  const found = detector.detect(source, { tiled: options.tiled ?? false });
-  const detectMs = performance.now() - t0;
-  const faces = found.filter((f) => isReadableFace(f.box));
-  const tooSmall = found.length - faces.length;
-  const face = faces[0];
-  if (!face) return { faces: 0, tooSmall, probabilities: null, score: 0, box: null, detectMs, cnnMs: 0 };
-  const t1 = performance.now();
-  const { width, height } = imageSize(source);
-  const box = faceCropBox(face.box, face.keypoints, width, height, options.crop);
-  const { image, crop } = cropPixels(source, box, width, height);
-  const grey = cropToGrey(image, crop, MODEL_INPUT_SIZE);
-  const inputs = options.flip ?? false ? [grey, flipHorizontal(grey, MODEL_INPUT_SIZE)] : [grey];
-  const outputs = await model.predict(inputs);
-  const probabilities = outputs[0]!.map((_, i) => outputs.reduce((sum, o) => sum + o[i]!, 0) / outputs.length);
-  const cnnMs = performance.now() - t1;
-  return { faces: faces.length, tooSmall, probabilities, score: face.score, box: face.box, detectMs, cnnMs };
+  const read = await readFaces(source, detector, model, { ...options, max: 1 });
+  const face = read.faces[0];
+  return {
+    faces: read.found,
+    tooSmall: read.tooSmall,
+    probabilities: face?.probabilities ?? null,
+    score: face?.score ?? 0,
+    box: face?.box ?? null,
+    detectMs: read.detectMs,
+    cnnMs: read.cnnMs,
+  };
 }
