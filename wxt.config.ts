@@ -6,7 +6,9 @@ import preact from '@preact/preset-vite';
 // Everything the extension needs ships inside it: the CSP below forbids any connection to another host
 // (MediaPipe would otherwise POST usage logs to Google) and any script from outside the package.
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
+  // Every icon size is drawn from one source, the same one the pages show.
+  autoIcons: { baseIconPath: 'public/icon.svg', sizes: [128, 48, 32, 16] },
   vite: () => ({
     plugins: [preact()],
     build: { target: 'chrome120', chunkSizeWarningLimit: 4096 },
@@ -16,6 +18,9 @@ export default defineConfig({
     description: 'Film picks from your face, read on your own device. No frame, no mood, no request leaves it.',
     permissions: ['offscreen', 'storage', 'alarms'],
     action: { default_title: 'MoodReel: read my mood' },
+    commands: {
+      _execute_action: { suggested_key: { default: 'Alt+Shift+M' }, description: 'Open MoodReel (read my mood)' },
+    },
     content_security_policy: {
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; connect-src 'self'",
     },

@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { listen, sendMessage } from '@/lib/browser/messages';
 import { ensureOffscreenDocument } from '@/lib/browser/offscreen-service';
 import { latestReading } from '@/lib/browser/reading-store';
@@ -37,4 +38,8 @@ export default defineBackground(() => {
     'feedback': async () => ({ ok: false }),
   });
   keepBadgeInStep();
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    // A first install opens the welcome page (what it does, the camera, the privacy promise, a first reading).
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/onboarding.html') });
+  });
 });

@@ -1,3 +1,4 @@
+import { Logo } from '@/components/Logo';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { SettingField } from '@/components/options/SettingField';
@@ -56,7 +57,7 @@ export function Options() {
   return (
     <main class="page options">
       <h1>
-        <span class="logo">▶</span> MoodReel settings
+        <Logo /> MoodReel settings
       </h1>
       <nav class="options__nav" aria-label="Sections">
         {SECTIONS.map((s) => (

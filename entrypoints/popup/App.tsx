@@ -1,3 +1,4 @@
+import { Logo } from '@/components/Logo';
 import { browser } from 'wxt/browser';
 import { MoodReader } from '@/components/MoodReader';
 
@@ -12,7 +13,7 @@ export function App() {
     <main class="page popup">
       <header class="header">
         <h1>
-          <span class="logo">▶</span> MoodReel
+          <Logo /> MoodReel
         </h1>
         <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">
           Settings

@@ -1,0 +1,5 @@
+import { render } from 'preact';
+import '@/components/theme.css';
+import { Onboarding } from './Onboarding';
+
+render(<Onboarding />, document.getElementById('app')!);

@@ -1,0 +1,5 @@
+import { render } from 'preact';
+import '@/components/theme.css';
+import { PrivacyPolicy } from './PrivacyPolicy';
+
+render(<PrivacyPolicy />, document.getElementById('app')!);
