@@ -1,0 +1,173 @@
+/**
+ * The built-in catalogue's file format (public/catalogue/movielens.json): one header object and one array
+ * per film, genres as indexes into the file's own genre list. `encode` is what the build writes, `decode`
+ * what the extension reads; both are pure.
+ */
+import { GENRES, isGenre, type Film, type Genre } from './types';
+
+export const BUILTIN_FORMAT = 'moodreel-catalogue';
+/** Where the extension finds the built-in catalogue (a path under public/). */
+export const BUILTIN_CATALOGUE_PATH = '/catalogue/movielens.json';
+
+/** The order of the values in each film's row. */
+export const BUILTIN_COLUMNS = [
+  'id',
+  'title',
+  'aliases',
+  'year',
+  'genres',
+  'imdbId',
+  'tmdbId',
+  'ratingCount',
+  'rating',
+  'tags',
+] as const;
+
+/** [movieId, title, aliases, year, genre indexes, IMDb number, TMDB id, rating count, rating, tags] */
+type Row = [number, string, string[], number | null, number[], number | null, number | null, number, number | null, string[]];
+
+export interface BuiltinHeader {
+  /** Increases with every newer build (see build-catalogue.ts). */
+  version: number;
+  /** Where the data comes from and under which terms. */
+  source: string;
+  /** The Bayesian prior the ratings were computed with. */
+  ratingPrior: { mean: number; weight: number };
+}
+
+export interface BuiltinCatalogue {
+  version: number;
+  films: Film[];
+}
+
+/** "tt0114709" → 114709; the file stores IMDb ids as numbers to stay small. */
+function imdbNumber(imdbId: string | null): number | null {
+  if (imdbId === null) return null;
+  const found = /^tt(\d+)$/u.exec(imdbId);
+  if (!found) throw new Error(`IMDb id "${imdbId}" is not of the form tt0114709`);
+  return Number(found[1]);
+}
+
+/** 114709 → "tt0114709" (IMDb pads to at least seven digits). */
+function imdbId(value: number): string {
+  return `tt${String(value).padStart(7, '0')}`;
+}
+
+/** Writes the catalogue file: byte-for-byte the same for the same films, one film a line. */
+export function encodeBuiltinCatalogue(films: readonly Film[], header: BuiltinHeader): string {
+  const genreIndex = new Map<Genre, number>(GENRES.map((genre, i) => [genre, i]));
+  const head = {
+    format: BUILTIN_FORMAT,
+    version: header.version,
+    source: header.source,
+    ratingPrior: header.ratingPrior,
+    count: films.length,
+    genres: GENRES,
+    columns: BUILTIN_COLUMNS,
+  };
+  const rows = films.map((film) => {
+    if (!/^\d+$/u.test(film.id)) throw new Error(`built-in film id "${film.id}" is not a MovieLens id`);
+    const row: Row = [
+      Number(film.id),
+      film.title,
+      film.aliases,
+      film.year,
+      film.genres.map((genre) => genreIndex.get(genre)!),
+      imdbNumber(film.imdbId),
+      film.tmdbId,
+      film.ratingCount,
+      film.rating,
+      film.tags,
+    ];
+    return JSON.stringify(row);
+  });
+  const headJson = JSON.stringify(head);
+  return `${headJson.slice(0, -1)},"films":[\n${rows.join(',\n')}\n]}\n`;
+}
+
+class CatalogueFormatError extends Error {
+  constructor(detail: string) {
+    super(`The built-in catalogue is damaged: ${detail}. Reinstall the extension.`);
+    this.name = 'CatalogueFormatError';
+  }
+}
+
+const isInteger = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value);
+const isStringArray = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every((item) => typeof item === 'string');
+
+/**
+ * Reads the catalogue file (its text or its parsed JSON) into films, checking every field; a broken file
+ * throws an error that says what is wrong and where.
+ */
+export function decodeBuiltinCatalogue(json: unknown): BuiltinCatalogue {
+  let data = json;
+  if (typeof data === 'string') {
+    try {
+      data = JSON.parse(data);
+    } catch (error) {
+      throw new CatalogueFormatError(`not JSON (${(error as Error).message})`);
+    }
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new CatalogueFormatError('not an object');
+  const file = data as Record<string, unknown>;
+  if (file.format !== BUILTIN_FORMAT) throw new CatalogueFormatError(`format is not "${BUILTIN_FORMAT}"`);
+  if (!isInteger(file.version) || file.version <= 0) throw new CatalogueFormatError('version is not a positive integer');
+  if (!isStringArray(file.genres) || !file.genres.every(isGenre)) {
+    throw new CatalogueFormatError(`genres must list MovieLens genres (${GENRES.join(', ')})`);
+  }
+  const genres = file.genres as Genre[];
+  if (
+    !Array.isArray(file.columns) ||
+    file.columns.length !== BUILTIN_COLUMNS.length ||
+    file.columns.some((column, i) => column !== BUILTIN_COLUMNS[i])
+  ) {
+    throw new CatalogueFormatError(`columns must be ${BUILTIN_COLUMNS.join(', ')}`);
+  }
+  if (!Array.isArray(file.films)) throw new CatalogueFormatError('films is not a list');
+  if (file.count !== file.films.length) {
+    throw new CatalogueFormatError(`it says ${String(file.count)} films but holds ${file.films.length} (cut short?)`);
+  }
+  const seen = new Set<string>();
+  const films = file.films.map((row: unknown, i): Film => {
+    const where = `film ${i + 1}`;
+    if (!Array.isArray(row) || row.length !== BUILTIN_COLUMNS.length) {
+      throw new CatalogueFormatError(`${where} is not a row of ${BUILTIN_COLUMNS.length} values`);
+    }
+    const [id, title, aliases, year, genreIndexes, imdb, tmdb, ratingCount, rating, tags] = row as unknown[];
+    const fail = (field: string, expected: string): never => {
+      throw new CatalogueFormatError(`${where} (id ${String(id)}): ${field} must be ${expected}`);
+    };
+    if (!isInteger(id) || id <= 0) fail('id', 'a positive integer');
+    const filmId = String(id);
+    if (seen.has(filmId)) fail('id', 'unique');
+    seen.add(filmId);
+    if (typeof title !== 'string' || title.trim() === '') fail('title', 'a non-empty string');
+    if (!isStringArray(aliases)) fail('aliases', 'a list of strings');
+    if (year !== null && (!isInteger(year) || year < 1800 || year > 2999)) fail('year', 'a four-digit year or null');
+    if (!Array.isArray(genreIndexes) || !genreIndexes.every((g) => isInteger(g) && g >= 0 && g < genres.length)) {
+      fail('genres', `indexes into the ${genres.length} genres`);
+    }
+    if (imdb !== null && (!isInteger(imdb) || imdb <= 0)) fail('imdbId', 'a positive integer or null');
+    if (tmdb !== null && (!isInteger(tmdb) || tmdb <= 0)) fail('tmdbId', 'a positive integer or null');
+    if (!isInteger(ratingCount) || ratingCount < 0) fail('ratingCount', 'a count');
+    if (rating !== null && (typeof rating !== 'number' || !(rating >= 0.5 && rating <= 5))) {
+      fail('rating', 'between 0.5 and 5, or null');
+    }
+    if (!isStringArray(tags)) fail('tags', 'a list of strings');
+    return {
+      id: filmId,
+      title: title as string,
+      aliases: aliases as string[],
+      year: year as number | null,
+      genres: (genreIndexes as number[]).map((g) => genres[g]!),
+      rating: rating as number | null,
+      ratingCount: ratingCount as number,
+      tags: tags as string[],
+      imdbId: imdb === null ? null : imdbId(imdb as number),
+      tmdbId: tmdb as number | null,
+      source: 'builtin',
+    };
+  });
+  return { version: file.version, films };
+}
