@@ -295,7 +295,12 @@ export async function previewCsvImport(input: string | Blob, options: CsvImportO
           const quoteErrors = new Map<number, string>();
           for (const error of results.errors) {
             if (error.type === 'Quotes' && typeof error.row === 'number') {
-              quoteErrors.set(error.row, error.code === 'MissingQuotes' ? 'a quoted field is never closed' : 'misplaced double quote');
+              quoteErrors.set(
+                error.row,
+                error.code === 'MissingQuotes'
+                  ? 'a quoted field is never closed (every line after it was read into it)'
+                  : 'a double quote inside a field must be doubled ("") and the field put in double quotes',
+              );
             }
           }
           results.data.forEach((cells: string[], i: number) => {
