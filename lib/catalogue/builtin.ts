@@ -4,6 +4,7 @@
  * what the extension reads; both are pure.
  */
 import { GENRES, isGenre, type Film, type Genre } from './types';
+import { MAX_YEAR, MIN_YEAR } from './validate';
 
 export const BUILTIN_FORMAT = 'moodreel-catalogue';
 /** Where the extension finds the built-in catalogue (a path under public/). */
@@ -144,7 +145,7 @@ export function decodeBuiltinCatalogue(json: unknown): BuiltinCatalogue {
     seen.add(filmId);
     if (typeof title !== 'string' || title.trim() === '') fail('title', 'a non-empty string');
     if (!isStringArray(aliases)) fail('aliases', 'a list of strings');
-    if (year !== null && (!isInteger(year) || year < 1800 || year > 2999)) fail('year', 'a four-digit year or null');
+    if (year !== null && (!isInteger(year) || year < MIN_YEAR || year > MAX_YEAR)) fail('year', `a year from ${MIN_YEAR} to ${MAX_YEAR}, or null`);
     if (!Array.isArray(genreIndexes) || !genreIndexes.every((g) => isInteger(g) && g >= 0 && g < genres.length)) {
       fail('genres', `indexes into the ${genres.length} genres`);
     }

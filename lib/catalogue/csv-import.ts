@@ -7,6 +7,7 @@
 import Papa from 'papaparse';
 import { GENRES, type Film, type Genre } from './types';
 import { readText } from './file-text';
+import { MAX_YEAR, MIN_YEAR } from './validate';
 import { filmKey, moveTrailingArticle, parseMovieLensTitle } from './titles';
 
 export type CsvFormat = 'movielens' | 'simple';
@@ -67,18 +68,24 @@ export interface CsvImportOptions {
 export const MAX_LINE_BYTES = 10 * 1024;
 export const DEFAULT_MAX_BYTES = 50 * 1000 * 1000;
 export const DEFAULT_CHUNK_SIZE = 128 * 1024;
-/** Years an import may carry; the first films are from the 1870s. */
-export const MIN_YEAR = 1870;
-export const MAX_YEAR = 2100;
 
 const SIMPLE_HEADER_HELP = 'title,year,genres (and optionally rating)';
 const MOVIELENS_HEADER_HELP = 'movieId,title,genres';
 
-/** "imp-" and 13 random base-36 characters: never a MovieLens id (those are digits). */
+/** Random numbers drawn in bulk: one getRandomValues call per id costs more than the rest of a row's work. */
+const randomPool = new Uint32Array(1024);
+let randomLeft = 0;
+function randomWord(): number {
+  if (randomLeft === 0) {
+    crypto.getRandomValues(randomPool);
+    randomLeft = randomPool.length;
+  }
+  return randomPool[--randomLeft]!;
+}
+
+/** "imp-" and 14 random base-36 characters (about 64 bits): never a MovieLens id (those are digits). */
 export function newImportedId(): string {
-  const random = new Uint32Array(2);
-  crypto.getRandomValues(random);
-  return `imp-${random[0]!.toString(36).padStart(7, '0')}${random[1]!.toString(36).padStart(7, '0')}`;
+  return `imp-${randomWord().toString(36).padStart(7, '0')}${randomWord().toString(36).padStart(7, '0')}`;
 }
 
 /** Every key a film is known by (title and aliases, with its year), for the duplicate check. */

@@ -20,21 +20,25 @@ const TRAILING_ARTICLES = [
 ];
 const ARTICLE_SET = new Set(TRAILING_ARTICLES);
 
-/** ", The" / ", L'" at the very end, after the last comma. */
-const TRAILING_ARTICLE = /^(.*\S)\s*,\s*([\p{L}]+['’]?)$/u;
+/** What may follow the last comma for it to be a trailing article: one word, "L'" with its apostrophe. */
+const ARTICLE_WORD = /^\p{L}+['’]?$/u;
 
 /** A year in brackets at the end: "(1995)", "[1995]", "(2006–2007)", "(2006-)". */
 const TRAILING_YEAR = /\s*[([]\s*(\d{4})(?:\s*[-–—]\s*(?:\d{4})?)?\s*[)\]]\s*$/u;
 
 /** Moves a trailing article to the front, keeping its case: "Misérables, Les" → "Les Misérables". */
 export function moveTrailingArticle(title: string): string {
-  const found = TRAILING_ARTICLE.exec(title.trim());
-  if (!found) return title.trim();
-  const [, rest, article] = found as unknown as [string, string, string];
-  const plain = article.replace('’', "'");
-  if (!ARTICLE_SET.has(plain.toLowerCase())) return title.trim();
+  const text = title.trim();
+  const comma = text.lastIndexOf(',');
+  if (comma <= 0) return text;
+  const word = text.slice(comma + 1).trim();
+  if (!ARTICLE_WORD.test(word)) return text;
+  const article = word.replace('’', "'");
+  if (!ARTICLE_SET.has(article.toLowerCase())) return text;
+  const rest = text.slice(0, comma).trimEnd();
+  if (rest === '') return text;
   // "L'" is elided: it joins the next word without a space ("L'Atalante").
-  return plain.endsWith("'") ? `${plain}${rest}` : `${plain} ${rest}`;
+  return article.endsWith("'") ? `${article}${rest}` : `${article} ${rest}`;
 }
 
 export interface ParsedTitle {
@@ -111,24 +115,27 @@ const LETTER_FOLDS: Record<string, string> = {
  * kept: "Heat" and "The Heat" are different films.
  */
 export function normalizeTitle(title: string): string {
-  let text = title
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[øæœßłđðþı]/gu, (letter) => LETTER_FOLDS[letter] ?? letter)
-    .replace(/[’‘ʼ`´]/gu, "'")
-    .trim();
-  text = text.replace(TRAILING_YEAR, '');
-  text = moveTrailingArticle(text);
-  return text
-    .replace(/&/gu, ' and ')
+  let text = title.toLowerCase();
+  // Most titles are plain ASCII: they skip the Unicode folding, which is most of the cost.
+  const ascii = ASCII.test(text);
+  if (!ascii) {
+    text = text
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .replace(/[øæœßłđðþı]/gu, (letter) => LETTER_FOLDS[letter] ?? letter)
+      .replace(/[’‘ʼ`´]/gu, "'");
+  }
+  text = moveTrailingArticle(text.replace(TRAILING_YEAR, ''));
+  text = text
+    .replace(/&/g, ' and ')
     // Apostrophes vanish ("Schindler's" = "Schindlers", "L'Atalante" = "Latalante"); so do dots inside a
     // word ("L.A.", "1.0"); other punctuation separates words.
-    .replace(/'/gu, '')
-    .replace(/\.(?=[\p{L}\p{N}])/gu, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+    .replace(/'/g, '');
+  text = ascii ? text.replace(/\.(?=[a-z0-9])/g, '').replace(/[^a-z0-9]+/g, ' ') : text.replace(/\.(?=[\p{L}\p{N}])/gu, '').replace(/[^\p{L}\p{N}]+/gu, ' ');
+  return text.trim();
 }
+
+const ASCII = /^[\x00-\x7f]*$/;
 
 /** The key of a film as a title and a year ("the heat|2013"); the importer's duplicate check uses it. */
 export function filmKey(title: string, year: number | null): string {

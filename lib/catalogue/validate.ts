@@ -9,6 +9,10 @@ const isInteger = (value: unknown): value is number => typeof value === 'number'
 const isStringList = (value: unknown): value is string[] =>
   Array.isArray(value) && value.every((item) => typeof item === 'string');
 
+/** Years a film may carry; the first films are from the 1870s. */
+export const MIN_YEAR = 1870;
+export const MAX_YEAR = 2100;
+
 /** An imported film's id: "imp-" and 1–40 letters, digits, "_" or "-". */
 export const IMPORTED_ID = /^imp-[A-Za-z0-9_-]{1,40}$/u;
 /** A built-in film's id: the MovieLens movieId. */
@@ -30,8 +34,8 @@ export function filmProblem(value: unknown, source?: FilmSource): string | null 
   if (typeof film.title !== 'string' || film.title.trim() === '') return `${name}: title must be a non-empty text`;
   if (film.title.length > 1000) return `${name}: title is longer than 1,000 characters`;
   if (!isStringList(film.aliases)) return `${name}: aliases must be a list of texts`;
-  if (film.year !== null && (!isInteger(film.year) || film.year < 1800 || film.year > 2999)) {
-    return `${name}: year must be a four-digit year or null`;
+  if (film.year !== null && (!isInteger(film.year) || film.year < MIN_YEAR || film.year > MAX_YEAR)) {
+    return `${name}: year must be a year from ${MIN_YEAR} to ${MAX_YEAR}, or null`;
   }
   if (!Array.isArray(film.genres) || !film.genres.every(isGenre)) return `${name}: genres must be MovieLens genres`;
   if (new Set(film.genres).size !== film.genres.length) return `${name}: a genre is listed twice`;
