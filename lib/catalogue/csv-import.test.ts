@@ -61,13 +61,14 @@ describe('previewCsvImport, title,year,genres[,rating]', () => {
           `${long},2001,Drama,3`, // 11
           'Fine,2001,Drama,3', // 12
           ',19x5,Scifi,9', // 13
+          `${'y'.repeat(1001)},2001,Drama,3`, // 14
         ),
       ),
     );
     expect(result.films.map((f) => f.title)).toEqual(['Fine']);
-    expect(result.rows).toBe(12);
+    expect(result.rows).toBe(13);
     const reasons = Object.fromEntries(result.rejected.map((r) => [r.line, r.reason]));
-    expect(Object.keys(reasons).map(Number)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13]);
+    expect(Object.keys(reasons).map(Number)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 14]);
     expect(reasons[2]).toBe('missing title');
     expect(reasons[3]).toMatch(/year "95" is not a four-digit year/);
     expect(reasons[4]).toMatch(/year "3000"/);
@@ -81,6 +82,7 @@ describe('previewCsvImport, title,year,genres[,rating]', () => {
     expect(reasons[11]).toMatch(/longer than 10 kB/);
     // Every problem of a row at once.
     expect(reasons[13]).toMatch(/^missing title; year "19x5".*; rating "9".*; unknown genre "Scifi"/);
+    expect(reasons[14]).toBe('title is longer than 1000 characters');
   });
 
   it('reads quoted fields with commas, quotes and line breaks, and counts their lines', async () => {

@@ -7,7 +7,7 @@
 import Papa from 'papaparse';
 import { GENRES, type Film, type Genre } from './types';
 import { readText } from './file-text';
-import { MAX_YEAR, MIN_YEAR } from './validate';
+import { MAX_TITLE_LENGTH, MAX_YEAR, MIN_YEAR } from './validate';
 import { filmKey, moveTrailingArticle, parseMovieLensTitle } from './titles';
 
 export type CsvFormat = 'movielens' | 'simple';
@@ -264,6 +264,7 @@ export async function previewCsvImport(input: string | Blob, options: CsvImportO
       }
     }
     if (title === '') reasons.unshift('missing title');
+    else if (title.length > MAX_TITLE_LENGTH) reasons.unshift(`title is longer than ${MAX_TITLE_LENGTH} characters`);
     const genresRead = readGenres(cells[layout.genres]!);
     if ('error' in genresRead) reasons.push(genresRead.error);
     if (reasons.length > 0) return reject(reasons.join('; '));

@@ -75,6 +75,8 @@ describe('normalizeTitle', () => {
     ['Heat [1995]', 'heat'],
     ['  The   Godfather ', 'The Godfather'],
     ["Schindler's List", 'Schindler’s List'],
+    ['Schindler`s List', 'Schindler’s List'],
+    ['Schindler`s List', "SCHINDLER'S LIST (1993)"],
     ['L.A. Confidential', 'LA Confidential'],
     ['Spider-Man', 'Spider Man'],
     ['WALL·E', 'WALL-E'],

@@ -123,15 +123,15 @@ export function normalizeTitle(title: string): string {
       .normalize('NFKD')
       .replace(/\p{M}+/gu, '')
       .replace(/[øæœßłđðþı]/gu, (letter) => LETTER_FOLDS[letter] ?? letter)
-      .replace(/[’‘ʼ`´]/gu, "'");
+      .replace(/[’‘ʼ´]/gu, "'");
   }
   text = moveTrailingArticle(text.replace(TRAILING_YEAR, ''));
-  text = text
-    .replace(/&/g, ' and ')
-    // Apostrophes vanish ("Schindler's" = "Schindlers", "L'Atalante" = "Latalante"); so do dots inside a
-    // word ("L.A.", "1.0"); other punctuation separates words.
-    .replace(/'/g, '');
-  text = ascii ? text.replace(/\.(?=[a-z0-9])/g, '').replace(/[^a-z0-9]+/g, ' ') : text.replace(/\.(?=[\p{L}\p{N}])/gu, '').replace(/[^\p{L}\p{N}]+/gu, ' ');
+  // Apostrophes vanish ("Schindler's" = "Schindlers", "L'Atalante" = "Latalante"); so do dots inside a
+  // word ("L.A.", "1.0"); other punctuation separates words.
+  text = text.replace(/&/g, ' and ').replace(/['`]/g, '');
+  text = ascii
+    ? text.replace(/\.(?=[a-z0-9])/g, '').replace(/[^a-z0-9]+/g, ' ')
+    : text.replace(/\.(?=[\p{L}\p{N}])/gu, '').replace(/[^\p{L}\p{N}]+/gu, ' ');
   return text.trim();
 }
 

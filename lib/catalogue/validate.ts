@@ -13,6 +13,9 @@ const isStringList = (value: unknown): value is string[] =>
 export const MIN_YEAR = 1870;
 export const MAX_YEAR = 2100;
 
+/** Longer titles are refused (no film has one; it guards the store against pasted junk). */
+export const MAX_TITLE_LENGTH = 1000;
+
 /** An imported film's id: "imp-" and 1–40 letters, digits, "_" or "-". */
 export const IMPORTED_ID = /^imp-[A-Za-z0-9_-]{1,40}$/u;
 /** A built-in film's id: the MovieLens movieId. */
@@ -32,7 +35,7 @@ export function filmProblem(value: unknown, source?: FilmSource): string | null 
       : `${name}: a built-in film's id must be a MovieLens number`;
   }
   if (typeof film.title !== 'string' || film.title.trim() === '') return `${name}: title must be a non-empty text`;
-  if (film.title.length > 1000) return `${name}: title is longer than 1,000 characters`;
+  if (film.title.length > MAX_TITLE_LENGTH) return `${name}: title is longer than ${MAX_TITLE_LENGTH} characters`;
   if (!isStringList(film.aliases)) return `${name}: aliases must be a list of texts`;
   if (film.year !== null && (!isInteger(film.year) || film.year < MIN_YEAR || film.year > MAX_YEAR)) {
     return `${name}: year must be a year from ${MIN_YEAR} to ${MAX_YEAR}, or null`;
