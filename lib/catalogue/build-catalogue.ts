@@ -1,0 +1,114 @@
+/**
+ * Builds the built-in catalogue from MovieLens ml-latest-small: `npm run catalogue [-- --data DIR] [--out DIR]`.
+ * Writes public/catalogue/movielens.json and MOVIELENS-LICENSE.txt; the same data gives the same bytes.
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { encodeBuiltinCatalogue } from './builtin';
+import { filmsFromMovieLens } from './movielens';
+
+export const DEFAULT_DATA_DIR = '../shared/data/movielens/ml-latest-small';
+export const DEFAULT_OUT_DIR = 'public/catalogue';
+export const CATALOGUE_FILE = 'movielens.json';
+export const LICENSE_FILE = 'MOVIELENS-LICENSE.txt';
+
+/**
+ * Raise by one whenever the build changes what it writes for the same data (a parsing fix, a new field),
+ * so installed copies see a newer version and reseed. Below 100.
+ */
+export const BUILDER_REVISION = 1;
+
+/**
+ * The catalogue's version: the UTC date of the data set's newest rating or tag as YYYYMMDD, times 100, plus
+ * BUILDER_REVISION (2018-09-24 → 2018092401). A newer data set or a newer builder gives a larger number.
+ */
+export function catalogueVersion(newestTimestampSeconds: number, builderRevision = BUILDER_REVISION): number {
+  const date = new Date(newestTimestampSeconds * 1000);
+  const day = date.getUTCFullYear() * 10_000 + (date.getUTCMonth() + 1) * 100 + date.getUTCDate();
+  return day * 100 + builderRevision;
+}
+
+/** MovieLens's licence and citation, as its README states them, with what we changed. */
+export function licenceText(readme: string): string {
+  const start = readme.indexOf('Usage License');
+  const end = readme.indexOf('Further Information About GroupLens');
+  if (start < 0 || end < start) throw new Error('README.txt: the "Usage License" and "Citation" sections were not found');
+  return [
+    'MoodReel\'s built-in film catalogue (movielens.json) is derived from the MovieLens "ml-latest-small"',
+    'data set (generated September 26, 2018) by the GroupLens Research Project at the University of Minnesota.',
+    'Transformations: titles reformatted (article in front, alternate titles split out), ratings reduced to a',
+    'count and a Bayesian average, user tags reduced to the five most frequent, IMDb and TMDB ids attached.',
+    'The derived data is redistributed under the same licence conditions as the original, quoted below:',
+    'in particular it may not be used for commercial or revenue-bearing purposes without permission.',
+    '',
+    readme.slice(start, end).trimEnd(),
+    '',
+  ].join('\n');
+}
+
+export interface BuildSummary {
+  films: number;
+  version: number;
+  bytes: number;
+  ms: number;
+  ratingPrior: { mean: number; weight: number };
+  cataloguePath: string;
+  licencePath: string;
+}
+
+export async function buildCatalogue(options: { dataDir?: string; outDir?: string } = {}): Promise<BuildSummary> {
+  const started = performance.now();
+  const dataDir = resolve(options.dataDir ?? DEFAULT_DATA_DIR);
+  const outDir = resolve(options.outDir ?? DEFAULT_OUT_DIR);
+  const read = (file: string) => readFile(join(dataDir, file), 'utf8');
+  const [movies, links, ratings, tags, readme] = await Promise.all(
+    ['movies.csv', 'links.csv', 'ratings.csv', 'tags.csv', 'README.txt'].map(read),
+  );
+  const built = filmsFromMovieLens({ movies: movies!, links: links!, ratings: ratings!, tags: tags! });
+  const version = catalogueVersion(built.newestTimestamp);
+  const json = encodeBuiltinCatalogue(built.films, {
+    version,
+    source: 'MovieLens ml-latest-small (F. Maxwell Harper and Joseph A. Konstan. 2015. The MovieLens Datasets: ' +
+      'History and Context. ACM TiiS 5, 4: 19:1-19:19. https://doi.org/10.1145/2827872); non-commercial use only, ' +
+      `see ${LICENSE_FILE}`,
+    ratingPrior: built.ratingPrior,
+  });
+  await mkdir(outDir, { recursive: true });
+  const cataloguePath = join(outDir, CATALOGUE_FILE);
+  const licencePath = join(outDir, LICENSE_FILE);
+  await writeFile(cataloguePath, json);
+  await writeFile(licencePath, licenceText(readme!));
+  return {
+    films: built.films.length,
+    version,
+    bytes: Buffer.byteLength(json),
+    ms: performance.now() - started,
+    ratingPrior: built.ratingPrior,
+    cataloguePath,
+    licencePath,
+  };
+}
+
+function argument(args: readonly string[], name: string): string | undefined {
+  const at = args.indexOf(name);
+  if (at < 0) return undefined;
+  const value = args[at + 1];
+  if (value === undefined || value.startsWith('--')) throw new Error(`${name} needs a directory`);
+  return value;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  try {
+    const args = process.argv.slice(2);
+    const summary = await buildCatalogue({ dataDir: argument(args, '--data'), outDir: argument(args, '--out') });
+    console.log(
+      `catalogue: ${summary.films} films, ${(summary.bytes / 1024).toFixed(0)} KiB, version ${summary.version}, ` +
+        `prior mean ${summary.ratingPrior.mean} weight ${summary.ratingPrior.weight}, ${summary.ms.toFixed(0)} ms\n` +
+        `  ${summary.cataloguePath}\n  ${summary.licencePath}`,
+    );
+  } catch (error) {
+    console.error(`catalogue: ${(error as Error).message}`);
+    process.exitCode = 1;
+  }
+}

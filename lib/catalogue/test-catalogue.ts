@@ -1,0 +1,31 @@
+/** Test helper: the committed built-in catalogue, decoded once per test file. Node only. */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { decodeBuiltinCatalogue, type BuiltinCatalogue } from './builtin';
+import type { Film } from './types';
+
+export const COMMITTED_CATALOGUE = fileURLToPath(new URL('../../public/catalogue/movielens.json', import.meta.url));
+export const MOVIELENS_DATA_DIR = fileURLToPath(new URL('../../../shared/data/movielens/ml-latest-small', import.meta.url));
+
+let cached: BuiltinCatalogue | null = null;
+
+export function committedCatalogue(): BuiltinCatalogue {
+  cached ??= decodeBuiltinCatalogue(readFileSync(COMMITTED_CATALOGUE, 'utf8'));
+  return cached;
+}
+
+/** A film with defaults for the fields a test does not care about. */
+export function film(fields: Partial<Film> & Pick<Film, 'id' | 'title'>): Film {
+  return {
+    aliases: [],
+    year: null,
+    genres: [],
+    rating: null,
+    ratingCount: 0,
+    tags: [],
+    imdbId: null,
+    tmdbId: null,
+    source: fields.id.startsWith('imp-') ? 'imported' : 'builtin',
+    ...fields,
+  };
+}
