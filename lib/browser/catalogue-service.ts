@@ -1,0 +1,85 @@
+/**
+ * Browser glue for the catalogue in the background service worker: seeds the built-in films into the
+ * extension's IndexedDB (on install and update, and whenever they are missing), and keeps the films, a title
+ * index and the feedback in memory, reloaded only when the repository's revision says something changed
+ * (an import or an erase on the options page writes to the same database).
+ */
+import { browser } from 'wxt/browser';
+import { BUILTIN_CATALOGUE_PATH, decodeBuiltinCatalogue } from '../catalogue/builtin';
+import { buildTitleIndex, type TitleIndex } from '../catalogue/match';
+import { CatalogueRepository, type SeedOutcome } from '../catalogue/repository';
+import type { Feedback, Film } from '../catalogue/types';
+
+/** What the picks and the title matching read, consistent with one revision of the database. */
+export interface CatalogueSnapshot {
+  revision: number;
+  films: readonly Film[];
+  byId: ReadonlyMap<string, Film>;
+  index: TitleIndex;
+  feedback: readonly Feedback[];
+}
+
+export interface CatalogueServiceOptions {
+  repository?: CatalogueRepository;
+  /** The built-in catalogue file's text (default: fetched from the extension itself). */
+  loadBuiltin?: () => Promise<string>;
+}
+
+export interface CatalogueService {
+  readonly repository: CatalogueRepository;
+  /** Seeds the built-in catalogue if absent or older than the shipped one. */
+  seed(): Promise<SeedOutcome>;
+  /** The current films, index and feedback (cached; one revision read when nothing changed). */
+  snapshot(): Promise<CatalogueSnapshot>;
+}
+
+async function fetchBuiltin(): Promise<string> {
+  const response = await fetch(browser.runtime.getURL(BUILTIN_CATALOGUE_PATH as '/'));
+  if (!response.ok) throw new Error(`the built-in catalogue is missing (${response.status})`);
+  return response.text();
+}
+
+export function createCatalogueService(options: CatalogueServiceOptions = {}): CatalogueService {
+  const repository = options.repository ?? new CatalogueRepository();
+  const loadBuiltin = options.loadBuiltin ?? fetchBuiltin;
+  let seeding: Promise<SeedOutcome> | null = null;
+  let cached: CatalogueSnapshot | null = null;
+  let loading: Promise<CatalogueSnapshot> | null = null;
+
+  function seed(): Promise<SeedOutcome> {
+    // One seeding at a time: install, a first picks request and a first match batch can all ask at once.
+    seeding ??= (async () => {
+      const builtin = decodeBuiltinCatalogue(await loadBuiltin());
+      return repository.seedBuiltin(builtin.films, builtin.version);
+    })().finally(() => {
+      seeding = null;
+    });
+    return seeding;
+  }
+
+  async function load(): Promise<CatalogueSnapshot> {
+    // "Erase everything" empties the database: the built-in films come back before anything is read.
+    if ((await repository.builtinVersion()) === null) await seed();
+    const revision = await repository.revision();
+    const [films, feedback] = await Promise.all([repository.allFilms(), repository.listFeedback()]);
+    return { revision, films, byId: new Map(films.map((f) => [f.id, f])), index: buildTitleIndex(films), feedback };
+  }
+
+  return {
+    repository,
+    seed,
+    async snapshot() {
+      // Every write (import, vote, erase) raises the revision in its own transaction: one read says all.
+      if (cached && (await repository.revision()) === cached.revision) return cached;
+      loading ??= load()
+        .then((snapshot) => {
+          cached = snapshot;
+          return snapshot;
+        })
+        .finally(() => {
+          loading = null;
+        });
+      return loading;
+    },
+  };
+}
