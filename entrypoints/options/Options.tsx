@@ -1,6 +1,7 @@
 import { Logo } from '@/components/Logo';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { CatalogueSection } from '@/components/options/CatalogueSection';
 import { SettingField } from '@/components/options/SettingField';
 import { latestReading } from '@/lib/browser/reading-store';
 import { ALL_SETTINGS, type SectionId } from '@/lib/browser/settings';
@@ -31,6 +32,7 @@ function useConfirmation(): [string, (text: string) => void] {
 export function Options() {
   const [saved, confirm] = useConfirmation();
   const extras: Partial<Record<SectionId, ComponentChildren>> = {
+    picks: <CatalogueSection onChange={confirm} />,
     privacy: (
       <div class="field">
         <label>Your data</label>

@@ -1,0 +1,208 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { createCatalogueService } from '@/lib/browser/catalogue-service';
+import { planImport, type ImportPlan } from '@/lib/catalogue/import-file';
+import { feedbackToCsv, filmsToCsv, toJsonExport } from '@/lib/catalogue/transfer';
+import { ConfirmButton } from './ConfirmButton';
+
+type Step =
+  | { kind: 'idle' }
+  | { kind: 'reading'; name: string; progress: number }
+  | { kind: 'preview'; name: string; plan: Exclude<ImportPlan, { kind: 'failed' }> }
+  | { kind: 'failed'; name: string; message: string }
+  | { kind: 'committing' };
+
+/** Saves text as a file the browser downloads (a blob: link; nothing leaves the computer). */
+function download(name: string, text: string, type: string) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = Object.assign(document.createElement('a'), { href: url, download: name });
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+const stamp = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * The catalogue on the options page: how many films, import (CSV films, feedback CSV, JSON export) with a
+ * preview before anything is written, export, and removing what was imported. Extension pages may open the
+ * extension's IndexedDB directly; the background sees the change through the repository's revision.
+ */
+export function CatalogueSection({ onChange }: { onChange: (text: string) => void }) {
+  const catalogue = useMemo(() => createCatalogueService(), []);
+  const [counts, setCounts] = useState<{ builtin: number; imported: number } | null>(null);
+  const [votes, setVotes] = useState(0);
+  const [step, setStep] = useState<Step>({ kind: 'idle' });
+  const [loadError, setLoadError] = useState('');
+
+  async function refresh() {
+    try {
+      const snapshot = await catalogue.snapshot();
+      setCounts(await catalogue.repository.counts());
+      setVotes(snapshot.feedback.length);
+    } catch (error) {
+      setLoadError(String(error));
+    }
+  }
+
+  useEffect(() => {
+    void refresh();
+  }, []);
+
+  async function choose(event: Event) {
+    const input = event.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = ''; // choosing the same file again should read it again
+    if (!file) return;
+    setStep({ kind: 'reading', name: file.name, progress: 0 });
+    const { films } = await catalogue.snapshot();
+    const plan = await planImport(file, {
+      films,
+      onProgress: (progress) => setStep((s) => (s.kind === 'reading' ? { ...s, progress } : s)),
+    });
+    setStep(plan.kind === 'failed' ? { kind: 'failed', name: file.name, message: plan.message } : { kind: 'preview', name: file.name, plan });
+  }
+
+  async function commit(plan: Exclude<ImportPlan, { kind: 'failed' }>) {
+    setStep({ kind: 'committing' });
+    try {
+      const repo = catalogue.repository;
+      if (plan.kind === 'films') await repo.commitImport(plan.preview.films);
+      if (plan.kind === 'backup') await repo.restoreState(plan.state, 'merge');
+      if (plan.kind === 'feedback') await repo.restoreState({ films: [], feedback: plan.feedback }, 'merge');
+      setStep({ kind: 'idle' });
+      onChange('Imported.');
+    } catch (error) {
+      setStep({ kind: 'failed', name: 'the import', message: `Nothing was changed: ${String(error instanceof Error ? error.message : error)}` });
+    }
+    await refresh();
+  }
+
+  async function exportAs(format: 'csv' | 'json') {
+    const state = await catalogue.repository.exportState();
+    if (format === 'json') {
+      download(`moodreel-export-${stamp()}.json`, toJsonExport(state), 'application/json');
+      return;
+    }
+    const { films } = await catalogue.snapshot();
+    download(`moodreel-films-${stamp()}.csv`, filmsToCsv(state.films), 'text/csv');
+    download(`moodreel-feedback-${stamp()}.csv`, feedbackToCsv(state.feedback, films), 'text/csv');
+  }
+
+  const total = counts ? counts.builtin + counts.imported : 0;
+  return (
+    <div class="field catalogue">
+      <label>Film catalogue</label>
+      <p data-testid="catalogue-count" data-count={counts ? String(total) : ''} class="help">
+        {counts
+          ? `${total.toLocaleString('en')} films: ${counts.builtin.toLocaleString('en')} from MovieLens and ${counts.imported.toLocaleString('en')} you imported. ${votes} 👍/👎 given.`
+          : loadError || 'Counting films…'}
+      </p>
+      <label class="secondary file-button">
+        Import films, feedback or a MoodReel export…
+        <input
+          type="file"
+          accept=".csv,.json,text/csv,application/json"
+          data-testid="catalogue-import"
+          disabled={step.kind === 'reading' || step.kind === 'committing'}
+          onChange={(e) => void choose(e)}
+        />
+      </label>
+      <span class="help">
+        CSV with <code>title,year,genres[,rating]</code> or MovieLens's <code>movieId,title,genres</code> (genres separated by{' '}
+        <code>|</code>), a feedback CSV or a JSON export from MoodReel. You see what will be added before anything is saved.
+      </span>
+      {step.kind === 'reading' && (
+        <p class="status" role="status">
+          Reading {step.name}…{' '}
+          <progress data-testid="import-progress" max={1} value={step.progress} aria-label="Reading the file" />
+        </p>
+      )}
+      {step.kind === 'failed' && (
+        <p class="error" role="alert" data-testid="import-failed">
+          {step.name}: {step.message}
+        </p>
+      )}
+      {step.kind === 'preview' && <ImportPreview name={step.name} plan={step.plan} onCommit={() => void commit(step.plan)} onCancel={() => setStep({ kind: 'idle' })} />}
+      <div class="actions wrap">
+        <button type="button" class="secondary-button" data-testid="export-csv" onClick={() => void exportAs('csv')}>
+          Export as CSV
+        </button>
+        <button type="button" class="secondary-button" data-testid="export-json" onClick={() => void exportAs('json')}>
+          Export as JSON
+        </button>
+        <ConfirmButton
+          testId="remove-imported"
+          label="Remove imported films"
+          question={`Remove the ${counts?.imported ?? 0} films you imported (and your 👍/👎 on them)?`}
+          disabled={!counts?.imported}
+          onConfirm={async () => {
+            await catalogue.repository.removeImported();
+            await refresh();
+            onChange('Imported films removed.');
+          }}
+        />
+      </div>
+    </div>
+  );
+}
+
+function ImportPreview({
+  name,
+  plan,
+  onCommit,
+  onCancel,
+}: {
+  name: string;
+  plan: Exclude<ImportPlan, { kind: 'failed' }>;
+  onCommit: () => void;
+  onCancel: () => void;
+}) {
+  const valid = plan.kind === 'films' ? plan.preview.films.length : plan.kind === 'feedback' ? plan.feedback.length : plan.state.films.length + plan.state.feedback.length;
+  const rejected = plan.kind === 'films' ? plan.preview.rejected : plan.kind === 'feedback' ? plan.rejected : [];
+  const duplicates = plan.kind === 'films' ? plan.preview.duplicates : [];
+  const what =
+    plan.kind === 'films'
+      ? `${valid} film${valid === 1 ? '' : 's'} to add`
+      : plan.kind === 'feedback'
+        ? `${valid} 👍/👎 to restore`
+        : `a MoodReel export: ${plan.state.films.length} films and ${plan.state.feedback.length} 👍/👎 to restore`;
+  return (
+    <div class="import-report" data-testid="import-report" data-valid={String(valid)} data-invalid={String(rejected.length)} role="region" aria-label="Import preview">
+      <p>
+        <strong>{name}</strong>: {what}
+        {rejected.length > 0 && `, ${rejected.length} line${rejected.length === 1 ? '' : 's'} with a problem (skipped)`}
+        {duplicates.length > 0 && `, ${duplicates.length} already in the catalogue (skipped)`}.
+      </p>
+      {rejected.length > 0 && (
+        <ul class="import-errors">
+          {rejected.slice(0, 200).map((r) => (
+            <li key={r.line} data-testid="import-error" data-line={String(r.line)}>
+              Line {r.line}: {r.reason}
+            </li>
+          ))}
+          {rejected.length > 200 && <li>…and {rejected.length - 200} more.</li>}
+        </ul>
+      )}
+      {duplicates.length > 0 && (
+        <details>
+          <summary>Already there</summary>
+          <ul>
+            {duplicates.slice(0, 200).map((d) => (
+              <li key={d.line} data-testid="import-duplicate" data-line={String(d.line)}>
+                Line {d.line}: {d.title}
+                {d.year ? ` (${d.year})` : ''}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      <div class="actions">
+        <button type="button" class="primary" data-testid="import-commit" disabled={valid === 0} onClick={onCommit}>
+          {valid === 0 ? 'Nothing to import' : 'Import'}
+        </button>
+        <button type="button" class="secondary-button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </div>
+  );
+}
