@@ -32,6 +32,10 @@ export default defineBackground(() => {
       if (outcome.ok) await latestReading.setValue(outcome.reading);
       return outcome;
     },
+    'test-backends': async () => {
+      await ensureOffscreenDocument();
+      return sendMessage('offscreen-test-backends', { restore: await backendSetting.getValue() });
+    },
     // Until the catalogue is wired in (issue 7): no picks, no matches.
     'get-picks': async () => ({ mood: null, strategy: 'match', picks: [], hasMore: false }),
     'match-titles': async (request) => ({ mood: null, results: request.titles.map(() => null) }),

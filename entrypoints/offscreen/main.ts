@@ -1,6 +1,6 @@
 import { listen } from '@/lib/browser/messages';
 import { liveTrackCount } from './camera';
-import { prepare, readFromCamera, readFromPhoto } from './reader';
+import { prepare, readFromCamera, readFromPhoto, testBackends } from './reader';
 
 // No warm-up of its own: this document cannot read the settings (offscreen documents only get
 // chrome.runtime), so it loads when the background's 'offscreen-prepare' names the user's backend.
@@ -16,4 +16,5 @@ listen('offscreen', {
   'offscreen-read': (request) =>
     request.source === 'camera' ? readFromCamera(request) : readFromPhoto(request.dataUrl, request),
   'offscreen-status': () => ({ liveTracks: liveTrackCount() }),
+  'offscreen-test-backends': (request) => testBackends(request.restore),
 });

@@ -3,7 +3,7 @@
  * movie night, every face (up to eight), each followed across frames and smoothed into its own reading.
  */
 import { topEmotion } from '@/lib/mood/emotions';
-import type { BackendSetting, MoodReading, PersonMood, ReadingLength, ReadOutcome } from '@/lib/mood/types';
+import type { Backend, BackendSetting, BackendSpeed, MoodReading, PersonMood, ReadingLength, ReadOutcome } from '@/lib/mood/types';
 import {
   BAD_PHOTO,
   cameraFailure,
@@ -214,6 +214,39 @@ export async function readFromPhoto(dataUrl: string, { backend, group = false }:
   } finally {
     bitmap.close();
   }
+}
+
+/**
+ * The options page's speed test: loads the model on each backend in turn (forced by name, so a software
+ * WebGPU is measured too), times single-face inferences, then loads the user's own setting again.
+ */
+export async function testBackends(restore: BackendSetting): Promise<BackendSpeed[]> {
+  // Three smooth synthetic 48×48 "faces": the timing does not depend on what the pixels show.
+  const faces = [0.2, 0.5, 0.8].map((level) => Float32Array.from({ length: 48 * 48 }, (_, i) => level + 0.1 * Math.sin(i / 7)));
+  const results: BackendSpeed[] = [];
+  for (const backend of ['webgpu', 'webgl', 'wasm', 'cpu'] as Backend[]) {
+    try {
+      const started = performance.now();
+      const { model } = await pipelines.get(backend);
+      const loadMs = performance.now() - started;
+      if (model.backend !== backend) {
+        const why = model.failed.find((f) => f.backend === backend)?.error ?? 'this browser does not offer it';
+        results.push({ backend, available: false, error: why });
+        continue;
+      }
+      const times: number[] = [];
+      for (let i = 0; i < 15; i++) {
+        const t0 = performance.now();
+        await model.predict([faces[i % faces.length]!]);
+        times.push(performance.now() - t0);
+      }
+      results.push({ backend, available: true, loadMs: Math.round(loadMs), msPerFace: Math.round(median(times) * 10) / 10 });
+    } catch (error) {
+      results.push({ backend, available: false, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  await pipelines.get(restore).catch(() => undefined);
+  return results;
 }
 
 /** Decodes a data: URL without fetch (the CSP's connect-src 'self' refuses data: fetches). */

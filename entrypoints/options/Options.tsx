@@ -1,6 +1,7 @@
 import { Logo } from '@/components/Logo';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { BackendSpeedTest } from '@/components/options/BackendSpeedTest';
 import { CatalogueSection } from '@/components/options/CatalogueSection';
 import { SettingField } from '@/components/options/SettingField';
 import { latestReading } from '@/lib/browser/reading-store';
@@ -33,6 +34,7 @@ export function Options() {
   const [saved, confirm] = useConfirmation();
   const extras: Partial<Record<SectionId, ComponentChildren>> = {
     picks: <CatalogueSection onChange={confirm} />,
+    reading: <BackendSpeedTest />,
     privacy: (
       <div class="field">
         <label>Your data</label>

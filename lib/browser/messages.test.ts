@@ -21,7 +21,7 @@ describe('message protocol', () => {
   it('routes to the handler of its target only, leaving the rest for other contexts', async () => {
     const status = vi.fn(() => ({ liveTracks: 2 }));
     const read = vi.fn();
-    const handlers = { 'offscreen-status': status, 'offscreen-read': read, 'offscreen-prepare': vi.fn() };
+    const handlers = { 'offscreen-status': status, 'offscreen-read': read, 'offscreen-prepare': vi.fn(), 'offscreen-test-backends': vi.fn() };
     await expect(routeMessage('offscreen', handlers, envelope('offscreen-status', null))).resolves.toEqual({ liveTracks: 2 });
     // The background's message is not answered here, so the background's own listener can answer it.
     expect(routeMessage('offscreen', handlers, envelope('read-mood', { source: 'camera' }))).toBeUndefined();
@@ -36,6 +36,7 @@ describe('message protocol', () => {
       },
       'offscreen-read': vi.fn(),
       'offscreen-prepare': vi.fn(),
+      'offscreen-test-backends': vi.fn(),
     };
     await expect(routeMessage('offscreen', handlers, envelope('offscreen-status', null))).rejects.toThrow('boom');
   });

@@ -6,7 +6,7 @@
 import { browser } from 'wxt/browser';
 import type { Feedback } from '../catalogue/types';
 import type { Emotion } from '../mood/emotions';
-import type { BackendSetting, ReadOutcome, ReadRequest } from '../mood/types';
+import type { BackendSetting, BackendSpeed, ReadOutcome, ReadRequest } from '../mood/types';
 import type { Fit, Pick, Strategy } from '../picks/types';
 
 /** What the picks are for: the fresh reading's top emotion (null when there is no fresh reading). */
@@ -69,6 +69,10 @@ export interface Protocol {
     request: { filmId: string; vote: Feedback['vote'] | null; emotion: Emotion };
     response: { ok: boolean };
   };
+  /** options → background: measure every backend on this computer. */
+  'test-backends': { target: 'background'; request: null; response: BackendSpeed[] };
+  /** background → offscreen: do the measuring, then load `restore` (the user's setting) again. */
+  'offscreen-test-backends': { target: 'offscreen'; request: { restore: BackendSetting }; response: BackendSpeed[] };
   /** anyone → offscreen: is the document alive and which camera tracks are live (tests use it too). */
   'offscreen-status': { target: 'offscreen'; request: null; response: { liveTracks: number } };
 }
@@ -88,6 +92,8 @@ const TARGETS: { [K in MessageType]: Protocol[K]['target'] } = {
   'get-picks': 'background',
   'match-titles': 'background',
   'feedback': 'background',
+  'test-backends': 'background',
+  'offscreen-test-backends': 'offscreen',
   'offscreen-prepare': 'offscreen',
   'offscreen-read': 'offscreen',
   'offscreen-status': 'offscreen',

@@ -66,3 +66,15 @@ export type ReadRequest =
       backend?: BackendSetting;
       group?: boolean;
     };
+
+/** One backend measured on this computer by the options page's speed test. */
+export interface BackendSpeed {
+  backend: Backend;
+  /** False when this browser cannot run the model on it (then `error` says why). */
+  available: boolean;
+  /** From asking to a warmed-up model. */
+  loadMs?: number;
+  /** Median milliseconds of one face through the model. */
+  msPerFace?: number;
+  error?: string;
+}
