@@ -2,11 +2,14 @@ import { browser } from 'wxt/browser';
 import { listen, sendMessage } from '@/lib/browser/messages';
 import { ensureOffscreenDocument } from '@/lib/browser/offscreen-service';
 import { latestReading } from '@/lib/browser/reading-store';
-import { backendSetting, readingLengthSetting } from '@/lib/browser/settings';
+import { backendSetting, historySetting, readingLengthSetting } from '@/lib/browser/settings';
+import { historyEntryOf } from '@/lib/mood/history';
+import { HistoryStore } from '@/lib/mood/history-store';
 import { keepBadgeInStep } from '@/lib/browser/toolbar-badge';
 import type { ReadOutcome } from '@/lib/mood/types';
 
 export default defineBackground(() => {
+  const history = new HistoryStore();
   listen('background', {
     'prepare-reader': async () => {
       try {
@@ -29,7 +32,11 @@ export default defineBackground(() => {
         return { ok: false, reason: 'model-failed', message: `The mood reader could not start (${String(error)}).` };
       }
       // The badge follows the stored reading (keepBadgeInStep watches it): no second refresh here.
-      if (outcome.ok) await latestReading.setValue(outcome.reading);
+      if (outcome.ok) {
+        await latestReading.setValue(outcome.reading);
+        // History is off by default; when on, the reading's numbers (never an image) join it.
+        if (await historySetting.getValue()) await history.add(historyEntryOf(outcome.reading)).catch(() => undefined);
+      }
       return outcome;
     },
     'test-backends': async () => {

@@ -8,11 +8,14 @@ export function ConfirmButton({
   testId,
   label,
   question,
+  confirmTestId,
   confirmLabel = 'Yes, do it',
   disabled,
   onConfirm,
 }: {
   testId: string;
+  /** The confirmation's data-testid, when it is not `${testId}-confirm`. */
+  confirmTestId?: string;
   label: string;
   question: string;
   confirmLabel?: string;
@@ -34,7 +37,7 @@ export function ConfirmButton({
       <button
         type="button"
         class="primary"
-        data-testid={`${testId}-confirm`}
+        data-testid={confirmTestId ?? `${testId}-confirm`}
         disabled={busy}
         onClick={async () => {
           setBusy(true);

@@ -3,8 +3,10 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { BackendSpeedTest } from '@/components/options/BackendSpeedTest';
 import { CatalogueSection } from '@/components/options/CatalogueSection';
+import { HistorySection } from '@/components/options/HistorySection';
+import { KeyboardShortcut } from '@/components/options/KeyboardShortcut';
+import { PrivacySection } from '@/components/options/PrivacySection';
 import { SettingField } from '@/components/options/SettingField';
-import { latestReading } from '@/lib/browser/reading-store';
 import { ALL_SETTINGS, type SectionId } from '@/lib/browser/settings';
 
 const SECTIONS: { id: SectionId; title: string }[] = [
@@ -34,28 +36,14 @@ export function Options() {
   const [saved, confirm] = useConfirmation();
   const extras: Partial<Record<SectionId, ComponentChildren>> = {
     picks: <CatalogueSection onChange={confirm} />,
-    reading: <BackendSpeedTest />,
-    privacy: (
-      <div class="field">
-        <label>Your data</label>
-        <span class="help">
-          MoodReel keeps your latest reading (the emotion and seven numbers), your settings, your 👍/👎 and any films you
-          import, in this browser only. No image is ever stored, and nothing is ever sent anywhere.
-        </span>
-        <div class="actions">
-          <button
-            class="primary"
-            data-testid="forget-mood"
-            onClick={async () => {
-              await latestReading.setValue(null);
-              confirm('Forgotten.');
-            }}
-          >
-            Forget my last reading
-          </button>
-        </div>
-      </div>
+    reading: (
+      <>
+        <BackendSpeedTest />
+        <KeyboardShortcut />
+      </>
     ),
+    history: <HistorySection onChange={confirm} />,
+    privacy: <PrivacySection onChange={confirm} />,
   };
 
   return (

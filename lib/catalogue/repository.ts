@@ -4,6 +4,7 @@
  * whether anything changed. Bad input throws before anything is written.
  */
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
+import type { HistoryEntry } from '../mood/history';
 import type { Feedback, Film } from './types';
 import { assertFeedbackList, assertFilms, cleanFeedback, cleanFilm, feedbackProblem } from './validate';
 
@@ -19,6 +20,8 @@ export class MoodReelDatabase extends Dexie {
   films!: EntityTable<Film, 'id'>;
   feedback!: EntityTable<Feedback, 'filmId'>;
   meta!: EntityTable<MetaRow, 'key'>;
+  /** Mood history (only while the user has it on): one row per reading, never an image. */
+  history!: EntityTable<HistoryEntry, 'id'>;
 
   constructor(name: string = DATABASE_NAME, options?: DexieOptions) {
     super(name, options);
@@ -28,6 +31,7 @@ export class MoodReelDatabase extends Dexie {
       feedback: 'filmId',
       meta: 'key',
     });
+    this.version(2).stores({ history: '++id, at' });
   }
 }
 
@@ -229,10 +233,11 @@ export class CatalogueRepository {
    * caches notice. `seedBuiltin` stores the built-in catalogue again afterwards.
    */
   async eraseAll(): Promise<void> {
-    const { films, feedback, meta } = this.db;
-    await this.db.transaction('rw', films, feedback, meta, async () => {
+    const { films, feedback, meta, history } = this.db;
+    await this.db.transaction('rw', [films, feedback, meta, history], async () => {
       await films.clear();
       await feedback.clear();
+      await history.clear();
       await meta.where('key').notEqual('revision').delete();
       await this.bumpRevision();
     });
