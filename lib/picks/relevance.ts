@@ -5,6 +5,7 @@
  */
 import { GENRES } from '../catalogue/types';
 import { EMOTIONS, topEmotion, type Emotion } from '../mood/emotions';
+import { NUDGE_LIMIT } from './feedback';
 import { genreMask } from './genre-mask';
 import { avoidedGenres, weightOf } from './strategies';
 import type { GenreWeights, Strategy } from './types';
@@ -22,6 +23,18 @@ export const SECOND_GENRE_SHARE = 0.25;
  * a reading 60 % sad and 40 % curious must still never get a plain drama.
  */
 export const AVOID_RULE_MIN_SHARE = 0.25;
+
+/**
+ * The nudges' part of a fit: their sum over the film's genres, within ±NUDGE_LIMIT. Unlike the table's part this
+ * adds up, because it measures overlap with films the user voted on: after a 👍 on a romantic comedy, another
+ * romantic comedy gains twice what a plain comedy gains. The cap keeps a many-genre film from collecting more
+ * than one (emotion, genre)'s worth.
+ */
+export function sumNudges(row: Float64Array, mask: number): number {
+  let sum = 0;
+  for (let rest = mask; rest !== 0; rest &= rest - 1) sum += row[31 - Math.clz32(rest & -rest)]!;
+  return Math.max(-NUDGE_LIMIT, Math.min(NUDGE_LIMIT, sum));
+}
 
 /** A genre table as rows of per-genre weights indexed by genre bit, one row per emotion (EMOTIONS order). */
 function weightRows(weights: GenreWeights): Float64Array[] {
@@ -73,7 +86,7 @@ export function moodScorer(
   const nudgeRows = weightRows(nudges).map((row) => (row.some((weight) => weight !== 0) ? row : null));
   const fitOf = (e: number, mask: number): number => {
     const nudgeRow = nudgeRows[e];
-    return combineGenreWeights(tableRows[e]!, mask) + (nudgeRow ? combineGenreWeights(nudgeRow, mask) : 0);
+    return combineGenreWeights(tableRows[e]!, mask) + (nudgeRow ? sumNudges(nudgeRow, mask) : 0);
   };
 
   // The avoid rule as masks: an emotion it applies to excludes sets with an avoided genre and no lifting one.

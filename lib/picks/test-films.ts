@@ -16,7 +16,8 @@ export function film(fields: Partial<Film> & { genres: Genre[] }): Film {
   const id = fields.id ?? `test-${madeFilms}`;
   return {
     id,
-    title: `Film ${id}`,
+    // Ends in a word, not the id's number, so hand-made films are not taken for one series.
+    title: `${id} (test film)`,
     aliases: [],
     year: 2000,
     rating: 3.5,
