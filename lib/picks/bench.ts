@@ -127,10 +127,10 @@ export function benchPicks(sizes: readonly number[] = [10_000, 100_000], runs = 
     };
     rows.push({ query: 'picks, page 0', films: size, runs, ...time(runs, single(0)) });
     rows.push({ query: 'picks, page 3', films: size, runs, ...time(runs, single(3)) });
-    // A new films array each query: the catalogue index is rebuilt every time (the worst case).
+    // A new films array each query: the catalogue index (film-index.ts) is rebuilt every time, the worst case.
     const copies = Array.from({ length: runs + 5 }, () => films.slice());
     rows.push({
-      query: 'picks, new array',
+      query: 'picks, new films array',
       films: size,
       runs,
       ...time(runs, (run) => {

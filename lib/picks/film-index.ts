@@ -1,7 +1,7 @@
 /**
  * What the picks need of a catalogue, computed once per films array: each film's genre set (as a slot in the
  * list of distinct sets, so a query scores every set once) and quality. The service worker keeps its catalogue
- * array, so a query pays for this once; a new or resized array is indexed anew (film objects and their genres
+ * array, so a query pays for this once; a new or changed array is indexed anew (film objects and their genres
  * are treated as immutable).
  */
 import type { Film } from '../catalogue/types';
@@ -10,6 +10,8 @@ import { genreMask } from './genre-mask';
 import { qualityFactor } from './quality';
 
 export interface FilmIndex {
+  /** The films indexed, as they were (the array may be changed in place; its snapshot tells). */
+  films: readonly Film[];
   /** The distinct genre masks of the catalogue. */
   masks: Int32Array;
   /** Per film (same order as the array): its genre set's slot in `masks`. */
@@ -21,8 +23,6 @@ export interface FilmIndex {
 }
 
 const indexes = new WeakMap<readonly Film[], FilmIndex>();
-/** Genre masks per film object, so a new array of the same films (an import added) is indexed quickly. */
-const masks = new WeakMap<Film, number>();
 
 function buildIndex(films: readonly Film[]): FilmIndex {
   const slots = new Map<number, number>();
@@ -30,11 +30,7 @@ function buildIndex(films: readonly Film[]): FilmIndex {
   const quality = new Float64Array(films.length);
   for (let i = 0; i < films.length; i++) {
     const film = films[i]!;
-    let mask = masks.get(film);
-    if (mask === undefined) {
-      mask = genreMask(film.genres);
-      masks.set(film, mask);
-    }
+    const mask = genreMask(film.genres);
     let slot = slots.get(mask);
     if (slot === undefined) {
       slot = slots.size;
@@ -43,13 +39,28 @@ function buildIndex(films: readonly Film[]): FilmIndex {
     maskSlot[i] = slot;
     quality[i] = qualityFactor(film);
   }
-  return { masks: Int32Array.from(slots.keys()), maskSlot, quality, franchises: new Array(films.length) };
+  return {
+    films: films.slice(),
+    masks: Int32Array.from(slots.keys()),
+    maskSlot,
+    quality,
+    franchises: new Array(films.length),
+  };
 }
 
-/** The index of a films array (cached per array; the array and its films are treated as immutable). */
+function stillIndexes(index: FilmIndex, films: readonly Film[]): boolean {
+  if (index.films.length !== films.length) return false;
+  for (let i = 0; i < films.length; i++) if (index.films[i] !== films[i]) return false;
+  return true;
+}
+
+/**
+ * The index of a films array, cached per array and rebuilt when the array's films changed (a cheap identity check
+ * per film). Film objects themselves are treated as immutable.
+ */
 export function filmIndex(films: readonly Film[]): FilmIndex {
   let index = indexes.get(films);
-  if (!index || index.maskSlot.length !== films.length) {
+  if (!index || !stillIndexes(index, films)) {
     index = buildIndex(films);
     indexes.set(films, index);
   }
@@ -65,3 +76,4 @@ export function franchisesAt(index: FilmIndex, films: readonly Film[], position:
   }
   return keys;
 }
+

@@ -23,8 +23,9 @@ export interface PicksScene {
   /** Films the user gave a 👎: never shown. */
   hidden: ReadonlySet<string>;
   /**
-   * Films shown for the previous readings (the last three): shown again only after every other fitting film.
-   * Pages of the current reading must not be added until the next reading, or its own pages would shift.
+   * Films shown for the previous readings (the last three): shown again only after every other fitting film (of
+   * the best CANDIDATE_POOL). Pages of the current reading must not be added until the next reading, or its own
+   * pages would shift.
    */
   recent: ReadonlySet<string>;
   /** 0 for the first page. */
@@ -46,8 +47,8 @@ export function withQuality(relevance: number, quality: number): number {
 }
 
 /**
- * Every candidate film (`relevanceOf` gives a number for its genre set), in the order the picks show them:
- * fresh films diversified, then the films shown for recent readings, each part best first.
+ * The best candidate films (`relevanceOf` gives a number for their genre set; at most CANDIDATE_POOL), in the
+ * order the picks show them: fresh films diversified, then the films shown for recent readings.
  */
 export function orderedCandidates(
   scene: PicksScene,
@@ -57,31 +58,31 @@ export function orderedCandidates(
   const index = filmIndex(films);
   // Relevance depends on the genre set only: score each distinct set once (NaN: not a candidate).
   const relevanceBySlot = Float64Array.from(index.masks, (mask) => relevanceOf(mask) ?? NaN);
-  const fresh = new TopK<number>(CANDIDATE_POOL);
-  const recentPositions: { position: number; score: number }[] = [];
+  const byId = (a: number, b: number) => compareIds(films[a]!.id, films[b]!.id);
+  const pool = new TopK<number>(CANDIDATE_POOL, byId);
   for (let position = 0; position < films.length; position++) {
     const relevance = relevanceBySlot[index.maskSlot[position]!]!;
     if (Number.isNaN(relevance)) continue;
-    const id = films[position]!.id;
-    if (hidden.size > 0 && hidden.has(id)) continue;
     const score = withQuality(relevance, index.quality[position]!);
-    if (recent.size > 0 && recent.has(id)) recentPositions.push({ position, score });
-    else fresh.offer(position, score, id);
+    // Only a film that would enter the pool is looked up by id: a few thousand of 100,000.
+    if (!pool.wouldKeep(position, score) || (hidden.size > 0 && hidden.has(films[position]!.id))) continue;
+    pool.offer(position, score);
   }
-  const candidate = (position: number, score: number): ScoredFilm => ({
+  const candidates = pool.best().map(({ item: position, score }): ScoredFilm => ({
     film: films[position]!,
     score,
     mask: index.masks[index.maskSlot[position]!]!,
     franchises: franchisesAt(index, films, position),
-  });
-  const freshCandidates = fresh.best().map(({ item, score }) => candidate(item, score));
-  const recentCandidates = recentPositions
-    .map(({ position, score }) => candidate(position, score))
-    .sort((a, b) => b.score - a.score || (a.film.id < b.film.id ? -1 : a.film.id > b.film.id ? 1 : 0))
-    .slice(0, CANDIDATE_POOL);
+  }));
+  const freshCandidates = candidates.filter(({ film }) => !recent.has(film.id));
+  const recentCandidates = candidates.filter(({ film }) => recent.has(film.id));
   // A sequel of a film the user just saw in the picks waits like a second film of one series on one page.
   const recentFranchises = new Set(recentCandidates.flatMap(({ franchises }) => franchises));
   return [...diversifiedOrder(freshCandidates, recentFranchises), ...diversifiedOrder(recentCandidates)];
+}
+
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** One page of an ordering and whether another follows. */
