@@ -24,7 +24,8 @@ export interface GroupPicksInput extends PicksScene {
 /** The mean of the members' distributions. */
 export function meanDistribution(members: readonly (readonly number[])[]): number[] {
   if (members.length === 0) throw new Error('a group needs at least one reading');
-  return EMOTIONS.map((_, e) => members.reduce((sum, member) => sum + (member[e] ?? 0), 0) / members.length);
+  const share = (p: number | undefined) => (p !== undefined && Number.isFinite(p) && p > 0 ? p : 0);
+  return EMOTIONS.map((_, e) => members.reduce((sum, member) => sum + share(member[e]), 0) / members.length);
 }
 
 /** The group's mood for the headline: the top emotion of the members' mean distribution. */
@@ -48,19 +49,16 @@ export function rankGroupPicks(input: GroupPicksInput): PicksPage {
     let least = Infinity;
     let most = -Infinity;
     let sum = 0;
-    let value: number | null = null;
     for (const scorer of scorers) {
       const relevance = scorer.relevance(mask);
-      if (relevance === null) {
-        least = NaN;
-        break;
-      }
+      // One member's avoid rule excludes the film for everyone: lift never shows the sad one a plain drama.
+      if (relevance === null) return null;
       least = Math.min(least, relevance);
       most = Math.max(most, relevance);
       sum += relevance;
     }
-    if (!Number.isNaN(least) && most > 0) value = least + AVERAGE_TIE_BREAK * (sum / scorers.length - least);
-    return value;
+    if (most <= 0) return null;
+    return least + AVERAGE_TIE_BREAK * (sum / scorers.length - least);
   });
 
   const { items, hasMore } = pageOf(ordered, input.page, input.pageSize);
