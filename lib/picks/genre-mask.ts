@@ -22,11 +22,6 @@ export function genreMask(genres: readonly Genre[]): number {
   return mask;
 }
 
-/** The genres of a mask, in GENRES order. */
-export function genresOfMask(mask: number): Genre[] {
-  return GENRES.filter((genre) => (mask & (1 << GENRE_BIT[genre])) !== 0);
-}
-
 function bitCount(value: number): number {
   let v = value - ((value >>> 1) & 0x55555555);
   v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
