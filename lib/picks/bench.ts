@@ -1,0 +1,169 @@
+/**
+ * Picks query timings on generated catalogues (10k and 100k films): `npx tsx lib/picks/bench.ts`.
+ * `benchPicks()` returns the rows for `npm run bench`; no test asserts on time.
+ */
+import { pathToFileURL } from 'node:url';
+import { GENRES, type Film, type Genre } from '../catalogue/types';
+import { EMOTIONS } from '../mood/emotions';
+import { nudgesFrom } from './feedback';
+import { rankGroupPicks } from './group';
+import { rankPicks } from './rank';
+import { weightsFor } from './strategies';
+import type { Strategy } from './types';
+
+/** The target: a picks query over 100,000 films has a median of at most this, in Node. */
+export const TARGET_MEDIAN_MS = 20;
+
+/** How often MovieLens (ml-latest-small) lists each genre, so generated films have realistic genre sets. */
+const GENRE_FREQUENCY: Record<Genre, number> = {
+  Drama: 0.45, Comedy: 0.39, Thriller: 0.2, Action: 0.19, Romance: 0.16, Adventure: 0.13, Crime: 0.12,
+  'Sci-Fi': 0.1, Horror: 0.1, Fantasy: 0.08, Children: 0.07, Animation: 0.06, Mystery: 0.06, Documentary: 0.05,
+  War: 0.04, Musical: 0.03, Western: 0.02, IMAX: 0.02, 'Film-Noir': 0.01,
+};
+
+/** A small seeded generator (mulberry32), so every run times the same catalogue. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A number as letters (0 → "A", 26 → "BA"), so titles carry no number a franchise key would strip. */
+function lettered(value: number): string {
+  let text = '';
+  do {
+    text = String.fromCharCode(65 + (value % 26)) + text;
+    value = Math.floor(value / 26);
+  } while (value > 0);
+  return text;
+}
+
+/** `count` films with MovieLens-like genres, ratings and a share of sequels. */
+export function generatedFilms(count: number, seed = 1): Film[] {
+  const random = seededRandom(seed);
+  const films: Film[] = [];
+  for (let i = 0; i < count; i++) {
+    let genres = GENRES.filter((genre: Genre) => random() < GENRE_FREQUENCY[genre]);
+    if (genres.length === 0) genres = ['Drama'];
+    const ratingCount = Math.floor(Math.exp(random() * 6));
+    films.push({
+      id: String(i + 1),
+      // One film in ten belongs to a series of three ("Series Bcd 2"); the others have titles of their own.
+      title: i % 10 === 0 ? `Series ${lettered(Math.floor(i / 30))} ${1 + ((i / 10) % 3)}` : `Film ${lettered(i)}`,
+      aliases: [],
+      year: 1930 + Math.floor(random() * 95),
+      genres,
+      rating: Math.min(5, Math.max(0.5, 3.4 + (random() + random() + random() - 1.5) * 1.2)),
+      ratingCount,
+      tags: [],
+      imdbId: null,
+      tmdbId: null,
+      source: 'builtin',
+    });
+  }
+  return films;
+}
+
+function percentile(sorted: readonly number[], share: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)] ?? 0;
+}
+
+export interface BenchRow {
+  query: string;
+  films: number;
+  runs: number;
+  medianMs: number;
+  p95Ms: number;
+}
+
+/** A random reading leaning on one emotion, as the CNN gives them. */
+function reading(random: () => number): number[] {
+  const raw = EMOTIONS.map(() => random() ** 3);
+  raw[Math.floor(random() * raw.length)]! += 1;
+  const total = raw.reduce((sum, p) => sum + p, 0);
+  return raw.map((p) => p / total);
+}
+
+function time(runs: number, query: (run: number) => void): { medianMs: number; p95Ms: number } {
+  for (let run = 0; run < 5; run++) query(run); // warm the JIT
+  const times: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const start = performance.now();
+    query(run);
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  const round = (ms: number) => Math.round(ms * 100) / 100;
+  return { medianMs: round(percentile(times, 0.5)), p95Ms: round(percentile(times, 0.95)) };
+}
+
+/** Times single and group picks queries, page 0 and a later page, with some feedback and recent films. */
+export function benchPicks(sizes: readonly number[] = [10_000, 100_000], runs = 40): BenchRow[] {
+  const rows: BenchRow[] = [];
+  const strategies: Strategy[] = ['match', 'lift', 'custom'];
+  for (const size of sizes) {
+    const films = generatedFilms(size);
+    const random = seededRandom(size);
+    const byId = new Map(films.map((film) => [film.id, film]));
+    const feedback = Array.from({ length: 30 }, (_, i) => ({
+      filmId: String(1 + Math.floor(random() * size)),
+      vote: i % 3 === 0 ? ('down' as const) : ('up' as const),
+      emotion: EMOTIONS[i % EMOTIONS.length]!,
+      at: i,
+    }));
+    const nudges = nudgesFrom(feedback, (id) => byId.get(id)?.genres);
+    const hidden = new Set(feedback.filter((vote) => vote.vote === 'down').map((vote) => vote.filmId));
+    const recent = new Set(Array.from({ length: 45 }, () => String(1 + Math.floor(random() * size))));
+    const readings = Array.from({ length: runs + 5 }, () => reading(random));
+    const scene = { films, nudges, hidden, recent };
+    const single = (page: number) => (run: number) => {
+      const strategy = strategies[run % strategies.length]!;
+      rankPicks({ ...scene, probabilities: readings[run]!, strategy, weights: weightsFor(strategy, null), page });
+    };
+    rows.push({ query: 'picks, page 0', films: size, runs, ...time(runs, single(0)) });
+    rows.push({ query: 'picks, page 3', films: size, runs, ...time(runs, single(3)) });
+    // A new films array each query: the catalogue index (film-index.ts) is rebuilt every time, the worst case.
+    const copies = Array.from({ length: runs + 5 }, () => films.slice());
+    rows.push({
+      query: 'picks, new films array',
+      films: size,
+      runs,
+      ...time(runs, (run) => {
+        const strategy = strategies[run % strategies.length]!;
+        const fresh = { ...scene, films: copies[run]! };
+        rankPicks({ ...fresh, probabilities: readings[run]!, strategy, weights: weightsFor(strategy, null) });
+      }),
+    });
+    rows.push({
+      query: 'group of 3, page 0',
+      films: size,
+      runs,
+      ...time(runs, (run) => {
+        const members = [0, 1, 2].map((offset) => readings[(run + offset) % readings.length]!);
+        rankGroupPicks({ ...scene, members, strategy: 'match', weights: weightsFor('match', null) });
+      }),
+    });
+  }
+  return rows;
+}
+
+/** The rows as a small text table. */
+export function formatBench(rows: readonly BenchRow[]): string {
+  const header = ['query', 'films', 'runs', 'median ms', 'p95 ms'];
+  const body = rows.map((row) => [row.query, row.films.toLocaleString('en'), String(row.runs), row.medianMs.toFixed(2), row.p95Ms.toFixed(2)]);
+  const widths = header.map((title, column) => Math.max(title.length, ...body.map((cells) => cells[column]!.length)));
+  const line = (cells: string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
+  return [line(header), line(widths.map((width) => '-'.repeat(width))), ...body.map(line)].join('\n');
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const rows = benchPicks();
+  console.log(formatBench(rows));
+  const target = rows.find((row) => row.films === 100_000 && row.query === 'picks, page 0');
+  if (target) console.log(`\n100k films, page 0: median ${target.medianMs} ms (target ≤ ${TARGET_MEDIAN_MS} ms)`);
+}

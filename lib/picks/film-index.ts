@@ -1,0 +1,79 @@
+/**
+ * What the picks need of a catalogue, computed once per films array: each film's genre set (as a slot in the
+ * list of distinct sets, so a query scores every set once) and quality. The service worker keeps its catalogue
+ * array, so a query pays for this once; a new or changed array is indexed anew (film objects and their genres
+ * are treated as immutable).
+ */
+import type { Film } from '../catalogue/types';
+import { franchiseKeys } from './franchise';
+import { genreMask } from './genre-mask';
+import { qualityFactor } from './quality';
+
+export interface FilmIndex {
+  /** The films indexed, as they were (the array may be changed in place; its snapshot tells). */
+  films: readonly Film[];
+  /** The distinct genre masks of the catalogue. */
+  masks: Int32Array;
+  /** Per film (same order as the array): its genre set's slot in `masks`. */
+  maskSlot: Int32Array;
+  /** Per film: qualityFactor (quality.ts). */
+  quality: Float64Array;
+  /** Per film: franchise keys, computed when the film first becomes a candidate. */
+  franchises: (readonly string[] | undefined)[];
+}
+
+const indexes = new WeakMap<readonly Film[], FilmIndex>();
+
+function buildIndex(films: readonly Film[]): FilmIndex {
+  const slots = new Map<number, number>();
+  const maskSlot = new Int32Array(films.length);
+  const quality = new Float64Array(films.length);
+  for (let i = 0; i < films.length; i++) {
+    const film = films[i]!;
+    const mask = genreMask(film.genres);
+    let slot = slots.get(mask);
+    if (slot === undefined) {
+      slot = slots.size;
+      slots.set(mask, slot);
+    }
+    maskSlot[i] = slot;
+    quality[i] = qualityFactor(film);
+  }
+  return {
+    films: films.slice(),
+    masks: Int32Array.from(slots.keys()),
+    maskSlot,
+    quality,
+    franchises: new Array(films.length),
+  };
+}
+
+function stillIndexes(index: FilmIndex, films: readonly Film[]): boolean {
+  if (index.films.length !== films.length) return false;
+  for (let i = 0; i < films.length; i++) if (index.films[i] !== films[i]) return false;
+  return true;
+}
+
+/**
+ * The index of a films array, cached per array and rebuilt when the array's films changed (a cheap identity check
+ * per film). Film objects themselves are treated as immutable.
+ */
+export function filmIndex(films: readonly Film[]): FilmIndex {
+  let index = indexes.get(films);
+  if (!index || !stillIndexes(index, films)) {
+    index = buildIndex(films);
+    indexes.set(films, index);
+  }
+  return index;
+}
+
+/** A film's franchise keys through the index's cache. */
+export function franchisesAt(index: FilmIndex, films: readonly Film[], position: number): readonly string[] {
+  let keys = index.franchises[position];
+  if (!keys) {
+    keys = franchiseKeys(films[position]!);
+    index.franchises[position] = keys;
+  }
+  return keys;
+}
+

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { GENRES, type Genre } from '../catalogue/types';
+import { NO_NUDGES } from './feedback';
+import { genreMask } from './genre-mask';
+import { AVOID_RULE_MIN_SHARE, SECOND_GENRE_SHARE, moodScorer } from './relevance';
+import { customFrom, weightsFor } from './strategies';
+import { certain, mixed } from './test-films';
+import type { Strategy } from './types';
+
+function relevance(genres: Genre[], probabilities: number[], strategy: Strategy = 'match', nudges = NO_NUDGES) {
+  return moodScorer(probabilities, strategy, weightsFor(strategy, null), nudges).relevance(genreMask(genres));
+}
+
+describe('relevance of a genre set to a reading', () => {
+  it('does not let a film win by its number of genres', () => {
+    const happy = certain('happy');
+    const everything = relevance([...GENRES], happy)!;
+    const familyComedy = relevance(['Children', 'Comedy'], happy)!;
+    expect(everything).toBeLessThanOrEqual(familyComedy);
+    // Six unrelated genres add nothing to a comedy.
+    expect(relevance(['Comedy', 'Crime', 'Film-Noir', 'Mystery', 'Romance', 'War', 'Western'], happy)).toBe(
+      relevance(['Comedy'], happy),
+    );
+    // The positive part is capped: best weight plus a share of the second.
+    expect(everything).toBeLessThanOrEqual(1 + SECOND_GENRE_SHARE);
+  });
+
+  it('counts a second on-mood genre a little', () => {
+    const happy = certain('happy');
+    expect(relevance(['Children', 'Comedy'], happy)!).toBeGreaterThan(relevance(['Comedy'], happy)!);
+    expect(relevance(['Children', 'Comedy'], happy)!).toBeLessThan(2 * relevance(['Comedy'], happy)!);
+  });
+
+  it('takes an avoided genre off', () => {
+    const sad = certain('sad');
+    expect(relevance(['Comedy', 'Drama'], sad, 'lift')!).toBeLessThan(relevance(['Comedy'], sad, 'lift')!);
+    expect(relevance(['Comedy', 'Drama'], sad, 'lift')!).toBeGreaterThan(0);
+  });
+
+  it('weighs each emotion by its probability', () => {
+    const half = mixed({ happy: 0.5, sad: 0.5 });
+    expect(relevance(['Comedy'], half)).toBeCloseTo(relevance(['Comedy'], certain('happy'))! / 2);
+    expect(relevance(['Drama'], half)).toBeCloseTo(relevance(['Drama'], certain('sad'))! / 2);
+    // A film that fits both halves fits the whole reading.
+    expect(relevance(['Comedy', 'Drama'], half)!).toBeGreaterThan(relevance(['Comedy'], half)!);
+    expect(relevance(['Horror'], half)).toBe(0);
+  });
+
+  it("applies lift's avoid rule to every emotion read with a real share", () => {
+    const mostlySad = mixed({ sad: 0.55, surprise: 0.45 });
+    // Without the rule this sci-fi drama would score (its Sci-Fi lifts the surprised part).
+    const scorer = moodScorer(mostlySad, 'lift', weightsFor('lift', null), NO_NUDGES);
+    expect(scorer.fits(genreMask(['Drama', 'Sci-Fi']))[5]).toBeGreaterThan(0);
+    expect(scorer.relevance(genreMask(['Drama', 'Sci-Fi']))).toBeNull();
+    expect(scorer.relevance(genreMask(['Comedy', 'Drama', 'Sci-Fi']))).toBeGreaterThan(0);
+    const barelySad = mixed({ sad: AVOID_RULE_MIN_SHARE / 2, surprise: 1 - AVOID_RULE_MIN_SHARE / 2 });
+    expect(relevance(['Drama', 'Sci-Fi'], barelySad, 'lift')).toBeGreaterThan(0);
+    // The top emotion always applies, whatever its share.
+    const flat = mixed({ fear: 0.2, happy: 0.19, sad: 0.19, surprise: 0.14, neutral: 0.14, angry: 0.14 });
+    expect(relevance(['Horror', 'Mystery'], flat, 'lift')).toBeNull();
+  });
+
+  it('applies no avoid rule to a custom table started from lift', () => {
+    const scorer = moodScorer(mixed({ sad: 0.55, surprise: 0.45 }), 'custom', customFrom('lift'), NO_NUDGES);
+    expect(scorer.relevance(genreMask(['Drama', 'Sci-Fi']))).toBeGreaterThan(0);
+  });
+
+  it('adds the nudges on top of the table, even for a genre already weighed 1', () => {
+    const happy = certain('happy');
+    const nudges = { ...NO_NUDGES, happy: { Comedy: 0.2 } };
+    expect(relevance(['Comedy'], happy, 'match', nudges)!).toBeCloseTo(relevance(['Comedy'], happy)! + 0.2);
+    expect(relevance(['Comedy'], certain('sad'), 'match', nudges)).toBe(0);
+  });
+});
