@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
+import { createCatalogueService } from '@/lib/browser/catalogue-service';
 import { listen, sendMessage } from '@/lib/browser/messages';
+import { createPicksService } from '@/lib/browser/picks-service';
 import { ensureOffscreenDocument } from '@/lib/browser/offscreen-service';
 import { latestReading } from '@/lib/browser/reading-store';
 import { backendSetting, historySetting, readingLengthSetting } from '@/lib/browser/settings';
@@ -9,7 +11,9 @@ import { keepBadgeInStep } from '@/lib/browser/toolbar-badge';
 import type { ReadOutcome } from '@/lib/mood/types';
 
 export default defineBackground(() => {
-  const history = new HistoryStore();
+  const catalogue = createCatalogueService();
+  const history = new HistoryStore(catalogue.repository.db);
+  const picks = createPicksService(catalogue);
   listen('background', {
     'prepare-reader': async () => {
       try {
@@ -43,14 +47,15 @@ export default defineBackground(() => {
       await ensureOffscreenDocument();
       return sendMessage('offscreen-test-backends', { restore: await backendSetting.getValue() });
     },
-    // Until the catalogue is wired in (issue 7): no picks, no matches.
-    'get-picks': async () => ({ mood: null, strategy: 'match', picks: [], hasMore: false }),
-    'match-titles': async (request) => ({ mood: null, results: request.titles.map(() => null) }),
-    'feedback': async () => ({ ok: false }),
+    'get-picks': (request) => picks.getPicks(request),
+    'match-titles': (request) => picks.matchTitles(request.titles),
+    'feedback': (request) => picks.feedback(request),
   });
   keepBadgeInStep();
   browser.runtime.onInstalled.addListener(({ reason }) => {
     // A first install opens the welcome page (what it does, the camera, the privacy promise, a first reading).
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/onboarding.html') });
+    // Install and update: the built-in catalogue goes in (or a newer one replaces it) before anyone asks.
+    void catalogue.seed().catch((error: unknown) => console.warn('MoodReel: seeding the catalogue failed', error));
   });
 });

@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { CatalogueRepository } from '../catalogue/repository';
+import type { MoodReading } from '../mood/types';
+import { createCatalogueService } from './catalogue-service';
+import { createPicksService } from './picks-service';
+import { latestReading } from './reading-store';
+import { strategySetting } from './settings';
+
+const BUILTIN = readFileSync('public/catalogue/movielens.json', 'utf8');
+const NOW = Date.UTC(2026, 10, 27, 20);
+
+function reading(probabilities: number[], at = NOW - 60_000, people?: number[][]): MoodReading {
+  const top = probabilities.indexOf(Math.max(...probabilities));
+  const emotion = (['angry', 'disgust', 'fear', 'happy', 'sad', 'surprise', 'neutral'] as const)[top]!;
+  return {
+    emotion, probabilities, backend: 'wasm', cnnMs: 9, detectMs: 8, totalMs: 900, frames: 8, faces: people?.length ?? 1, source: 'camera', at,
+    ...(people ? { people: people.map((p) => ({ emotion: 'happy' as const, probabilities: p })) } : {}),
+  };
+}
+const HAPPY = [0, 0, 0, 1, 0, 0, 0];
+const SAD = [0, 0, 0, 0, 1, 0, 0];
+
+describe('picks service (background glue)', () => {
+  let service: ReturnType<typeof createPicksService>;
+  beforeEach(() => {
+    fakeBrowser.reset();
+    const repository = new CatalogueRepository({ dexie: { indexedDB: new IDBFactory(), IDBKeyRange } });
+    service = createPicksService(createCatalogueService({ repository, loadBuiltin: async () => BUILTIN }), () => NOW);
+  });
+
+  it('has no picks and no fits without a fresh reading, and says so', async () => {
+    expect(await service.getPicks({})).toMatchObject({ mood: null, picks: [] });
+    await latestReading.setValue(reading(HAPPY, NOW - 5 * 3600_000));
+    expect((await service.getPicks({})).mood).toBeNull();
+    const matched = await service.matchTitles([{ title: 'Toy Story', year: 1995 }]);
+    expect(matched.results[0]).toMatchObject({ filmId: '1', fit: null });
+  });
+
+  it('picks comedies and family films for a happy reading, five a page, and follows the saved strategy', async () => {
+    await latestReading.setValue(reading(HAPPY));
+    const first = await service.getPicks({});
+    expect(first.mood).toMatchObject({ emotion: 'happy', faces: 1 });
+    expect(first.picks).toHaveLength(5);
+    for (const pick of first.picks) expect(pick.genres.some((g) => g === 'Comedy' || g === 'Children')).toBe(true);
+    await strategySetting.setValue('lift');
+    expect((await service.getPicks({})).strategy).toBe('lift');
+  });
+
+  it('a 👎 hides the film from the picks and from the badges; taking it back restores both', async () => {
+    await latestReading.setValue(reading(HAPPY));
+    const [first] = (await service.getPicks({})).picks;
+    await service.feedback({ filmId: first!.id, vote: 'down', emotion: 'happy' });
+    const again = await service.getPicks({});
+    expect(again.picks.map((p) => p.id)).not.toContain(first!.id);
+    const badge = await service.matchTitles([{ title: first!.title, year: first!.year }]);
+    expect(badge.results[0]).toMatchObject({ filmId: first!.id, fit: null });
+    await service.feedback({ filmId: first!.id, vote: null, emotion: 'happy' });
+    expect((await service.matchTitles([{ title: first!.title, year: first!.year }])).results[0]?.fit?.emotion).toBe('happy');
+  });
+
+  it('does not show the same films again for the next reading', async () => {
+    await latestReading.setValue(reading(HAPPY, NOW - 120_000));
+    const before = (await service.getPicks({})).picks.map((p) => p.id);
+    await latestReading.setValue(reading(HAPPY, NOW - 60_000));
+    const after = (await service.getPicks({})).picks.map((p) => p.id);
+    expect(after.filter((id) => before.includes(id))).toEqual([]);
+  });
+
+  it('matches a page’s titles in one batch, refusing series and unknown titles, and badges fits for the mood', async () => {
+    await latestReading.setValue(reading(SAD));
+    const { results, mood } = await service.matchTitles([
+      { title: 'The Shawshank Redemption', year: 1994 },
+      { title: 'Stranger Things', kind: 'series' },
+      { title: 'Heat', year: 1995 },
+      { title: 'No Such Film At All' },
+    ]);
+    expect(mood?.emotion).toBe('sad');
+    expect(results[0]).toMatchObject({ filmId: '318', fit: { emotion: 'sad', genre: 'Drama' } });
+    expect(results[1]).toBeNull();
+    expect(results[2]).toMatchObject({ filmId: '6' });
+    expect(results[3]).toBeNull();
+  });
+
+  it('picks for a group reading say how many of the people each film fits', async () => {
+    await latestReading.setValue(reading([0, 0, 0, 0.5, 0.5, 0, 0], NOW - 60_000, [HAPPY, HAPPY, SAD]));
+    const { picks, mood } = await service.getPicks({});
+    expect(mood?.faces).toBe(3);
+    expect(picks.length).toBeGreaterThan(0);
+    for (const pick of picks) expect(pick.fitsPeople?.of).toBe(3);
+  });
+});
