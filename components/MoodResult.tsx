@@ -4,7 +4,7 @@ import type { MoodReading } from '@/lib/mood/types';
 
 const BACKEND_NAME = { webgpu: 'WebGPU', wasm: 'WebAssembly', webgl: 'WebGL', cpu: 'CPU' } as const;
 
-/** The read emotion, a bar per emotion, and how it was read. */
+/** The read emotion and how sure; a bar per emotion and how it was read, on request (the picks come first). */
 export function MoodResult({ reading, now }: { reading: MoodReading; now: number }) {
   const percent = (p: number) => `${(p * 100).toFixed(p >= 0.995 ? 0 : 1)}%`;
   return (
@@ -23,7 +23,8 @@ export function MoodResult({ reading, now }: { reading: MoodReading; now: number
             {reading.people ? `Movie night: ${EMOTION_LABEL[reading.emotion].toLowerCase()}` : EMOTION_LABEL[reading.emotion]}
           </div>
           <div class="mood__when">
-            {reading.source === 'photo' ? 'From a photo' : 'From the camera'} · {describeAge(reading.at, now)}
+            {percent(reading.probabilities[EMOTIONS.indexOf(reading.emotion)] ?? 0)} sure ·{' '}
+            {reading.source === 'photo' ? 'from a photo' : 'from the camera'} · {describeAge(reading.at, now)}
           </div>
         </div>
       </div>
@@ -42,6 +43,8 @@ export function MoodResult({ reading, now }: { reading: MoodReading; now: number
           {reading.faces} faces were seen; the largest one was read. Turn on Movie night to read everyone.
         </p>
       )}
+      <details class="mood__details" data-testid="mood-details">
+        <summary>All seven emotions and how it was read</summary>
       <ul class="bars" aria-label={reading.people ? 'The group’s mood: probability of each emotion' : 'Probability of each emotion'}>
         {EMOTIONS.map((emotion, i) => {
           const p = reading.probabilities[i] ?? 0;
@@ -76,6 +79,7 @@ export function MoodResult({ reading, now }: { reading: MoodReading; now: number
           </ul>
         </details>
       )}
+      </details>
     </section>
   );
 }

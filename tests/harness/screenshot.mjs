@@ -12,7 +12,7 @@ const OUT = path.join(ROOT, 'tests/screenshots/popup.png');
 
 async function main() {
   if (!argv.includes('--no-build') || !isBuilt()) buildExtension({ quiet: true });
-  const harness = await launchExtension({ camera: makeY4m(facePath(photo)), netLog: false, viewport: { width: 372, height: 720 } });
+  const harness = await launchExtension({ camera: makeY4m(facePath(photo)), netLog: false, viewport: { width: 412, height: 720 } });
   try {
     const popup = await harness.openPopup();
     await popup.locator('[data-testid="read-mood"]').click();

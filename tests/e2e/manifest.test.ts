@@ -1,0 +1,60 @@
+/**
+ * The built extension's manifest is exactly what we mean to ask for: a permission, a host, a content-script
+ * match or a looser CSP added by accident fails here. Also: no remote code and no eval in what ships.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EXTENSION_DIR } from '../harness/index.mjs';
+
+const manifest = JSON.parse(fs.readFileSync(path.join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
+
+function files(dir: string, ext: RegExp): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return files(full, ext);
+    return ext.test(entry.name) ? [full] : [];
+  });
+}
+
+describe('manifest', () => {
+  it('asks for exactly the permissions MoodReel uses, and no host permission', () => {
+    expect([...manifest.permissions].sort()).toEqual(['alarms', 'offscreen', 'storage']);
+    expect(manifest.host_permissions).toBeUndefined();
+    expect(manifest.optional_permissions).toBeUndefined();
+    expect(manifest.optional_host_permissions).toBeUndefined();
+    expect(manifest.externally_connectable).toBeUndefined();
+  });
+
+  it('runs content scripts on the three streaming sites only', () => {
+    const matches = manifest.content_scripts.flatMap((c: { matches: string[] }) => c.matches).sort();
+    expect(matches).toEqual(['*://www.disneyplus.com/*', '*://www.netflix.com/*', '*://www.primevideo.com/*']);
+    for (const script of manifest.content_scripts) expect(script.all_frames ?? false).toBe(false);
+  });
+
+  it('keeps the CSP that forbids other hosts and remote scripts', () => {
+    expect(manifest.content_security_policy).toEqual({
+      extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; connect-src 'self'",
+    });
+    expect(JSON.stringify(manifest.content_security_policy)).not.toMatch(/'unsafe-eval'|'unsafe-inline'|https?:/);
+  });
+
+  it('exposes nothing to web pages and opens the popup with a shortcut', () => {
+    expect(manifest.web_accessible_resources ?? []).toEqual([]);
+    expect(manifest.commands._execute_action.suggested_key.default).toBe('Alt+Shift+M');
+    expect(manifest.action.default_popup).toBe('popup.html');
+  });
+
+  it('ships no remote code and no eval', () => {
+    for (const page of files(EXTENSION_DIR, /\.html$/)) {
+      const html = fs.readFileSync(page, 'utf8');
+      for (const [, src] of html.matchAll(/<script[^>]*src="([^"]+)"/g)) expect(src, page).toMatch(/^\//);
+    }
+    for (const script of files(EXTENSION_DIR, /\.js$/)) {
+      const code = fs.readFileSync(script, 'utf8');
+      expect(code, script).not.toMatch(/\beval\(|new Function\(/);
+      expect(code, script).not.toMatch(/import\(\s*["']https?:/);
+      expect(code, script).not.toMatch(/importScripts\(\s*["']https?:/);
+    }
+  });
+});
