@@ -35,9 +35,10 @@ export function CatalogueSection({ onChange }: { onChange: (text: string) => voi
 
   async function refresh() {
     try {
-      const snapshot = await catalogue.snapshot();
+      // Counting needs no title index: seed if the built-in films are missing, then count shelves.
+      if ((await catalogue.repository.builtinVersion()) === null) await catalogue.seed();
       setCounts(await catalogue.repository.counts());
-      setVotes(snapshot.feedback.length);
+      setVotes((await catalogue.repository.listFeedback()).length);
     } catch (error) {
       setLoadError(String(error));
     }

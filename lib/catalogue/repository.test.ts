@@ -1,6 +1,6 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CatalogueRepository, MoodReelDatabase } from './repository';
+import { CatalogueRepository, MoodReelDatabase, SHELF_SIZE } from './repository';
 import { committedCatalogue, film } from './test-catalogue';
 import type { Feedback, Film } from './types';
 
@@ -109,6 +109,18 @@ describe('CatalogueRepository imports', () => {
     await expect(repository.commitImport([mine(1, { year: 95 })])).rejects.toThrow(/year/);
     await expect(repository.commitImport([mine(1), mine(1)])).rejects.toThrow(/listed twice/);
     expect(await repository.counts()).toEqual({ builtin: 0, imported: 0 });
+  });
+
+  it('keeps a large import on shelves of SHELF_SIZE films, and every film comes back once', async () => {
+    const repository = freshRepository();
+    const many = Array.from({ length: SHELF_SIZE * 2 + 500 }, (_, i) => mine(i + 1, { year: 1950 + (i % 70) }));
+    await repository.commitImport(many.slice(0, 100));
+    await repository.commitImport(many.slice(100));
+    expect(await repository.db.shelves.count()).toBe(4); // 100 films, then 1000 + 1000 + 400
+    expect(await repository.counts()).toEqual({ builtin: 0, imported: many.length });
+    const back = await repository.importedFilms();
+    expect(new Set(back.map((f) => f.id)).size).toBe(many.length);
+    expect(back.find((f) => f.id === 'imp-test2222')).toEqual(many[2221]);
   });
 
   it('stores exactly the Film fields', async () => {
