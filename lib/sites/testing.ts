@@ -31,6 +31,11 @@ export const FAKE_CATALOGUE: FakeFilm[] = [
   { id: '364', title: 'The Lion King', year: 1994, genres: ['Adventure', 'Animation', 'Children', 'Drama', 'Musical'] },
   { id: '5669', title: 'Bowling for Columbine', year: 2002, genres: ['Documentary'] },
   { id: '1036', title: 'Die Hard', year: 1988, genres: ['Action', 'Crime', 'Thriller'] },
+  { id: '54503', title: 'Superbad', year: 2007, genres: ['Comedy'] },
+  { id: '109374', title: 'The Grand Budapest Hotel', year: 2014, genres: ['Comedy', 'Drama'] },
+  { id: '8533', title: 'The Notebook', year: 2004, genres: ['Drama', 'Romance'] },
+  { id: '166461', title: 'Moana', year: 2016, genres: ['Adventure', 'Animation', 'Children', 'Comedy', 'Fantasy'] },
+  { id: '177765', title: 'Coco', year: 2017, genres: ['Adventure', 'Animation', 'Children'] },
   { id: '106696', title: 'Frozen', year: 2013, genres: ['Adventure', 'Animation', 'Comedy', 'Fantasy', 'Musical', 'Romance'] },
   { id: '75395', title: 'Frozen', year: 2010, genres: ['Drama', 'Horror', 'Thriller'] },
 ];
@@ -54,7 +59,7 @@ export function fakeMatch(query: TitleQuery, current: PicksMood | null, catalogu
   );
   if (candidates.length !== 1) return null;
   const film = candidates[0]!;
-  const genre = current ? film.genres.find((g) => FAKE_FITS[current.emotion]?.includes(g)) : undefined;
+  const genre = current ? FAKE_FITS[current.emotion]?.find((g) => film.genres.includes(g)) : undefined;
   return {
     filmId: film.id,
     title: film.title,
