@@ -29,10 +29,3 @@ export type SiteId = 'netflix' | 'prime' | 'disney';
 export const siteSettings = storage.defineItem<Record<SiteId, boolean>>('sync:sites', {
   fallback: { netflix: true, prime: true, disney: true },
 });
-
-/**
- * The streaming sites' picks row, hidden by its Hide control until the browser restarts (session storage).
- * Content scripts can use it only once the background allows them session storage
- * (`allowSessionStorageInContentScripts` in lib/sites/session-access.ts); until then a Hide lasts for the page.
- */
-export const siteRowHidden = storage.defineItem<boolean>('session:siteRowHidden', { fallback: false });

@@ -8,12 +8,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { latestReading } from '../browser/reading-store';
-import { siteRowHidden, siteSettings, strategySetting } from '../browser/settings';
+import { siteSettings, strategySetting } from '../browser/settings';
 import type { MoodReading } from '../mood/types';
 import { ADAPTERS, DISNEY, NETFLIX, PRIME } from './adapters';
 import { BADGE_TAG, FIT_ATTRIBUTE } from './badges';
 import { mount, type SiteMount } from './mount';
 import { ROW_TAG } from './row';
+import { rowHidden } from './row-hidden';
 import { fakeBackground, fakePick, loadPage, mood, readFixture, type FakeBackground } from './testing';
 import type { SiteAdapter } from './types';
 
@@ -270,7 +271,7 @@ describe('on the Netflix home page', () => {
     expect(rows()).toHaveLength(0);
     await mounted.settled();
     expect(badged()).toHaveLength(7);
-    expect(await siteRowHidden.getValue()).toBe(true);
+    expect(await rowHidden.get()).toBe(true);
     // Another tab (or a reload) in the same browser session: no row.
     await start();
     expect(rows()).toHaveLength(0);

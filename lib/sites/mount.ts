@@ -5,12 +5,13 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { latestReading } from '../browser/reading-store';
-import { customWeightsSetting, moodFreshMinutes, siteRowHidden, siteSettings, strategySetting } from '../browser/settings';
+import { customWeightsSetting, moodFreshMinutes, siteSettings, strategySetting } from '../browser/settings';
 import { msUntilStale } from '../mood/freshness';
 import { BADGE_TAG, FIT_ATTRIBUTE } from './badges';
 import { Badger } from './badger';
 import { findTiles, isHomePage } from './read';
 import { PicksRowUi, ROW_TAG } from './row';
+import { rowHidden } from './row-hidden';
 import { backgroundServices } from './services';
 import { TitleLookup } from './title-lookup';
 import type { SiteAdapter, SiteServices } from './types';
@@ -145,7 +146,7 @@ export async function mount(ctx: ContentScriptContext, adapter: SiteAdapter, opt
   function hideRow(): void {
     hiddenHere = true;
     apply();
-    siteRowHidden.setValue(true).catch((error: unknown) => {
+    rowHidden.set(true).catch((error: unknown) => {
       debug(`Hide lasts for this page only (session storage is closed to content scripts: ${String(error)}).`);
     });
   }
@@ -176,8 +177,8 @@ export async function mount(ctx: ContentScriptContext, adapter: SiteAdapter, opt
     }),
   );
   watchSafely(() =>
-    siteRowHidden.watch((hidden) => {
-      state.hidden = hidden === true;
+    rowHidden.watch((hidden) => {
+      state.hidden = hidden;
       apply();
     }),
   );
@@ -195,7 +196,7 @@ export async function mount(ctx: ContentScriptContext, adapter: SiteAdapter, opt
 
   const [sites, hidden] = await Promise.all([
     siteSettings.getValue().catch(() => null),
-    siteRowHidden.getValue().catch(() => false),
+    rowHidden.get().catch(() => false),
   ]);
   state.enabled = sites?.[adapter.id] !== false;
   state.hidden = hidden === true;

@@ -1,6 +1,7 @@
 /**
  * For the background (the lead wires it): content scripts may not use `storage.session` until a trusted
- * context allows it. The picks row's "Hide until the browser restarts" keeps its flag there; call this once
+ * context allows it. The picks row's "Hide until the browser restarts" keeps its flag there
+ * (key siteRowHidden, lib/sites/row-hidden.ts); call this once
  * when the service worker starts. It opens all of session storage to content scripts: nothing else of
  * MoodReel's is kept there today; keep nothing private there.
  */
