@@ -22,9 +22,10 @@ export interface PicksRowProps {
 
 /** A poster-like gradient that stays the same for a film (no image is ever fetched). */
 function posterStyle(id: string): string {
-  let hash = 0;
-  for (const char of id) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
-  const hue = hash % 360;
+  let hash = 2166136261;
+  for (const char of id) hash = Math.imul(hash ^ char.charCodeAt(0), 16777619) >>> 0;
+  // Golden-angle steps: neighbouring ids ("1", "2") get far-apart hues.
+  const hue = Math.round((hash % 1000) * 137.508) % 360;
   return `background: linear-gradient(135deg, hsl(${hue} 55% 36%), hsl(${(hue + 70) % 360} 60% 14%))`;
 }
 

@@ -39,8 +39,8 @@ describe('TileBadges', () => {
     expect(tile.firstElementChild?.tagName.toLowerCase()).toBe(BADGE_TAG);
     expect(badgeOf(tile)?.getAttribute('title')).toBe('Fits your happy mood: Comedy');
     expect(badgeText(tile)).toBe('😄 Comedy');
-    // Its styles are inline and !important, so a page rule matching any element cannot move it.
-    expect(badgeOf(tile)?.getAttribute('style')).toContain('position: absolute !important');
+    // Placed by its own :host rules, !important: a page rule matching any element cannot move it.
+    expect(badgeOf(tile)?.shadowRoot?.querySelector('style')?.textContent).toMatch(/:host \{[^}]*position: absolute !important/);
     // Drawing the same again changes nothing.
     badges.show(tile, tile, 'toy story', { ...comedy }, 'Toy Story');
     expect(tile.querySelectorAll(BADGE_TAG)).toHaveLength(1);

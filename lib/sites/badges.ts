@@ -1,7 +1,7 @@
 /**
  * The badges on the site's own tiles. A badge lives in its own small shadow root (the page's styles cannot
- * reach inside, ours cannot leak out), its host carries inline !important styles (a page rule matching any
- * element cannot move it), and each tile remembers which title its badge was drawn for: the sites recycle
+ * reach inside, ours cannot leak out), its host is placed by the shadow root's own `:host` rules (a page rule
+ * matching any element cannot move it), and each tile remembers which title its badge was drawn for: the sites recycle
  * tile elements for other titles, and a recycled tile must lose its badge at once.
  */
 import type { Fit } from '../picks/types';
@@ -13,9 +13,11 @@ export const FIT_ATTRIBUTE = 'data-moodreel-fit';
 
 /**
  * The host: out of the flow (absolutely positioned at its static place, the anchor's top left corner), so
- * neither the tile's layout nor a flex gap changes; zero-sized, so it covers nothing but the badge.
+ * neither the tile's layout nor a flex gap changes; zero-sized, so it covers nothing but the badge. Set by
+ * `:host` with !important from inside the shadow root: for important rules the inner tree wins, so no page
+ * rule (not even `a > * { position: static !important }`) and no inline style can move it.
  */
-const HOST_STYLE = [
+const HOST_RULES = [
   'all: initial',
   'position: absolute',
   'display: block',
@@ -29,10 +31,10 @@ const HOST_STYLE = [
   'pointer-events: none',
   'visibility: visible',
   'opacity: 1',
-].map((rule) => `${rule} !important`).join('; ');
+].map((rule) => `${rule} !important;`).join(' ');
 
 const BADGE_CSS = `
-:host { all: initial !important; }
+:host { ${HOST_RULES} }
 .badge {
   position: absolute; top: 6px; left: 6px; box-sizing: border-box; display: inline-block; max-width: 160px;
   overflow: hidden; text-overflow: ellipsis; white-space: nowrap; pointer-events: auto; cursor: default;
@@ -56,7 +58,6 @@ function sameFit(a: Fit | null, b: Fit | null): boolean {
 
 function createBadge(fit: Fit, title: string): HTMLElement {
   const host = document.createElement(BADGE_TAG);
-  host.setAttribute('style', HOST_STYLE);
   host.setAttribute('data-for', title);
   const shadow = host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
