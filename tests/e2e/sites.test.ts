@@ -118,6 +118,11 @@ async function setSites(sites: Record<SiteKey, boolean>): Promise<void> {
   await h().serviceWorker.evaluate((value) => chrome.storage.sync.set({ sites: value }), sites);
 }
 
+/** What a browser restart does to a hidden row (its flag is in session storage). */
+async function showRowAgain(): Promise<void> {
+  await h().serviceWorker.evaluate(() => chrome.storage.session.remove('siteRowHidden'));
+}
+
 async function open(key: PageKey): Promise<Page> {
   const page = await h().context.newPage();
   page.on('console', (message) => {
@@ -345,6 +350,7 @@ describe('without a reading', () => {
     await page.locator('moodreel-picks [data-testid="hide-row"]').click();
     await page.waitForFunction(() => !document.querySelector('moodreel-picks'), null, { timeout: 5_000 });
     await page.close();
+    await showRowAgain();
   });
 });
 
@@ -358,7 +364,7 @@ describe('without a reading', () => {
     await page.waitForTimeout(1_500);
     expect((await rowSeen(page)).rows).toBe(0);
     expect((await rowSeen(other)).rows).toBe(0);
-    await h().serviceWorker.evaluate(() => chrome.storage.session.remove('siteRowHidden'));
+    await showRowAgain();
     await page.close();
     await other.close();
   });
