@@ -9,7 +9,8 @@ import { NETFLIX, PRIME } from './adapters';
 import { BADGE_TAG, FIT_ATTRIBUTE, TileBadges } from './badges';
 import { Badger } from './badger';
 import { TitleLookup } from './title-lookup';
-import { fakeBackground, loadPage, mood, readFixture } from './testing';
+import { readFixture } from './read-fixture';
+import { fakeBackground, loadPage, mood } from './testing';
 import { findTiles } from './read';
 
 const comedy: Fit = { emotion: 'happy', genre: 'Comedy', reason: 'Comedy · fits your happy mood' };

@@ -15,7 +15,8 @@ import { BADGE_TAG, FIT_ATTRIBUTE } from './badges';
 import { mount, type SiteMount } from './mount';
 import { ROW_TAG } from './row';
 import { rowHidden } from './row-hidden';
-import { fakeBackground, fakePick, loadPage, mood, readFixture, type FakeBackground } from './testing';
+import { readFixture } from './read-fixture';
+import { fakeBackground, fakePick, loadPage, mood, type FakeBackground } from './testing';
 import type { SiteAdapter } from './types';
 
 const picks = [
@@ -151,6 +152,17 @@ describe('on the Netflix home page', () => {
       ['Ace Ventura: Pet Detective', 'Coco', 'Forrest Gump', 'Heat', 'Moana', 'The Exorcist', 'The Heat', 'The Lion King', 'The Shawshank Redemption', 'The Shining', 'Toy Story'].sort(),
     );
     expect(background.matchRequests).toHaveLength(2);
+  });
+
+  it('when the reading goes stale, the row and the badges follow without a reload', async () => {
+    // Fresh for 30 minutes (the default): this one has 100 ms left.
+    background.mood = { emotion: 'happy', at: Date.now() - 30 * 60_000 + 100, faces: 1 };
+    const mounted = await start();
+    expect(row().getAttribute('data-emotion')).toBe('happy');
+    background.mood = null;
+    await vi.waitFor(() => expect(row().getAttribute('data-state')).toBe('no-reading'), { timeout: 3_000 });
+    await mounted.settled();
+    expect(badged()).toEqual([]);
   });
 
   it('follows a strategy change the same way', async () => {

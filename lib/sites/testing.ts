@@ -1,10 +1,8 @@
 /**
  * Test and bench helpers for the sites (never bundled: only *.test.ts and bench.ts import it): a fake
- * background with a tiny catalogue, and the fixture pages loaded into happy-dom.
+ * background with a tiny catalogue, and fixture markup loaded into the document. No Node API here, so the
+ * bench runs in a browser page as well.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { PicksMood, TitleMatch, TitleQuery } from '../browser/messages';
 import type { Genre } from '../catalogue/types';
 import type { Emotion } from '../mood/emotions';
@@ -111,9 +109,3 @@ export function loadPage(html: string): void {
   document.documentElement.innerHTML = inner;
 }
 
-/** A fixture page's HTML (tests/fixtures/<name>/index.html). */
-export function readFixture(name: string): string {
-  // node's path functions: under happy-dom the global URL is the fake window's.
-  const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
-  return readFileSync(join(root, 'tests/fixtures', name, 'index.html'), 'utf8');
-}

@@ -6,7 +6,8 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { findFirstRow, findTiles, isHomePage, readTile, ruleFor } from '../read';
-import { loadPage, readFixture as fixture } from '../testing';
+import { readFixture as fixture } from '../read-fixture';
+import { loadPage } from '../testing';
 import type { SiteAdapter } from '../types';
 import { EXPECTED_READINGS, type ExpectedReading as Row } from '../../../tests/fixtures/expected-readings';
 import { ADAPTERS, DISNEY, NETFLIX, PRIME } from './index';
