@@ -45,10 +45,10 @@ let contexts: ContentScriptContext[] = [];
 let background: FakeBackground;
 let notes: string[];
 
-async function start(adapter: SiteAdapter = NETFLIX): Promise<SiteMount> {
+async function start(adapter: SiteAdapter = NETFLIX, rescanMs = 60_000): Promise<SiteMount> {
   const ctx = new ContentScriptContext(adapter.id);
   contexts.push(ctx);
-  const mounted = await mount(ctx, adapter, { services: background, passDelayMs: 0, rescanMs: 60_000, debug: (note) => notes.push(note) });
+  const mounted = await mount(ctx, adapter, { services: background, passDelayMs: 0, rescanMs, debug: (note) => notes.push(note) });
   await mounted.settled();
   return mounted;
 }
@@ -303,7 +303,8 @@ describe('on a page without rows', () => {
   it('adds nothing, notes it once, raises no error', async () => {
     const error = vi.spyOn(console, 'error');
     visit('no-rows', '/browse');
-    const mounted = await start();
+    const mounted = await start(NETFLIX, 50);
+    await new Promise((resolve) => setTimeout(resolve, 300));
     await mounted.settled();
     expect(rows()).toHaveLength(0);
     expect(document.querySelectorAll(`${BADGE_TAG}, [${FIT_ATTRIBUTE}]`)).toHaveLength(0);

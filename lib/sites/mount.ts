@@ -61,6 +61,7 @@ export async function mount(ctx: ContentScriptContext, adapter: SiteAdapter, opt
   let active = false;
   let watcher: PageWatcher | null = null;
   let reportedEmpty = false;
+  let fullPasses = 0;
   let expiry: number | null = null;
 
   const row = new PicksRowUi({ ctx, adapter, services, onHide: hideRow, debug });
@@ -83,6 +84,7 @@ export async function mount(ctx: ContentScriptContext, adapter: SiteAdapter, opt
   function start(): void {
     active = true;
     reportedEmpty = false;
+    fullPasses = 0;
     removeStrays();
     refreshRow();
     watcher = watchPage({
@@ -113,7 +115,8 @@ export async function mount(ctx: ContentScriptContext, adapter: SiteAdapter, opt
     const tiles = findTiles(adapter, work.full ? [document] : work.changed);
     if (work.full) {
       badger.badges.prune();
-      if (!tiles.size && !row.placed && !reportedEmpty) {
+      // Said once, at the first re-scan: the site may still be rendering its rows at the first pass.
+      if (++fullPasses >= 2 && !tiles.size && !row.placed && !reportedEmpty) {
         reportedEmpty = true;
         debug('no rows or tiles recognised on this page; nothing added.');
       }
