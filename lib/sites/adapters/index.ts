@@ -1,0 +1,10 @@
+/** The supported sites, by the id their on/off setting uses. */
+import type { SiteId } from '../../browser/settings';
+import type { SiteAdapter } from '../types';
+import { DISNEY } from './disney';
+import { NETFLIX } from './netflix';
+import { PRIME } from './prime';
+
+export { DISNEY, NETFLIX, PRIME };
+
+export const ADAPTERS: Record<SiteId, SiteAdapter> = { netflix: NETFLIX, prime: PRIME, disney: DISNEY };

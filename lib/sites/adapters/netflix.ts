@@ -1,0 +1,59 @@
+/**
+ * Netflix, both UIs: the new one (rolling out since March 2026) and the old one some accounts still get.
+ *
+ * What this relies on (second-hand, 2025–2026; re-check when badges or the row stop appearing):
+ * - New UI: class names are hashed per deploy, so nothing here selects on a class. Netflix's own test hooks
+ *   (`data-uia`) name the cards: `a[data-uia="standard-card"]` (rows), `a[data-uia="progress-card"]`
+ *   (Continue Watching), `a[data-uia="ranked-card"]` (Top 10); the title is the card's `aria-label`,
+ *   sometimes with a " (…)" suffix; links are `/browse?jbv=<id>` (older `/watch/<id>`, `/title/<id>`); each card
+ *   sits in a `div[data-virtual-slot]` cell, recycled as the row scrolls; rows are `<section>`s,
+ *   `section[data-uia^="carousel-row-section"]` inside `[data-uia="browse-page-sections"]`.
+ *   Sources: MoodReel product issue (sites), March 2026; public extensions' adapters on GitHub, 2026
+ *   (card selectors `standard-card`/`progress-card`/`ranked-card` with `aria-label` titles; cards looked up
+ *   through `[data-virtual-slot]` cells and `section` rows).
+ * - Old UI: `.lolomo` > `.lolomoRow` rows; `.slider-item` > `.title-card-container` > `.title-card` >
+ *   `.ptrack-content` > `a.slider-refocus[aria-label]` (title) with `p.fallback-text` (the same title, shown
+ *   while the box art loads) inside `.boxart-container`; links `/watch/<id>`.
+ *   Sources: public scrapers and extensions on GitHub, 2019–2025 (`a.slider-refocus` aria-label,
+ *   `p.fallback-text`, `div.title-card-container div.title-card div.ptrack-content`).
+ * - Home page: `/browse` (a title opens over it as `/browse?jbv=<id>`: still home).
+ * - Search: `/search?q=<title>`.
+ * Netflix tiles carry neither a year nor the movie/series kind; a " (Season 2)"-like suffix says series.
+ */
+import type { SiteAdapter } from '../types';
+
+const NEW_CARDS = ['standard-card', 'progress-card', 'ranked-card'].map((uia) => `a[data-uia="${uia}"]`).join(', ');
+
+export const NETFLIX: SiteAdapter = {
+  id: 'netflix',
+  name: 'Netflix',
+  homePaths: [/^\/browse\/?$/],
+  rows: [
+    '[data-uia="browse-page-sections"] > section[data-uia^="carousel-row-section"]',
+    'section[data-uia^="carousel-row-section"]',
+    '.lolomo > .lolomoRow_title_card',
+    '.lolomo > .lolomoRow',
+    '.lolomoRow',
+  ],
+  tiles: [
+    {
+      selector: NEW_CARDS,
+      title: [{ attr: 'aria-label' }, { attr: 'alt', at: 'img[alt]' }],
+    },
+    {
+      selector: '.title-card-container',
+      title: [
+        { attr: 'aria-label', at: 'a.slider-refocus[aria-label]' },
+        { attr: 'aria-label', at: 'a[aria-label]' },
+        { text: '.fallback-text' },
+      ],
+      badgeAt: ['.boxart-container', '.title-card'],
+    },
+  ],
+  titleAttributes: ['aria-label', 'href', 'alt'],
+  searchPath: (title) => `/search?q=${encodeURIComponent(title)}`,
+  sources: [
+    'new UI cards a[data-uia=standard-card|progress-card|ranked-card], aria-label title, div[data-virtual-slot] cells, section[data-uia^=carousel-row-section] rows in [data-uia=browse-page-sections] (product issue, March 2026; public extensions, 2026)',
+    'old UI .lolomo/.lolomoRow, .title-card-container, a.slider-refocus[aria-label], p.fallback-text (public scrapers and extensions, 2019–2025)',
+  ],
+};

@@ -1,0 +1,66 @@
+/**
+ * One badge pass: read the given tiles, drop the badges of tiles that now show another title, draw what is
+ * already known at once, ask the background about the rest in one message, then draw those.
+ */
+import { TileBadges } from './badges';
+import { badgeAnchor, readTile, readingKey, ruleFor } from './read';
+import { TitleLookup } from './title-lookup';
+import type { SiteAdapter, TileReading, TileRule } from './types';
+
+interface SeenTile {
+  tile: Element;
+  rule: TileRule;
+  key: string;
+  title: string;
+}
+
+export class Badger {
+  readonly badges = new TileBadges();
+  /** Bumped by `clear`: a pass that was waiting for an answer then draws nothing. */
+  private generation = 0;
+
+  constructor(
+    private readonly adapter: SiteAdapter,
+    readonly lookup: TitleLookup,
+  ) {}
+
+  /** Badge `tiles` (the tiles a pass found new or changed, or every tile of the page). */
+  async pass(tiles: Iterable<Element>): Promise<void> {
+    const generation = this.generation;
+    const waiting: SeenTile[] = [];
+    const wanted = new Map<string, TileReading>();
+    for (const tile of tiles) {
+      const rule = ruleFor(this.adapter, tile);
+      const reading = rule && readTile(tile, rule);
+      if (!rule || !reading) {
+        this.badges.forget(tile);
+        continue;
+      }
+      const key = readingKey(reading);
+      this.badges.see(tile, key);
+      const seen = { tile, rule, key, title: reading.title };
+      if (this.lookup.fitOf(key) === undefined) {
+        waiting.push(seen);
+        wanted.set(key, reading);
+      } else {
+        this.draw(seen);
+      }
+    }
+    if (!wanted.size) return;
+    await this.lookup.resolve(wanted);
+    if (generation !== this.generation) return;
+    for (const seen of waiting) this.draw(seen);
+  }
+
+  /** Take every badge away. */
+  clear(): void {
+    this.generation++;
+    this.badges.clear();
+  }
+
+  private draw({ tile, rule, key, title }: SeenTile): void {
+    const fit = this.lookup.fitOf(key);
+    if (fit === undefined || !tile.isConnected) return;
+    this.badges.show(tile, badgeAnchor(tile, rule), key, fit, title);
+  }
+}

@@ -1,0 +1,223 @@
+/**
+ * One streaming site's content script: on the site's home page, the picks row on top of the rows and a badge
+ * on each tile that fits the mood, kept up to date as the page, the reading and the settings change; nothing
+ * anywhere else, nothing when the site is turned off, and everything taken away when the extension stops.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { latestReading } from '../browser/reading-store';
+import { customWeightsSetting, moodFreshMinutes, siteSettings, strategySetting } from '../browser/settings';
+import { msUntilStale } from '../mood/freshness';
+import { BADGE_TAG, FIT_ATTRIBUTE } from './badges';
+import { Badger } from './badger';
+import { findTiles, isHomePage } from './read';
+import { PicksRowUi, ROW_TAG } from './row';
+import { rowHidden } from './row-hidden';
+import { backgroundServices } from './services';
+import { TitleLookup } from './title-lookup';
+import type { SiteAdapter, SiteServices } from './types';
+import { watchPage, type PageWatcher, type PassWork } from './watcher';
+
+export interface MountOptions {
+  /** The background (default: runtime messages). */
+  services?: SiteServices;
+  /** Least time between two passes over the page's changes (default 100 ms). */
+  passDelayMs?: number;
+  /** The backstop re-scan of the whole page (default every 3 s). */
+  rescanMs?: number;
+  /** Where the one-line notes go (default console.debug; never console.error: the page is not ours). */
+  debug?: (message: string) => void;
+}
+
+export interface SiteMount {
+  /** Resolves once what the current state asks for is on the page (tests wait on it). */
+  settled(): Promise<void>;
+  /** The page went to another URL without a reload (wxt:locationchange calls it). */
+  route(url: URL): void;
+  /** The page's title cache (tests and the bench count its messages). */
+  readonly lookup: TitleLookup;
+}
+
+function isOwn(node: Node): boolean {
+  const name = node.nodeName.toLowerCase();
+  return name === ROW_TAG || name === BADGE_TAG;
+}
+
+/** What an older run of MoodReel may have left (an update orphans the old content script). */
+function removeStrays(): void {
+  for (const element of document.querySelectorAll(`${ROW_TAG}, ${BADGE_TAG}`)) element.remove();
+  for (const tile of document.querySelectorAll(`[${FIT_ATTRIBUTE}]`)) tile.removeAttribute(FIT_ATTRIBUTE);
+}
+
+export async function mount(ctx: ContentScriptContext, adapter: SiteAdapter, options: MountOptions = {}): Promise<SiteMount> {
+  const log = options.debug ?? ((message: string) => console.debug(message));
+  const debug = (message: string) => log(`MoodReel (${adapter.name}): ${message}`);
+  const services = options.services ?? backgroundServices;
+  const lookup = new TitleLookup((titles) => services.matchTitles(titles), debug);
+  const badger = new Badger(adapter, lookup);
+  const pending = new Set<Promise<unknown>>();
+  const state = { enabled: true, home: isHomePage(adapter, new URL(location.href)), hidden: false };
+  /** Hide pressed while session storage is closed to content scripts: it lasts for this page. */
+  let hiddenHere = false;
+  let active = false;
+  let watcher: PageWatcher | null = null;
+  let reportedEmpty = false;
+  let fullPasses = 0;
+  let expiry: number | null = null;
+
+  const row = new PicksRowUi({ ctx, adapter, services, onHide: hideRow, debug });
+
+  function track(work: Promise<unknown>): void {
+    const done = work.catch((error: unknown) => debug(String(error)));
+    pending.add(done);
+    void done.finally(() => pending.delete(done));
+  }
+
+  function apply(): void {
+    const wanted = state.enabled && state.home && ctx.isValid;
+    if (wanted && !active) start();
+    else if (!wanted && active) stop();
+    if (!active) return;
+    if (state.hidden || hiddenHere) row.hide();
+    else track(row.show());
+  }
+
+  function start(): void {
+    active = true;
+    reportedEmpty = false;
+    fullPasses = 0;
+    removeStrays();
+    refreshRow();
+    watcher = watchPage({
+      root: document.documentElement,
+      attributes: adapter.titleAttributes,
+      isOwn,
+      onPass: pass,
+      timers: ctx,
+      passDelayMs: options.passDelayMs,
+      rescanMs: options.rescanMs,
+      isValid: () => ctx.isValid,
+    });
+  }
+
+  function stop(): void {
+    active = false;
+    watcher?.stop();
+    watcher = null;
+    badger.clear();
+    row.hide();
+    if (expiry !== null) clearTimeout(expiry);
+    expiry = null;
+  }
+
+  async function pass(work: PassWork): Promise<void> {
+    if (!active) return;
+    if (!state.hidden && !hiddenHere) await row.place();
+    const tiles = findTiles(adapter, work.full ? [document] : work.changed);
+    if (work.full) {
+      badger.badges.prune();
+      // Said once, at the first re-scan: the site may still be rendering its rows at the first pass.
+      if (++fullPasses >= 2 && !tiles.size && !row.placed && !reportedEmpty) {
+        reportedEmpty = true;
+        debug('no rows or tiles recognised on this page; nothing added.');
+      }
+    }
+    await badger.pass(tiles);
+  }
+
+  function refreshRow(): void {
+    track(row.refresh().then(scheduleExpiry));
+  }
+
+  /** A new reading, strategy or weights: the row and every badge follow, in place. */
+  function moodChanged(): void {
+    lookup.newMood();
+    if (!active) return;
+    watcher?.requestFullPass();
+    refreshRow();
+  }
+
+  /** When the reading shown goes stale, the row and the badges say so without a reload. */
+  async function scheduleExpiry(): Promise<void> {
+    if (expiry !== null) clearTimeout(expiry);
+    expiry = null;
+    const mood = row.mood;
+    if (!mood || !active) return;
+    const minutes = await moodFreshMinutes.getValue().catch(() => 30);
+    expiry = ctx.setTimeout(moodChanged, msUntilStale(mood, minutes, Date.now()) + 1_000);
+  }
+
+  function hideRow(): void {
+    hiddenHere = true;
+    apply();
+    rowHidden.set(true).catch((error: unknown) => {
+      debug(`Hide lasts for this page only (session storage is closed to content scripts: ${String(error)}).`);
+    });
+  }
+
+  function route(url: URL): void {
+    const home = isHomePage(adapter, url);
+    if (home === state.home) return;
+    state.home = home;
+    apply();
+  }
+
+  const unwatchers: (() => void)[] = [];
+  const watchSafely = (watch: () => () => void) => {
+    try {
+      unwatchers.push(watch());
+    } catch (error) {
+      debug(`cannot watch a setting: ${String(error)}`);
+    }
+  };
+  watchSafely(() => latestReading.watch(moodChanged));
+  watchSafely(() => strategySetting.watch(moodChanged));
+  watchSafely(() => customWeightsSetting.watch(moodChanged));
+  watchSafely(() => moodFreshMinutes.watch(moodChanged));
+  watchSafely(() =>
+    siteSettings.watch((sites) => {
+      state.enabled = sites?.[adapter.id] !== false;
+      apply();
+    }),
+  );
+  watchSafely(() =>
+    rowHidden.watch((hidden) => {
+      state.hidden = hidden;
+      apply();
+    }),
+  );
+  ctx.onInvalidated(() => {
+    for (const unwatch of unwatchers) {
+      try {
+        unwatch();
+      } catch {
+        // The extension is gone; its listeners with it.
+      }
+    }
+    stop();
+  });
+  ctx.addEventListener(window, 'wxt:locationchange', (event) => route(event.newUrl));
+
+  const [sites, hidden] = await Promise.all([
+    siteSettings.getValue().catch(() => null),
+    rowHidden.get().catch(() => false),
+  ]);
+  state.enabled = sites?.[adapter.id] !== false;
+  state.hidden = hidden === true;
+  apply();
+
+  return {
+    lookup,
+    route,
+    async settled() {
+      for (let round = 0; round < 20; round++) {
+        await watcher?.flush();
+        if (!pending.size) {
+          if (!watcher) return;
+          await watcher.flush();
+          if (!pending.size) return;
+        }
+        await Promise.all([...pending]);
+      }
+    },
+  };
+}

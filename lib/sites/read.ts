@@ -1,0 +1,158 @@
+/**
+ * Reading a streaming page: finding its tiles and reading each one's title, year and kind as plain text.
+ * Everything here only reads the DOM (getAttribute, textContent, querySelector); nothing is ever parsed as HTML.
+ */
+import type { KindSource, SiteAdapter, TileReading, TileRule, ValueSource } from './types';
+
+/** Longer than any real title: such text is a description, not a title. */
+const MAX_TITLE_LENGTH = 150;
+/** Bidirectional isolates and marks that sites wrap titles in; invisible, they would spoil a comparison. */
+const INVISIBLE = /[\u200e\u200f\u202a-\u202e\u2066-\u2069\u00ad]/g;
+const YEAR = /\b(1[89]\d\d|20[0-4]\d)\b/;
+/** A trailing " (…)" on a title: a year, a dub, a season. */
+const SUFFIX = /\s+\(([^()]*)\)\s*$/;
+const SERIES_WORDS = /\b(season|series|episode|staffel|saison|temporada|stagione)\b/i;
+
+/** Whitespace collapsed, invisible marks gone, trimmed. */
+export function normaliseText(text: string): string {
+  return text.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
+}
+
+/** The first year-looking number in a text (1800–2049), or null. */
+export function parseYear(text: string | null | undefined): number | null {
+  const found = text ? YEAR.exec(text) : null;
+  return found ? Number(found[1]) : null;
+}
+
+/**
+ * A page's title split from a trailing " (…)": "The Lion King (1994)" gives the year, "Wednesday (Season 2)"
+ * says series, "Spirited Away (English Dub)" is just cut. A title that is only a parenthesis stays as it is.
+ */
+export function splitTitle(raw: string): { title: string; year: number | null; series: boolean } {
+  let title = normaliseText(raw);
+  let year: number | null = null;
+  let series = false;
+  const suffix = SUFFIX.exec(title);
+  if (suffix && suffix.index > 0) {
+    const inside = suffix[1]!.trim();
+    if (/^\d{4}$/.test(inside)) year = parseYear(inside);
+    series = SERIES_WORDS.test(inside);
+    title = title.slice(0, suffix.index).trim();
+  }
+  return { title, year, series };
+}
+
+/** The text a source points at on a tile, or null. */
+export function readValue(tile: Element, source: ValueSource): string | null {
+  if ('read' in source) return source.read(tile) ?? null;
+  if ('text' in source) {
+    const element = tile.matches(source.text) ? tile : tile.querySelector(source.text);
+    return element?.textContent ?? null;
+  }
+  const element = source.at ? tile.querySelector(source.at) : tile;
+  return element?.getAttribute(source.attr) ?? null;
+}
+
+/** The first non-empty (after normalising) value of the sources, or null. */
+export function firstValue(tile: Element, sources: readonly ValueSource[] | undefined): string | null {
+  for (const source of sources ?? []) {
+    const value = readValue(tile, source);
+    if (value && normaliseText(value)) return value;
+  }
+  return null;
+}
+
+function readKind(tile: Element, sources: readonly KindSource[] | undefined): 'movie' | 'series' | 'other' | null {
+  for (const source of sources ?? []) {
+    const value = readValue(tile, source.from);
+    if (!value) continue;
+    if (source.movie?.test(value)) return 'movie';
+    if (source.series?.test(value)) return 'series';
+    if (source.other?.test(value)) return 'other';
+  }
+  return null;
+}
+
+/**
+ * A tile's title, year and kind, or null when it has no usable title or is neither a film nor a series
+ * (a live event, a channel): such a tile is left alone.
+ */
+export function readTile(tile: Element, rule: TileRule): TileReading | null {
+  const raw = firstValue(tile, rule.title);
+  if (!raw) return null;
+  const split = splitTitle(raw);
+  if (!split.title || split.title.length > MAX_TITLE_LENGTH) return null;
+  const kind = readKind(tile, rule.kind);
+  if (kind === 'other') return null;
+  const yearText = firstValue(tile, rule.year);
+  return {
+    title: split.title,
+    year: (yearText ? parseYear(yearText) : null) ?? split.year,
+    kind: kind ?? (split.series ? 'series' : null),
+  };
+}
+
+/** One selector matching every tile of the adapter. */
+export function tileSelector(adapter: SiteAdapter): string {
+  return adapter.tiles.map((rule) => rule.selector).join(', ');
+}
+
+/** The rule a tile element follows (the first that matches), or undefined. */
+export function ruleFor(adapter: SiteAdapter, element: Element): TileRule | undefined {
+  return adapter.tiles.find((rule) => element.matches(rule.selector));
+}
+
+/**
+ * The tiles in or at `roots`, each once, outermost only (a card inside a card is the same title).
+ * `roots` may be inside a tile (an image whose alt changed): the tile around it counts.
+ */
+export function findTiles(adapter: SiteAdapter, roots: Iterable<Element | Document>): Set<Element> {
+  const selector = tileSelector(adapter);
+  const found = new Set<Element>();
+  const add = (element: Element) => {
+    // A tile inside another tile: the outer one is read (Prime's article holds links, Netflix's old
+    // container holds the link card).
+    if (element.parentElement?.closest(selector)) return;
+    found.add(element);
+  };
+  for (const root of roots) {
+    if (root instanceof Element) {
+      const around = root.closest(selector);
+      if (around) {
+        let outer = around;
+        for (let up = around.parentElement?.closest(selector); up; up = up.parentElement?.closest(selector)) outer = up;
+        found.add(outer);
+      }
+    }
+    for (const element of root.querySelectorAll(selector)) add(element);
+  }
+  return found;
+}
+
+/** Where the badge goes on a tile: the first `badgeAt` found inside it, else the tile. */
+export function badgeAnchor(tile: Element, rule: TileRule): Element {
+  for (const selector of rule.badgeAt ?? []) {
+    const element = tile.querySelector(selector);
+    if (element) return element;
+  }
+  return tile;
+}
+
+/** The first row of the page (our row goes just before it), by the adapter's preference, or null. */
+export function findFirstRow(adapter: SiteAdapter, root: ParentNode = document): Element | null {
+  for (const selector of adapter.rows) {
+    const row = root.querySelector(selector);
+    if (row) return row;
+  }
+  return null;
+}
+
+/** Whether a URL is one of the adapter's home pages. */
+export function isHomePage(adapter: SiteAdapter, url: URL): boolean {
+  return adapter.homePaths.some((pattern) => pattern.test(url.pathname));
+}
+
+/** The cache key of a reading: what the background's answer depends on. */
+export function readingKey(reading: TileReading): string {
+  return `${reading.title.toLowerCase()}\u0000${reading.year ?? ''}\u0000${reading.kind ?? ''}`;
+}

@@ -1,0 +1,138 @@
+/**
+ * The picks row's life on the page: one `<moodreel-picks>` host with an open shadow root (WXT's
+ * createShadowRootUi), placed just before the site's first row, re-placed if the site's rendering drops it,
+ * re-rendered in place when the picks change. Never two: a host left by an earlier run is removed first.
+ */
+import { render } from 'preact';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { PicksRow, type RowView } from '@/components/site-row/PicksRow';
+import type { PicksMood } from '../browser/messages';
+import { findFirstRow } from './read';
+import type { SiteAdapter, SiteServices } from './types';
+
+export const ROW_TAG = 'moodreel-picks';
+/** Picks asked for: enough to fill a row (the issue asks for at least five). */
+export const ROW_PICKS = 10;
+
+export interface RowOptions {
+  ctx: ContentScriptContext;
+  adapter: SiteAdapter;
+  services: SiteServices;
+  onHide(): void;
+  debug(message: string): void;
+}
+
+export class PicksRowUi {
+  private ui: ShadowRootContentScriptUi<void> | null = null;
+  private creating: Promise<ShadowRootContentScriptUi<void> | null> | null = null;
+  private view: RowView = { kind: 'loading' };
+  private wanted = false;
+  private anchor: Element | null = null;
+  private requests = 0;
+
+  constructor(private readonly options: RowOptions) {}
+
+  /** The mood the row shows now (null: none, or not loaded). */
+  get mood(): PicksMood | null {
+    return this.view.kind === 'picks' ? this.view.mood : null;
+  }
+
+  /** Whether the row is on the page. */
+  get placed(): boolean {
+    return Boolean(this.ui?.shadowHost.isConnected);
+  }
+
+  /** The row should be on the page: put it there once the site's rows exist (see `place`). */
+  async show(): Promise<void> {
+    this.wanted = true;
+    await this.place();
+  }
+
+  /** Put the row before the site's first row if it is wanted and not there (called on every pass). */
+  async place(): Promise<void> {
+    if (!this.wanted || this.options.ctx.isInvalid) return;
+    const ui = this.ui ?? (await this.create());
+    if (!ui || !this.wanted || ui.shadowHost.isConnected) return;
+    const anchor = findFirstRow(this.options.adapter);
+    if (!anchor?.parentElement) return;
+    for (const stray of document.querySelectorAll(ROW_TAG)) if (stray !== ui.shadowHost) stray.remove();
+    this.anchor = anchor;
+    ui.mount();
+  }
+
+  /** Take the row off the page (it can come back with `show`). */
+  hide(): void {
+    this.wanted = false;
+    if (this.ui?.shadowHost.isConnected) this.ui.remove();
+  }
+
+  /** Ask the background for picks (the saved strategy) and show them in place. */
+  async refresh(): Promise<void> {
+    const request = ++this.requests;
+    let view: RowView;
+    try {
+      const answer = await this.options.services.getPicks({ page: 0, pageSize: ROW_PICKS });
+      view = { kind: 'picks', mood: answer.mood, picks: Array.isArray(answer.picks) ? answer.picks : [] };
+    } catch (error) {
+      this.options.debug(`get-picks failed: ${String(error)}`);
+      view = { kind: 'unavailable' };
+    }
+    // An older request answering late must not replace a newer answer.
+    if (request !== this.requests) return;
+    this.view = view;
+    this.draw();
+  }
+
+  private async create(): Promise<ShadowRootContentScriptUi<void> | null> {
+    this.creating ??= createShadowRootUi<void>(this.options.ctx, {
+      name: ROW_TAG,
+      position: 'inline',
+      mode: 'open',
+      // Keys typed in the row (Tab, Enter) stay in it: the sites have keyboard shortcuts of their own.
+      isolateEvents: true,
+      anchor: () => this.anchor,
+      append: 'before',
+      onMount: (container) => {
+        this.drawInto(container);
+      },
+      onRemove: () => {
+        if (this.ui) render(null, this.ui.uiContainer);
+      },
+    }).then(
+      (ui) => {
+        this.ui = ui;
+        return ui;
+      },
+      (error: unknown) => {
+        this.options.debug(`the row could not be created: ${String(error)}`);
+        return null;
+      },
+    );
+    return this.creating;
+  }
+
+  private draw(): void {
+    if (this.ui?.shadowHost.isConnected) this.drawInto(this.ui.uiContainer);
+  }
+
+  private drawInto(container: HTMLElement): void {
+    const host = this.ui?.shadowHost;
+    const mood = this.mood;
+    if (host) {
+      if (mood) host.setAttribute('data-emotion', mood.emotion);
+      else host.removeAttribute('data-emotion');
+      host.setAttribute('data-state', this.view.kind === 'picks' ? (mood ? 'picks' : 'no-reading') : this.view.kind);
+      host.setAttribute('data-site', this.options.adapter.id);
+    }
+    render(
+      <PicksRow
+        view={this.view}
+        siteName={this.options.adapter.name}
+        searchPath={this.options.adapter.searchPath}
+        onHide={this.options.onHide}
+      />,
+      container,
+    );
+  }
+}

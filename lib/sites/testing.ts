@@ -1,0 +1,111 @@
+/**
+ * Test and bench helpers for the sites (never bundled: only *.test.ts and bench.ts import it): a fake
+ * background with a tiny catalogue, and fixture markup loaded into the document. No Node API here, so the
+ * bench runs in a browser page as well.
+ */
+import type { PicksMood, TitleMatch, TitleQuery } from '../browser/messages';
+import type { Genre } from '../catalogue/types';
+import type { Emotion } from '../mood/emotions';
+import type { Pick } from '../picks/types';
+import type { SiteServices } from './types';
+
+export interface FakeFilm {
+  id: string;
+  title: string;
+  year: number;
+  genres: Genre[];
+}
+
+/** A few MovieLens films (ids, titles, years, genres as in ml-latest-small) the fixtures show. */
+export const FAKE_CATALOGUE: FakeFilm[] = [
+  { id: '1', title: 'Toy Story', year: 1995, genres: ['Adventure', 'Animation', 'Children', 'Comedy', 'Fantasy'] },
+  { id: '6', title: 'Heat', year: 1995, genres: ['Action', 'Crime', 'Thriller'] },
+  { id: '103372', title: 'The Heat', year: 2013, genres: ['Action', 'Comedy', 'Crime'] },
+  { id: '344', title: 'Ace Ventura: Pet Detective', year: 1994, genres: ['Comedy'] },
+  { id: '356', title: 'Forrest Gump', year: 1994, genres: ['Comedy', 'Drama', 'Romance', 'War'] },
+  { id: '318', title: 'The Shawshank Redemption', year: 1994, genres: ['Crime', 'Drama'] },
+  { id: '1258', title: 'The Shining', year: 1980, genres: ['Horror'] },
+  { id: '1997', title: 'The Exorcist', year: 1973, genres: ['Horror', 'Mystery'] },
+  { id: '364', title: 'The Lion King', year: 1994, genres: ['Adventure', 'Animation', 'Children', 'Drama', 'Musical'] },
+  { id: '5669', title: 'Bowling for Columbine', year: 2002, genres: ['Documentary'] },
+  { id: '1036', title: 'Die Hard', year: 1988, genres: ['Action', 'Crime', 'Thriller'] },
+  { id: '54503', title: 'Superbad', year: 2007, genres: ['Comedy'] },
+  { id: '109374', title: 'The Grand Budapest Hotel', year: 2014, genres: ['Comedy', 'Drama'] },
+  { id: '8533', title: 'The Notebook', year: 2004, genres: ['Drama', 'Romance'] },
+  { id: '166461', title: 'Moana', year: 2016, genres: ['Adventure', 'Animation', 'Children', 'Comedy', 'Fantasy'] },
+  { id: '177765', title: 'Coco', year: 2017, genres: ['Adventure', 'Animation', 'Children'] },
+  { id: '106696', title: 'Frozen', year: 2013, genres: ['Adventure', 'Animation', 'Comedy', 'Fantasy', 'Musical', 'Romance'] },
+  { id: '75395', title: 'Frozen', year: 2010, genres: ['Drama', 'Horror', 'Thriller'] },
+];
+
+/** The genres that fit each emotion in this fake (the real table is the ranking's). */
+export const FAKE_FITS: Partial<Record<Emotion, Genre[]>> = {
+  happy: ['Comedy', 'Children'],
+  sad: ['Drama'],
+  fear: ['Horror'],
+  angry: ['Action'],
+  surprise: ['Documentary'],
+};
+
+export const mood = (emotion: Emotion, faces = 1): PicksMood => ({ emotion, at: Date.now(), faces });
+
+/** The fake's match: exact title (case-insensitive), the year when given; series never match; ambiguity: none. */
+export function fakeMatch(query: TitleQuery, current: PicksMood | null, catalogue = FAKE_CATALOGUE): TitleMatch | null {
+  if (query.kind === 'series') return null;
+  const candidates = catalogue.filter(
+    (film) => film.title.toLowerCase() === query.title.toLowerCase() && (query.year == null || film.year === query.year),
+  );
+  if (candidates.length !== 1) return null;
+  const film = candidates[0]!;
+  const genre = current ? FAKE_FITS[current.emotion]?.find((g) => film.genres.includes(g)) : undefined;
+  return {
+    filmId: film.id,
+    title: film.title,
+    year: film.year,
+    fit: current && genre ? { emotion: current.emotion, genre, reason: `${genre} · fits your ${current.emotion} mood` } : null,
+  };
+}
+
+export interface FakeBackground extends SiteServices {
+  /** The mood it answers for (null: no fresh reading). */
+  mood: PicksMood | null;
+  picks: Pick[];
+  /** Every match-titles request, in order. */
+  matchRequests: TitleQuery[][];
+  pickRequests: number;
+  /** Make the next answers fail (the extension was reloaded, say). */
+  failing: boolean;
+}
+
+export function fakePick(id: string, title: string, extra: Partial<Pick> = {}): Pick {
+  return { id, title, year: 1995, genres: ['Comedy'], rating: 4, source: 'builtin', reason: 'Comedy · fits your happy mood', ...extra };
+}
+
+export function fakeBackground(initial: { mood?: PicksMood | null; picks?: Pick[] } = {}): FakeBackground {
+  const background: FakeBackground = {
+    mood: initial.mood ?? null,
+    picks: initial.picks ?? [],
+    matchRequests: [],
+    pickRequests: 0,
+    failing: false,
+    async getPicks() {
+      background.pickRequests++;
+      if (background.failing) throw new Error('Could not establish connection. Receiving end does not exist.');
+      return { mood: background.mood, strategy: 'match', picks: background.mood ? background.picks : [], hasMore: false };
+    },
+    async matchTitles(titles) {
+      background.matchRequests.push(titles);
+      if (background.failing) throw new Error('Could not establish connection. Receiving end does not exist.');
+      return { mood: background.mood, results: titles.map((query) => fakeMatch(query, background.mood)) };
+    },
+  };
+  return background;
+}
+
+/** Put a fixture page's markup (not its scripts: tests drive the page themselves) into the document. */
+export function loadPage(html: string): void {
+  const withoutScripts = html.replace(/<script[\s\S]*?<\/script>/gi, '');
+  const inner = withoutScripts.replace(/^[\s\S]*?<html[^>]*>/i, '').replace(/<\/html>\s*$/i, '');
+  document.documentElement.innerHTML = inner;
+}
+

@@ -1,0 +1,68 @@
+/** The streaming-site half's types: what an adapter declares about a site, and what a tile reads as. */
+import type { PicksMood, PicksRequest, PicksResponse, TitleMatch, TitleQuery } from '../browser/messages';
+import type { SiteId } from '../browser/settings';
+
+/**
+ * Where a piece of text is on a tile: an attribute of the tile (or of its first descendant matching `at`),
+ * the text of a descendant, or, where data cannot say it, a small function.
+ */
+export type ValueSource =
+  | { attr: string; at?: string }
+  | { text: string }
+  | { read: (tile: Element) => string | null | undefined };
+
+/** What a tile's kind says: a film, a series (never matched to a film), or neither (a live event: skipped). */
+export type TileKind = 'movie' | 'series' | 'other';
+
+/** A source of the kind and the patterns that decide it, tried in order: movie, series, other. */
+export interface KindSource {
+  from: ValueSource;
+  movie?: RegExp;
+  series?: RegExp;
+  other?: RegExp;
+}
+
+/** One kind of tile on a site. */
+export interface TileRule {
+  /** The tile element: what is badged and marked with data-moodreel-fit. */
+  selector: string;
+  /** Its title, in order of preference (first non-empty wins). */
+  title: ValueSource[];
+  /** Text holding its year, in order of preference (the first year-looking number is taken). */
+  year?: ValueSource[];
+  kind?: KindSource[];
+  /** Where the badge goes inside the tile, in order of preference (the tile itself when none is there). */
+  badgeAt?: string[];
+}
+
+/** Everything MoodReel knows about one streaming site, declared as data as far as possible. */
+export interface SiteAdapter {
+  id: SiteId;
+  /** As the user knows it: "Netflix". */
+  name: string;
+  /** Paths of the home pages (the query is ignored: Netflix opens a title as /browse?jbv=…), where the row and the badges go. */
+  homePaths: RegExp[];
+  /** The rows, in order of preference: our row goes just before the first row of the first selector found. */
+  rows: string[];
+  /** The tiles, in order of preference: an element takes the first rule whose selector it matches. */
+  tiles: TileRule[];
+  /** Attributes whose change means a tile now shows another title (the page recycles tile elements). */
+  titleAttributes: string[];
+  /** The site's own search for a title, as a path on the current origin (so it keeps the scheme). */
+  searchPath(title: string): string;
+  /** What each selector relies on, with the date and source (shown nowhere; kept beside the data). */
+  sources: string[];
+}
+
+/** A tile as read from the page: text only. */
+export interface TileReading {
+  title: string;
+  year: number | null;
+  kind: 'movie' | 'series' | null;
+}
+
+/** What the content script asks of the background (injected, so tests and the bench need no extension). */
+export interface SiteServices {
+  getPicks(request: PicksRequest): Promise<PicksResponse>;
+  matchTitles(titles: TitleQuery[]): Promise<{ mood: PicksMood | null; results: (TitleMatch | null)[] }>;
+}

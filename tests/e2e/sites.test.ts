@@ -1,0 +1,537 @@
+/**
+ * End to end on the streaming sites, with the built extension (.output/chrome-mv3; `npm run test:e2e` builds
+ * it) in headless Chromium: the fixture pages are served on 127.0.0.1 and reached under the real host names
+ * (--host-resolver-rules), so the production manifest's content scripts are what runs. Readings are put into
+ * `chrome.storage.local` (key latestReading) by the service worker, the site switches into `sync` (key sites).
+ *
+ * Two groups wait for the lead's integration and are skipped, with a note, until it lands:
+ * - "with the catalogue": while entrypoints/background.ts still answers get-picks/match-titles with its
+ *   empty stub, there are no picks and no badges to see;
+ * - "hide until restart": while the background does not open session storage to content scripts
+ *   (lib/sites/session-access.ts), a Hide lasts for the page only.
+ * Everything else runs now. The last test checks that no request left the browser.
+ */
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURES_DIR, ROOT, launchExtension, type Harness } from '../harness/index.mjs';
+import { DEMO_LATER_ROWS, EXPECTED_READINGS, type ExpectedReading } from '../fixtures/expected-readings';
+
+const HOSTS = { netflix: 'www.netflix.com', prime: 'www.primevideo.com', disney: 'www.disneyplus.com' } as const;
+type SiteKey = keyof typeof HOSTS;
+
+/** The pages, under the sites' real addresses; the query picks a Netflix variant at the same /browse. */
+const PAGES = {
+  demo: { site: 'netflix', url: `http://${HOSTS.netflix}/browse`, fixture: 'streaming-demo' },
+  old: { site: 'netflix', url: `http://${HOSTS.netflix}/browse?fixture=netflix-old`, fixture: 'netflix-old' },
+  noRows: { site: 'netflix', url: `http://${HOSTS.netflix}/browse?fixture=no-rows`, fixture: 'no-rows' },
+  prime: { site: 'prime', url: `http://${HOSTS.prime}/storefront`, fixture: 'prime' },
+  disney: { site: 'disney', url: `http://${HOSTS.disney}/home`, fixture: 'disney' },
+} as const satisfies Record<string, { site: SiteKey; url: string; fixture: keyof typeof EXPECTED_READINGS }>;
+type PageKey = keyof typeof PAGES;
+const HOME_PAGES: PageKey[] = ['demo', 'old', 'prime', 'disney'];
+
+const BACKGROUND_SOURCE = readFileSync(path.join(ROOT, 'entrypoints/background.ts'), 'utf8');
+/** The background as the sites branch found it: get-picks and match-titles answered with nothing. */
+const BACKGROUND_STUBBED = /'get-picks': async \(\) => \(\{ mood: null, strategy: 'match', picks: \[\], hasMore: false \}\)/.test(BACKGROUND_SOURCE);
+const SESSION_OPEN = BACKGROUND_SOURCE.includes('allowSessionStorageInContentScripts');
+
+const ALL_ON = { netflix: true, prime: true, disney: true };
+
+let server: http.Server;
+let port = 0;
+let harness: Harness | undefined;
+const consoleErrors: string[] = [];
+
+/** Serves each fixture by host name (and ?fixture= on Netflix's /browse), as the real sites would be reached. */
+function fixtureFor(host: string, url: URL): string | null {
+  const site = (Object.entries(HOSTS).find(([, name]) => name === host.replace(/:\d+$/, ''))?.[0] ?? null) as SiteKey | null;
+  if (site === 'netflix' && url.pathname === '/browse') return url.searchParams.get('fixture') ?? 'streaming-demo';
+  if (site === 'prime' && /^\/(storefront\/?)?$/.test(url.pathname)) return 'prime';
+  if (site === 'disney' && url.pathname === '/home') return 'disney';
+  return null;
+}
+
+async function startSites(): Promise<void> {
+  server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/favicon.ico') {
+      res.writeHead(204).end();
+      return;
+    }
+    const fixture = fixtureFor(req.headers.host ?? '', url);
+    if (!fixture || !/^[a-z-]+$/.test(fixture)) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    const html = readFileSync(path.join(FIXTURES_DIR, fixture, 'index.html'));
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(html);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  port = typeof address === 'object' && address ? address.port : 0;
+}
+
+beforeAll(async () => {
+  await startSites();
+  harness = await launchExtension({ hostMap: { [HOSTS.netflix]: port, [HOSTS.prime]: port, [HOSTS.disney]: port } });
+  if (BACKGROUND_STUBBED) console.log('[e2e sites] the background still answers with its stub: the "with the catalogue" tests are skipped');
+  if (!SESSION_OPEN) console.log('[e2e sites] session storage is not opened to content scripts: "hide until restart" is skipped');
+});
+
+afterAll(async () => {
+  await harness?.close();
+  harness = undefined;
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+});
+
+// ------------------------------------------------------------------------------------------------ helpers
+
+function h(): Harness {
+  if (!harness) throw new Error('The browser did not launch');
+  return harness;
+}
+
+const reading = (emotion: string, faces = 1) => ({
+  emotion,
+  probabilities: ['angry', 'disgust', 'fear', 'happy', 'sad', 'surprise', 'neutral'].map((e) => (e === emotion ? 0.82 : 0.03)),
+  backend: 'wasm',
+  cnnMs: 6,
+  detectMs: 7,
+  totalMs: 900,
+  frames: 8,
+  faces,
+  source: 'camera',
+  at: Date.now(),
+});
+
+async function setReading(emotion: string | null, faces = 1): Promise<void> {
+  await h().serviceWorker.evaluate(
+    (value) => (value ? chrome.storage.local.set({ latestReading: value }) : chrome.storage.local.remove('latestReading')),
+    emotion ? reading(emotion, faces) : null,
+  );
+}
+
+async function setSites(sites: Record<SiteKey, boolean>): Promise<void> {
+  await h().serviceWorker.evaluate((value) => chrome.storage.sync.set({ sites: value }), sites);
+}
+
+/** What a browser restart does to a hidden row (its flag is in session storage). */
+async function showRowAgain(): Promise<void> {
+  await h().serviceWorker.evaluate(() => chrome.storage.session.remove('siteRowHidden'));
+}
+
+async function open(key: PageKey): Promise<Page> {
+  const page = await h().context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(`${key}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => consoleErrors.push(`${key}: ${String(error)}`));
+  await page.goto(PAGES[key].url);
+  return page;
+}
+
+interface RowSeen {
+  rows: number;
+  emotion: string | null;
+  state: string | null;
+  heading: string | null;
+  picks: string[];
+  note: string | null;
+}
+
+async function rowSeen(page: Page): Promise<RowSeen> {
+  return page.evaluate(() => {
+    const hosts = document.querySelectorAll('moodreel-picks');
+    const host = hosts[0];
+    const shadow = host?.shadowRoot;
+    return {
+      rows: hosts.length,
+      emotion: host?.getAttribute('data-emotion') ?? null,
+      state: host?.getAttribute('data-state') ?? null,
+      heading: shadow?.querySelector('h2')?.textContent ?? null,
+      picks: [...(shadow?.querySelectorAll('[data-testid="pick"]') ?? [])].map((pick) => pick.getAttribute('data-movie-id') ?? ''),
+      note: shadow?.querySelector('[data-testid="no-reading"]')?.textContent ?? null,
+    };
+  });
+}
+
+async function waitForRowState(page: Page, state: string, emotion?: string): Promise<void> {
+  await page.waitForFunction(
+    ([wanted, mood]) => {
+      const host = document.querySelector('moodreel-picks');
+      return host?.getAttribute('data-state') === wanted && (!mood || host.getAttribute('data-emotion') === mood);
+    },
+    [state, emotion ?? null] as const,
+    { timeout: 15_000 },
+  );
+}
+
+/** The badged tiles, in page order: the title the fixture says each shows, and the emotion of the mark. */
+async function badged(page: Page): Promise<[string | null, string | null][]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('[data-moodreel-fit]')].map((tile) => [
+      tile.closest('[data-title]')?.getAttribute('data-title') ?? null,
+      tile.getAttribute('data-moodreel-fit'),
+    ]),
+  );
+}
+
+/** What the page's cells say they show (ground truth): title and MovieLens id, in page order. */
+async function cells(page: Page, selector: string): Promise<{ title: string; id: string | null; series: boolean }[]> {
+  return page.evaluate(
+    (tiles) =>
+      [...document.querySelectorAll(tiles)].map((tile) => {
+        const cell = tile.closest('[data-title]');
+        return { title: cell?.getAttribute('data-title') ?? '', id: cell?.getAttribute('data-movielens-id') ?? null, series: cell?.getAttribute('data-kind') === 'series' };
+      }),
+    selector,
+  );
+}
+
+/** The background's own answer for readings (one match-titles, from an extension page): which must be badged. */
+async function askBackground(readings: ExpectedReading[]) {
+  const page = await h().context.newPage();
+  await page.goto(h().url('options.html'));
+  const titles = readings.map(([title, year, kind]) => ({ title, year, kind }));
+  const answer = await page.evaluate(
+    (request) => chrome.runtime.sendMessage({ moodreel: 'match-titles', target: 'background', request }),
+    { titles },
+  ) as { mood: { emotion: string } | null; results: ({ filmId: string; fit: { emotion: string } | null } | null)[] };
+  await page.close();
+  return answer;
+}
+
+const TILES: Record<SiteKey | 'old', string> = {
+  netflix: 'a[data-uia="standard-card"], a[data-uia="progress-card"], a[data-uia="ranked-card"]',
+  old: '.title-card-container',
+  prime: 'article[data-card-entity-type="Movie"], article[data-card-entity-type="TV Show"]',
+  disney: 'a[data-testid="set-item"]',
+};
+
+/**
+ * The page's badges are exactly the tiles the background says fit the mood, each for that mood; every
+ * badged tile is the film the site means (its MovieLens id) and never a series.
+ */
+async function expectBadgesMatchBackground(page: Page, readings: ExpectedReading[], tiles: string, emotion: string) {
+  const answer = await askBackground(readings);
+  expect(answer.mood?.emotion).toBe(emotion);
+  const truth = await cells(page, tiles);
+  expect(truth.map((cell) => cell.title)).toEqual(readings.map(([title]) => title));
+  const expected = readings.map(([title], i) => [title, answer.results[i]?.fit ? emotion : null] as const).filter(([, fit]) => fit);
+  await expect.poll(() => badged(page), { timeout: 10_000 }).toEqual(expected);
+  for (const [i, cell] of truth.entries()) {
+    const result = answer.results[i];
+    if (!result?.fit) continue;
+    expect(cell.series, `${cell.title} is a series and was badged`).toBe(false);
+    expect(result.filmId, `${cell.title}: badged as film ${result.filmId}, the page means ${cell.id}`).toBe(cell.id);
+  }
+  return expected.length;
+}
+
+// ------------------------------------------------------------------------------------------------ runs now
+
+describe('without a reading', () => {
+  beforeAll(async () => {
+    await setSites(ALL_ON);
+    await setReading(null);
+  });
+
+  for (const key of HOME_PAGES) {
+    it(`${key}: one row on top of the rows, saying how to get a reading`, async () => {
+      const page = await open(key);
+      await waitForRowState(page, 'no-reading');
+      const seen = await rowSeen(page);
+      expect(seen).toMatchObject({ rows: 1, emotion: null, picks: [] });
+      expect(seen.note).toContain('Click the MoodReel icon');
+      // Just before the site's first row.
+      const next = await page.evaluate(() => {
+        const after = document.querySelector('moodreel-picks')?.nextElementSibling;
+        return after?.getAttribute('data-uia') ?? after?.getAttribute('data-testid') ?? after?.className ?? null;
+      });
+      expect(next).toMatch(/carousel-row-section-0|standard-carousel|set-section|lolomoRow/);
+      expect(await badged(page)).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it('the page with no rows gets nothing, and no error', async () => {
+    const page = await open('noRows');
+    await page.waitForTimeout(1_500);
+    expect(await page.evaluate(() => document.querySelectorAll('moodreel-picks, moodreel-badge, [data-moodreel-fit]').length)).toBe(0);
+    await page.close();
+  });
+
+  it('turning a site off takes everything away at once; turning it on brings the row back', async () => {
+    const page = await open('demo');
+    const other = await open('prime');
+    await waitForRowState(page, 'no-reading');
+    await waitForRowState(other, 'no-reading');
+    await setSites({ ...ALL_ON, netflix: false });
+    await page.waitForFunction(() => !document.querySelector('moodreel-picks'), null, { timeout: 10_000 });
+    expect((await rowSeen(other)).rows).toBe(1);
+    await page.reload();
+    await page.waitForTimeout(1_000);
+    expect((await rowSeen(page)).rows).toBe(0);
+    await setSites(ALL_ON);
+    await waitForRowState(page, 'no-reading');
+    expect((await rowSeen(page)).rows).toBe(1);
+    await page.close();
+    await other.close();
+  });
+
+  it('leaving the home page in the page takes the row away; coming back shows it once', async () => {
+    const page = await open('demo');
+    await waitForRowState(page, 'no-reading');
+    await page.evaluate(() => (window as unknown as { __demo: { navigate(p: string): void } }).__demo.navigate('/browse/my-list'));
+    await page.waitForFunction(() => !document.querySelector('moodreel-picks'), null, { timeout: 10_000 });
+    await page.click('nav a[href="/browse"]');
+    await waitForRowState(page, 'no-reading');
+    await page.evaluate(() => (window as unknown as { __demo: { navigate(p: string): void } }).__demo.navigate('/browse?jbv=80000001'));
+    await page.waitForTimeout(500);
+    expect((await rowSeen(page)).rows).toBe(1);
+    await page.close();
+  });
+
+  it('keyboard: Tab reaches the row, and its focus is visible', async () => {
+    const page = await open('demo');
+    await waitForRowState(page, 'no-reading');
+    let inRow = false;
+    for (let i = 0; i < 40 && !inRow; i++) {
+      await page.keyboard.press('Tab');
+      inRow = await page.evaluate(() => document.activeElement?.tagName === 'MOODREEL-PICKS');
+    }
+    expect(inRow).toBe(true);
+    const focused = await page.evaluate(() => {
+      const inner = document.querySelector('moodreel-picks')?.shadowRoot?.activeElement;
+      return inner ? { testid: inner.getAttribute('data-testid'), outline: getComputedStyle(inner).outlineStyle } : null;
+    });
+    expect(focused).toEqual({ testid: 'hide-row', outline: 'solid' });
+    await page.close();
+  });
+
+  it("styles: the page's rules do not reach the row, the row's do not reach the page", async () => {
+    const page = await open('demo');
+    await waitForRowState(page, 'no-reading');
+    const ROW_PROPS = ['font-family', 'letter-spacing', 'text-transform', 'color', 'display', 'position', 'border-top-style'];
+    const rowStyle = () =>
+      page.evaluate((props) => {
+        const shadow = document.querySelector('moodreel-picks')!.shadowRoot!;
+        return ['h2', '.mr-row__note', 'button', 'section'].map((selector) => {
+          const style = getComputedStyle(shadow.querySelector(selector)!);
+          return props.map((prop) => style.getPropertyValue(prop));
+        });
+      }, ROW_PROPS);
+    const before = await rowStyle();
+    await page.evaluate(() => document.documentElement.classList.add('hostile-styles'));
+    expect(await rowStyle()).toEqual(before);
+    await page.evaluate(() => document.documentElement.classList.remove('hostile-styles'));
+
+    const PAGE_PROPS = ['font-family', 'font-size', 'color', 'display', 'margin-top', 'padding-left', 'letter-spacing', 'box-sizing'];
+    const pageStyle = () =>
+      page.evaluate((props) =>
+        ['body', 'header', '[data-uia="billboard"] h1', 'section h2', 'a[data-uia="standard-card"]', '[data-virtual-slot]', 'footer'].map((selector) => {
+          const style = getComputedStyle(document.querySelector(selector)!);
+          return props.map((prop) => style.getPropertyValue(prop));
+        }), PAGE_PROPS);
+    const withRow = await pageStyle();
+    await setSites({ ...ALL_ON, netflix: false });
+    await page.waitForFunction(() => !document.querySelector('moodreel-picks'));
+    expect(await pageStyle()).toEqual(withRow);
+    await setSites(ALL_ON);
+    await page.close();
+  });
+
+  it('the Hide control takes the row away (the badges stay)', async () => {
+    const page = await open('demo');
+    await waitForRowState(page, 'no-reading');
+    await page.locator('moodreel-picks [data-testid="hide-row"]').click();
+    await page.waitForFunction(() => !document.querySelector('moodreel-picks'), null, { timeout: 5_000 });
+    await page.close();
+    await showRowAgain();
+  });
+});
+
+(SESSION_OPEN ? describe : describe.skip)('hide until restart (waits for the background to open session storage)', () => {
+  it('a hidden row stays hidden in a reloaded page and another tab', async () => {
+    const page = await open('demo');
+    await waitForRowState(page, 'no-reading');
+    await page.locator('moodreel-picks [data-testid="hide-row"]').click();
+    await page.reload();
+    const other = await open('prime');
+    await page.waitForTimeout(1_500);
+    expect((await rowSeen(page)).rows).toBe(0);
+    expect((await rowSeen(other)).rows).toBe(0);
+    await showRowAgain();
+    await page.close();
+    await other.close();
+  });
+});
+
+// ------------------------------------------------------------------------------------------------ waits for integration
+
+(BACKGROUND_STUBBED ? describe.skip : describe)('with the catalogue (waits for the real background)', () => {
+  beforeAll(async () => {
+    await setSites(ALL_ON);
+    await setReading('happy');
+  });
+
+  const SITE_PAGES: [PageKey, string][] = [['demo', TILES.netflix], ['old', TILES.old], ['prime', TILES.prime], ['disney', TILES.disney]];
+  for (const [key, tiles] of SITE_PAGES) {
+    it(`${key}: after a reading, one row for that mood (five picks or more) and badges on exactly the fitting tiles`, async () => {
+      const page = await open(key);
+      await waitForRowState(page, 'picks', 'happy');
+      const seen = await rowSeen(page);
+      expect(seen.rows).toBe(1);
+      expect(seen.heading).toBe('Picks for your happy mood 😄');
+      expect(seen.picks.length).toBeGreaterThanOrEqual(5);
+      const links = await page.evaluate(() =>
+        [...document.querySelector('moodreel-picks')!.shadowRoot!.querySelectorAll('[data-testid="pick"]')].map((a) => (a as HTMLAnchorElement).href));
+      for (const link of links) expect(new URL(link).origin).toBe(new URL(PAGES[key].url).origin);
+      if (key === 'demo') await page.waitForFunction(() => document.querySelectorAll('[data-virtual-slot]').length >= 51);
+      const readings = key === 'demo' ? [...EXPECTED_READINGS['streaming-demo'], ...DEMO_LATER_ROWS[0]!] : EXPECTED_READINGS[PAGES[key].fixture];
+      const count = await expectBadgesMatchBackground(page, readings, tiles, 'happy');
+      if (key === 'demo') expect(count).toBeGreaterThan(0);
+      await page.close();
+    });
+  }
+
+  it('a group reading titles the row as a movie night', async () => {
+    await setReading('happy', 3);
+    const page = await open('demo');
+    await waitForRowState(page, 'picks', 'happy');
+    expect((await rowSeen(page)).heading).toBe('Picks for your movie night, 3 people');
+    await setReading('happy');
+    await page.close();
+  });
+
+  it('a new reading updates the row and the badges in place, without a reload', async () => {
+    const page = await open('demo');
+    await waitForRowState(page, 'picks', 'happy');
+    await page.waitForFunction(() => document.querySelectorAll('[data-virtual-slot]').length >= 51);
+    const readings = [...EXPECTED_READINGS['streaming-demo'], ...DEMO_LATER_ROWS[0]!];
+    await expectBadgesMatchBackground(page, readings, TILES.netflix, 'happy');
+    await page.evaluate(() => {
+      (document.querySelector('moodreel-picks') as HTMLElement & { __same?: boolean }).__same = true;
+      (window as unknown as { __notReloaded: boolean }).__notReloaded = true;
+    });
+    await setReading('sad');
+    await waitForRowState(page, 'picks', 'sad');
+    expect(await page.evaluate(() => (document.querySelector('moodreel-picks') as HTMLElement & { __same?: boolean }).__same)).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { __notReloaded?: boolean }).__notReloaded)).toBe(true);
+    expect((await rowSeen(page)).heading).toBe('Picks for your sad mood 😢');
+    await expectBadgesMatchBackground(page, readings, TILES.netflix, 'sad');
+    await setReading('happy');
+    await page.close();
+  });
+
+  it('a row added later gets its badges', async () => {
+    const page = await open('demo');
+    await waitForRowState(page, 'picks', 'happy');
+    await page.waitForFunction(() => document.querySelectorAll('[data-virtual-slot]').length >= 51);
+    await page.evaluate(() => (window as unknown as { __demo: { addRow(): unknown } }).__demo.addRow());
+    const readings = [...EXPECTED_READINGS['streaming-demo'], ...DEMO_LATER_ROWS[0]!, ...DEMO_LATER_ROWS[1]!];
+    await expectBadgesMatchBackground(page, readings, TILES.netflix, 'happy');
+    await page.close();
+  });
+
+  it('a recycled tile loses or changes its badge', async () => {
+    const page = await open('demo');
+    await waitForRowState(page, 'picks', 'happy');
+    await page.waitForFunction(() => document.querySelectorAll('[data-virtual-slot]').length >= 51);
+    const readings: ExpectedReading[] = [...EXPECTED_READINGS['streaming-demo'], ...DEMO_LATER_ROWS[0]!];
+    await expectBadgesMatchBackground(page, readings, TILES.netflix, 'happy');
+    const first = (await badged(page))[0]![0]!;
+    const index = readings.findIndex(([title]) => title === first);
+    const unbadged = (await askBackground(readings)).results.findIndex((result, i) => !result?.fit && readings[i]![2] !== 'series');
+    // The first badged tile now shows a horror film; an unbadged one a comedy.
+    await page.evaluate(([a, b]) => {
+      const demo = (window as unknown as { __demo: { recycle(i: number, title: string, o: object): void } }).__demo;
+      demo.recycle(a, 'The Exorcist', { id: 1997, year: 1973 });
+      demo.recycle(b, 'Ace Ventura: Pet Detective', { id: 344, year: 1994 });
+    }, [index, unbadged] as const);
+    readings[index] = ['The Exorcist', null, null];
+    readings[unbadged] = ['Ace Ventura: Pet Detective', null, null];
+    await expectBadgesMatchBackground(page, readings, TILES.netflix, 'happy');
+    expect(await page.evaluate(([selector, i]) => {
+      const tile = document.querySelectorAll(selector)[i];
+      return tile?.querySelector('moodreel-badge')?.getAttribute('data-for') ?? null;
+    }, [TILES.netflix, index] as const)).not.toBe(first);
+    await page.close();
+  });
+
+  it('keyboard: every pick is reachable with Tab, with a visible focus', async () => {
+    const page = await open('demo');
+    await waitForRowState(page, 'picks', 'happy');
+    const reached = new Set<string>();
+    for (let i = 0; i < 60; i++) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => {
+        const inner = document.querySelector('moodreel-picks')?.shadowRoot?.activeElement;
+        return inner?.getAttribute('data-testid') === 'pick'
+          ? { id: inner.getAttribute('data-movie-id')!, outline: getComputedStyle(inner).outlineStyle }
+          : null;
+      });
+      if (focused) {
+        expect(focused.outline).toBe('solid');
+        reached.add(focused.id);
+      }
+    }
+    expect([...reached].sort()).toEqual((await rowSeen(page)).picks.sort());
+    await page.close();
+  });
+
+  it("badge styles: the page's rules do not reach a badge, a badge's do not reach the page", async () => {
+    const page = await open('demo');
+    await waitForRowState(page, 'picks', 'happy');
+    await page.waitForFunction(() => document.querySelector('moodreel-badge'));
+    const badgeStyle = () =>
+      page.evaluate(() => {
+        const host = document.querySelector('moodreel-badge')!;
+        const label = host.shadowRoot!.querySelector('.badge')!;
+        const outer = getComputedStyle(host);
+        const inner = getComputedStyle(label);
+        return [outer.position, outer.display, inner.fontFamily, inner.letterSpacing, inner.textTransform, inner.color, inner.borderTopStyle];
+      });
+    const before = await badgeStyle();
+    expect(before.slice(0, 2)).toEqual(['absolute', 'block']);
+    await page.evaluate(() => document.documentElement.classList.add('hostile-styles'));
+    expect(await badgeStyle()).toEqual(before);
+    await page.evaluate(() => document.documentElement.classList.remove('hostile-styles'));
+    // The badged tile looks as it did without the badge (the badge is out of the flow).
+    const tileBox = () => page.evaluate(() => {
+      const tile = document.querySelector('[data-moodreel-fit]')!;
+      const box = tile.getBoundingClientRect();
+      const style = getComputedStyle(tile);
+      return [box.width, box.height, style.display, style.padding, style.fontFamily];
+    });
+    const withBadge = await tileBox();
+    await page.evaluate(() => document.querySelector('[data-moodreel-fit] moodreel-badge')!.remove());
+    expect(await tileBox()).toEqual(withBadge);
+    await page.close();
+  });
+});
+
+// ------------------------------------------------------------------------------------------------ always last
+
+describe('privacy and errors', () => {
+  it('no page showed a console error', () => {
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('no request left the browser (only the extension and the fixture hosts on 127.0.0.1)', async () => {
+    // Closing reads Chromium's NetLog too: every request of the network stack, whoever made it.
+    const recorder = await h().close();
+    harness = undefined;
+    // The row's stylesheet is a web-accessible resource with a dynamic URL (use_dynamic_url: a per-session
+    // id instead of the extension id, so sites cannot fingerprint the extension): still inside the extension.
+    const ownStylesheet = /^chrome-extension:\/\/[0-9a-f-]{36}\/content-scripts\/(netflix|prime|disney)\.css$/;
+    const outside = recorder
+      .outside({ hosts: ['127.0.0.1', ...Object.values(HOSTS)] })
+      .filter((entry) => !ownStylesheet.test(entry.url));
+    expect(recorder.entries.length).toBeGreaterThan(0);
+    expect(outside.map((entry) => `[${entry.source}] ${entry.url}`)).toEqual([]);
+  });
+});
