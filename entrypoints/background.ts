@@ -8,6 +8,7 @@ import { backendSetting, historySetting, readingLengthSetting } from '@/lib/brow
 import { historyEntryOf } from '@/lib/mood/history';
 import { HistoryStore } from '@/lib/mood/history-store';
 import { keepBadgeInStep } from '@/lib/browser/toolbar-badge';
+import { allowSessionStorageInContentScripts } from '@/lib/sites/session-access';
 import type { ReadOutcome } from '@/lib/mood/types';
 
 export default defineBackground(() => {
@@ -52,6 +53,8 @@ export default defineBackground(() => {
     'feedback': (request) => picks.feedback(request),
   });
   keepBadgeInStep();
+  // The site row's "hide until the browser restarts" flag lives in session storage (nothing private is there).
+  void allowSessionStorageInContentScripts().catch(() => undefined);
   browser.runtime.onInstalled.addListener(({ reason }) => {
     // A first install opens the welcome page (what it does, the camera, the privacy promise, a first reading).
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/onboarding.html') });

@@ -39,8 +39,17 @@ describe('manifest', () => {
     expect(JSON.stringify(manifest.content_security_policy)).not.toMatch(/'unsafe-eval'|'unsafe-inline'|https?:/);
   });
 
-  it('exposes nothing to web pages and opens the popup with a shortcut', () => {
-    expect(manifest.web_accessible_resources ?? []).toEqual([]);
+  it('exposes only each site its own row stylesheet (behind a per-session URL), and opens the popup with a shortcut', () => {
+    const exposed = (manifest.web_accessible_resources as { resources: string[]; matches: string[]; use_dynamic_url: boolean }[])
+      .map((w) => ({ ...w, resources: [...w.resources].sort() }))
+      .sort((a, b) => a.resources[0]!.localeCompare(b.resources[0]!));
+    expect(exposed).toEqual(
+      (['disney', 'netflix', 'prime'] as const).map((site) => ({
+        resources: [`content-scripts/${site}.css`],
+        matches: [{ disney: '*://www.disneyplus.com/*', netflix: '*://www.netflix.com/*', prime: '*://www.primevideo.com/*' }[site]],
+        use_dynamic_url: true,
+      })),
+    );
     expect(manifest.commands._execute_action.suggested_key.default).toBe('Alt+Shift+M');
     expect(manifest.action.default_popup).toBe('popup.html');
   });

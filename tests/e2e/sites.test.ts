@@ -3,20 +3,14 @@
  * it) in headless Chromium: the fixture pages are served on 127.0.0.1 and reached under the real host names
  * (--host-resolver-rules), so the production manifest's content scripts are what runs. Readings are put into
  * `chrome.storage.local` (key latestReading) by the service worker, the site switches into `sync` (key sites).
- *
- * Two groups wait for the lead's integration and are skipped, with a note, until it lands:
- * - "with the catalogue": while entrypoints/background.ts still answers get-picks/match-titles with its
- *   empty stub, there are no picks and no badges to see;
- * - "hide until restart": while the background does not open session storage to content scripts
- *   (lib/sites/session-access.ts), a Hide lasts for the page only.
- * Everything else runs now. The last test checks that no request left the browser.
+ * The last test checks that no request left the browser.
  */
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES_DIR, ROOT, launchExtension, type Harness } from '../harness/index.mjs';
+import { FIXTURES_DIR, launchExtension, type Harness } from '../harness/index.mjs';
 import { DEMO_LATER_ROWS, EXPECTED_READINGS, type ExpectedReading } from '../fixtures/expected-readings';
 
 const HOSTS = { netflix: 'www.netflix.com', prime: 'www.primevideo.com', disney: 'www.disneyplus.com' } as const;
@@ -33,10 +27,6 @@ const PAGES = {
 type PageKey = keyof typeof PAGES;
 const HOME_PAGES: PageKey[] = ['demo', 'old', 'prime', 'disney'];
 
-const BACKGROUND_SOURCE = readFileSync(path.join(ROOT, 'entrypoints/background.ts'), 'utf8');
-/** The background as the sites branch found it: get-picks and match-titles answered with nothing. */
-const BACKGROUND_STUBBED = /'get-picks': async \(\) => \(\{ mood: null, strategy: 'match', picks: \[\], hasMore: false \}\)/.test(BACKGROUND_SOURCE);
-const SESSION_OPEN = BACKGROUND_SOURCE.includes('allowSessionStorageInContentScripts');
 
 const ALL_ON = { netflix: true, prime: true, disney: true };
 
@@ -77,8 +67,6 @@ async function startSites(): Promise<void> {
 beforeAll(async () => {
   await startSites();
   harness = await launchExtension({ hostMap: { [HOSTS.netflix]: port, [HOSTS.prime]: port, [HOSTS.disney]: port } });
-  if (BACKGROUND_STUBBED) console.log('[e2e sites] the background still answers with its stub: the "with the catalogue" tests are skipped');
-  if (!SESSION_OPEN) console.log('[e2e sites] session storage is not opened to content scripts: "hide until restart" is skipped');
 });
 
 afterAll(async () => {
@@ -94,9 +82,13 @@ function h(): Harness {
   return harness;
 }
 
+const distribution = (emotion: string) =>
+  ['angry', 'disgust', 'fear', 'happy', 'sad', 'surprise', 'neutral'].map((e) => (e === emotion ? 0.82 : 0.03));
+/** A reading as the reader stores it; with `faces` > 1, a movie-night reading of that many people. */
 const reading = (emotion: string, faces = 1) => ({
   emotion,
-  probabilities: ['angry', 'disgust', 'fear', 'happy', 'sad', 'surprise', 'neutral'].map((e) => (e === emotion ? 0.82 : 0.03)),
+  probabilities: distribution(emotion),
+  ...(faces > 1 ? { people: Array.from({ length: faces }, () => ({ emotion, probabilities: distribution(emotion) })) } : {}),
   backend: 'wasm',
   cnnMs: 6,
   detectMs: 7,
@@ -354,7 +346,7 @@ describe('without a reading', () => {
   });
 });
 
-(SESSION_OPEN ? describe : describe.skip)('hide until restart (waits for the background to open session storage)', () => {
+describe('hide until restart', () => {
   it('a hidden row stays hidden in a reloaded page and another tab', async () => {
     const page = await open('demo');
     await waitForRowState(page, 'no-reading');
@@ -372,7 +364,7 @@ describe('without a reading', () => {
 
 // ------------------------------------------------------------------------------------------------ waits for integration
 
-(BACKGROUND_STUBBED ? describe.skip : describe)('with the catalogue (waits for the real background)', () => {
+describe('with the catalogue', () => {
   beforeAll(async () => {
     await setSites(ALL_ON);
     await setReading('happy');
