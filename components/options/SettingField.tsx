@@ -37,16 +37,18 @@ export function SettingField<T>({ setting, onSaved }: { setting: Setting<T>; onS
             id={id}
             data-testid={form.testId}
             disabled={value === null}
-            value={String(form.choices.findIndex((c) => c.value === value))}
+            value={String(value)}
             onChange={(e) => {
-              const choice = form.choices[Number((e.currentTarget as HTMLSelectElement).value)];
+              // Option values are the settings' own values as text (outside checks select by them).
+              const chosen = (e.currentTarget as HTMLSelectElement).value;
+              const choice = form.choices.find((c) => String(c.value) === chosen);
               if (choice) void save(choice.value);
             }}
           >
             {/* A stored value outside the choices shows as such rather than as a wrong choice. */}
-            {value !== null && !form.choices.some((c) => c.value === value) && <option value="-1">{String(value)}</option>}
-            {form.choices.map((c, i) => (
-              <option value={String(i)} key={String(c.value)}>
+            {value !== null && !form.choices.some((c) => c.value === value) && <option value={String(value)}>{String(value)}</option>}
+            {form.choices.map((c) => (
+              <option value={String(c.value)} key={String(c.value)}>
                 {c.label}
               </option>
             ))}

@@ -1,33 +1,60 @@
 #!/usr/bin/env node
-// `npm run screenshot`: the README's picture of the popup, taken from the real built extension after a
-// reading of a test photo played by the fake camera. Writes tests/screenshots/popup.png.
+// `npm run screenshot`: the README's pictures, taken from the real built extension in headless Chromium:
+// - tests/screenshots/popup.png: the popup after a reading of a test photo played by the fake camera, with
+//   its picks;
+// - tests/screenshots/options.png: the options page;
+// - tests/screenshots/streaming.png: the demo streaming page (served locally as www.netflix.com) with the
+//   row of picks and the badges for that reading.
 // Options: --no-build, --photo=NAME (a file in ../shared/faces, default happy-baby.jpeg).
 import fs from 'node:fs';
 import path from 'node:path';
-import { FACE_PHOTOS, ROOT, buildExtension, facePath, isBuilt, launchExtension, makeY4m } from './index.mjs';
+import { FACE_PHOTOS, FIXTURES_DIR, ROOT, buildExtension, facePath, isBuilt, launchExtension, makeY4m, startStaticServer } from './index.mjs';
 
 const argv = process.argv.slice(2);
 const photo = argv.find((a) => a.startsWith('--photo='))?.slice('--photo='.length) ?? FACE_PHOTOS.happy;
-const OUT = path.join(ROOT, 'tests/screenshots/popup.png');
+const OUT = path.join(ROOT, 'tests/screenshots');
 
 async function main() {
-  if (!argv.includes('--no-build') || !isBuilt()) buildExtension({ quiet: true });
-  const harness = await launchExtension({ camera: makeY4m(facePath(photo)), netLog: false, viewport: { width: 412, height: 720 } });
+  if (argv.includes('--no-build') === false || !isBuilt()) buildExtension({ quiet: true });
+  const server = await startStaticServer({
+    mounts: { '/browse': path.join(FIXTURES_DIR, 'streaming-demo/index.html'), '/': path.join(FIXTURES_DIR, 'streaming-demo') },
+  });
+  const harness = await launchExtension({
+    camera: makeY4m(facePath(photo)),
+    netLog: false,
+    viewport: { width: 412, height: 760 },
+    hostMap: { 'www.netflix.com': server.port },
+  });
+  fs.mkdirSync(OUT, { recursive: true });
   try {
+    // The popup: a reading, then its picks.
     const popup = await harness.openPopup();
     await popup.locator('[data-testid="read-mood"]').click();
     await popup.locator('[data-testid="mood"], [data-testid="mood-error"]').first().waitFor({ timeout: 60_000 });
-    await popup.waitForTimeout(400); // let the bars finish their transition
-    // The popup's own size, not the tab's: the body is what Chrome shows under the toolbar icon.
-    const box = await popup.evaluate(() => {
-      const r = document.body.getBoundingClientRect();
-      return { x: 0, y: 0, width: Math.ceil(r.width), height: Math.ceil(r.height) };
-    });
-    fs.mkdirSync(path.dirname(OUT), { recursive: true });
-    await popup.screenshot({ path: OUT, clip: box });
-    console.log(`wrote ${path.relative(process.cwd(), OUT)} (${box.width}×${box.height}, photo ${photo})`);
+    await popup.locator('[data-testid="pick"]').nth(4).waitFor({ timeout: 30_000 });
+    await popup.waitForTimeout(400); // let the bars and fonts settle
+    // Chrome caps a popup at 600 px high (it scrolls below): show what the user sees without scrolling.
+    const height = Math.min(600, await popup.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height)));
+    await popup.screenshot({ path: path.join(OUT, 'popup.png'), clip: { x: 0, y: 0, width: 412, height } });
+
+    const options = await harness.context.newPage();
+    await options.setViewportSize({ width: 900, height: 1100 });
+    await options.goto(harness.url('options.html'));
+    await options.locator('[data-testid="catalogue-count"][data-count]').first().waitFor();
+    await options.waitForFunction(() => /^\d+$/.test(document.querySelector('[data-testid="catalogue-count"]')?.getAttribute('data-count') ?? ''));
+    await options.screenshot({ path: path.join(OUT, 'options.png') });
+
+    const demo = await harness.context.newPage();
+    await demo.setViewportSize({ width: 1280, height: 800 });
+    await demo.goto('http://www.netflix.com/browse');
+    await demo.locator('moodreel-picks[data-emotion]').waitFor({ timeout: 30_000 });
+    await demo.waitForFunction(() => document.querySelectorAll('[data-moodreel-fit]').length > 0, null, { timeout: 30_000 });
+    await demo.waitForTimeout(600);
+    await demo.screenshot({ path: path.join(OUT, 'streaming.png') });
+    console.log(`wrote tests/screenshots/popup.png, options.png and streaming.png (photo ${photo})`);
   } finally {
     await harness.close();
+    await server.close();
   }
 }
 

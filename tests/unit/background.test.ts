@@ -13,6 +13,10 @@ import { STALE_ALARM } from '@/lib/browser/toolbar-badge';
 import type { MoodReading, ReadOutcome } from '@/lib/mood/types';
 
 vi.mock('@/lib/browser/offscreen-service', () => ({ ensureOffscreenDocument: vi.fn(async () => undefined) }));
+// The catalogue has tests of its own (lib/browser/catalogue-service.test.ts); here an install only seeds.
+vi.mock('@/lib/browser/catalogue-service', () => ({
+  createCatalogueService: () => ({ seed: vi.fn(async () => ({ action: 'unchanged' })), snapshot: vi.fn(), repository: {} }),
+}));
 
 const reading = (at: number, emotion: MoodReading['emotion'] = 'happy'): MoodReading => ({
   emotion,
@@ -107,5 +111,14 @@ describe('background', () => {
     await latestReading.setValue(null);
     await flush();
     expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+  });
+
+  it('opens the welcome page on a first install, not on an update', async () => {
+    const create = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({} as never);
+    await startBackground();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.1.0' } as never);
+    expect(create).not.toHaveBeenCalled();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' } as never);
+    expect(create).toHaveBeenCalledWith({ url: 'chrome-extension://test-extension-id/onboarding.html' });
   });
 });
