@@ -3,6 +3,8 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { BackendSpeedTest } from '@/components/options/BackendSpeedTest';
 import { CatalogueSection } from '@/components/options/CatalogueSection';
+import { CustomWeightsEditor } from '@/components/options/CustomWeightsEditor';
+import { FeedbackSummary } from '@/components/options/FeedbackSummary';
 import { HistorySection } from '@/components/options/HistorySection';
 import { KeyboardShortcut } from '@/components/options/KeyboardShortcut';
 import { PrivacySection } from '@/components/options/PrivacySection';
@@ -35,7 +37,13 @@ function useConfirmation(): [string, (text: string) => void] {
 export function Options() {
   const [saved, confirm] = useConfirmation();
   const extras: Partial<Record<SectionId, ComponentChildren>> = {
-    picks: <CatalogueSection onChange={confirm} />,
+    picks: (
+      <>
+        <CustomWeightsEditor onSaved={confirm} />
+        <FeedbackSummary onChange={confirm} />
+        <CatalogueSection onChange={confirm} />
+      </>
+    ),
     reading: (
       <>
         <BackendSpeedTest />
