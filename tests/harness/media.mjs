@@ -87,3 +87,14 @@ export function makeSvg() {
   return cached('drawing', 'svg-v1', '.svg', (out) =>
     fs.writeFileSync(out, '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200"><circle cx="100" cy="100" r="80" fill="peru"/></svg>\n'));
 }
+
+/** Photos side by side at one height (a sofa of `images.length` people), as one JPEG. */
+export function makeSideBySide(images, { height = 480 } = {}) {
+  const sources = images.map((image) => path.resolve(image));
+  const key = `${sources.map((s) => createHash('sha256').update(fs.readFileSync(s)).digest('hex')).join(':')}:${height}:side`;
+  const inputs = sources.flatMap((s) => ['-i', s]);
+  const scaled = sources.map((_, i) => `[${i}:v]scale=-2:${height}[v${i}]`).join(';');
+  const stack = `${sources.map((_, i) => `[v${i}]`).join('')}hstack=inputs=${sources.length}`;
+  return cached(`sofa-${sources.length}`, key, '.jpeg', (out) =>
+    ffmpeg([...inputs, '-filter_complex', sources.length > 1 ? `${scaled};${stack}` : `[0:v]scale=-2:${height}`, '-frames:v', '1', '-q:v', '3', '-f', 'image2', '-c:v', 'mjpeg', out]));
+}

@@ -1,0 +1,11 @@
+// @vitest-environment happy-dom
+/**
+ * Prints the sites bench (lib/sites/bench.ts) in happy-dom; asserts nothing on its numbers. Not a test: the
+ * vitest project `bench` runs it (`npm run bench` does).
+ */
+import { it } from 'vitest';
+import { formatBench, runSitesBench } from './bench';
+
+it('sites bench: badge passes over 1,000 tiles (happy-dom)', async () => {
+  console.log(`\n${formatBench(await runSitesBench())}\n`);
+}, 120_000);
