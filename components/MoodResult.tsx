@@ -63,6 +63,7 @@ export function MoodResult({ reading, now }: { reading: MoodReading; now: number
       </ul>
       <p class="meta">
         {BACKEND_NAME[reading.backend]} · model {reading.cnnMs.toFixed(1)} ms · face finding {reading.detectMs.toFixed(1)} ms
+        {reading.frameMs !== undefined && ` · ${reading.frameMs.toFixed(1)} ms a frame`}
         {reading.source === 'camera' ? ` · ${reading.frames} frames` : ''} · {(reading.totalMs / 1000).toFixed(2)} s in all
       </p>
       {reading.failedBackends && reading.failedBackends.length > 0 && (

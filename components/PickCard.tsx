@@ -18,7 +18,7 @@ export function PickCard({ pick, liked, onVote }: { pick: Pick; liked: boolean; 
           )}
         </p>
         <p class="pick__reason">{pick.reason}</p>
-        {pick.fitsPeople && (
+        {pick.fitsPeople && pick.fitsPeople.fits > 0 && (
           <p class="pick__people" data-testid="pick-fits-people">
             Fits {pick.fitsPeople.fits} of {pick.fitsPeople.of} of you
           </p>

@@ -75,7 +75,11 @@ export function Picks({ reading }: { reading: MoodReading }) {
   return (
     <section class="picks" aria-labelledby="picks-title" data-testid="picks" data-strategy={strategy ?? ''}>
       <div class="picks__header">
-        <h2 id="picks-title" class="picks__title">Films for your {EMOTION_LABEL[reading.emotion].toLowerCase()} mood</h2>
+        <h2 id="picks-title" class="picks__title">
+          {reading.people && reading.people.length > 1
+            ? `Films for your movie night (${reading.people.length} people)`
+            : `Films for your ${EMOTION_LABEL[reading.emotion].toLowerCase()} mood`}
+        </h2>
         <label class="picks__strategy">
           <span class="visually-hidden">How to pick</span>
           <select

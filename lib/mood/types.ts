@@ -20,8 +20,10 @@ export interface MoodReading {
   backend: Backend;
   /** Median milliseconds of one face through the CNN. */
   cnnMs: number;
-  /** Median milliseconds of one face detection. */
+  /** Median milliseconds of one face detection (frames that detected). */
   detectMs: number;
+  /** Mean milliseconds a frame took through the pipeline (detection when it ran, crop, CNN). */
+  frameMs?: number;
   /** From the request to the answer, camera start included. */
   totalMs: number;
   /** Frames that contributed (camera) or 1 (photo). */

@@ -127,16 +127,23 @@ run.withBrowser('finish: happy-baby', () => ({ camera: makeY4m(facePath(FACE_PHO
     const popup = await freshPopup(h());
     expectMood(run, await readByCamera(popup), 'axe popup');
     await pickIds(popup);
-    const report: Record<string, string[]> = { popup: await axeViolations(popup) };
-    for (const name of ['options', 'onboarding', 'camera-access', 'privacy']) {
-      const page = await h().context.newPage();
-      await page.goto(h().url(`${name}.html`));
-      await page.locator('h1').waitFor();
-      await page.waitForTimeout(300);
-      report[name] = await axeViolations(page);
-      await page.close();
+    const report: Record<string, string[]> = {};
+    // Both system themes: the pages follow prefers-color-scheme.
+    for (const scheme of ['light', 'dark'] as const) {
+      await popup.emulateMedia({ colorScheme: scheme });
+      report[`popup ${scheme}`] = await axeViolations(popup);
+      for (const name of ['options', 'onboarding', 'camera-access', 'privacy']) {
+        const page = await h().context.newPage();
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.goto(h().url(`${name}.html`));
+        await page.locator('h1').waitFor();
+        await page.waitForTimeout(300);
+        report[`${name} ${scheme}`] = await axeViolations(page);
+        await page.close();
+      }
     }
-    expect(report).toEqual({ popup: [], options: [], onboarding: [], 'camera-access': [], privacy: [] });
+    expect(Object.entries(report).filter(([, found]) => found.length > 0)).toEqual([]);
+    expect(Object.keys(report)).toHaveLength(10);
   });
 
   it('axe: no serious or critical violation in the row injected into the streaming page', async () => {

@@ -30,6 +30,13 @@ run.withBrowser('movie night: group photo', () => ({ camera: makeY4m(facePath(GR
     const moods = await people(popup);
     expect(moods).toHaveLength(result.faces);
     for (const emotion of moods) expect(['angry', 'disgust', 'fear', 'happy', 'sad', 'surprise', 'neutral']).toContain(emotion);
+    // Group picks: least misery over everyone read; each says how many of them it fits.
+    const fits = popup.locator('[data-testid="pick"] [data-testid="pick-fits-people"]');
+    await fits.first().waitFor({ timeout: 30_000 });
+    const lines = await fits.allTextContents();
+    expect(lines.length).toBeGreaterThanOrEqual(3);
+    for (const line of lines) expect(line).toMatch(new RegExp(`^Fits [1-9] of ${result.faces} of you$`));
+    expect(await popup.locator('#picks-title').textContent()).toMatch(/movie night/i);
   });
 
   it('reads at least four of them from the camera, then releases the camera', async () => {

@@ -29,6 +29,7 @@ async function main() {
   try {
     // The popup: a reading, then its picks.
     const popup = await harness.openPopup();
+    await popup.emulateMedia({ colorScheme: 'dark' }); // the README's pictures in the dark theme, like the sites
     await popup.locator('[data-testid="read-mood"]').click();
     await popup.locator('[data-testid="mood"], [data-testid="mood-error"]').first().waitFor({ timeout: 60_000 });
     await popup.locator('[data-testid="pick"]').nth(4).waitFor({ timeout: 30_000 });
@@ -39,6 +40,7 @@ async function main() {
 
     const options = await harness.context.newPage();
     await options.setViewportSize({ width: 900, height: 1100 });
+    await options.emulateMedia({ colorScheme: 'dark' });
     await options.goto(harness.url('options.html'));
     await options.locator('[data-testid="catalogue-count"][data-count]').first().waitFor();
     await options.waitForFunction(() => /^\d+$/.test(document.querySelector('[data-testid="catalogue-count"]')?.getAttribute('data-count') ?? ''));

@@ -63,6 +63,27 @@ export function toDetectedFaces(detections: readonly Detection[], width: number,
   return faces.sort((a, b) => b.box.width * b.box.height - a.box.width * a.box.height);
 }
 
+/**
+ * BlazeFace short-range looks at a 128 px square whatever it is given, so a frame or tile is shrunk to at
+ * most this many pixels on its long side before detection: the same faces are found, without converting
+ * a 640×480 frame (or a 12-megapixel photo) into the detector's input pixel by pixel.
+ */
+export const DETECT_SIDE = 256;
+
+/** How much to shrink a w×h region before detection (1 when it is small enough already). */
+export function detectScale(width: number, height: number, side = DETECT_SIDE): number {
+  return Math.min(1, side / Math.max(width, height));
+}
+
+/** A face found in a shrunk copy of `region` (scaled by sx, sy), in the source image's pixels. */
+export function toSource(face: DetectedFace, region: Box, sx: number, sy: number): DetectedFace {
+  return {
+    box: { x: region.x + face.box.x / sx, y: region.y + face.box.y / sy, width: face.box.width / sx, height: face.box.height / sy },
+    keypoints: face.keypoints.map((k) => ({ x: region.x + k.x / sx, y: region.y + k.y / sy })),
+    score: face.score,
+  };
+}
+
 /** Loads BlazeFace in IMAGE mode on the CPU delegate (the GPU delegate needs WebGL in this document). */
 export async function createFaceDetector(options: DetectorOptions = {}): Promise<FaceDetectorHandle> {
   // The module-loader variant of the fileset fails in extension pages: point at the classic loader.
@@ -75,26 +96,39 @@ export async function createFaceDetector(options: DetectorOptions = {}): Promise
     runningMode: 'IMAGE',
     minDetectionConfidence: options.minDetectionConfidence ?? 0.5,
   });
+  // One reused canvas for every downscaled pass (a camera loop must not allocate one per frame).
+  let canvas: OffscreenCanvas | null = null;
+  let context: OffscreenCanvasRenderingContext2D | null = null;
+
+  /** Faces in `region` of `image`, in `image` pixels; the region is shrunk to DETECT_SIDE first if larger. */
+  function detectIn(image: FaceImage, region: Box): DetectedFace[] {
+    const scale = detectScale(region.width, region.height);
+    const whole = region.x === 0 && region.y === 0 && region.width === imageSize(image).width && region.height === imageSize(image).height;
+    if (scale === 1 && whole) return toDetectedFaces(detector.detect(image).detections, region.width, region.height);
+    const w = Math.max(1, Math.round(region.width * scale));
+    const h = Math.max(1, Math.round(region.height * scale));
+    if (!canvas || !context) {
+      canvas = new OffscreenCanvas(w, h);
+      context = canvas.getContext('2d');
+      if (!context) return [];
+    }
+    if (canvas.width !== w || canvas.height !== h) {
+      canvas.width = w;
+      canvas.height = h;
+    }
+    context.imageSmoothingEnabled = true;
+    context.drawImage(image, region.x, region.y, region.width, region.height, 0, 0, w, h);
+    return toDetectedFaces(detector.detect(canvas).detections, w, h).map((face) => toSource(face, region, w / region.width, h / region.height));
+  }
+
   return {
     detect(image, opts = {}) {
       const { width, height } = imageSize(image);
       if (!(width > 0 && height > 0)) return [];
-      const whole = toDetectedFaces(detector.detect(image).detections, width, height);
+      const whole = detectIn(image, { x: 0, y: 0, width, height });
       if (!opts.tiled) return whole;
       const found = [...whole];
-      for (const t of tileRects(width, height)) {
-        const canvas = new OffscreenCanvas(t.width, t.height);
-        const ctx = canvas.getContext('2d');
-        if (!ctx) break;
-        ctx.drawImage(image, t.x, t.y, t.width, t.height, 0, 0, t.width, t.height);
-        for (const f of toDetectedFaces(detector.detect(canvas).detections, t.width, t.height)) {
-          found.push({
-            box: { ...f.box, x: f.box.x + t.x, y: f.box.y + t.y },
-            keypoints: f.keypoints.map((k) => ({ x: k.x + t.x, y: k.y + t.y })),
-            score: f.score,
-          });
-        }
-      }
+      for (const tile of tileRects(width, height)) found.push(...detectIn(image, tile));
       return mergeFaces(found);
     },
     close: () => detector.close(),
