@@ -48,9 +48,9 @@ async function clickAndTime(popup) {
  * Click to mood with the fake camera playing `photo` at `fps`, `clicks` times after one cold click; with
  * `group`, in movie-night mode. Also returns how stable the readings were (same photo every time).
  */
-export async function benchClickToMood({ photo = FACE_PHOTOS.happy, fps = 30, width = 640, clicks = 8, group = false, backend = 'auto' } = {}) {
+export async function benchClickToMood({ photo = FACE_PHOTOS.happy, fps = 30, width = 640, clicks = 8, group = false, backend = 'auto', noise = 0, extensionDir = undefined } = {}) {
   // gpu: WebGL and WebGPU get Chromium's software GPU (SwiftShader), as in the page bench above.
-  const harness = await launchExtension({ camera: makeY4m(path.isAbsolute(photo) ? photo : facePath(photo), { fps, width }), netLog: false, gpu: true });
+  const harness = await launchExtension({ camera: makeY4m(path.isAbsolute(photo) ? photo : facePath(photo), { fps, width, noise }), netLog: false, gpu: true, extensionDir });
   try {
     const popup = await harness.openPopup();
     await popup.evaluate(([b, g]) => Promise.all([chrome.storage.sync.set({ backend: b }), chrome.storage.local.set({ movieNight: g })]), [backend, group]);
@@ -86,7 +86,7 @@ export async function benchClickToMood({ photo = FACE_PHOTOS.happy, fps = 30, wi
       detectMs: round(median(readings.map((r) => r.detectMs))),
       cnnMs: round(median(readings.map((r) => r.cnnMs))),
       frameMs: round(median(readings.map((r) => r.frameMs ?? NaN))),
-      stability: { majority, agreement: round(tops.filter((t) => t === majority).length / tops.length, 2), topMean: round(mean, 3), topSpread: round(spread, 3) },
+      stability: { majority, agreement: round(tops.filter((t) => t === majority).length / tops.length, 2), topMean: round(mean, 3), topSpread: round(spread, 3), readings: tops.length },
     };
   } finally {
     await harness.close();

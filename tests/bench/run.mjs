@@ -182,6 +182,11 @@ async function main() {
     console.log(`[bench] click to mood, backend ${setting}…`);
     out.clickToMood.push(await benchClickToMood({ backend: setting, clicks: CLICKS }).catch((error) => ({ backend: setting, error: String(error.message ?? error) })));
   }
+  console.log('[bench] stability: the same photo with sensor noise, read again and again…');
+  out.stability = [];
+  for (const photo of [FACE_PHOTOS.happy, FACE_PHOTOS.neutral]) {
+    out.stability.push(await benchClickToMood({ photo, noise: 14, clicks: quick ? 4 : 10 }).catch((error) => ({ photo, error: String(error.message ?? error) })));
+  }
   console.log('[bench] click to mood with a 10 fps camera…');
   out.clickToMood10fps = await benchClickToMood({ fps: 10, clicks: CLICKS }).catch((error) => ({ error: String(error.message ?? error) }));
   out.movieNight = [];
@@ -233,6 +238,11 @@ async function main() {
   };
   console.log('Click to mood in the popup (fake camera: happy-baby at 30 fps, a webcam\'s rate; measured in the page: click to result in the DOM; cold = first click, model loading)');
   console.table(out.clickToMood.map(clickRow));
+  console.log('Stability: the same photo through the fake camera with sensor noise (ffmpeg temporal noise 14), read again and again');
+  console.table(out.stability.map((r) => r.error ? { photo: r.photo, error: r.error.slice(0, 90) } : {
+    photo: r.photo, readings: r.stability.readings, 'same top emotion': `${r.stability.majority} ${Math.round(r.stability.agreement * 100)} %`,
+    'top probability': `${r.stability.topMean} ± ${r.stability.topSpread}`, frames: r.frames, 'click ms': r.medianMs,
+  }));
   console.log('The same with a 10 fps camera (the reading waits for its frames)');
   console.table([clickRow(out.clickToMood10fps)]);
   console.log('Movie night on WASM (fake camera 1280 px wide: 1, 3 and 5 faces side by side); detection with tiles on one frame in three, the CNN once per face every frame');

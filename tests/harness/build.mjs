@@ -51,25 +51,28 @@ export function hasDisplay() {
     process.platform === 'win32';
 }
 
-let snapshotDir = null;
+/** Snapshots made by this process, by the folder they copy. */
+const snapshots = new Map();
 /**
- * A private copy of the built extension (once per process), so that a colleague's `wxt build`, which empties
- * .output/chrome-mv3 while it runs, cannot pull files from under a running test or bench.
+ * A private copy of a built extension (once per process and folder), so that a colleague's `wxt build`,
+ * which empties .output/chrome-mv3 while it runs, cannot pull files from under a running test or bench.
  */
 export function snapshotExtension(dir = EXTENSION_DIR) {
-  if (snapshotDir) return snapshotDir;
-  // tests/.tmp/extension-snapshots/<pid>: a run killed before its exit handler leaves one, removed here next time.
+  const source = path.resolve(dir);
+  const known = snapshots.get(source);
+  if (known) return known;
+  // tests/.tmp/extension-snapshots/<pid>-<n>: a run killed before its exit handler leaves one, removed here next time.
   const parent = path.join(TMP_DIR, 'extension-snapshots');
   fs.mkdirSync(parent, { recursive: true });
   for (const name of fs.readdirSync(parent)) {
-    if (!isAlive(Number(name))) fs.rmSync(path.join(parent, name), { recursive: true, force: true });
+    if (!isAlive(Number(name.split('-')[0]))) fs.rmSync(path.join(parent, name), { recursive: true, force: true });
   }
-  const target = path.join(parent, String(process.pid));
+  const target = path.join(parent, `${process.pid}-${snapshots.size}`);
   fs.rmSync(target, { recursive: true, force: true });
-  fs.cpSync(dir, target, { recursive: true });
-  if (!isBuilt(target)) throw new Error(`Copying ${dir} gave no manifest.json (was it being rebuilt?)`);
+  fs.cpSync(source, target, { recursive: true });
+  if (!isBuilt(target)) throw new Error(`Copying ${source} gave no manifest.json (was it being rebuilt?)`);
   process.on('exit', () => fs.rmSync(target, { recursive: true, force: true }));
-  snapshotDir = target;
+  snapshots.set(source, target);
   return target;
 }
 

@@ -28,11 +28,13 @@ function cached(name, key, ext, make) {
  * A .y4m for Chromium's fake camera from a still image (cached in tests/.tmp/media by content hash).
  * `.mjpeg` would give solid green frames; y4m is what works.
  */
-export function makeY4m(image, { seconds = 2, fps = 10, width = 640 } = {}) {
+export function makeY4m(image, { seconds = 2, fps = 10, width = 640, noise = 0 } = {}) {
   const source = path.resolve(image);
-  const key = `${createHash('sha256').update(fs.readFileSync(source)).digest('hex')}:${seconds}:${fps}:${width}`;
+  const key = `${createHash('sha256').update(fs.readFileSync(source)).digest('hex')}:${seconds}:${fps}:${width}${noise ? `:noise${noise}` : ''}`;
+  // `noise`: a webcam's sensor noise, different in every frame (ffmpeg's temporal noise of that strength).
+  const filters = [`scale=${width}:-2`, ...(noise ? [`noise=alls=${noise}:allf=t`] : [])].join(',');
   return cached(path.basename(source).replace(/\.[^.]+$/, ''), key, '.y4m', (out) =>
-    ffmpeg(['-loop', '1', '-i', source, '-t', String(seconds), '-r', String(fps), '-vf', `scale=${width}:-2`, '-pix_fmt', 'yuv420p', '-f', 'yuv4mpegpipe', out]));
+    ffmpeg(['-loop', '1', '-i', source, '-t', String(seconds), '-r', String(fps), '-vf', filters, '-pix_fmt', 'yuv420p', '-f', 'yuv4mpegpipe', out]));
 }
 
 /** A solid-colour .y4m (a camera that sees no face). */
