@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { franchiseKey, franchiseKeys } from './franchise';
-import { MOVIELENS_DIR, loadMovieLens, movieLensSuite } from './test-films';
+import { loadMovieLens, movieLensSuite } from './test-films';
 
 function oneSeries(titles: string[]): void {
   const keys = new Set(titles.map(franchiseKey));
@@ -39,7 +39,7 @@ describe('franchise keys', () => {
   });
 });
 
-describe.skipIf(!MOVIELENS_DIR)(movieLensSuite('franchise keys on real series'), () => {
+describe(movieLensSuite('franchise keys on real series'), () => {
   it('groups the MovieLens films of each series', () => {
     const films = loadMovieLens();
     const series: [RegExp, number][] = [

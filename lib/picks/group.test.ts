@@ -6,7 +6,7 @@ import { fitFor } from './fit';
 import { groupMood, meanDistribution, rankGroupPicks, type GroupPicksInput } from './group';
 import { rankPicks } from './rank';
 import { LIFT_AVOIDS, LIFT_WEIGHTS, customFrom, weightsFor } from './strategies';
-import { MOVIELENS_DIR, certain, film, loadMovieLens, mixed, movieLensSuite } from './test-films';
+import { certain, film, loadMovieLens, mixed, movieLensSuite } from './test-films';
 import type { GenreWeights, Strategy } from './types';
 
 function askGroup(
@@ -107,8 +107,8 @@ describe('group mood', () => {
   });
 });
 
-describe.skipIf(!MOVIELENS_DIR)(movieLensSuite('group picks'), () => {
-  const films = MOVIELENS_DIR ? loadMovieLens() : [];
+describe(movieLensSuite('group picks'), () => {
+  const films = loadMovieLens();
 
   it('gives a group of one the same picks as one reading', () => {
     const cases: [number[], Strategy][] = [

@@ -1,11 +1,12 @@
 /**
  * Films for the picks' tests: hand-made ones for precise cases, and the real MovieLens films (ml-latest-small)
- * read from the shared data folder for realistic ones.
+ * from the built-in catalogue for realistic ones.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isGenre, type Film, type Genre } from '../catalogue/types';
+import { decodeBuiltinCatalogue } from '../catalogue/builtin';
+import type { Film, Genre } from '../catalogue/types';
 import { EMOTIONS, type Emotion } from '../mood/emotions';
 
 let madeFilms = 0;
@@ -41,111 +42,19 @@ export function mixed(shares: Partial<Record<Emotion, number>>): number[] {
 }
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const MOVIELENS_DIRS = [
-  join(REPO_ROOT, 'shared', 'data', 'movielens', 'ml-latest-small'),
-  join(REPO_ROOT, '..', 'shared', 'data', 'movielens', 'ml-latest-small'),
-];
 
-/** Where ml-latest-small is, or null when this checkout has no shared data folder. */
-export const MOVIELENS_DIR = MOVIELENS_DIRS.find((dir) => existsSync(join(dir, 'movies.csv'))) ?? null;
+/** The real films come from the built-in catalogue the extension ships (committed), so they are always here. */
+const CATALOGUE_FILE = join(REPO_ROOT, 'public', 'catalogue', 'movielens.json');
 
-/** How a test suite on the real films names itself, saying why it was skipped when it is. */
+/** How a test suite on the real films names itself. */
 export function movieLensSuite(name: string): string {
-  return MOVIELENS_DIR
-    ? `${name} (MovieLens ml-latest-small)`
-    : `${name} (skipped: no shared/data/movielens/ml-latest-small next to or above this checkout)`;
-}
-
-/** Splits one CSV line (quoted fields may hold commas and "" quotes). */
-export function csvFields(line: string): string[] {
-  const fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const char = line[i]!;
-    if (quoted) {
-      if (char === '"' && line[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
-      fields.push(field);
-      field = '';
-    } else field += char;
-  }
-  fields.push(field);
-  return fields;
-}
-
-const TRAILING_ARTICLE = /^(.*), (The|A|An|La|Le|Les|L'|Il|El|Los|Las|Die|Der|Das|Un|Une|O|Os|As)$/;
-
-function articleInFront(title: string): string {
-  const match = TRAILING_ARTICLE.exec(title.trim());
-  if (!match) return title.trim();
-  const article = match[2]!;
-  return article.endsWith("'") ? `${article}${match[1]}` : `${article} ${match[1]}`;
-}
-
-/** "Cité des enfants perdus, La (City of Lost Children, The) (1995)" → title, aliases and year. */
-export function parseMovieLensTitle(raw: string): { title: string; aliases: string[]; year: number | null } {
-  let rest = raw.trim();
-  let year: number | null = null;
-  const yearMatch = /\s*\((\d{4})(?:[–-]\d{0,4})?\)$/.exec(rest);
-  if (yearMatch) {
-    year = Number(yearMatch[1]);
-    rest = rest.slice(0, yearMatch.index);
-  }
-  const aliases: string[] = [];
-  for (let alias = /\s*\(([^()]+)\)$/.exec(rest); alias; alias = /\s*\(([^()]+)\)$/.exec(rest)) {
-    aliases.unshift(articleInFront(alias[1]!.replace(/^a\.k\.a\. /, '')));
-    rest = rest.slice(0, alias.index);
-  }
-  return { title: articleInFront(rest), aliases, year };
+  return `${name} (MovieLens ml-latest-small, as shipped)`;
 }
 
 let movieLensFilms: Film[] | null = null;
 
-/**
- * The 9,742 MovieLens films as the catalogue will hold them; `rating` is the plain mean of their ratings (the
- * picks do their own Bayesian shrinkage with `ratingCount`). Throws when the data is absent: guard with
- * MOVIELENS_DIR.
- */
+/** The 9,742 MovieLens films exactly as the extension's catalogue holds them (Bayesian-average ratings). */
 export function loadMovieLens(): Film[] {
-  if (movieLensFilms) return movieLensFilms;
-  if (!MOVIELENS_DIR) throw new Error('MovieLens ml-latest-small not found');
-  const totals = new Map<string, { sum: number; count: number }>();
-  const ratingLines = readFileSync(join(MOVIELENS_DIR, 'ratings.csv'), 'utf8').split('\n');
-  for (const line of ratingLines.slice(1)) {
-    if (line === '') continue;
-    const [, movieId, rating] = line.split(',');
-    const total = totals.get(movieId!) ?? { sum: 0, count: 0 };
-    total.sum += Number(rating);
-    total.count += 1;
-    totals.set(movieId!, total);
-  }
-  const films: Film[] = [];
-  const movieLines = readFileSync(join(MOVIELENS_DIR, 'movies.csv'), 'utf8').split('\n');
-  for (const line of movieLines.slice(1)) {
-    if (line.trim() === '') continue;
-    const [id, rawTitle, genreList] = csvFields(line.replace(/\r$/, ''));
-    const { title, aliases, year } = parseMovieLensTitle(rawTitle!);
-    const total = totals.get(id!);
-    films.push({
-      id: id!,
-      title,
-      aliases,
-      year,
-      genres: genreList!.split('|').filter(isGenre),
-      rating: total ? total.sum / total.count : null,
-      ratingCount: total?.count ?? 0,
-      tags: [],
-      imdbId: null,
-      tmdbId: null,
-      source: 'builtin',
-    });
-  }
-  movieLensFilms = films;
-  return films;
+  movieLensFilms ??= decodeBuiltinCatalogue(readFileSync(CATALOGUE_FILE, 'utf8')).films;
+  return movieLensFilms;
 }

@@ -194,64 +194,44 @@ export { GROUP_PHOTO };
  * answers at once, so the times are the content script's own main-thread work.
  */
 export async function benchSitesInChromium() {
-  const { build } = await import('esbuild');
-  const out = path.join(TMP_DIR, 'sites-bench');
-  fs.mkdirSync(out, { recursive: true });
-  await build({
-    entryPoints: [path.join(ROOT, 'lib/sites/bench.ts')],
-    bundle: true,
-    format: 'iife',
-    globalName: 'sitesBench',
-    outfile: path.join(out, 'bench.js'),
-    logLevel: 'silent',
-  });
-  fs.writeFileSync(path.join(out, 'index.html'), '<!doctype html><meta charset="utf-8"><title>sites bench</title><script src="bench.js"></script>');
-  const { startStaticServer } = await import('../harness/index.mjs');
-  const server = await startStaticServer({ mounts: { '/': out } });
-  const harness = await launchExtension({ netLog: false });
-  try {
-    const page = await harness.context.newPage();
-    await page.goto(server.url('/index.html'));
-    const runs = await page.evaluate(async () => {
+  return inBundledPage('lib/sites/bench.ts', 'sitesBench', {}, async (page) =>
+    page.evaluate(async () => {
       const bench = /** @type {any} */ (window).sitesBench;
       const cold = await bench.runSitesBench();
       const warm = await bench.runSitesBench();
       return { cold, warm };
-    });
-    return runs;
-  } finally {
-    await harness.close();
-    await server.close();
-  }
+    }));
 }
 
 /** The catalogue and picks code bundled into a Chromium page (tests/bench/page/catalogue-entry.ts). */
 export async function benchCatalogueCodeInChromium({ lines = 100_000 } = {}) {
+  const files = { 'movielens.json': path.join(ROOT, 'public/catalogue/movielens.json'), 'films.csv': makeBigCsv(lines) };
+  const result = await inBundledPage('tests/bench/page/catalogue-entry.ts', 'catalogueBench', files, (page) =>
+    page.evaluate(async () => {
+      const [catalogueText, csvText] = await Promise.all(['movielens.json', 'films.csv'].map((f) => fetch(f).then((r) => r.text())));
+      return /** @type {any} */ (window).catalogueBench.run({ catalogueText, csvText });
+    }));
+  return Object.fromEntries(Object.entries(result).map(([k, v]) => [k, typeof v === 'number' ? round(v, 1) : v]));
+}
+
+/**
+ * Bundles `entry` (TypeScript from this project) with esbuild as `window[globalName]` into a plain page on
+ * 127.0.0.1, with `files` beside it, opens it in Chromium and hands the page to `work`.
+ */
+async function inBundledPage(entry, globalName, files, work) {
   const { build } = await import('esbuild');
-  const out = path.join(TMP_DIR, 'catalogue-bench');
+  const out = path.join(TMP_DIR, `bench-page-${globalName}`);
   fs.mkdirSync(out, { recursive: true });
-  await build({
-    entryPoints: [path.join(ROOT, 'tests/bench/page/catalogue-entry.ts')],
-    bundle: true,
-    format: 'iife',
-    globalName: 'catalogueBench',
-    outfile: path.join(out, 'bench.js'),
-    logLevel: 'silent',
-  });
-  fs.writeFileSync(path.join(out, 'index.html'), '<!doctype html><meta charset="utf-8"><title>catalogue bench</title><script src="bench.js"></script>');
-  fs.copyFileSync(path.join(ROOT, 'public/catalogue/movielens.json'), path.join(out, 'movielens.json'));
-  fs.copyFileSync(makeBigCsv(lines), path.join(out, 'films.csv'));
+  await build({ entryPoints: [path.join(ROOT, entry)], bundle: true, format: 'iife', globalName, outfile: path.join(out, 'bench.js'), logLevel: 'silent' });
+  fs.writeFileSync(path.join(out, 'index.html'), `<!doctype html><meta charset="utf-8"><title>${globalName}</title><script src="bench.js"></script>`);
+  for (const [name, file] of Object.entries(files)) fs.copyFileSync(file, path.join(out, name));
   const { startStaticServer } = await import('../harness/index.mjs');
   const server = await startStaticServer({ mounts: { '/': out } });
   const harness = await launchExtension({ netLog: false });
   try {
     const page = await harness.context.newPage();
     await page.goto(server.url('/index.html'));
-    const result = await page.evaluate(async () => {
-      const [catalogueText, csvText] = await Promise.all(['movielens.json', 'films.csv'].map((f) => fetch(f).then((r) => r.text())));
-      return /** @type {any} */ (window).catalogueBench.run({ catalogueText, csvText });
-    });
-    return Object.fromEntries(Object.entries(result).map(([k, v]) => [k, typeof v === 'number' ? round(v, 1) : v]));
+    return await work(page);
   } finally {
     await harness.close();
     await server.close();
