@@ -50,12 +50,20 @@ export function createPicksService(catalogue: CatalogueService, clock: () => num
   const moodOf = (reading: MoodReading): PicksMood => ({ emotion: reading.emotion, at: reading.at, faces: reading.people?.length ?? 1 });
 
   async function recentFor(reading: MoodReading): Promise<Set<string>> {
+    await recording;
     const shown = await shownPicks.getValue();
     const earlier = shown.filter((s) => s.at !== reading.at).slice(-NOVELTY_READINGS);
     return new Set(earlier.flatMap((s) => s.ids));
   }
 
-  async function remember(reading: MoodReading, ids: readonly string[]) {
+  // Writes of the record are chained, so two pages asked at once never overwrite each other's ids.
+  let recording: Promise<void> = Promise.resolve();
+  function remember(reading: MoodReading, ids: readonly string[]): Promise<void> {
+    recording = recording.then(() => record(reading, ids)).catch(() => undefined);
+    return recording;
+  }
+
+  async function record(reading: MoodReading, ids: readonly string[]) {
     const shown = await shownPicks.getValue();
     const current = shown.find((s) => s.at === reading.at);
     const next = current
@@ -84,7 +92,8 @@ export function createPicksService(catalogue: CatalogueService, clock: () => num
       const page = reading.people && reading.people.length > 1
         ? rankGroupPicks({ ...common, members: reading.people.map((p) => p.probabilities) })
         : rankPicks({ ...common, probabilities: reading.probabilities });
-      await remember(reading, page.picks.map((p) => p.id));
+      // Answer first; the record of what was shown (for the next reading's novelty) is written after.
+      void remember(reading, page.picks.map((p) => p.id));
       return { mood: moodOf(reading), strategy, picks: page.picks, hasMore: page.hasMore };
     },
 
