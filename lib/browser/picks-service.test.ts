@@ -69,6 +69,16 @@ describe('picks service (background glue)', () => {
     expect(after.filter((id) => before.includes(id))).toEqual([]);
   });
 
+  it('remembers every page shown for a reading, even two asked at once, and keeps them out of the next reading', async () => {
+    await latestReading.setValue(reading(HAPPY, NOW - 120_000));
+    const [first, second] = await Promise.all([service.getPicks({ page: 0 }), service.getPicks({ page: 1 })]);
+    const shown = [...first.picks, ...second.picks].map((p) => p.id);
+    expect(new Set(shown).size).toBe(10);
+    await latestReading.setValue(reading(HAPPY, NOW - 60_000));
+    const next = await Promise.all([0, 1].map((page) => service.getPicks({ page })));
+    expect(next.flatMap((r) => r.picks.map((p) => p.id)).filter((id) => shown.includes(id))).toEqual([]);
+  });
+
   it('matches a page’s titles in one batch, refusing series and unknown titles, and badges fits for the mood', async () => {
     await latestReading.setValue(reading(SAD));
     const { results, mood } = await service.matchTitles([
