@@ -1,5 +1,5 @@
 import type { Pick } from '@/lib/picks/types';
-import { SEARCH_SITES } from './search-links';
+import { ADAPTERS, searchUrl } from '@/lib/sites/adapters';
 
 /** One pick: title, year, genres, rating, why it fits, where to look for it, and 👍/👎. Titles are text. */
 export function PickCard({ pick, liked, onVote }: { pick: Pick; liked: boolean; onVote: (vote: 'up' | 'down' | null) => void }) {
@@ -25,10 +25,10 @@ export function PickCard({ pick, liked, onVote }: { pick: Pick; liked: boolean; 
         )}
         <p class="pick__links">
           Find it on{' '}
-          {SEARCH_SITES.map((site, i) => (
-            <span key={site.name}>
+          {Object.values(ADAPTERS).map((site, i) => (
+            <span key={site.id}>
               {i > 0 && ', '}
-              <a href={site.url(pick.title)} target="_blank" rel="noreferrer noopener">
+              <a href={searchUrl(site, pick.title)} target="_blank" rel="noreferrer noopener">
                 {site.name}
               </a>
             </span>

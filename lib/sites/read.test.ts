@@ -41,6 +41,7 @@ describe('tiles', () => {
   const adapter: SiteAdapter = {
     id: 'netflix',
     name: 'Test',
+    host: 'www.example.test',
     homePaths: [/^\/$/],
     rows: ['.row'],
     tiles: [rule],

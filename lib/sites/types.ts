@@ -40,6 +40,8 @@ export interface SiteAdapter {
   id: SiteId;
   /** As the user knows it: "Netflix". */
   name: string;
+  /** The site's host name ("www.netflix.com"), for links from the extension's own pages. */
+  host: string;
   /** Paths of the home pages (the query is ignored: Netflix opens a title as /browse?jbv=…), where the row and the badges go. */
   homePaths: RegExp[];
   /** The rows, in order of preference: our row goes just before the first row of the first selector found. */

@@ -6,7 +6,7 @@ import { FaceDetector, FilesetResolver, type Detection } from '@mediapipe/tasks-
 import { browser } from 'wxt/browser';
 import { mergeFaces, tileRects, type Box, type Point } from '../preprocess';
 
-/** Anything the detector and readFace accept. */
+/** Anything the detector and readFaces accept. */
 export type FaceImage = ImageBitmap | HTMLCanvasElement | OffscreenCanvas | HTMLImageElement;
 
 /** One face, in pixels of the image it was found in. */
@@ -100,10 +100,12 @@ export async function createFaceDetector(options: DetectorOptions = {}): Promise
   let canvas: OffscreenCanvas | null = null;
   let context: OffscreenCanvasRenderingContext2D | null = null;
 
-  /** Faces in `region` of `image`, in `image` pixels; the region is shrunk to DETECT_SIDE first if larger. */
-  function detectIn(image: FaceImage, region: Box): DetectedFace[] {
+  /**
+   * Faces in `region` of `image`, in `image` pixels; the region is shrunk to DETECT_SIDE first if larger.
+   * `whole`: the region is the entire image, which the detector then takes as it is when small enough.
+   */
+  function detectIn(image: FaceImage, region: Box, whole: boolean): DetectedFace[] {
     const scale = detectScale(region.width, region.height);
-    const whole = region.x === 0 && region.y === 0 && region.width === imageSize(image).width && region.height === imageSize(image).height;
     if (scale === 1 && whole) return toDetectedFaces(detector.detect(image).detections, region.width, region.height);
     const w = Math.max(1, Math.round(region.width * scale));
     const h = Math.max(1, Math.round(region.height * scale));
@@ -125,10 +127,10 @@ export async function createFaceDetector(options: DetectorOptions = {}): Promise
     detect(image, opts = {}) {
       const { width, height } = imageSize(image);
       if (!(width > 0 && height > 0)) return [];
-      const whole = detectIn(image, { x: 0, y: 0, width, height });
+      const whole = detectIn(image, { x: 0, y: 0, width, height }, true);
       if (!opts.tiled) return whole;
       const found = [...whole];
-      for (const tile of tileRects(width, height)) found.push(...detectIn(image, tile));
+      for (const tile of tileRects(width, height)) found.push(...detectIn(image, tile, false));
       return mergeFaces(found);
     },
     close: () => detector.close(),

@@ -1,28 +1,11 @@
 /**
- * One frame through the whole pipeline: detect → crop/align/grey the largest face (or several) → CNN.
+ * One frame through the whole pipeline: detect → crop/align/grey the largest faces → CNN.
  * The frame's pixels live only in a reused scratch canvas during the call; nothing is kept or returned.
  */
 import { cropToGrey, faceCropBox, flipHorizontal, isReadableFace, type Box, type CropBox, type CropOptions } from '../preprocess';
 import type { EmotionModel } from './emotion-model';
 import { MODEL_INPUT_SIZE } from './emotion-model';
 import { imageSize, type DetectedFace, type FaceDetectorHandle, type FaceImage } from './face-detector';
-
-/** The result of one frame: numbers only. */
-export interface FaceReading {
-  /** Readable faces found (see MIN_FACE_PIXELS); the largest was read. */
-  faces: number;
-  /** Faces found but too small to read (not counted in `faces`). */
-  tooSmall: number;
-  /** Seven probabilities in EMOTIONS order for the largest face, or null when there is none. */
-  probabilities: number[] | null;
-  /** Detection score of the face read (0 when none). */
-  score: number;
-  /** The face's box in source pixels (null when none), for a UI that wants to outline it. */
-  box: Box | null;
-  detectMs: number;
-  /** Crop + CNN milliseconds (0 when no face). */
-  cnnMs: number;
-}
 
 export interface ReadOptions {
   /**
@@ -146,24 +129,4 @@ export async function readFaces(
     return { box: face.box, score: face.score, probabilities };
   });
   return { found: readable.length, tooSmall, faces, detected, reused, detectMs, cnnMs: performance.now() - t1 };
-}
-
-/** Detects faces in `source`, reads the largest one's emotion; never stores the frame. */
-export async function readFace(
-  source: FaceImage,
-  detector: FaceDetectorHandle,
-  model: EmotionModel,
-  options: ReadOptions = {},
-): Promise<FaceReading> {
-  const read = await readFaces(source, detector, model, { ...options, max: 1 });
-  const face = read.faces[0];
-  return {
-    faces: read.found,
-    tooSmall: read.tooSmall,
-    probabilities: face?.probabilities ?? null,
-    score: face?.score ?? 0,
-    box: face?.box ?? null,
-    detectMs: read.detectMs,
-    cnnMs: read.cnnMs,
-  };
 }

@@ -10,7 +10,7 @@ import { readFixture as fixture } from '../read-fixture';
 import { loadPage } from '../testing';
 import type { SiteAdapter } from '../types';
 import { EXPECTED_READINGS, type ExpectedReading as Row } from '../../../tests/fixtures/expected-readings';
-import { ADAPTERS, DISNEY, NETFLIX, PRIME } from './index';
+import { ADAPTERS, DISNEY, NETFLIX, PRIME, searchUrl } from './index';
 
 function readPage(adapter: SiteAdapter): Row[] {
   return [...findTiles(adapter, [document])].map((tile) => {
@@ -132,5 +132,8 @@ describe('home pages and search links', () => {
     expect(NETFLIX.searchPath('Monsters, Inc. & Co')).toBe('/search?q=Monsters%2C%20Inc.%20%26%20Co');
     expect(PRIME.searchPath('Heat')).toBe('/search/ref=atv_nb_sr?phrase=Heat&ie=UTF8');
     expect(DISNEY.searchPath('Coco')).toBe('/search?q=Coco');
+    // The popup links to the same searches on the real sites.
+    expect(searchUrl(PRIME, 'Heat')).toBe('https://www.primevideo.com/search/ref=atv_nb_sr?phrase=Heat&ie=UTF8');
+    expect(searchUrl(NETFLIX, 'Up')).toBe('https://www.netflix.com/search?q=Up');
   });
 });

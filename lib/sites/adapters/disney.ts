@@ -39,6 +39,7 @@ function yearAfterTitle(tile: Element): string | null {
 export const DISNEY: SiteAdapter = {
   id: 'disney',
   name: 'Disney+',
+  host: 'www.disneyplus.com',
   homePaths: [/^(\/[a-z]{2}(-[a-z]{2})?)?\/home\/?$/i],
   rows: ['[data-testid="set-section"]'],
   tiles: [

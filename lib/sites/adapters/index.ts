@@ -8,3 +8,8 @@ import { PRIME } from './prime';
 export { DISNEY, NETFLIX, PRIME };
 
 export const ADAPTERS: Record<SiteId, SiteAdapter> = { netflix: NETFLIX, prime: PRIME, disney: DISNEY };
+
+/** The site's search for `title` as a full address (the popup's links; the row uses searchPath on the page). */
+export function searchUrl(adapter: SiteAdapter, title: string): string {
+  return `https://${adapter.host}${adapter.searchPath(title)}`;
+}

@@ -27,6 +27,7 @@ const NEW_CARDS = ['standard-card', 'progress-card', 'ranked-card'].map((uia) =>
 export const NETFLIX: SiteAdapter = {
   id: 'netflix',
   name: 'Netflix',
+  host: 'www.netflix.com',
   homePaths: [/^\/browse\/?$/],
   rows: [
     '[data-uia="browse-page-sections"] > section[data-uia^="carousel-row-section"]',

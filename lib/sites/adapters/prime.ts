@@ -19,6 +19,7 @@ import type { SiteAdapter } from '../types';
 export const PRIME: SiteAdapter = {
   id: 'prime',
   name: 'Prime Video',
+  host: 'www.primevideo.com',
   homePaths: [/^(\/region\/[a-z]+)?(\/-\/[a-z]{2}(_[a-z]{2})?)?(\/storefront(\/home)?)?\/?(ref=[^/]*\/?)?$/i],
   rows: [
     'section[data-testid="standard-carousel"]',
