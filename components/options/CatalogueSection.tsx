@@ -1,8 +1,9 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { createCatalogueService } from '@/lib/browser/catalogue-service';
+import { useEffect, useState } from 'preact/hooks';
+import type { CatalogueService } from '@/lib/browser/catalogue-service';
 import { planImport, type ImportPlan } from '@/lib/catalogue/import-file';
 import { feedbackToCsv, filmsToCsv, toJsonExport } from '@/lib/catalogue/transfer';
 import { ConfirmButton } from './ConfirmButton';
+import { downloadText, today } from './download';
 
 type Step =
   | { kind: 'idle' }
@@ -11,23 +12,12 @@ type Step =
   | { kind: 'failed'; name: string; message: string }
   | { kind: 'committing' };
 
-/** Saves text as a file the browser downloads (a blob: link; nothing leaves the computer). */
-function download(name: string, text: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = Object.assign(document.createElement('a'), { href: url, download: name });
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-const stamp = () => new Date().toISOString().slice(0, 10);
-
 /**
  * The catalogue on the options page: how many films, import (CSV films, feedback CSV, JSON export) with a
  * preview before anything is written, export, and removing what was imported. Extension pages may open the
  * extension's IndexedDB directly; the background sees the change through the repository's revision.
  */
-export function CatalogueSection({ onChange }: { onChange: (text: string) => void }) {
-  const catalogue = useMemo(() => createCatalogueService(), []);
+export function CatalogueSection({ catalogue, onChange }: { catalogue: CatalogueService; onChange: (text: string) => void }) {
   const [counts, setCounts] = useState<{ builtin: number; imported: number } | null>(null);
   const [votes, setVotes] = useState(0);
   const [step, setStep] = useState<Step>({ kind: 'idle' });
@@ -36,7 +26,7 @@ export function CatalogueSection({ onChange }: { onChange: (text: string) => voi
   async function refresh() {
     try {
       // Counting needs no title index: seed if the built-in films are missing, then count shelves.
-      if ((await catalogue.repository.builtinVersion()) === null) await catalogue.seed();
+      await catalogue.ensureSeeded();
       setCounts(await catalogue.repository.counts());
       setVotes((await catalogue.repository.listFeedback()).length);
     } catch (error) {
@@ -80,12 +70,12 @@ export function CatalogueSection({ onChange }: { onChange: (text: string) => voi
   async function exportAs(format: 'csv' | 'json') {
     const state = await catalogue.repository.exportState();
     if (format === 'json') {
-      download(`moodreel-export-${stamp()}.json`, toJsonExport(state), 'application/json');
+      downloadText(`moodreel-export-${today()}.json`, toJsonExport(state), 'application/json');
       return;
     }
     const { films } = await catalogue.snapshot();
-    download(`moodreel-films-${stamp()}.csv`, filmsToCsv(state.films), 'text/csv');
-    download(`moodreel-feedback-${stamp()}.csv`, feedbackToCsv(state.feedback, films), 'text/csv');
+    downloadText(`moodreel-films-${today()}.csv`, filmsToCsv(state.films), 'text/csv');
+    downloadText(`moodreel-feedback-${today()}.csv`, feedbackToCsv(state.feedback, films), 'text/csv');
   }
 
   const total = counts ? counts.builtin + counts.imported : 0;

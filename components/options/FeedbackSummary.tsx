@@ -1,11 +1,10 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { createCatalogueService } from '@/lib/browser/catalogue-service';
+import { useEffect, useState } from 'preact/hooks';
+import type { CatalogueService } from '@/lib/browser/catalogue-service';
 import { nudgeLines, nudgesFrom, type NudgeLine } from '@/lib/picks/feedback';
 import { ConfirmButton } from './ConfirmButton';
 
 /** What the user's 👍/👎 have taught MoodReel (the genre nudges per mood), and the reset. */
-export function FeedbackSummary({ onChange }: { onChange: (text: string) => void }) {
-  const catalogue = useMemo(() => createCatalogueService(), []);
+export function FeedbackSummary({ catalogue, onChange }: { catalogue: CatalogueService; onChange: (text: string) => void }) {
   const [lines, setLines] = useState<NudgeLine[] | null>(null);
   const [votes, setVotes] = useState(0);
 

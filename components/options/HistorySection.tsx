@@ -1,10 +1,11 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { historySetting } from '@/lib/browser/settings';
 import { BADGE_COLOR } from '@/lib/mood/badge';
 import { EMOTIONS, EMOTION_EMOJI, EMOTION_LABEL } from '@/lib/mood/emotions';
 import { bucketHistory, historyToCsv, type BucketUnit, type HistoryEntry } from '@/lib/mood/history';
-import { HistoryStore } from '@/lib/mood/history-store';
+import type { HistoryStore } from '@/lib/mood/history-store';
 import { ConfirmButton } from './ConfirmButton';
+import { downloadText, today } from './download';
 
 const RANGES: Record<BucketUnit, { count: number; label: string }> = {
   day: { count: 14, label: 'Last 14 days' },
@@ -12,8 +13,7 @@ const RANGES: Record<BucketUnit, { count: number; label: string }> = {
 };
 
 /** The mood history chart (moods per day or week), its CSV export and its eraser; shown while history is on. */
-export function HistorySection({ onChange }: { onChange: (text: string) => void }) {
-  const store = useMemo(() => new HistoryStore(), []);
+export function HistorySection({ store, onChange }: { store: HistoryStore; onChange: (text: string) => void }) {
   const [enabled, setEnabled] = useState<boolean | null>(null);
   const [entries, setEntries] = useState<HistoryEntry[]>([]);
   const [unit, setUnit] = useState<BucketUnit>('day');
@@ -53,11 +53,7 @@ export function HistorySection({ onChange }: { onChange: (text: string) => void 
           class="secondary-button"
           data-testid="history-export"
           disabled={entries.length === 0}
-          onClick={() => {
-            const url = URL.createObjectURL(new Blob([historyToCsv(entries)], { type: 'text/csv' }));
-            Object.assign(document.createElement('a'), { href: url, download: `moodreel-history-${new Date().toISOString().slice(0, 10)}.csv` }).click();
-            setTimeout(() => URL.revokeObjectURL(url), 10_000);
-          }}
+          onClick={() => downloadText(`moodreel-history-${today()}.csv`, historyToCsv(entries), 'text/csv')}
         >
           Export history as CSV
         </button>

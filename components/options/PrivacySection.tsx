@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { createCatalogueService } from '@/lib/browser/catalogue-service';
+import type { CatalogueService } from '@/lib/browser/catalogue-service';
 import { latestReading } from '@/lib/browser/reading-store';
 import { ConfirmButton } from './ConfirmButton';
 
@@ -8,14 +8,13 @@ import { ConfirmButton } from './ConfirmButton';
  * state, and the IndexedDB (imported films, feedback, history). The built-in catalogue is seeded again, so
  * the picks keep working.
  */
-export async function eraseEverything(): Promise<void> {
-  const catalogue = createCatalogueService();
+export async function eraseEverything(catalogue: CatalogueService): Promise<void> {
   await Promise.all([browser.storage.sync.clear(), browser.storage.local.clear(), browser.storage.session?.clear()]);
   await catalogue.repository.eraseAll();
   await catalogue.seed();
 }
 
-export function PrivacySection({ onChange }: { onChange: (text: string) => void }) {
+export function PrivacySection({ catalogue, onChange }: { catalogue: CatalogueService; onChange: (text: string) => void }) {
   return (
     <>
       <div class="field">
@@ -49,7 +48,7 @@ export function PrivacySection({ onChange }: { onChange: (text: string) => void 
           question="Erase your settings, readings, history, 👍/👎 and imported films? This cannot be undone."
           confirmLabel="Yes, erase everything"
           onConfirm={async () => {
-            await eraseEverything();
+            await eraseEverything(catalogue);
             onChange('Everything was erased.');
             setTimeout(() => location.reload(), 600); // every section shows its defaults again
           }}

@@ -1,6 +1,6 @@
 import { Logo } from '@/components/Logo';
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { BackendSpeedTest } from '@/components/options/BackendSpeedTest';
 import { CatalogueSection } from '@/components/options/CatalogueSection';
 import { CustomWeightsEditor } from '@/components/options/CustomWeightsEditor';
@@ -9,7 +9,9 @@ import { HistorySection } from '@/components/options/HistorySection';
 import { KeyboardShortcut } from '@/components/options/KeyboardShortcut';
 import { PrivacySection } from '@/components/options/PrivacySection';
 import { SettingField } from '@/components/options/SettingField';
+import { createCatalogueService } from '@/lib/browser/catalogue-service';
 import { ALL_SETTINGS, type SectionId } from '@/lib/browser/settings';
+import { HistoryStore } from '@/lib/mood/history-store';
 
 const SECTIONS: { id: SectionId; title: string }[] = [
   { id: 'picks', title: 'Picks' },
@@ -36,12 +38,15 @@ function useConfirmation(): [string, (text: string) => void] {
 
 export function Options() {
   const [saved, confirm] = useConfirmation();
+  // One connection to the extension's database for the whole page, shared by every section.
+  const catalogue = useMemo(() => createCatalogueService(), []);
+  const history = useMemo(() => new HistoryStore(catalogue.repository.db), [catalogue]);
   const extras: Partial<Record<SectionId, ComponentChildren>> = {
     picks: (
       <>
         <CustomWeightsEditor onSaved={confirm} />
-        <FeedbackSummary onChange={confirm} />
-        <CatalogueSection onChange={confirm} />
+        <FeedbackSummary catalogue={catalogue} onChange={confirm} />
+        <CatalogueSection catalogue={catalogue} onChange={confirm} />
       </>
     ),
     reading: (
@@ -50,8 +55,8 @@ export function Options() {
         <KeyboardShortcut />
       </>
     ),
-    history: <HistorySection onChange={confirm} />,
-    privacy: <PrivacySection onChange={confirm} />,
+    history: <HistorySection store={history} onChange={confirm} />,
+    privacy: <PrivacySection catalogue={catalogue} onChange={confirm} />,
   };
 
   return (

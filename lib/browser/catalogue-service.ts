@@ -29,6 +29,8 @@ export interface CatalogueService {
   readonly repository: CatalogueRepository;
   /** Seeds the built-in catalogue if absent or older than the shipped one. */
   seed(): Promise<SeedOutcome>;
+  /** Seeds only when no built-in catalogue is stored (a first start, or after "erase everything"). */
+  ensureSeeded(): Promise<void>;
   /** The current films, index and feedback (cached; one revision read when nothing changed). */
   snapshot(): Promise<CatalogueSnapshot>;
 }
@@ -57,9 +59,13 @@ export function createCatalogueService(options: CatalogueServiceOptions = {}): C
     return seeding;
   }
 
+  async function ensureSeeded(): Promise<void> {
+    if ((await repository.builtinVersion()) === null) await seed();
+  }
+
   async function load(): Promise<CatalogueSnapshot> {
     // "Erase everything" empties the database: the built-in films come back before anything is read.
-    if ((await repository.builtinVersion()) === null) await seed();
+    await ensureSeeded();
     const revision = await repository.revision();
     const [films, feedback] = await Promise.all([repository.allFilms(), repository.listFeedback()]);
     return { revision, films, byId: new Map(films.map((f) => [f.id, f])), index: buildTitleIndex(films), feedback };
@@ -68,6 +74,7 @@ export function createCatalogueService(options: CatalogueServiceOptions = {}): C
   return {
     repository,
     seed,
+    ensureSeeded,
     async snapshot() {
       // Every write (import, vote, erase) raises the revision in its own transaction: one read says all.
       if (cached && (await repository.revision()) === cached.revision) return cached;
