@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { createCatalogueService } from '@/lib/browser/catalogue-service';
-import { listen, sendMessage } from '@/lib/browser/messages';
+import { listen, READING_PORT_PREFIX, selfOf, senderKind, sendMessage } from '@/lib/browser/messages';
 import { createPicksService } from '@/lib/browser/picks-service';
 import { ensureOffscreenDocument } from '@/lib/browser/offscreen-service';
 import { latestReading } from '@/lib/browser/reading-store';
@@ -10,8 +10,12 @@ import { HistoryStore } from '@/lib/mood/history-store';
 import { keepBadgeInStep } from '@/lib/browser/toolbar-badge';
 import { allowSessionStorageInContentScripts } from '@/lib/sites/session-access';
 import type { ReadOutcome } from '@/lib/mood/types';
+import { READING_CANCELLED } from '@/lib/reader/errors';
+import { restrictStorageToTrustedContexts } from '@/lib/browser/storage-access';
 
 export default defineBackground(() => {
+  // Extension storage is for our own pages and this worker: content scripts ask the background instead.
+  void restrictStorageToTrustedContexts();
   const catalogue = createCatalogueService();
   const history = new HistoryStore(catalogue.repository.db);
   const picks = createPicksService(catalogue);
@@ -25,6 +29,8 @@ export default defineBackground(() => {
       }
     },
     'read-mood': async (request): Promise<ReadOutcome> => {
+      const id = request.readingId;
+      if (id !== undefined && closedReadings.has(id)) return { ok: false, ...READING_CANCELLED };
       let outcome: ReadOutcome;
       try {
         await ensureOffscreenDocument();
@@ -36,6 +42,8 @@ export default defineBackground(() => {
       } catch (error) {
         return { ok: false, reason: 'model-failed', message: `The mood reader could not start (${String(error)}).` };
       }
+      // A reading whose popup closed meanwhile is dropped: nothing is stored.
+      if (id !== undefined && closedReadings.has(id)) return { ok: false, ...READING_CANCELLED };
       // The badge follows the stored reading (keepBadgeInStep watches it): no second refresh here.
       if (outcome.ok) {
         await latestReading.setValue(outcome.reading);
@@ -51,6 +59,23 @@ export default defineBackground(() => {
     'get-picks': (request) => picks.getPicks(request),
     'match-titles': (request) => picks.matchTitles(request.titles),
     'feedback': (request) => picks.feedback(request),
+  });
+  // The popup holds a port named after its reading while the reading runs. The port closing first means
+  // the popup closed: the offscreen document stops the camera and the reading's answer is dropped.
+  const self = selfOf(browser.runtime);
+  const closedReadings = new Set<string>();
+  browser.runtime.onConnect.addListener((port) => {
+    if (!port.name.startsWith(READING_PORT_PREFIX)) return;
+    if (senderKind(port.sender ?? {}, self) !== 'extension') {
+      port.disconnect();
+      return;
+    }
+    const id = port.name.slice(READING_PORT_PREFIX.length);
+    port.onDisconnect.addListener(() => {
+      closedReadings.add(id);
+      setTimeout(() => closedReadings.delete(id), 60_000);
+      void sendMessage('offscreen-cancel', { readingId: id }).catch(() => undefined);
+    });
   });
   keepBadgeInStep();
   // The site row's "hide until the browser restarts" flag lives in session storage (nothing private is there).

@@ -1,9 +1,22 @@
 /**
  * The one message protocol between popup, background, offscreen document and content scripts.
  * Every message names the context that should answer it, so the background and the offscreen document,
- * which both hear every runtime message, never answer each other's.
+ * which both hear every runtime message, never answer each other's; and who may send it, so a content
+ * script (a streaming site's page runs beside it, and a compromised renderer can speak for it) gets only
+ * what the row and the badges need. Every payload is checked and bounded before a handler sees it.
  */
 import { browser } from 'wxt/browser';
+import {
+  BadRequest,
+  backendSettingOf,
+  feedbackRequestOf,
+  nothing,
+  picksRequestOf,
+  readingIdOf,
+  readRequestOf,
+  record,
+  titleQueriesOf,
+} from './message-checks';
 import type { Feedback } from '../catalogue/types';
 import type { Emotion } from '../mood/emotions';
 import type { BackendSetting, BackendSpeed, ReadOutcome, ReadRequest } from '../mood/types';
@@ -53,10 +66,15 @@ export interface TitleMatch {
 export interface Protocol {
   /** popup → background: the popup opened; start loading the reader so a click answers sooner. */
   'prepare-reader': { target: 'background'; request: null; response: { ok: boolean } };
-  /** popup → background: read a mood now. */
-  'read-mood': { target: 'background'; request: ReadRequest; response: ReadOutcome };
+  /**
+   * popup → background: read a mood now. `readingId` names the popup's reading port: when that port closes
+   * (the popup closed), the reading is cancelled and nothing is stored.
+   */
+  'read-mood': { target: 'background'; request: ReadRequest & { readingId?: string }; response: ReadOutcome };
   /** background → offscreen: do the reading. */
-  'offscreen-read': { target: 'offscreen'; request: ReadRequest; response: ReadOutcome };
+  'offscreen-read': { target: 'offscreen'; request: ReadRequest & { readingId?: string }; response: ReadOutcome };
+  /** background → offscreen: the popup that asked for this reading closed; stop the camera now. */
+  'offscreen-cancel': { target: 'offscreen'; request: { readingId: string }; response: { ok: boolean } };
   /** background → offscreen: load the model and detector now (idempotent). */
   'offscreen-prepare': { target: 'offscreen'; request: { backend?: BackendSetting }; response: { ok: boolean } };
   /** popup, content script → background: picks for the latest fresh reading. */
@@ -73,7 +91,7 @@ export interface Protocol {
   'test-backends': { target: 'background'; request: null; response: BackendSpeed[] };
   /** background → offscreen: do the measuring, then load `restore` (the user's setting) again. */
   'offscreen-test-backends': { target: 'offscreen'; request: { restore: BackendSetting }; response: BackendSpeed[] };
-  /** anyone → offscreen: is the document alive and which camera tracks are live (tests use it too). */
+  /** extension pages → offscreen: is the document alive and how many camera tracks are live (tests use it too). */
   'offscreen-status': { target: 'offscreen'; request: null; response: { liveTracks: number } };
 }
 
@@ -96,8 +114,61 @@ const TARGETS: { [K in MessageType]: Protocol[K]['target'] } = {
   'offscreen-test-backends': 'offscreen',
   'offscreen-prepare': 'offscreen',
   'offscreen-read': 'offscreen',
+  'offscreen-cancel': 'offscreen',
   'offscreen-status': 'offscreen',
 };
+
+/**
+ * The only messages a content script may send: picks for the row, title matches for the badges, the site's
+ * state (on, hidden, the mood's label), hiding the row, turning a title down. Names of messages not in the
+ * protocol yet are listed ahead; the table below can declare 'content-script' only for these names.
+ */
+export const CONTENT_SCRIPT_MESSAGES = ['get-picks', 'match-titles', 'site-state', 'hide-row', 'reject-title'] as const;
+type ContentScriptMessage = (typeof CONTENT_SCRIPT_MESSAGES)[number];
+
+/**
+ * Who may send a message:
+ * - 'service-worker': the background only (what it asks the offscreen document to do);
+ * - 'extension': the extension's own pages (popup, options, camera-access, onboarding) and its service worker;
+ * - 'content-script': also the content scripts on the streaming sites.
+ */
+export type SenderRule = 'service-worker' | 'extension' | 'content-script';
+
+export const FROM: { [K in MessageType]: K extends ContentScriptMessage ? 'content-script' : Exclude<SenderRule, 'content-script'> } = {
+  'prepare-reader': 'extension',
+  'read-mood': 'extension',
+  'get-picks': 'content-script',
+  'match-titles': 'content-script',
+  'feedback': 'extension',
+  'test-backends': 'extension',
+  'offscreen-test-backends': 'service-worker',
+  'offscreen-prepare': 'service-worker',
+  'offscreen-read': 'service-worker',
+  'offscreen-cancel': 'service-worker',
+  // Read-only (a count of live tracks): the e2e tests and outside checks ask it from an extension page.
+  'offscreen-status': 'extension',
+};
+
+/** Each message's payload check: a clean, bounded copy of the request, or a thrown BadRequest. */
+const CHECKS: { [K in MessageType]: (request: unknown) => Protocol[K]['request'] } = {
+  'prepare-reader': nothing,
+  'read-mood': readRequestOf,
+  'get-picks': picksRequestOf,
+  'match-titles': titleQueriesOf,
+  'feedback': feedbackRequestOf,
+  'test-backends': nothing,
+  'offscreen-test-backends': (request) => ({ restore: backendSettingOf(record(request).restore) }),
+  'offscreen-prepare': (request) => {
+    const backend = record(request).backend;
+    return backend === undefined ? {} : { backend: backendSettingOf(backend) };
+  },
+  'offscreen-read': readRequestOf,
+  'offscreen-cancel': readingIdOf,
+  'offscreen-status': nothing,
+};
+
+/** The name of the port a popup holds open while its camera reading runs; its id follows the colon. */
+export const READING_PORT_PREFIX = 'moodreel-reading:';
 
 export function envelope<K extends MessageType>(type: K, request: Protocol[K]['request']): Envelope<K> {
   return { moodreel: type, target: TARGETS[type], request };
@@ -110,11 +181,24 @@ export function isEnvelope(value: unknown): value is Envelope {
     (value as { target?: unknown }).target === TARGETS[type as MessageType];
 }
 
+/** The answer to a refused message (a sender not allowed, a payload that fails its check). */
+export interface Refusal {
+  moodreelError: 'not-allowed' | 'bad-request';
+  message: string;
+}
+
+export function isRefusal(value: unknown): value is Refusal {
+  return typeof value === 'object' && value !== null && typeof (value as Refusal).moodreelError === 'string';
+}
+
+/** Sends a message; a refusal (or no answer) comes back as a thrown error, never as a value of the wrong shape. */
 export async function sendMessage<K extends MessageType>(
   type: K,
   request: Protocol[K]['request'],
 ): Promise<Protocol[K]['response']> {
-  return (await browser.runtime.sendMessage(envelope(type, request))) as Protocol[K]['response'];
+  const answer: unknown = await browser.runtime.sendMessage(envelope(type, request));
+  if (isRefusal(answer)) throw new Error(`MoodReel refused ${type}: ${answer.message}`);
+  return answer as Protocol[K]['response'];
 }
 
 export type Handlers<T extends Target> = {
@@ -123,24 +207,110 @@ export type Handlers<T extends Target> = {
   ) => Promise<Protocol[K]['response']> | Protocol[K]['response'];
 };
 
+/** What runtime.onMessage says about who sent a message (a subset of runtime.MessageSender). */
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  origin?: string;
+  tab?: unknown;
+}
+
+/** This extension, as a receiver needs to know it to tell its own contexts from the others. */
+export interface Self {
+  id: string;
+  /** "chrome-extension://<id>" */
+  origin: string;
+  /** The service worker's script URL ("chrome-extension://<id>/background.js"). */
+  serviceWorkerUrl: string;
+}
+
+export type SenderKind = 'service-worker' | 'extension' | 'content-script' | 'stranger';
+
+/**
+ * Which of our contexts sent a message. Extension pages have our origin (in a tab too: the options and
+ * camera-access pages); the service worker has its script's URL and no tab; a content script has a tab and
+ * the site's URL. Anything else (another extension, a frame we do not know) is a stranger.
+ */
+export function senderKind(sender: SenderInfo, self: Self): SenderKind {
+  if (sender.id !== self.id) return 'stranger';
+  const url = sender.url ?? '';
+  if (sender.origin !== undefined && sender.origin !== self.origin && url.startsWith(`${self.origin}/`)) return 'stranger';
+  if (url === self.serviceWorkerUrl && sender.tab === undefined) return 'service-worker';
+  if (url.startsWith(`${self.origin}/`)) return 'extension';
+  if (sender.tab !== undefined && /^https?:/u.test(url)) return 'content-script';
+  return 'stranger';
+}
+
+const ALLOWED: Record<SenderRule, readonly SenderKind[]> = {
+  'service-worker': ['service-worker'],
+  extension: ['service-worker', 'extension'],
+  'content-script': ['service-worker', 'extension', 'content-script'],
+};
+
+export function mayAnswer(type: MessageType, kind: SenderKind): boolean {
+  return ALLOWED[FROM[type]].includes(kind);
+}
+
+/** Logs each kind of refusal once (per message type and reason), so a noisy page cannot flood the console. */
+export function onceLogger(log: (text: string) => void = (text) => console.warn(text)): (key: string, text: string) => void {
+  const seen = new Set<string>();
+  return (key, text) => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    log(text);
+  };
+}
+
+const defaultRefusalLog = onceLogger();
+
 /**
  * Routes an incoming message to `handlers` when it is addressed to `target`; returns undefined
- * (so another context may answer) otherwise. Kept free of `browser` so it is testable as is.
+ * (so another context may answer) otherwise. A sender that may not send it, or a payload that fails its
+ * check, is answered with a Refusal (logged once per type and reason); the handler never runs.
+ * Kept free of `browser` so it is testable as is.
  */
 export function routeMessage<T extends Target>(
   target: T,
   handlers: Handlers<T>,
   message: unknown,
+  sender: SenderInfo,
+  self: Self,
+  logRefusal: (key: string, text: string) => void = defaultRefusalLog,
 ): Promise<unknown> | undefined {
   if (!isEnvelope(message) || message.target !== target) return undefined;
-  const handler = (handlers as Record<string, (request: unknown) => unknown>)[message.moodreel];
+  const type = message.moodreel;
+  const handler = (handlers as Record<string, (request: unknown) => unknown>)[type];
   if (!handler) return undefined;
-  return Promise.resolve().then(() => handler(message.request));
+  const kind = senderKind(sender, self);
+  if (!mayAnswer(type, kind)) {
+    logRefusal(`${type}|not-allowed|${kind}`, `MoodReel: refused ${type} from a ${kind} (${sender.url ?? 'no URL'})`);
+    return Promise.resolve<Refusal>({ moodreelError: 'not-allowed', message: `${type} is not answered to a ${kind}` });
+  }
+  let request: unknown;
+  try {
+    request = CHECKS[type](message.request);
+  } catch (error) {
+    const why = error instanceof BadRequest ? error.message : String(error);
+    logRefusal(`${type}|bad-request|${why}`, `MoodReel: refused ${type}: ${why}`);
+    return Promise.resolve<Refusal>({ moodreelError: 'bad-request', message: why });
+  }
+  return Promise.resolve().then(() => handler(request));
+}
+
+/** This extension's identity, from the browser. */
+export function selfOf(runtime: { id: string; getURL(path: string): string; getManifest(): { background?: unknown } }): Self {
+  const background = runtime.getManifest().background as { service_worker?: string } | undefined;
+  return {
+    id: runtime.id,
+    origin: new URL(runtime.getURL('/')).origin,
+    serviceWorkerUrl: runtime.getURL(`/${background?.service_worker ?? 'background.js'}`),
+  };
 }
 
 /** Answer the messages addressed to `target`; returns the function that stops listening. */
 export function listen<T extends Target>(target: T, handlers: Handlers<T>): () => void {
-  const listener = (message: unknown) => routeMessage(target, handlers, message);
+  const self = selfOf(browser.runtime);
+  const listener = (message: unknown, sender: SenderInfo) => routeMessage(target, handlers, message, sender, self);
   browser.runtime.onMessage.addListener(listener);
   return () => browser.runtime.onMessage.removeListener(listener);
 }
