@@ -3,14 +3,14 @@
  * (lib/reader/camera-reading.ts), photo readings, warm-ups and the backend speed test. All of them run one at
  * a time, so the speed test never disposes a model a reading is using.
  */
-import type { Backend, BackendSetting, BackendSpeed, ReadingLength, ReadOutcome } from '@/lib/mood/types';
+import type { BackendSetting, BackendSpeed, ReadingLength, ReadOutcome } from '@/lib/mood/types';
+import { measureBackends } from '@/lib/reader/backend-speed';
 import { MAX_PEOPLE, outcomeOf, readCameraMood } from '@/lib/reader/camera-reading';
 import { BAD_PHOTO, modelFailure, photoTooSmall, readingFailure } from '@/lib/reader/errors';
 import { oneAtATime } from '@/lib/reader/one-at-a-time';
 import { createPipelineCache, type Pipeline } from '@/lib/reader/pipeline-cache';
 import { MIN_FACE_PIXELS } from '@/lib/reader/preprocess';
 import { READING_PLANS } from '@/lib/reader/reading-plan';
-import { median } from '@/lib/reader/stats';
 import { createFaceDetector, type FaceDetectorHandle } from '@/lib/reader/vision/face-detector';
 import { loadEmotionModel, type EmotionModel } from '@/lib/reader/vision/emotion-model';
 import { readFaces } from '@/lib/reader/vision/read-face';
@@ -84,40 +84,9 @@ export function readFromPhoto(dataUrl: string, { backend = 'auto', group = false
   });
 }
 
-/**
- * The options page's speed test: loads the model on each backend in turn (forced by name, so a software
- * WebGPU is measured too), times single-face inferences, then loads the user's own setting again. It waits
- * for a reading in progress, and a reading asked for meanwhile waits for it.
- */
+/** The options page's speed test; it waits for a reading in progress, and a reading asked for meanwhile waits for it. */
 export function testBackends(restore: BackendSetting): Promise<BackendSpeed[]> {
-  return serial(async () => {
-    // Three smooth synthetic 48×48 "faces": the timing does not depend on what the pixels show.
-    const faces = [0.2, 0.5, 0.8].map((level) => Float32Array.from({ length: 48 * 48 }, (_, i) => level + 0.1 * Math.sin(i / 7)));
-    const results: BackendSpeed[] = [];
-    for (const backend of ['webgpu', 'webgl', 'wasm', 'cpu'] as Backend[]) {
-      try {
-        const started = performance.now();
-        const { model } = await pipelines.get(backend);
-        const loadMs = performance.now() - started;
-        if (model.backend !== backend) {
-          const why = model.failed.find((f) => f.backend === backend)?.error ?? 'this browser does not offer it';
-          results.push({ backend, available: false, error: why });
-          continue;
-        }
-        const times: number[] = [];
-        for (let i = 0; i < 15; i++) {
-          const t0 = performance.now();
-          await model.predict([faces[i % faces.length]!]);
-          times.push(performance.now() - t0);
-        }
-        results.push({ backend, available: true, loadMs: Math.round(loadMs), msPerFace: Math.round(median(times) * 10) / 10 });
-      } catch (error) {
-        results.push({ backend, available: false, error: error instanceof Error ? error.message : String(error) });
-      }
-    }
-    await pipelines.get(restore).catch(() => undefined);
-    return results;
-  });
+  return serial(() => measureBackends(pipelines, restore));
 }
 
 /** Decodes a data: URL without fetch (the CSP's connect-src 'self' refuses data: fetches). */

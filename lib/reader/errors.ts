@@ -45,7 +45,8 @@ export function readingFailure(error: unknown, stage: 'camera' | 'pipeline'): Mo
  * Either way the camera is already off when the user reads this.
  */
 export function readingTimedOut(stage: 'camera' | 'pipeline', seconds: number): MoodFailure {
-  const limit = `${Math.round(seconds)} seconds`;
+  const whole = Math.max(1, Math.round(seconds));
+  const limit = whole === 1 ? 'a second' : `${whole} seconds`;
   if (stage === 'camera') {
     return {
       reason: 'no-camera',
