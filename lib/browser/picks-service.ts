@@ -3,7 +3,6 @@
  * messages from the latest fresh reading, the user's strategy and the catalogue. The ranking itself is pure
  * code in lib/picks; this file only gathers its inputs.
  */
-import { storage } from 'wxt/utils/storage';
 import type { Feedback } from '../catalogue/types';
 import { isFresh } from '../mood/freshness';
 import type { Emotion } from '../mood/emotions';
@@ -15,6 +14,7 @@ import { rankPicks } from '../picks/rank';
 import { weightsFor } from '../picks/strategies';
 import type { Strategy } from '../picks/types';
 import type { CatalogueService } from './catalogue-service';
+import { defineCheckedItem } from './checked-item';
 import type { PicksMood, PicksRequest, PicksResponse, TitleMatch, TitleQuery } from './messages';
 import { latestReading } from './reading-store';
 import { customWeightsSetting, moodFreshMinutes, strategySetting } from './settings';
@@ -25,7 +25,26 @@ interface ShownForReading {
   at: number;
   ids: string[];
 }
-const shownPicks = storage.defineItem<ShownForReading[]>('local:shownPicks', { fallback: [] });
+const shownPicks = defineCheckedItem<ShownForReading[]>('local:shownPicks', [], parseShownPicks);
+
+/** A stored record of shown picks: a short list of { at, ids } (see NOVELTY_READINGS); anything else is unusable. */
+export function parseShownPicks(stored: unknown): ShownForReading[] | undefined {
+  if (!Array.isArray(stored) || stored.length > 20) return undefined;
+  const clean: ShownForReading[] = [];
+  for (const entry of stored) {
+    if (typeof entry !== 'object' || entry === null) return undefined;
+    const { at, ids } = entry as Record<string, unknown>;
+    if (typeof at !== 'number' || !Number.isFinite(at) || !Array.isArray(ids) || ids.length > 1000) return undefined;
+    if (!ids.every((id) => typeof id === 'string' && id.length <= 200)) return undefined;
+    clean.push({ at, ids: [...(ids as string[])] });
+  }
+  return clean;
+}
+
+/** Forgets which films were shown ("Forget my last reading" forgets this with the reading). */
+export function forgetShownPicks(): Promise<void> {
+  return shownPicks.removeValue();
+}
 /** "Not what the last three readings showed." */
 const NOVELTY_READINGS = 3;
 
