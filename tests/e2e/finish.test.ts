@@ -146,6 +146,28 @@ run.withBrowser('finish: happy-baby', () => ({ camera: makeY4m(facePath(FACE_PHO
     expect(Object.keys(report)).toHaveLength(10);
   });
 
+  it('CSP: every extension page renders with its styles and breaks no rule of the content security policy', async () => {
+    const violations: string[] = [];
+    const styled: Record<string, boolean> = {};
+    for (const name of ['popup', 'options', 'onboarding', 'camera-access', 'privacy']) {
+      const page = await h().context.newPage();
+      page.on('console', (message) => {
+        if (/Content Security Policy/iu.test(message.text())) violations.push(`${name}: ${message.text()}`);
+      });
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (event) => console.error(`Content Security Policy: ${event.violatedDirective} ${event.blockedURI}`));
+      });
+      await page.goto(h().url(`${name}.html`));
+      await page.locator('h1, [data-testid="read-mood"]').first().waitFor();
+      await page.waitForTimeout(300);
+      // The page's own stylesheet applied: a button or heading is not in the browser's default look.
+      styled[name] = await page.evaluate(() => [...document.styleSheets].some((sheet) => sheet.cssRules.length > 0) && getComputedStyle(document.body).margin !== '8px');
+      await page.close();
+    }
+    expect(violations).toEqual([]);
+    expect(styled).toEqual({ popup: true, options: true, onboarding: true, 'camera-access': true, privacy: true });
+  });
+
   it('axe: no serious or critical violation in the row injected into the streaming page', async () => {
     const site = await h().context.newPage();
     await site.goto('http://www.netflix.com/browse');
