@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { CONTENT_SCRIPT_MESSAGES, envelope, FROM, isEnvelope, isRefusal, onceLogger, routeMessage, senderKind, type MessageType, type Self, type SenderInfo } from './messages';
+import { CONTENT_SCRIPT_MESSAGES, envelope, FROM, isEnvelope, isRefusal, onceLogger, routeMessage, selfOf, senderKind, type MessageType, type Self, type SenderInfo } from './messages';
 import { MAX_TITLE_LENGTH, MAX_TITLES_PER_MESSAGE } from './message-checks';
 
 const self: Self = { id: 'moodreel', origin: 'chrome-extension://moodreel', serviceWorkerUrl: 'chrome-extension://moodreel/background.js' };
@@ -102,6 +102,12 @@ describe('messages by sender', () => {
     expect(senderKind({ ...SENDERS.popup, origin: 'null' }, self)).toBe('stranger');
     // The worker's URL in a tab is a page, not the worker.
     expect(senderKind({ ...SENDERS.worker, tab: { id: 1 } }, self)).toBe('extension');
+  });
+
+  it('knows the service worker in every context, the offscreen document too (it has no runtime.getManifest)', () => {
+    const getURL = (path: string) => `chrome-extension://moodreel${path}`;
+    expect(selfOf({ id: 'moodreel', getURL, getManifest: () => ({ background: { service_worker: 'background.js' } }) })).toEqual(self);
+    expect(selfOf({ id: 'moodreel', getURL })).toEqual(self);
   });
 
   it('lets a content script ask only for picks and title matches', async () => {

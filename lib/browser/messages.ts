@@ -297,13 +297,21 @@ export function routeMessage<T extends Target>(
   return Promise.resolve().then(() => handler(request));
 }
 
-/** This extension's identity, from the browser. */
-export function selfOf(runtime: { id: string; getURL(path: string): string; getManifest(): { background?: unknown } }): Self {
-  const background = runtime.getManifest().background as { service_worker?: string } | undefined;
+/** WXT builds the service worker to this file; the manifest says so where a context may read it. */
+const SERVICE_WORKER_FILE = 'background.js';
+
+/**
+ * This extension's identity, from the browser. An offscreen document has no runtime.getManifest (it gets only
+ * part of chrome.runtime), so the service worker's file is then the one WXT always builds.
+ */
+export function selfOf(runtime: { id: string; getURL(path: string): string; getManifest?: () => { background?: unknown } }): Self {
+  const background = (typeof runtime.getManifest === 'function' ? runtime.getManifest().background : undefined) as
+    | { service_worker?: string }
+    | undefined;
   return {
     id: runtime.id,
-    origin: new URL(runtime.getURL('/')).origin,
-    serviceWorkerUrl: runtime.getURL(`/${background?.service_worker ?? 'background.js'}`),
+    origin: runtime.getURL('/').replace(/\/$/u, ''),
+    serviceWorkerUrl: runtime.getURL(`/${background?.service_worker ?? SERVICE_WORKER_FILE}`),
   };
 }
 
