@@ -15,10 +15,22 @@ interface MeasuredModel {
 
 export const MEASURED_BACKENDS: readonly Backend[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 
+/** A backend that has not loaded in this long is reported as unavailable, so the test always ends. */
+export const BACKEND_LOAD_LIMIT_MS = 60_000;
+
+function withinLimit<T>(work: Promise<T>, ms: number, backend: Backend): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${backend} did not load within ${Math.round(ms / 1000)} seconds`)), ms);
+  });
+  return Promise.race([work, limit]).finally(() => clearTimeout(timer));
+}
+
 export async function measureBackends<Detector>(
   pipelines: PipelineCache<Detector, MeasuredModel>,
   restore: BackendSetting,
   now: () => number = () => performance.now(),
+  loadLimitMs = BACKEND_LOAD_LIMIT_MS,
 ): Promise<BackendSpeed[]> {
   // Three smooth synthetic 48×48 "faces": the timing does not depend on what the pixels show.
   const faces = [0.2, 0.5, 0.8].map((level) => Float32Array.from({ length: 48 * 48 }, (_, i) => level + 0.1 * Math.sin(i / 7)));
@@ -26,7 +38,7 @@ export async function measureBackends<Detector>(
   for (const backend of MEASURED_BACKENDS) {
     try {
       const started = now();
-      const { model } = await pipelines.get(backend);
+      const { model } = await withinLimit(pipelines.get(backend), loadLimitMs, backend);
       const loadMs = now() - started;
       if (model.backend !== backend) {
         const why = model.failed.find((f) => f.backend === backend)?.error ?? 'this browser does not offer it';
@@ -44,6 +56,6 @@ export async function measureBackends<Detector>(
       results.push({ backend, available: false, error: error instanceof Error ? error.message : String(error) });
     }
   }
-  await pipelines.get(restore).catch(() => undefined);
+  await withinLimit(pipelines.get(restore), loadLimitMs, 'cpu').catch(() => undefined);
   return results;
 }

@@ -80,4 +80,14 @@ describe('the speed test and a reading', () => {
     expect(outcome.ok).toBe(false);
     expect(!outcome.ok && outcome.message).toMatch(/model was disposed/);
   });
+
+  it('a backend that never loads is reported, and the test ends', async () => {
+    const pipelines = createPipelineCache<null, FakeModel>({
+      loadDetector: async () => null,
+      loadModel: (setting) => (setting === 'webgpu' ? new Promise<FakeModel>(() => undefined) : Promise.resolve(fakeModel(setting))),
+      disposeModel: (model) => model.dispose(),
+    });
+    const speeds = await measureBackends(pipelines, 'wasm', undefined, 30);
+    expect(speeds[0]).toEqual({ backend: 'webgpu', available: false, error: 'webgpu did not load within 0 seconds' });
+  });
 });
