@@ -93,6 +93,50 @@ export async function benchClickToMood({ photo = FACE_PHOTOS.happy, fps = 30, wi
   }
 }
 
+/**
+ * Popup close to camera off: `closes` times, a popup starts a steady (two-second) reading, and is closed as soon
+ * as the offscreen document has a live camera track; another extension page asks the offscreen document for its
+ * live tracks until there are none. Also checks that the closed popup's reading was not stored.
+ */
+export async function benchPopupCloseToCameraOff({ closes = 5, extensionDir = undefined } = {}) {
+  const harness = await launchExtension({ camera: makeY4m(facePath(FACE_PHOTOS.happy)), netLog: false, extensionDir });
+  try {
+    const observer = await harness.context.newPage();
+    await observer.goto(harness.url('privacy.html'));
+    const liveTracks = async () => (await harness.offscreenStatus(observer)).liveTracks;
+    await observer.evaluate(() => chrome.storage.sync.set({ readingLength: 'steady' }));
+    const times = [];
+    let stored = 0;
+    for (let i = 0; i <= closes; i++) {
+      const popup = await harness.openPopup();
+      await popup.locator('[data-testid="read-mood"]').waitFor({ timeout: 30_000 });
+      await observer.evaluate(() => chrome.storage.local.remove('latestReading'));
+      if (i === 0) {
+        // A first full reading loads the model, so the camera comes on at once in the closed ones.
+        await clickAndTime(popup);
+        await popup.close();
+        continue;
+      }
+      await popup.locator('[data-testid="read-mood"]').click();
+      const waitFrom = Date.now();
+      while ((await liveTracks()) === 0) {
+        if (Date.now() - waitFrom > 30_000) throw new Error('the camera never came on');
+      }
+      const closedAt = performance.now();
+      await popup.close();
+      while ((await liveTracks()) > 0) {
+        if (performance.now() - closedAt > 10_000) throw new Error('the camera stayed on 10 s after the popup closed');
+      }
+      times.push(performance.now() - closedAt);
+      await sleep(2_500); // past the steady reading's length
+      if ((await observer.evaluate(() => chrome.storage.local.get('latestReading'))).latestReading) stored++;
+    }
+    return { closes: times.length, medianMs: round(median(times), 0), maxMs: round(Math.max(...times), 0), storedAfterClose: stored };
+  } finally {
+    await harness.close();
+  }
+}
+
 /** A MovieLens-style CSV of `lines` made-up films (deterministic). */
 function makeBigCsv(lines) {
   const file = path.join(TMP_DIR, `bench-${lines}-films.csv`);
