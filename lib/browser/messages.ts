@@ -305,9 +305,12 @@ const SERVICE_WORKER_FILE = 'background.js';
  * part of chrome.runtime), so the service worker's file is then the one WXT always builds.
  */
 export function selfOf(runtime: { id: string; getURL(path: string): string; getManifest?: () => { background?: unknown } }): Self {
-  const background = (typeof runtime.getManifest === 'function' ? runtime.getManifest().background : undefined) as
-    | { service_worker?: string }
-    | undefined;
+  let background: { service_worker?: string } | undefined;
+  try {
+    background = runtime.getManifest?.().background as typeof background;
+  } catch {
+    background = undefined; // a context (or a test double) without it
+  }
   return {
     id: runtime.id,
     origin: runtime.getURL('/').replace(/\/$/u, ''),

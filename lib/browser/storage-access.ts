@@ -16,8 +16,8 @@ export async function restrictStorageToTrustedContexts(
 ): Promise<void> {
   await Promise.all(
     Object.entries(areas).map(([name, area]) =>
-      area
-        .setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' })
+      Promise.resolve()
+        .then(() => area.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' }))
         .catch((error: unknown) => console.warn(`MoodReel: could not restrict storage.${name} to the extension`, error)),
     ),
   );
