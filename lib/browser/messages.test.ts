@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { CONTENT_SCRIPT_MESSAGES, envelope, FROM, isEnvelope, isRefusal, onceLogger, routeMessage, selfOf, senderKind, type MessageType, type Self, type SenderInfo } from './messages';
+import { CONTENT_SCRIPT_MESSAGES, envelope, FROM, isEnvelope, isRefusal, matchTitlesInBatches, onceLogger, routeMessage, selfOf, senderKind, type MessageType, type Self, type SenderInfo } from './messages';
 import { MAX_TITLE_LENGTH, MAX_TITLES_PER_MESSAGE } from './message-checks';
 
 const self: Self = { id: 'moodreel', origin: 'chrome-extension://moodreel', serviceWorkerUrl: 'chrome-extension://moodreel/background.js' };
@@ -214,5 +214,24 @@ describe('message payloads', () => {
     await Promise.resolve();
     await Promise.resolve();
     expect(handler).toHaveBeenCalledWith({ filmId: 'ml-6', vote: null, emotion: 'sad' });
+  });
+});
+
+describe('a page with more titles than one message may carry', () => {
+  it('asks in batches of 500, answers in order, and does not send a title no film could have', async () => {
+    const handlers = backgroundHandlers();
+    const sizes: number[] = [];
+    const send = async (request: { titles: unknown[] }) => {
+      sizes.push(request.titles.length);
+      const answer = await routeMessage('background', handlers, envelope('match-titles', request as never), SENDERS.contentScript, self, vi.fn());
+      if (isRefusal(answer)) throw new Error(answer.message);
+      return { mood: null, results: request.titles.map((t) => ({ filmId: (t as { title: string }).title, title: '', year: null, fit: null })) };
+    };
+    const titles = Array.from({ length: 1_203 }, (_, i) => ({ title: i === 7 ? 'x'.repeat(MAX_TITLE_LENGTH + 1) : `t${i}` }));
+    const answer = await matchTitlesInBatches(titles, send);
+    expect(sizes).toEqual([500, 500, 202]);
+    expect(answer.results).toHaveLength(1_203);
+    expect(answer.results[7]).toBeNull();
+    expect(answer.results.map((r) => r?.filmId)).toEqual(titles.map((t, i) => (i === 7 ? undefined : t.title)));
   });
 });

@@ -8,6 +8,8 @@
 import { browser } from 'wxt/browser';
 import {
   BadRequest,
+  MAX_TITLE_LENGTH,
+  MAX_TITLES_PER_MESSAGE,
   backendSettingOf,
   feedbackRequestOf,
   nothing,
@@ -199,6 +201,26 @@ export async function sendMessage<K extends MessageType>(
   const answer: unknown = await browser.runtime.sendMessage(envelope(type, request));
   if (isRefusal(answer)) throw new Error(`MoodReel refused ${type}: ${answer.message}`);
   return answer as Protocol[K]['response'];
+}
+
+type MatchAnswer = Protocol['match-titles']['response'];
+
+/**
+ * `match-titles` for any number of a page's titles, within the message's bounds: one message per 500 titles,
+ * answers joined in order. A title longer than 200 characters is no film's title: it is not sent, and its
+ * answer is null (so one planted title cannot get a whole batch refused).
+ */
+export async function matchTitlesInBatches(
+  titles: readonly TitleQuery[],
+  send: (request: { titles: TitleQuery[] }) => Promise<MatchAnswer> = (request) => sendMessage('match-titles', request),
+): Promise<MatchAnswer> {
+  const sendable = titles.flatMap((query, index) => (query.title.length <= MAX_TITLE_LENGTH ? [{ query, index }] : []));
+  const batches: (typeof sendable)[] = [];
+  for (let i = 0; i < sendable.length; i += MAX_TITLES_PER_MESSAGE) batches.push(sendable.slice(i, i + MAX_TITLES_PER_MESSAGE));
+  const answers = await Promise.all(batches.map((batch) => send({ titles: batch.map((b) => b.query) })));
+  const results: MatchAnswer['results'] = titles.map(() => null);
+  batches.forEach((batch, b) => batch.forEach(({ index }, i) => (results[index] = answers[b]!.results[i] ?? null)));
+  return { mood: answers.at(-1)?.mood ?? null, results };
 }
 
 export type Handlers<T extends Target> = {
