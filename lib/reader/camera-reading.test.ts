@@ -174,6 +174,13 @@ describe('the reading always ends', () => {
     expect(frames.every((f) => f.closed)).toBe(true);
   });
 
+  it('a track that freezes after enough faces for a reading: the faces read count, and the camera is off', async () => {
+    const { parts, camera } = fakes([...repeat(4, { faces: [face('sad')] }), 'frozen']);
+    const outcome = await readCameraMood(parts, { plan: { ...DEFAULT_PLAN, spanMs: 10_000, maxMs: 200 }, group: false, frameGraceMs: 20 });
+    expect(outcome.ok && outcome.reading).toMatchObject({ emotion: 'sad', frames: 4 });
+    expect(camera.live).toBe(false);
+  });
+
   it('a track frozen from the start ends the same way', async () => {
     const { parts, camera } = fakes(['frozen']);
     expectFailure(await readCameraMood(parts, { plan: quickPlan, group: false, frameGraceMs: 20 }), 'no-camera', /stopped sending pictures/);

@@ -23,8 +23,11 @@ export const MAX_PEOPLE = 8;
 
 /** From the request to the end of the reading, whatever happens (a cold model load on a slow computer fits). */
 export const READING_DEADLINE_MS = 30_000;
-/** Once the camera and the model are ready: the plan's longest reading plus this, for the last frame's work. */
-export const FRAME_GRACE_MS = 2_000;
+/**
+ * Once the camera and the model are ready: the plan's longest reading plus this, for a webcam's first frame
+ * (often most of a second) and the last frame's work on a slow backend.
+ */
+export const FRAME_GRACE_MS = 4_000;
 
 /** What the loop needs of a camera: frames it closes after reading, and a stop that turns the light off. */
 export interface FrameSource<Frame extends { close(): void }> {
@@ -206,8 +209,9 @@ async function readFrames<Frame extends { close(): void }, Pipeline extends { mo
   { plan, group }: CameraReadingOptions,
   limit: Limit,
   now: () => number,
+  /** Filled as frames are read, so a reading cut short by the deadline can still use them. */
+  frames: FacesReading[],
 ): Promise<FacesReading[] | 'no-face'> {
-  const frames: FacesReading[] = [];
   let faceFrames = 0;
   let firstFrameAt: number | null = null;
   let firstFaceAt: number | null = null;
@@ -294,12 +298,17 @@ export async function readCameraMood<Frame extends { close(): void }, Pipeline e
     const framesMs = options.plan.maxMs + (options.frameGraceMs ?? FRAME_GRACE_MS);
     if (limit.tighten(framesMs)) limitMs = framesMs;
     let frames: FacesReading[] | 'no-face';
+    const read: FacesReading[] = [];
     try {
-      frames = await readFrames(parts, camera!, pipeline, options, limit, now);
+      frames = await readFrames(parts, camera!, pipeline, options, limit, now, read);
     } catch (error) {
-      if (error instanceof Stopped) return ended(error);
-      if (error instanceof StageError) return fail(readingFailure(error.cause, error.stage));
-      return fail(readingFailure(error, 'pipeline'));
+      // The camera froze (or the model stalled) after enough faces for a reading: the plan would have ended
+      // it at its longest anyway, so the faces read count.
+      const enough = read.filter((f) => f.faces.length > 0).length >= options.plan.minFaceFrames;
+      if (error instanceof Stopped && error.why === 'deadline' && enough) frames = read;
+      else if (error instanceof Stopped) return ended(error);
+      else if (error instanceof StageError) return fail(readingFailure(error.cause, error.stage));
+      else return fail(readingFailure(error, 'pipeline'));
     }
     stopCamera(); // the camera light goes off the moment we have what we need
     if (frames === 'no-face') return fail(NO_FACE);
