@@ -17,41 +17,47 @@ export const LEGACY_FIT_ATTRIBUTE = 'data-moodreel-fit';
 
 /**
  * The host: out of the flow (absolutely positioned at its static place, the anchor's top left corner), so
- * neither the tile's layout nor a flex gap changes; zero-sized, and never a target for the pointer, so
- * `elementFromPoint` and hover find the tile's own content whether or not a badge is drawn. Set by `:host`
- * with !important from inside the shadow root: for important rules the inner tree wins, so no page rule and
- * no inline style can move it or make it differ between tiles.
+ * neither the tile's layout nor a flex gap changes; one fixed size whatever it holds, clipping what is
+ * inside, so its box, its scroll size and the tile's scroll size are the same with a badge, without one and
+ * whatever the badge says (a page script can read all three; the spy page e2e found the scroll size giving
+ * the badge's width away when the host was zero-sized). It never takes the pointer, so `elementFromPoint`
+ * and hover find the tile's own content whether or not a badge is drawn. Set by `:host` with !important from
+ * inside the shadow root: for important rules the inner tree wins, so no page rule and no inline style can
+ * move it or make it differ between tiles.
  */
 const HOST_RULES = [
   'all: initial',
   'position: absolute',
   'display: block',
-  'width: 0',
-  'height: 0',
+  'box-sizing: border-box',
+  'width: 172px',
+  'height: 32px',
+  'min-width: 0',
+  'max-width: none',
   'margin: 0',
   'padding: 0',
   'border: 0',
-  'overflow: visible',
+  'overflow: hidden',
   'z-index: 3',
   'pointer-events: none',
   'visibility: visible',
   'opacity: 1',
-  'contain: layout style',
+  'contain: strict',
 ].map((rule) => `${rule} !important;`).join(' ');
 
 /**
- * The badge is drawn at the host's place (the anchor's top left corner) and, like the host, takes no pointer
- * events: a badge under the pointer would answer `elementFromPoint` with the host where an unbadged tile
- * answers with its poster, which is exactly the oracle the closed root is there to remove.
+ * The badge is drawn at the host's top left corner, inside it (at most 160 × 21 px at 6 px from the corner)
+ * and, like the host, takes no pointer events: a badge under the pointer would answer `elementFromPoint`
+ * with the host where an unbadged tile answers with its poster, the very oracle the closed root removes.
  */
 const BADGE_CSS = `
 :host { ${HOST_RULES} }
 .badge {
-  position: absolute; top: 6px; left: 6px; box-sizing: border-box; display: inline-block; max-width: 160px;
+  position: absolute; top: 6px; left: 6px; box-sizing: border-box; display: block; max-width: 160px; height: 21px;
   overflow: hidden; text-overflow: ellipsis; white-space: nowrap; pointer-events: none;
   padding: 2px 7px; border-radius: 10px; border: 1px solid rgba(229, 160, 13, 0.9);
   background: rgba(12, 12, 14, 0.86); color: #fff; box-shadow: 0 1px 4px rgba(0, 0, 0, 0.5);
-  font: 600 11px/1.35 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; letter-spacing: normal;
+  font: 600 11px/15px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; letter-spacing: normal;
   text-transform: none; text-align: left;
 }
 `;

@@ -31,7 +31,8 @@ interface SpyReport {
 
 /** The page's own script (main world, before every other script). Plain JS: it is serialised into the page. */
 function spy(config: { extensionId: string; entries: string[] }) {
-  const PHRASES = /fits your|picks for your|movie night|\d+ people|your (angry|disgusted|fearful|happy|sad|surprised|neutral) mood|moodreel/i;
+  // What MoodReel's row and badges say (the fixture's own text names MoodReel, so the name alone is no finding).
+  const PHRASES = /fits your|picks for your|movie night|\d+ people|your (angry|disgusted|fearful|happy|sad|surprised|neutral) mood|read on your device/i;
   const EMOTIONS = new Set(['angry', 'disgust', 'fear', 'happy', 'sad', 'surprise', 'neutral']);
   const state = {
     messages: [] as string[],
