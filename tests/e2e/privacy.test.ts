@@ -169,6 +169,10 @@ function spy(config: { extensionId: string; entries: string[] }) {
     }
     const inside = document.elementFromPoint(host.getBoundingClientRect().right - 30, host.getBoundingClientRect().top + 15);
     (inside as HTMLElement | null)?.click();
+    // Into the row itself, if any way in is open: its shadowRoot, or a root the attachShadow wrapper kept.
+    for (const root of [host.shadowRoot, ...state.stolenRoots]) {
+      for (const button of root?.querySelectorAll<HTMLElement>('button, [data-testid="hide-row"]') ?? []) button.click();
+    }
     return true;
   }
 
