@@ -27,7 +27,7 @@ export interface RowOptions {
 }
 
 /** The page's declared language, or the browser's when the page declares none. */
-export function pageLanguage(): string {
+function pageLanguage(): string {
   return document.documentElement.lang.trim() || navigator.language || 'en';
 }
 

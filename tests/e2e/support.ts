@@ -190,7 +190,7 @@ export async function chooseBackend(h: Harness, backend: string): Promise<void> 
  * Playwright's locators) cannot open them. Tests read them as DevTools does, over CDP: `DOM.getDocument`
  * with `pierce: true` walks into every shadow root, closed ones included.
  */
-export interface DomNode {
+interface DomNode {
   nodeId: number;
   backendNodeId: number;
   nodeType: number;
@@ -202,7 +202,7 @@ export interface DomNode {
   shadowRoots?: DomNode[];
 }
 
-export interface Box {
+interface Box {
   x: number;
   y: number;
   width: number;
@@ -212,7 +212,7 @@ export interface Box {
 const sessions = new WeakMap<Page, Promise<CDPSession>>();
 
 /** One CDP session per page (made on first use). */
-export function cdpOf(page: Page): Promise<CDPSession> {
+function cdpOf(page: Page): Promise<CDPSession> {
   let session = sessions.get(page);
   if (!session) {
     session = page.context().newCDPSession(page);
@@ -243,14 +243,14 @@ export function* walkNodes(node: DomNode, ancestors: DomNode[] = []): Generator<
   for (const child of node.children ?? []) yield* walkNodes(child, below);
 }
 
-export function textOf(node: DomNode): string {
+function textOf(node: DomNode): string {
   let text = '';
   for (const [n] of walkNodes(node)) if (n.nodeType === 3) text += n.nodeValue ?? '';
   return text;
 }
 
 /** The element's border box on the page (null when it has none: not rendered). */
-export async function boxOf(page: Page, node: DomNode): Promise<Box | null> {
+async function boxOf(page: Page, node: DomNode): Promise<Box | null> {
   const cdp = await cdpOf(page);
   try {
     const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: node.backendNodeId })) as { model: { border: number[] } };
@@ -297,7 +297,7 @@ export async function readBadgeBoxes(page: Page, tileSelector: string): Promise<
   return out;
 }
 
-export interface RowRead {
+interface RowRead {
   /** `<moodreel-picks>` hosts on the page. */
   rows: number;
   /** The host's attributes, as the page sees them (none, whatever the mood). */
