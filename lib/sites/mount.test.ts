@@ -130,6 +130,13 @@ describe('on the Netflix home page', () => {
     expect(badged()).toEqual([]);
   });
 
+  it("gives the row's inner document the page's language", async () => {
+    document.documentElement.lang = 'fr-CA';
+    await start();
+    expect(roots.rootOf(row())?.querySelector('html')?.getAttribute('lang')).toBe('fr-CA');
+    document.documentElement.removeAttribute('lang');
+  });
+
   it('titles a group reading as a movie night', async () => {
     background.mood = mood('happy', 3);
     await start();
