@@ -68,6 +68,9 @@ async function startSites(): Promise<void> {
 beforeAll(async () => {
   await startSites();
   harness = await launchExtension({ hostMap: { [HOSTS.netflix]: port, [HOSTS.prime]: port, [HOSTS.disney]: port } });
+  // Extension storage closed to content scripts (as the background does): everything below must still work.
+  await harness.serviceWorker.evaluate(() =>
+    Promise.all([chrome.storage.local, chrome.storage.sync, chrome.storage.session].map((area) => area.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' }))));
 });
 
 afterAll(async () => {
