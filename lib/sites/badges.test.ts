@@ -58,7 +58,9 @@ describe('TileBadges', () => {
     expect(badgeOf(tile)?.getAttribute('aria-label')).toBe('Fits your happy mood: Comedy');
     expect([badgeOf(tile)?.getAttribute('data-emotion'), badgeOf(tile)?.getAttribute('data-title')]).toEqual(['happy', 'Toy Story']);
     // Placed by its own :host rules, !important: a page rule matching any element cannot move it.
-    expect(roots.rootOf(hostOf(tile))?.querySelector('style')?.textContent).toMatch(/:host \{[^}]*position: absolute !important/);
+    const root = roots.rootOf(hostOf(tile))!;
+    const css = root.querySelector('style')?.textContent ?? [...root.adoptedStyleSheets].flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)).join('\n');
+    expect(css).toMatch(/:host \{[^}]*position: absolute !important/);
     // Drawing the same again changes nothing.
     badges.show(tile, 'toy story', { ...comedy }, 'Toy Story');
     expect(tile.querySelectorAll(BADGE_TAG)).toHaveLength(1);

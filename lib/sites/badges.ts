@@ -76,12 +76,32 @@ function sameFit(a: Fit | null, b: Fit | null): boolean {
   return a === b || (a !== null && b !== null && a.emotion === b.emotion && a.genre === b.genre && a.reason === b.reason);
 }
 
+/** One stylesheet shared by every badge root (parsed once; null where constructed sheets are missing). */
+let sharedSheet: CSSStyleSheet | null | undefined;
+
+function badgeSheet(): CSSStyleSheet | null {
+  if (sharedSheet === undefined) {
+    try {
+      sharedSheet = new CSSStyleSheet();
+      sharedSheet.replaceSync(BADGE_CSS);
+    } catch {
+      sharedSheet = null;
+    }
+  }
+  return sharedSheet;
+}
+
 function createHost(): { host: HTMLElement; root: ShadowRoot } {
   const host = document.createElement(BADGE_TAG);
   const root = host.attachShadow({ mode: 'closed' });
-  const style = document.createElement('style');
-  style.textContent = BADGE_CSS;
-  root.append(style);
+  const sheet = badgeSheet();
+  if (sheet && Array.isArray(root.adoptedStyleSheets)) {
+    root.adoptedStyleSheets = [sheet];
+  } else {
+    const style = document.createElement('style');
+    style.textContent = BADGE_CSS;
+    root.append(style);
+  }
   return { host, root };
 }
 
