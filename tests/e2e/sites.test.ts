@@ -392,8 +392,11 @@ describe('with the catalogue', () => {
       (document.querySelector('moodreel-picks') as HTMLElement & { __same?: boolean }).__same = true;
       (window as unknown as { __notReloaded: boolean }).__notReloaded = true;
     });
+    const stored = Date.now();
     await setReading('sad');
     await waitForRowState(page, 'picks', 'sad');
+    // A timing, printed only (the row hears of it over the background's changes port, no polling).
+    console.log(`[e2e] the row followed the new reading in ${Date.now() - stored} ms (CDP reads every 100 ms included)`);
     expect(await page.evaluate(() => (document.querySelector('moodreel-picks') as HTMLElement & { __same?: boolean }).__same)).toBe(true);
     expect(await page.evaluate(() => (window as unknown as { __notReloaded?: boolean }).__notReloaded)).toBe(true);
     expect((await rowSeen(page)).heading).toBe('Picks for your sad mood 😢');
