@@ -405,6 +405,30 @@ describe('with the catalogue', () => {
     await page.close();
   });
 
+  it('the service worker stopping does not stop the row from following new readings', async () => {
+    const page = await open('demo');
+    await waitForRowState(page, 'picks', 'happy');
+    await h().serviceWorker.evaluate(() => {
+      (self as unknown as { __before?: boolean }).__before = true;
+    });
+    // Chrome stops an idle service worker; the content script's changes port drops, and it reconnects.
+    const { targetInfos } = (await h().cdp!.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
+    const worker = targetInfos.find((target) => target.type === 'service_worker' && target.url.startsWith(h().extensionOrigin));
+    await h().cdp!.send('Target.closeTarget', { targetId: worker!.targetId });
+    await expect.poll(async () => {
+      const live = h().context.serviceWorkers().filter((w) => w.url().startsWith(h().extensionOrigin));
+      const fresh = await Promise.all(live.map((w) => w.evaluate(() => !(self as unknown as { __before?: boolean }).__before).catch(() => false)));
+      const index = fresh.indexOf(true);
+      if (index >= 0) h().serviceWorker = live[index]!;
+      return index >= 0;
+    }, { timeout: 10_000 }).toBe(true);
+    await setReading('sad');
+    await waitForRowState(page, 'picks', 'sad');
+    await setReading('happy');
+    await waitForRowState(page, 'picks', 'happy');
+    await page.close();
+  });
+
   it('a row added later gets its badges', async () => {
     const page = await open('demo');
     await waitForRowState(page, 'picks', 'happy');
