@@ -8,7 +8,9 @@ import { backendSetting, historySetting, readingLengthSetting } from '@/lib/brow
 import { historyEntryOf } from '@/lib/mood/history';
 import { HistoryStore } from '@/lib/mood/history-store';
 import { keepBadgeInStep } from '@/lib/browser/toolbar-badge';
-import { allowSessionStorageInContentScripts } from '@/lib/sites/session-access';
+import { closeSessionStorageToContentScripts } from '@/lib/sites/session-access';
+import { readSiteState, serveSiteChanges } from '@/lib/browser/site-state';
+import { rowHidden } from '@/lib/sites/row-hidden';
 import type { ReadOutcome } from '@/lib/mood/types';
 import { READING_CANCELLED } from '@/lib/reader/errors';
 import { restrictStorageToTrustedContexts } from '@/lib/browser/storage-access';
@@ -59,6 +61,13 @@ export default defineBackground(() => {
     'get-picks': (request) => picks.getPicks(request),
     'match-titles': (request) => picks.matchTitles(request.titles),
     'feedback': (request) => picks.feedback(request),
+    // content scripts may send this
+    'site-state': (request) => readSiteState(request.site),
+    // content scripts may send this
+    'hide-row': async () => {
+      await rowHidden.set(true);
+      return { ok: true };
+    },
   });
   // The popup holds a port named after its reading while the reading runs. The port closing first means
   // the popup closed: the offscreen document stops the camera and the reading's answer is dropped.
@@ -77,9 +86,10 @@ export default defineBackground(() => {
       void sendMessage('offscreen-cancel', { readingId: id }).catch(() => undefined);
     });
   });
+  serveSiteChanges();
   keepBadgeInStep();
-  // The site row's "hide until the browser restarts" flag lives in session storage (nothing private is there).
-  void allowSessionStorageInContentScripts().catch(() => undefined);
+  // Session storage (the row's hide flag) is for trusted contexts: content scripts ask the background.
+  void closeSessionStorageToContentScripts().catch(() => undefined);
   browser.runtime.onInstalled.addListener(({ reason }) => {
     // A first install opens the welcome page (what it does, the camera, the privacy promise, a first reading).
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/onboarding.html') });

@@ -19,6 +19,8 @@ const backgroundHandlers = () => ({
   'get-picks': vi.fn(() => ({ mood: null, strategy: 'match' as const, picks: [], hasMore: false })),
   'match-titles': vi.fn((request: { titles: unknown[] }) => ({ mood: null, results: request.titles.map(() => null) })),
   'feedback': vi.fn(() => ({ ok: true })),
+  'site-state': vi.fn(() => ({ enabled: true, rowHidden: false, freshMinutes: 30, moodKey: '' })),
+  'hide-row': vi.fn(() => ({ ok: true })),
   'test-backends': vi.fn(() => []),
 });
 const offscreenHandlers = () => ({
@@ -36,6 +38,8 @@ const VALID: { [K in MessageType]: unknown } = {
   'get-picks': { page: 0, pageSize: 5 },
   'match-titles': { titles: [{ title: 'Heat', year: 1995 }] },
   'feedback': { filmId: 'ml-6', vote: 'up', emotion: 'happy' },
+  'site-state': { site: 'netflix' },
+  'hide-row': null,
   'test-backends': null,
   'offscreen-test-backends': { restore: 'auto' },
   'offscreen-prepare': { backend: 'wasm' },
@@ -110,14 +114,14 @@ describe('messages by sender', () => {
     expect(selfOf({ id: 'moodreel', getURL })).toEqual(self);
   });
 
-  it('lets a content script ask only for picks and title matches', async () => {
+  it("lets a content script ask only for picks, title matches and its site's state, and hide the row", async () => {
     const answered: string[] = [];
     for (const type of Object.keys(VALID) as MessageType[]) {
       const { answer, handler } = send(type, SENDERS.contentScript);
       if (!isRefusal(await answer)) answered.push(type);
       expect(handler.mock.calls.length > 0).toBe(answered.includes(type));
     }
-    expect(answered.sort()).toEqual(['get-picks', 'match-titles']);
+    expect(answered.sort()).toEqual(['get-picks', 'hide-row', 'match-titles', 'site-state']);
   });
 
   it('answers every background message to our pages, and the offscreen document only to the worker (its status also to pages)', async () => {

@@ -17,12 +17,14 @@ import {
   readingIdOf,
   readRequestOf,
   record,
+  siteRequestOf,
   titleQueriesOf,
 } from './message-checks';
 import type { Feedback } from '../catalogue/types';
 import type { Emotion } from '../mood/emotions';
 import type { BackendSetting, BackendSpeed, ReadOutcome, ReadRequest } from '../mood/types';
 import type { Fit, Pick, Strategy } from '../picks/types';
+import type { SiteId } from './settings';
 
 /** What the picks are for: the fresh reading's top emotion (null when there is no fresh reading). */
 export interface PicksMood {
@@ -63,6 +65,24 @@ export interface TitleMatch {
   fit: Fit | null;
 }
 
+/**
+ * What a streaming site's content script needs to know. It cannot read extension storage (trusted contexts
+ * only), so the background tells it; nothing here is shown to, or put within reach of, the page.
+ */
+export interface SiteState {
+  /** The user has this site turned on. */
+  enabled: boolean;
+  /** "Hide until the browser restarts" was pressed. */
+  rowHidden: boolean;
+  /** How long a reading stays fresh (the row and badges follow it going stale). */
+  freshMinutes: number;
+  /** Changes whenever the picks and fits would: a new reading, strategy, weights or freshness. */
+  moodKey: string;
+}
+
+/** The port a content script opens; the background posts `SITE_STATE_CHANGED` on it when `SiteState` may have changed. */
+export const SITE_CHANGES_PORT = 'moodreel-site-changes';
+export const SITE_STATE_CHANGED = 'changed';
 
 /** What each message carries and what its answer is. */
 export interface Protocol {
@@ -89,6 +109,12 @@ export interface Protocol {
     request: { filmId: string; vote: Feedback['vote'] | null; emotion: Emotion };
     response: { ok: boolean };
   };
+  /** content script → background: this site's state (settings, hide flag, freshness). */
+  // content scripts may send this
+  'site-state': { target: 'background'; request: { site: SiteId }; response: SiteState };
+  /** content script → background: the row's Hide was pressed; hide it everywhere until the browser restarts. */
+  // content scripts may send this
+  'hide-row': { target: 'background'; request: null; response: { ok: boolean } };
   /** options → background: measure every backend on this computer. */
   'test-backends': { target: 'background'; request: null; response: BackendSpeed[] };
   /** background → offscreen: do the measuring, then load `restore` (the user's setting) again. */
@@ -112,6 +138,8 @@ const TARGETS: { [K in MessageType]: Protocol[K]['target'] } = {
   'get-picks': 'background',
   'match-titles': 'background',
   'feedback': 'background',
+  'site-state': 'background', // content scripts may send this
+  'hide-row': 'background', // content scripts may send this
   'test-backends': 'background',
   'offscreen-test-backends': 'offscreen',
   'offscreen-prepare': 'offscreen',
@@ -142,6 +170,8 @@ export const FROM: { [K in MessageType]: K extends ContentScriptMessage ? 'conte
   'get-picks': 'content-script',
   'match-titles': 'content-script',
   'feedback': 'extension',
+  'site-state': 'content-script',
+  'hide-row': 'content-script',
   'test-backends': 'extension',
   'offscreen-test-backends': 'service-worker',
   'offscreen-prepare': 'service-worker',
@@ -158,6 +188,8 @@ const CHECKS: { [K in MessageType]: (request: unknown) => Protocol[K]['request']
   'get-picks': picksRequestOf,
   'match-titles': titleQueriesOf,
   'feedback': feedbackRequestOf,
+  'site-state': siteRequestOf,
+  'hide-row': nothing,
   'test-backends': nothing,
   'offscreen-test-backends': (request) => ({ restore: backendSettingOf(record(request).restore) }),
   'offscreen-prepare': (request) => {

@@ -1,46 +1,63 @@
 /**
- * The badges on the site's own tiles. A badge lives in its own small shadow root (the page's styles cannot
- * reach inside, ours cannot leak out), its host is placed by the shadow root's own `:host` rules (a page rule
- * matching any element cannot move it), and each tile remembers which title its badge was drawn for: the sites recycle
- * tile elements for other titles, and a recycled tile must lose its badge at once.
+ * The badges on the site's own tiles, hidden from the site. Every tile MoodReel reads gets the same inert
+ * host, `<moodreel-badge>` with no attribute, zero-sized and out of the flow, as soon as it is read (before
+ * the background answers), whatever the mood and whether or not the film fits. The badge is drawn, or not,
+ * inside the host's closed shadow root, which the page's scripts cannot open. So a page script sees one
+ * identical host in every tile and cannot tell which tiles fit, nor for which mood.
+ *
+ * Each tile remembers which title its host was placed for: the sites recycle tile elements for other
+ * titles, and a recycled tile must lose its badge at once.
  */
 import type { Fit } from '../picks/types';
 import { fitLabel, fitTooltip } from './text';
 
 export const BADGE_TAG = 'moodreel-badge';
-/** The contract with tests and users' own styles: the tile that fits the mood, and for which emotion. */
-export const FIT_ATTRIBUTE = 'data-moodreel-fit';
+/** What MoodReel versions before the closed roots put on badged tiles: removed where an old run left it. */
+export const LEGACY_FIT_ATTRIBUTE = 'data-moodreel-fit';
 
 /**
  * The host: out of the flow (absolutely positioned at its static place, the anchor's top left corner), so
- * neither the tile's layout nor a flex gap changes; zero-sized, so it covers nothing but the badge. Set by
- * `:host` with !important from inside the shadow root: for important rules the inner tree wins, so no page
- * rule (not even `a > * { position: static !important }`) and no inline style can move it.
+ * neither the tile's layout nor a flex gap changes; one fixed size whatever it holds, clipping what is
+ * inside, so its box, its scroll size and the tile's scroll size are the same with a badge, without one and
+ * whatever the badge says (a page script can read all three; the spy page e2e found the scroll size giving
+ * the badge's width away when the host was zero-sized). It never takes the pointer, so `elementFromPoint`
+ * and hover find the tile's own content whether or not a badge is drawn. Set by `:host` with !important from
+ * inside the shadow root: for important rules the inner tree wins, so no page rule and no inline style can
+ * move it or make it differ between tiles.
  */
 const HOST_RULES = [
   'all: initial',
   'position: absolute',
   'display: block',
-  'width: 0',
-  'height: 0',
+  'box-sizing: border-box',
+  'width: 172px',
+  'height: 32px',
+  'min-width: 0',
+  'max-width: none',
   'margin: 0',
   'padding: 0',
   'border: 0',
-  'overflow: visible',
+  'overflow: hidden',
   'z-index: 3',
   'pointer-events: none',
   'visibility: visible',
   'opacity: 1',
+  'contain: strict',
 ].map((rule) => `${rule} !important;`).join(' ');
 
+/**
+ * The badge is drawn at the host's top left corner, inside it (at most 160 × 21 px at 6 px from the corner)
+ * and, like the host, takes no pointer events: a badge under the pointer would answer `elementFromPoint`
+ * with the host where an unbadged tile answers with its poster, the very oracle the closed root removes.
+ */
 const BADGE_CSS = `
 :host { ${HOST_RULES} }
 .badge {
-  position: absolute; top: 6px; left: 6px; box-sizing: border-box; display: inline-block; max-width: 160px;
-  overflow: hidden; text-overflow: ellipsis; white-space: nowrap; pointer-events: auto; cursor: default;
+  position: absolute; top: 6px; left: 6px; box-sizing: border-box; display: block; max-width: 160px; height: 21px;
+  overflow: hidden; text-overflow: ellipsis; white-space: nowrap; pointer-events: none;
   padding: 2px 7px; border-radius: 10px; border: 1px solid rgba(229, 160, 13, 0.9);
   background: rgba(12, 12, 14, 0.86); color: #fff; box-shadow: 0 1px 4px rgba(0, 0, 0, 0.5);
-  font: 600 11px/1.35 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; letter-spacing: normal;
+  font: 600 11px/15px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; letter-spacing: normal;
   text-transform: none; text-align: left;
 }
 `;
@@ -48,6 +65,9 @@ const BADGE_CSS = `
 interface TileState {
   /** The title (cache key) the tile showed when last read. */
   key: string;
+  /** The inert host in the tile, and its closed root (only this content script holds it). */
+  host: HTMLElement;
+  root: ShadowRoot;
   badge: HTMLElement | null;
   fit: Fit | null;
 }
@@ -56,104 +76,142 @@ function sameFit(a: Fit | null, b: Fit | null): boolean {
   return a === b || (a !== null && b !== null && a.emotion === b.emotion && a.genre === b.genre && a.reason === b.reason);
 }
 
-function createBadge(fit: Fit, title: string): HTMLElement {
+/** One stylesheet shared by every badge root (parsed once; null where constructed sheets are missing). */
+let sharedSheet: CSSStyleSheet | null | undefined;
+
+function badgeSheet(): CSSStyleSheet | null {
+  if (sharedSheet === undefined) {
+    try {
+      sharedSheet = new CSSStyleSheet();
+      sharedSheet.replaceSync(BADGE_CSS);
+    } catch {
+      sharedSheet = null;
+    }
+  }
+  return sharedSheet;
+}
+
+function createHost(): { host: HTMLElement; root: ShadowRoot } {
   const host = document.createElement(BADGE_TAG);
-  host.setAttribute('data-for', title);
-  const shadow = host.attachShadow({ mode: 'open' });
-  const style = document.createElement('style');
-  style.textContent = BADGE_CSS;
-  const label = document.createElement('span');
-  label.className = 'badge';
-  label.setAttribute('role', 'note');
-  fillBadge(host, label, fit);
-  shadow.append(style, label);
-  return host;
+  const root = host.attachShadow({ mode: 'closed' });
+  const sheet = badgeSheet();
+  if (sheet && Array.isArray(root.adoptedStyleSheets)) {
+    root.adoptedStyleSheets = [sheet];
+  } else {
+    const style = document.createElement('style');
+    style.textContent = BADGE_CSS;
+    root.append(style);
+  }
+  return { host, root };
 }
 
-function fillBadge(host: HTMLElement, label: Element, fit: Fit): void {
-  label.textContent = fitLabel(fit);
-  label.setAttribute('title', fitTooltip(fit));
-  label.setAttribute('aria-label', fitTooltip(fit));
-  host.setAttribute('title', fitTooltip(fit));
+/**
+ * The badge, inside the closed root. Its `data-*` hooks are the contract with the end-to-end checks (read
+ * through CDP); the page cannot reach them.
+ */
+function fillBadge(badge: HTMLElement, fit: Fit, title: string): void {
+  badge.textContent = fitLabel(fit);
+  badge.setAttribute('aria-label', fitTooltip(fit));
+  badge.setAttribute('data-emotion', fit.emotion);
+  badge.setAttribute('data-title', title);
 }
 
-/** The badges of one page: drawn, redrawn and removed by tile, with what each was drawn for. */
+function createBadge(fit: Fit, title: string): HTMLElement {
+  const badge = document.createElement('span');
+  badge.className = 'badge';
+  badge.setAttribute('role', 'note');
+  badge.setAttribute('data-testid', 'fit-badge');
+  fillBadge(badge, fit, title);
+  return badge;
+}
+
+/** The badges of one page: hosts placed by tile, badges drawn and taken away inside them. */
 export class TileBadges {
   private readonly state = new WeakMap<Element, TileState>();
-  /** Tiles that carry a badge now (pruned as they leave the page), so everything can be taken away. */
-  private readonly marked = new Set<Element>();
+  /** Tiles that hold a host now (pruned as they leave the page), so everything can be taken away. */
+  private readonly hosting = new Set<Element>();
 
-  /** The title a tile was last read with (undefined before its first reading). */
-  keyOf(tile: Element): string | undefined {
-    return this.state.get(tile)?.key;
+  /**
+   * Record the title a tile shows now and make sure its host is in `anchor`: a tile that shows another
+   * title than before loses its badge (its host stays: the page sees no change).
+   */
+  see(tile: Element, anchor: Element, key: string): void {
+    let state = this.state.get(tile);
+    if (!state) {
+      state = { key, ...createHost(), badge: null, fit: null };
+      this.state.set(tile, state);
+    } else if (state.key !== key) {
+      this.erase(state);
+      state.key = key;
+    }
+    // The site may have re-rendered the anchor's content, or moved the tile's poster: follow it.
+    if (state.host.parentNode !== anchor) anchor.prepend(state.host);
+    this.hosting.add(tile);
   }
 
-  /** Record the title a tile shows now; a tile that shows another title than before loses its badge. */
-  see(tile: Element, key: string): void {
-    const state = this.state.get(tile);
-    if (state?.key === key) return;
-    if (state) this.unbadge(tile, state);
-    this.state.set(tile, { key, badge: null, fit: null });
-  }
-
-  /** A tile with no readable title any more: no badge, nothing remembered. */
+  /** A tile with no readable title any more: no host, nothing remembered. */
   forget(tile: Element): void {
     const state = this.state.get(tile);
-    if (state) this.unbadge(tile, state);
+    if (!state) return;
+    this.erase(state);
+    state.host.remove();
     this.state.delete(tile);
+    this.hosting.delete(tile);
   }
 
   /**
    * Draw (or take away, with a null fit) the badge of a tile for the title `key`; ignored when the tile shows
    * another title by now (the answer came for what it showed before).
    */
-  show(tile: Element, anchor: Element, key: string, fit: Fit | null, title: string): void {
+  show(tile: Element, key: string, fit: Fit | null, title: string): void {
     const state = this.state.get(tile);
     if (!state || state.key !== key) return;
     if (!fit) {
-      this.unbadge(tile, state);
+      this.erase(state);
       return;
     }
-    const inPlace = state.badge !== null && state.badge.parentNode === anchor;
-    if (inPlace && sameFit(state.fit, fit) && tile.getAttribute(FIT_ATTRIBUTE) === fit.emotion) return;
-    if (state.badge && inPlace) {
-      const label = state.badge.shadowRoot?.querySelector('.badge');
-      if (label) fillBadge(state.badge, label, fit);
+    if (state.badge && sameFit(state.fit, fit)) return;
+    if (state.badge) {
+      fillBadge(state.badge, fit, title);
     } else {
-      state.badge?.remove();
       state.badge = createBadge(fit, title);
-      anchor.prepend(state.badge);
+      state.root.append(state.badge);
     }
     state.fit = fit;
-    tile.setAttribute(FIT_ATTRIBUTE, fit.emotion);
-    this.marked.add(tile);
   }
 
-  /** Every badge and mark taken away (the site was turned off, the page left, the extension stopped). */
+  /** Every host and badge taken away (the site was turned off, the page left, the extension stopped). */
   clear(): void {
-    for (const tile of this.marked) {
+    for (const tile of this.hosting) {
       const state = this.state.get(tile);
-      if (state) this.unbadge(tile, state);
-      else tile.removeAttribute(FIT_ATTRIBUTE);
+      if (!state) continue;
+      this.erase(state);
+      state.host.remove();
+      this.state.delete(tile);
     }
-    this.marked.clear();
+    this.hosting.clear();
   }
 
-  /** Forget tiles that left the page (their badges left with them). */
+  /** Forget tiles that left the page (their hosts left with them). */
   prune(): void {
-    for (const tile of this.marked) if (!tile.isConnected) this.marked.delete(tile);
+    for (const tile of this.hosting) if (!tile.isConnected) this.hosting.delete(tile);
   }
 
-  /** How many tiles carry a badge (for the bench and debug lines). */
+  /** How many badges are drawn (for the bench and debug lines). */
   get count(): number {
-    return this.marked.size;
+    let drawn = 0;
+    for (const tile of this.hosting) if (this.state.get(tile)?.badge) drawn++;
+    return drawn;
   }
 
-  private unbadge(tile: Element, state: TileState): void {
+  /** How many tiles hold a host (drawn or empty). */
+  get hosts(): number {
+    return this.hosting.size;
+  }
+
+  private erase(state: TileState): void {
     state.badge?.remove();
     state.badge = null;
     state.fit = null;
-    tile.removeAttribute(FIT_ATTRIBUTE);
-    this.marked.delete(tile);
   }
 }

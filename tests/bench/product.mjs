@@ -303,8 +303,9 @@ export async function benchSitesHeapChurn({ bursts = 600, perBurst = 20, gapMs =
     await setReading('happy');
     const page = await harness.context.newPage();
     await page.goto('http://www.netflix.com/browse');
-    await page.locator('moodreel-picks [data-testid="pick"]').first().waitFor({ timeout: 30_000 });
     const cdp = await harness.context.newCDPSession(page);
+    const { countTestIds, waitForTestId } = await import('../harness/closed-roots.mjs');
+    await waitForTestId(cdp, 'pick');
     const heap = async () => {
       await cdp.send('HeapProfiler.collectGarbage');
       const { usedSize } = await cdp.send('Runtime.getHeapUsage');
@@ -314,7 +315,7 @@ export async function benchSitesHeapChurn({ bursts = 600, perBurst = 20, gapMs =
       const known = /** @type {any} */ (window).__demo.tiles().filter(Boolean);
       return [...known, ...Array.from({ length: 400 - known.length }, (_, i) => `Unlisted Show ${i}`)];
     });
-    const samples = [{ at: '0 %', heapMB: await heap(), badges: await page.locator('[data-moodreel-fit]').count() }];
+    const samples = [{ at: '0 %', heapMB: await heap(), badges: await countTestIds(cdp, 'fit-badge') }];
     const moods = ['happy', 'sad', 'fear', 'surprise', 'neutral'];
     for (let burst = 1; burst <= bursts; burst++) {
       await page.evaluate(({ pool, perBurst, burst }) => {
@@ -333,7 +334,7 @@ export async function benchSitesHeapChurn({ bursts = 600, perBurst = 20, gapMs =
       await sleep(gapMs);
       if (burst % (bursts / 10) === 0) {
         await sleep(300); // let the last pass settle
-        samples.push({ at: `${Math.round((burst / bursts) * 100)} %`, heapMB: await heap(), badges: await page.locator('[data-moodreel-fit]').count() });
+        samples.push({ at: `${Math.round((burst / bursts) * 100)} %`, heapMB: await heap(), badges: await countTestIds(cdp, 'fit-badge') });
       }
     }
     return { recycled: bursts * perBurst, navigations: Math.floor(bursts / 50) * 2, samples };

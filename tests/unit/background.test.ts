@@ -75,8 +75,11 @@ describe('background', () => {
     }) as never);
     setBadgeText = vi.spyOn(fakeBrowser.action, 'setBadgeText');
     // Not in WXT's fakeBrowser: the reading ports and storage access levels.
+    // Every onConnect listener hears every port (the reading ports' and the site changes' listeners both).
+    const connectListeners: ((port: unknown) => void)[] = [];
+    connect = (port) => connectListeners.forEach((listener) => listener(port));
     vi.spyOn(fakeBrowser.runtime.onConnect, 'addListener').mockImplementation(((listener: (port: unknown) => void) => {
-      connect = listener;
+      connectListeners.push(listener);
     }) as never);
     accessLevels = {};
     for (const area of ['local', 'sync', 'session'] as const) {
