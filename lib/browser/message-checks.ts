@@ -146,3 +146,10 @@ export function siteRequestOf(value: unknown): { site: string } {
   if (!/^[a-z][a-z0-9-]*$/u.test(site)) throw new BadRequest('site is not a site id');
   return { site };
 }
+
+/** `reject-title`'s request (issue 14): the tile's title the user said was matched to the wrong film. */
+export function rejectTitleRequestOf(value: unknown): { title: string } {
+  const title = boundedString(record(value).title, MAX_TITLE_LENGTH, 'title').replace(/\s+/gu, ' ').trim();
+  if (title === '') throw new BadRequest('title is empty');
+  return { title };
+}

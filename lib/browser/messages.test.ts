@@ -244,4 +244,12 @@ describe('checks ready for the content scripts\' other messages', () => {
       expect(() => siteRequestOf(bad), JSON.stringify(bad)).toThrow();
     }
   });
+
+  it('reject-title: one bounded, non-empty title', async () => {
+    const { rejectTitleRequestOf } = await import('./message-checks');
+    expect(rejectTitleRequestOf({ title: '  Get   Smart ', film: 'x' })).toEqual({ title: 'Get Smart' });
+    for (const bad of [{}, { title: '   ' }, { title: 'x'.repeat(MAX_TITLE_LENGTH + 1) }, { title: ['Heat'] }]) {
+      expect(() => rejectTitleRequestOf(bad), JSON.stringify(bad).slice(0, 30)).toThrow();
+    }
+  });
 });
