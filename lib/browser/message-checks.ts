@@ -139,3 +139,21 @@ export function feedbackRequestOf(value: unknown): { filmId: string; vote: 'up' 
 export function readingIdOf(value: unknown): { readingId: string } {
   return { readingId: boundedString(record(value).readingId, MAX_READING_ID_LENGTH, 'readingId') };
 }
+
+/**
+ * `site-state`'s request (issue 16B): a site id as the adapters spell them. Only its form is checked here, so
+ * this file needs no site registry (importing the settings would define storage items in content scripts);
+ * the handler looks the id up and treats an unknown one as a site that is off.
+ */
+export function siteRequestOf(value: unknown): { site: string } {
+  const site = boundedString(record(value).site, 32, 'site');
+  if (!/^[a-z][a-z0-9-]*$/u.test(site)) throw new BadRequest('site is not a site id');
+  return { site };
+}
+
+/** `reject-title`'s request (issue 14): the tile's title the user said was matched to the wrong film. */
+export function rejectTitleRequestOf(value: unknown): { title: string } {
+  const title = boundedString(record(value).title, MAX_TITLE_LENGTH, 'title').replace(/\s+/gu, ' ').trim();
+  if (title === '') throw new BadRequest('title is empty');
+  return { title };
+}

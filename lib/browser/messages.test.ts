@@ -239,3 +239,21 @@ describe('a page with more titles than one message may carry', () => {
     expect(answer.results.map((r) => r?.filmId)).toEqual(titles.map((t, i) => (i === 7 ? undefined : t.title)));
   });
 });
+
+describe('checks ready for the content scripts\' other messages', () => {
+  it('site-state: a site id, nothing else', async () => {
+    const { siteRequestOf } = await import('./message-checks');
+    expect(siteRequestOf({ site: 'netflix', extra: 1 })).toEqual({ site: 'netflix' });
+    for (const bad of [{}, { site: 'Netflix<script>' }, { site: 'x'.repeat(33) }, { site: 3 }, null]) {
+      expect(() => siteRequestOf(bad), JSON.stringify(bad)).toThrow();
+    }
+  });
+
+  it('reject-title: one bounded, non-empty title', async () => {
+    const { rejectTitleRequestOf } = await import('./message-checks');
+    expect(rejectTitleRequestOf({ title: '  Get   Smart ', film: 'x' })).toEqual({ title: 'Get Smart' });
+    for (const bad of [{}, { title: '   ' }, { title: 'x'.repeat(MAX_TITLE_LENGTH + 1) }, { title: ['Heat'] }]) {
+      expect(() => rejectTitleRequestOf(bad), JSON.stringify(bad).slice(0, 30)).toThrow();
+    }
+  });
+});
