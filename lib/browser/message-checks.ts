@@ -6,7 +6,6 @@
 import { EMOTIONS, type Emotion } from '../mood/emotions';
 import type { Backend, BackendSetting, ReadingLength, ReadRequest } from '../mood/types';
 import { STRATEGIES, type Strategy } from '../picks/types';
-import { SITE_CHOICES, type SiteId } from './settings';
 
 /** Most titles one `match-titles` message may carry (a page sends its tiles in batches). */
 export const MAX_TITLES_PER_MESSAGE = 500;
@@ -72,9 +71,6 @@ function boolean(value: unknown, what: string): boolean {
 export const backendSettingOf = (value: unknown): BackendSetting => oneOf(BACKEND_SETTINGS, value, 'backend');
 export const emotionOf = (value: unknown): Emotion => oneOf(EMOTIONS, value, 'emotion');
 export const strategyOf = (value: unknown): Strategy => oneOf(STRATEGIES, value, 'strategy');
-export const siteRequestOf = (value: unknown): { site: SiteId } => ({
-  site: oneOf(SITE_CHOICES.map((choice) => choice.value), record(value).site, 'site'),
-});
 
 /** Drops undefined fields, so a clean copy compares equal to what a well-behaved sender wrote. */
 function defined<T extends object>(value: T): T {

@@ -188,7 +188,8 @@ const CHECKS: { [K in MessageType]: (request: unknown) => Protocol[K]['request']
   'get-picks': picksRequestOf,
   'match-titles': titleQueriesOf,
   'feedback': feedbackRequestOf,
-  'site-state': siteRequestOf,
+  // Only the id's form is checked here; readSiteState treats an id no adapter has as a site that is off.
+  'site-state': (request) => siteRequestOf(request) as { site: SiteId },
   'hide-row': nothing,
   'test-backends': nothing,
   'offscreen-test-backends': (request) => ({ restore: backendSettingOf(record(request).restore) }),

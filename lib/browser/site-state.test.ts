@@ -40,6 +40,11 @@ describe('site state', () => {
     expect((await readSiteState('prime')).enabled).toBe(true);
   });
 
+  it('treats a site id no adapter has as a site that is off', async () => {
+    expect((await readSiteState('toString' as never)).enabled).toBe(false);
+    expect((await readSiteState('hulu' as never)).enabled).toBe(false);
+  });
+
   it('moves its mood key with a new reading, strategy or weights, and only then', async () => {
     const first = (await readSiteState('netflix')).moodKey;
     expect((await readSiteState('netflix')).moodKey).toBe(first);

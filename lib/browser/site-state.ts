@@ -13,15 +13,16 @@ import { customWeightsSetting, moodFreshMinutes, siteSettings, strategySetting, 
 /** This site's state, read now; a value that cannot be read counts as its default. */
 export async function readSiteState(site: SiteId): Promise<SiteState> {
   const [sites, hidden, freshMinutes, reading, strategy, weights] = await Promise.all([
-    siteSettings.getValue().catch(() => null),
+    siteSettings.getValue().catch(() => siteSettings.spec.fallback),
     rowHidden.get().catch(() => false),
-    moodFreshMinutes.getValue().catch(() => 30),
+    moodFreshMinutes.getValue().catch(() => moodFreshMinutes.spec.fallback),
     latestReading.getValue().catch(() => null),
     strategySetting.getValue().catch(() => null),
     customWeightsSetting.getValue().catch(() => null),
   ]);
   return {
-    enabled: sites?.[site] !== false,
+    // An id no adapter has (the request's check looks at its form only) is a site that is off.
+    enabled: Object.hasOwn(siteSettings.spec.fallback, site) && sites[site] !== false,
     rowHidden: hidden,
     freshMinutes,
     moodKey: JSON.stringify([reading?.at ?? null, strategy, weights, freshMinutes]),
