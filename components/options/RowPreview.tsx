@@ -56,13 +56,14 @@ export function RowPreview() {
     if (!host.current || !preview) return;
     if (!root.current) {
       root.current = host.current.attachShadow({ mode: 'open' });
-      const style = document.createElement('style');
       // The row's own rules (its :host rules give the preview the row's one fixed size), on the dark of the
-      // sites' pages it is drawn for.
-      style.textContent = `${rowCss}\n:host { background: #141414; border-radius: 8px; } .mr-preview { height: 100%; }`;
+      // sites' pages it is drawn for. A constructed sheet: the pages' CSP (style-src 'self') blocks <style>.
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(`${rowCss}\n:host { background: #141414; border-radius: 8px; } .mr-preview { height: 100%; }`);
+      root.current.adoptedStyleSheets = [sheet];
       const frame = document.createElement('div');
       frame.className = 'mr-preview';
-      root.current.append(style, frame);
+      root.current.append(frame);
     }
     render(
       <PicksRow view={preview.view} siteName={NETFLIX.name} searchPath={NETFLIX.searchPath} onHide={() => undefined} />,
