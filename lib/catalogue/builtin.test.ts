@@ -121,7 +121,7 @@ describe('npm run catalogue', () => {
   it.skipIf(!hasData)('rebuilds the committed files byte for byte (skipped without ../shared/data/movielens)', async () => {
     const outDir = mkdtempSync(join(tmpdir(), 'moodreel-catalogue-'));
     try {
-      const summary = await buildCatalogue({ dataDir: MOVIELENS_DATA_DIR, outDir });
+      const summary = await buildCatalogue({ dataDir: MOVIELENS_DATA_DIR, out: join(outDir, CATALOGUE_FILE) });
       expect(summary.films).toBe(9742);
       expect(readFileSync(join(outDir, CATALOGUE_FILE)).equals(readFileSync(COMMITTED_CATALOGUE))).toBe(true);
       expect(readFileSync(join(outDir, LICENSE_FILE)).equals(readFileSync(join(COMMITTED_CATALOGUE, '..', LICENSE_FILE)))).toBe(true);

@@ -7,7 +7,8 @@
 import type { Film } from '../catalogue/types';
 import { franchiseKeys } from './franchise';
 import { genreMask } from './genre-mask';
-import { qualityFactor } from './quality';
+import { clearsFloor, qualityFactor } from './quality';
+import { TONE_AXES } from '../catalogue/types';
 
 export interface FilmIndex {
   /** The films indexed, as they were (the array may be changed in place; its snapshot tells). */
@@ -18,6 +19,11 @@ export interface FilmIndex {
   maskSlot: Int32Array;
   /** Per film: qualityFactor (quality.ts). */
   quality: Float64Array;
+  /** Per film: 1 when it clears the quality floor (quality.ts). */
+  floor: Uint8Array;
+  /** Per film: its tone (TONE_AXES.length numbers from `toneAt`), or all 0 with hasTone 0. */
+  tone: Float64Array;
+  hasTone: Uint8Array;
   /** Per film: franchise keys, computed when the film first becomes a candidate. */
   franchises: (readonly string[] | undefined)[];
 }
@@ -28,6 +34,10 @@ function buildIndex(films: readonly Film[]): FilmIndex {
   const slots = new Map<number, number>();
   const maskSlot = new Int32Array(films.length);
   const quality = new Float64Array(films.length);
+  const floor = new Uint8Array(films.length);
+  const axes = TONE_AXES.length;
+  const tone = new Float64Array(films.length * axes);
+  const hasTone = new Uint8Array(films.length);
   for (let i = 0; i < films.length; i++) {
     const film = films[i]!;
     const mask = genreMask(film.genres);
@@ -38,12 +48,21 @@ function buildIndex(films: readonly Film[]): FilmIndex {
     }
     maskSlot[i] = slot;
     quality[i] = qualityFactor(film);
+    floor[i] = clearsFloor(film) ? 1 : 0;
+    const own = film.tone;
+    if (own && own.length === axes) {
+      hasTone[i] = 1;
+      for (let a = 0; a < axes; a++) tone[i * axes + a] = Number.isFinite(own[a]) ? own[a]! : 0;
+    }
   }
   return {
     films: films.slice(),
     masks: Int32Array.from(slots.keys()),
     maskSlot,
     quality,
+    floor,
+    tone,
+    hasTone,
     franchises: new Array(films.length),
   };
 }

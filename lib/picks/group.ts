@@ -1,15 +1,18 @@
-/** Movie night: picks for several people read at once, by least misery (Masthoff 2004). */
+/** Movie night: picks for several people read at once, by least misery (Masthoff 2004) over good films. */
+import { GENRES, TONE_AXES, type Genre } from '../catalogue/types';
 import { EMOTIONS, topEmotion, type Emotion } from '../mood/emotions';
-import { fitFor } from './fit';
-import { orderedCandidates, pageOf, type PicksScene } from './ordering';
-import { reasonFor, toPick, type PicksPage } from './rank';
-import { moodScorer } from './relevance';
+import { fitsMood } from './fit';
+import { filmIndex, type FilmIndex } from './film-index';
+import { genreMask } from './genre-mask';
+import { orderedCandidates, pageOf, type PicksScene, type Scoring } from './ordering';
+import { reasonFor, singleScoring, toPick, type PicksPage } from './rank';
+import { moodScorer, type MoodScorer } from './relevance';
+import { TONE_WEIGHT, toneProfile } from './tone';
 import type { GenreWeights, Strategy } from './types';
 
 /**
- * How much the members' average relevance adds to the least pleased member's. Least misery ranks by the
- * minimum and breaks ties by the average (Masthoff 2004); a tiny share does exactly that on a continuous score
- * (the average only decides between films whose minimums are within a thousandth of a point).
+ * How much the members' average fit adds to the least pleased member's. Least misery ranks by the minimum and
+ * breaks ties by the average (Masthoff 2004); a tiny share does exactly that on a continuous score.
  */
 export const AVERAGE_TIE_BREAK = 1e-3;
 
@@ -34,42 +37,108 @@ export function groupMood(members: readonly (readonly number[])[]): Emotion {
 }
 
 /**
- * The picks for a group. Each member's relevance is computed as for one viewer (strategy, avoid rule and nudges
- * per member); a film is a candidate when it fits someone and no member's avoid rule excludes it, and it ranks by
- * the least pleased member's relevance, the average breaking ties, times its quality. Diversity, novelty, hidden
- * films and pages are those of rankPicks. A group of one gives rankPicks' picks.
+ * Least misery as a Scoring: each member's fit is Σ p(e)·fit(e) (genre part once per genre set, tone part per
+ * film through the member's mean tone profile, which is exact since the tone part is linear). A film is a
+ * candidate when it fits at least one member under the one rule and no member's avoid rule excludes it.
+ */
+function groupScoring(scorers: readonly MoodScorer[], index: FilmIndex): Scoring {
+  const axes = TONE_AXES.length;
+  const perMember = scorers.map((scorer) => {
+    const total = scorer.probabilities.reduce((sum, p) => sum + p, 0) || 1;
+    const shares = scorer.probabilities.map((p) => p / total);
+    // The expected genre part per set, Σ p(e)·genre part(e): fits() of a toneless film of that set.
+    const genre = Float64Array.from(index.masks, (mask) => {
+      if (scorer.avoided(mask)) return NaN;
+      const fits = scorer.fits({ genres: genresOf(mask), tone: null });
+      return fits.reduce((sum, fit, e) => sum + shares[e]! * fit, 0);
+    });
+    const profile = new Float64Array(axes);
+    EMOTIONS.forEach((emotion, e) => {
+      const own = toneProfile(scorer.strategy, emotion);
+      for (let a = 0; a < axes; a++) profile[a]! += shares[e]! * own[a]!;
+    });
+    return { genre, profile, fitting: singleScoring(scorer, index) };
+  });
+  const scratch = { value: 0 };
+  return {
+    laneShares: [1],
+    fit(idx, position, lane) {
+      lane.value = 0;
+      let fitsSomeone = false;
+      for (const member of perMember) {
+        if (!Number.isNaN(member.fitting.fit(idx, position, scratch))) {
+          fitsSomeone = true;
+          break;
+        }
+      }
+      if (!fitsSomeone) return NaN;
+      const slot = idx.maskSlot[position]!;
+      const toned = idx.hasTone[position] === 1;
+      let least = Infinity;
+      let sum = 0;
+      for (const member of perMember) {
+        const genrePart = member.genre[slot]!;
+        if (Number.isNaN(genrePart)) return NaN;
+        let fit = genrePart;
+        if (toned) {
+          let dot = 0;
+          for (let a = 0; a < axes; a++) dot += member.profile[a]! * idx.tone[position * axes + a]!;
+          fit += TONE_WEIGHT * dot;
+        }
+        least = Math.min(least, fit);
+        sum += fit;
+      }
+      return least + AVERAGE_TIE_BREAK * (sum / perMember.length - least);
+    },
+  };
+}
+
+function genresOf(mask: number): Genre[] {
+  return GENRES.filter((_, bit) => (mask & (1 << bit)) !== 0);
+}
+
+function scorersFor(input: GroupPicksInput): MoodScorer[] {
+  return input.members.map((member) => moodScorer(member, input.strategy, input.weights, input.nudges));
+}
+
+/**
+ * The picks for a group: films that fit at least one member (the one rule) and that no member's avoid rule
+ * excludes, ranked by the least pleased member's fit (the average breaking ties) times quality, with the quality
+ * floor, variety, novelty, hidden films and pages of rankPicks. "Fits k of N" counts the members the film fits
+ * under the same one rule.
  */
 export function rankGroupPicks(input: GroupPicksInput): PicksPage {
   const { members, strategy, weights, nudges } = input;
-  const scorers = members.map((member) => moodScorer(member, strategy, weights, nudges));
-  const tops = scorers.map((scorer) => scorer.top);
+  const scorers = scorersFor(input);
   const groupScorer = moodScorer(meanDistribution(members), strategy, weights, nudges);
-
-  const ordered = orderedCandidates(input, (mask) => {
-    let least = Infinity;
-    let most = -Infinity;
-    let sum = 0;
-    for (const scorer of scorers) {
-      const relevance = scorer.relevance(mask);
-      // One member's avoid rule excludes the film for everyone: lift never shows the sad one a plain drama.
-      if (relevance === null) return null;
-      least = Math.min(least, relevance);
-      most = Math.max(most, relevance);
-      sum += relevance;
-    }
-    if (most <= 0) return null;
-    return least + AVERAGE_TIE_BREAK * (sum / scorers.length - least);
-  });
-
+  const ordered = orderedCandidates(input, groupScoring(scorers, filmIndex(input.films)));
   const { items, hasMore } = pageOf(ordered, input.page, input.pageSize);
   return {
-    picks: items.map(({ film }) => ({
-      ...toPick(film, reasonFor(film, groupScorer, strategy, weights, nudges)),
-      fitsPeople: {
-        fits: tops.filter((emotion) => fitFor(film, emotion, strategy, weights) !== null).length,
-        of: members.length,
-      },
-    })),
+    picks: items.map(({ film }) => {
+      const fitting = scorers.filter((scorer) => fitsMood(film, scorer) !== null);
+      // The reason speaks for the group's mood when the film fits it, else for a member it fits.
+      const reason = fitsMood(film, groupScorer) ? reasonFor(film, groupScorer) : reasonFor(film, fitting[0] ?? groupScorer);
+      return { ...toPick(film, reason), fitsPeople: { fits: fitting.length, of: members.length } };
+    }),
     hasMore,
   };
+}
+
+/** Every candidate film's least-misery fit before variety (no quality); films no member can fit are left out. */
+export function groupFitScores(input: GroupPicksInput): Map<string, number> {
+  const index = filmIndex(input.films);
+  const scoring = groupScoring(scorersFor(input), index);
+  const lane = { value: 0 };
+  const scores = new Map<string, number>();
+  input.films.forEach((film, position) => {
+    const fit = scoring.fit(index, position, lane);
+    if (!Number.isNaN(fit)) scores.set(film.id, fit);
+  });
+  return scores;
+}
+
+/** For tests: whether a genre set is excluded for the group by some member's avoid rule. */
+export function groupAvoids(input: GroupPicksInput, genres: readonly Genre[]): boolean {
+  const mask = genreMask(genres);
+  return scorersFor(input).some((scorer) => scorer.avoided(mask));
 }
