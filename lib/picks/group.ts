@@ -7,7 +7,7 @@ import { genreMask } from './genre-mask';
 import { orderedCandidates, pageOf, type PicksScene, type Scoring } from './ordering';
 import { reasonFor, singleScoring, toPick, type PicksPage } from './rank';
 import { moodScorer, type MoodScorer } from './relevance';
-import { TONE_WEIGHT, toneProfile } from './tone';
+import { toneProfile, toneWeight } from './tone';
 import type { GenreWeights, Strategy } from './types';
 
 /**
@@ -60,6 +60,7 @@ function groupScoring(scorers: readonly MoodScorer[], index: FilmIndex): Scoring
     return { genre, profile, fitting: singleScoring(scorer, index) };
   });
   const scratch = { value: 0 };
+  const weight = toneWeight(scorers[0]?.strategy ?? 'match');
   return {
     laneShares: [1],
     fit(idx, position, lane) {
@@ -83,7 +84,7 @@ function groupScoring(scorers: readonly MoodScorer[], index: FilmIndex): Scoring
         if (toned) {
           let dot = 0;
           for (let a = 0; a < axes; a++) dot += member.profile[a]! * idx.tone[position * axes + a]!;
-          fit += TONE_WEIGHT * dot;
+          fit += weight * dot;
         }
         least = Math.min(least, fit);
         sum += fit;

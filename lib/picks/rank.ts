@@ -5,7 +5,7 @@ import { fitAs, fitsMood, reasonText } from './fit';
 import { filmIndex, type FilmIndex } from './film-index';
 import { orderedCandidates, pageOf, type PicksScene, type Scoring } from './ordering';
 import { FIT_MIN, moodScorer, type MoodScorer } from './relevance';
-import { TONE_WEIGHT, toneProfile } from './tone';
+import { toneProfile, toneWeight } from './tone';
 import type { GenreWeights, Pick, Strategy } from './types';
 
 export interface PicksInput extends PicksScene {
@@ -59,6 +59,7 @@ export function singleScoring(scorer: MoodScorer, index: FilmIndex): Scoring {
     });
   });
   const profiles = lanes.map(({ emotion }) => toneProfile(scorer.strategy, EMOTIONS[emotion]!));
+  const weight = toneWeight(scorer.strategy);
   return {
     laneShares: lanes.map(({ share }) => share),
     fit(idx, position, lane) {
@@ -73,7 +74,7 @@ export function singleScoring(scorer: MoodScorer, index: FilmIndex): Scoring {
           const profile = profiles[l]!;
           let dot = 0;
           for (let a = 0; a < axes; a++) dot += profile[a]! * idx.tone[position * axes + a]!;
-          fit += TONE_WEIGHT * dot;
+          fit += weight * dot;
         }
         if (fit >= FIT_MIN && !(fit <= best)) {
           best = fit;

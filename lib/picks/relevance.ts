@@ -13,7 +13,7 @@ import { EMOTIONS, topEmotion, type Emotion } from '../mood/emotions';
 import { NUDGE_LIMIT } from './feedback';
 import { genreMask } from './genre-mask';
 import { avoidedGenres, weightOf } from './strategies';
-import { TONE_WEIGHT, toneFit, toneProfile } from './tone';
+import { toneFit, toneProfile, toneWeight } from './tone';
 import type { GenreWeights, Strategy } from './types';
 
 /**
@@ -153,7 +153,7 @@ export function moodScorer(
     return listed && !avoided(mask) ? genrePartAny(e, mask) : NaN;
   };
   const fitWith = (e: number, genrePart: number, tone: readonly number[] | null | undefined) =>
-    genrePart + TONE_WEIGHT * toneFit(profiles[e]!, tone);
+    genrePart + toneWeight(strategy) * toneFit(profiles[e]!, tone);
 
   const fits = (film: ScoredFilmLike): number[] => {
     const mask = genreMask(film.genres);

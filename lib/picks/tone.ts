@@ -22,20 +22,30 @@ const MATCH_TONE: Record<Emotion, Profile> = {
 
 /** Lift (mood management, Zillmann 1988): what ends the mood. */
 const LIFT_TONE: Record<Emotion, Profile> = {
-  // Calming and absorbing: nothing tense, something to get lost in.
-  angry: { tense: -0.5, absorbing: 0.3, light: 0.2 },
-  disgust: { light: 0.5, warm: 0.5 },
+  // Calming and absorbing: something to get lost in, nothing tense.
+  angry: { absorbing: 0.5, tense: -0.3, light: 0.2 },
+  // Something pleasant: warm, beautiful, light.
+  disgust: { warm: 0.4, absorbing: 0.3, light: 0.3 },
   // Safe and light.
-  fear: { tense: -0.5, light: 0.3, warm: 0.2 },
+  fear: { tense: -0.4, light: 0.3, warm: 0.3 },
   happy: { light: 0.6, warm: 0.4 },
   // Warm and uplifting, not another sad story.
-  sad: { warm: 0.5, light: 0.3, sad: -0.2 },
+  sad: { warm: 0.6, light: 0.2, sad: -0.2 },
   surprise: { absorbing: 0.6, light: 0.4 },
   neutral: { light: 0.5, absorbing: 0.5 },
 };
 
-/** How much tone weighs against the genre table (a film's best genre weighs at most 1). */
+/**
+ * How much tone weighs against the genre table (a film's best genre weighs at most 1). Lift's genre tables
+ * mostly start with Comedy; tone is what tells calming from warming from reassuring, so it weighs more there.
+ */
 export const TONE_WEIGHT = 0.6;
+export const LIFT_TONE_WEIGHT = 0.9;
+
+/** The tone weight of a strategy. */
+export function toneWeight(strategy: Strategy): number {
+  return strategy === 'lift' ? LIFT_TONE_WEIGHT : TONE_WEIGHT;
+}
 
 /** A profile as weights in TONE_AXES order. */
 function vector(profile: Profile): Float64Array {
@@ -64,7 +74,7 @@ export function toneFit(profile: Float64Array, tone: readonly number[] | null | 
 const AXIS_WORD: Record<ToneAxis, [positive: string | null, negative: string | null]> = {
   light: ['light', 'dark'],
   warm: ['warm', null],
-  tense: ['tense', 'calm'],
+  tense: ['tense', 'gentle'],
   sad: ['moving', 'cheerful'],
   absorbing: ['absorbing', null],
 };
