@@ -143,11 +143,11 @@ export function moodScorer(
   };
 
   const genrePartAny = (e: number, mask: number): number => {
-    const nudgeRow = nudgeRows[e];
+    const nudgeRow = nudgeRows[e] ?? null;
     return combineGenreWeights(tableRows[e]!, mask) + (nudgeRow ? sumNudges(nudgeRow, mask) : 0);
   };
   const genreFit = (e: number, mask: number): number => {
-    const nudgeRow = nudgeRows[e];
+    const nudgeRow = nudgeRows[e] ?? null;
     // A film the table does not list for the emotion fits only when the user's nudges list it.
     const listed = bestWeight(tableRows[e]!, mask) > 0 || (nudgeRow !== null && sumNudges(nudgeRow, mask) > 0);
     return listed && !avoided(mask) ? genrePartAny(e, mask) : NaN;
