@@ -74,6 +74,9 @@ export function diversifiedOrder<T extends Candidate>(
   const nearest = new Float64Array(count);
   const ordered: T[] = [];
 
+  const members: number[][] = Array.from({ length: lanes }, () => []);
+  for (let i = 0; i < count; i++) members[laneOf[i]!]!.push(i);
+
   while (ordered.length < count) {
     let lane = -1;
     let laneValue = -Infinity;
@@ -85,18 +88,23 @@ export function diversifiedOrder<T extends Candidate>(
         laneValue = value;
       }
     }
+    const inLane = members[lane]!;
     let earliestTurn = Infinity;
-    for (let i = 0; i < count; i++) if (!placed[i] && laneOf[i] === lane && turn[i]! < earliestTurn) earliestTurn = turn[i]!;
     let top = -Infinity;
-    for (let i = 0; i < count; i++) {
-      if (!placed[i] && laneOf[i] === lane && turn[i] === earliestTurn && candidates[i]!.score > top) top = candidates[i]!.score;
+    for (const i of inLane) {
+      if (placed[i]) continue;
+      const score = candidates[i]!.score;
+      if (turn[i]! < earliestTurn) {
+        earliestTurn = turn[i]!;
+        top = score;
+      } else if (turn[i] === earliestTurn && score > top) top = score;
     }
     const floor = bandFloor(top);
     const scale = Math.abs(top) || 1;
     let best = -1;
     let bestValue = -Infinity;
-    for (let i = 0; i < count; i++) {
-      if (placed[i] || laneOf[i] !== lane || turn[i] !== earliestTurn) continue;
+    for (const i of inLane) {
+      if (placed[i] || turn[i] !== earliestTurn) continue;
       const score = candidates[i]!.score;
       if (score < floor) continue;
       const value = MMR_LAMBDA * (score / scale) - (1 - MMR_LAMBDA) * nearest[i]!;
