@@ -5,7 +5,7 @@ import { fitsMood } from './fit';
 import { filmIndex, type FilmIndex } from './film-index';
 import { genreMask } from './genre-mask';
 import { orderedCandidates, pageOf, type PicksScene, type Scoring } from './ordering';
-import { reasonFor, singleScoring, toPick, type PicksPage } from './rank';
+import { rankPicks, reasonFor, singleScoring, toPick, type PicksPage } from './rank';
 import { moodScorer, type MoodScorer } from './relevance';
 import { toneProfile, toneWeight } from './tone';
 import type { GenreWeights, Strategy } from './types';
@@ -110,6 +110,11 @@ function scorersFor(input: GroupPicksInput): MoodScorer[] {
  */
 export function rankGroupPicks(input: GroupPicksInput): PicksPage {
   const { members, strategy, weights, nudges } = input;
+  if (members.length === 1) {
+    // A group of one is one viewer: the same picks, each fitting them.
+    const single = rankPicks({ ...input, probabilities: members[0]! });
+    return { ...single, picks: single.picks.map((pick) => ({ ...pick, fitsPeople: { fits: 1, of: 1 } })) };
+  }
   const scorers = scorersFor(input);
   const groupScorer = moodScorer(meanDistribution(members), strategy, weights, nudges);
   const ordered = orderedCandidates(input, groupScoring(scorers, filmIndex(input.films)));
