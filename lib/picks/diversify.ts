@@ -54,11 +54,13 @@ function bandFloor(top: number): number {
  * (Sainte-Laguë: a 60/40 reading gives three films and two per five); within its lane the next film is the MMR
  * choice among films of the band under the lane's best waiting film. A film whose franchise already has a film
  * placed (or is in `placedFranchises`) waits until every film of a less-placed franchise in its lane is placed.
+ * Greedy, so the first `limit` films are the same whatever comes after: only as many as a page needs are ordered.
  */
 export function diversifiedOrder<T extends Candidate>(
   candidates: readonly T[],
   placedFranchises: ReadonlySet<string> = new Set(),
   laneShares: readonly number[] = [1],
+  limit = Infinity,
 ): T[] {
   const count = candidates.length;
   const lanes = laneShares.length;
@@ -77,7 +79,7 @@ export function diversifiedOrder<T extends Candidate>(
   const members: number[][] = Array.from({ length: lanes }, () => []);
   for (let i = 0; i < count; i++) members[laneOf[i]!]!.push(i);
 
-  while (ordered.length < count) {
+  while (ordered.length < Math.min(count, limit)) {
     let lane = -1;
     let laneValue = -Infinity;
     for (let l = 0; l < lanes; l++) {

@@ -4,7 +4,7 @@ import { EMOTIONS, topEmotion, type Emotion } from '../mood/emotions';
 import { fitsMood } from './fit';
 import { filmIndex, type FilmIndex } from './film-index';
 import { genreMask } from './genre-mask';
-import { orderedCandidates, pageOf, type PicksScene, type Scoring } from './ordering';
+import { pageOfCandidates, type PicksScene, type Scoring } from './ordering';
 import { rankPicks, reasonFor, singleScoring, toPick, type PicksPage } from './rank';
 import { moodScorer, type MoodScorer } from './relevance';
 import { toneProfile, toneWeight } from './tone';
@@ -57,11 +57,22 @@ function groupScoring(scorers: readonly MoodScorer[], index: FilmIndex): Scoring
       const own = toneProfile(scorer.strategy, emotion);
       for (let a = 0; a < axes; a++) profile[a]! += shares[e]! * own[a]!;
     });
-    return { genre, profile, fitting: singleScoring(scorer, index) };
+    const profileWeight = profile.reduce((sum, w) => sum + Math.abs(w), 0);
+    return { genre, profile, profileWeight, fitting: singleScoring(scorer, index) };
   });
   const scratch = { value: 0 };
   const weight = toneWeight(scorers[0]?.strategy ?? 'match');
+  // The least pleased member's fit is at most the least of the members' best cases.
+  const bound = Float64Array.from(index.masks, (_, slot) => {
+    let least = Infinity;
+    for (const member of perMember) {
+      if (Number.isNaN(member.genre[slot]!)) return NaN;
+      least = Math.min(least, member.genre[slot]! + weight * member.profileWeight);
+    }
+    return perMember.some((member) => !Number.isNaN(member.fitting.bound[slot]!)) ? least : NaN;
+  });
   return {
+    bound,
     laneShares: [1],
     fit(idx, position, lane) {
       lane.value = 0;
@@ -117,8 +128,7 @@ export function rankGroupPicks(input: GroupPicksInput): PicksPage {
   }
   const scorers = scorersFor(input);
   const groupScorer = moodScorer(meanDistribution(members), strategy, weights, nudges);
-  const ordered = orderedCandidates(input, groupScoring(scorers, filmIndex(input.films)));
-  const { items, hasMore } = pageOf(ordered, input.page, input.pageSize);
+  const { items, hasMore } = pageOfCandidates(input, groupScoring(scorers, filmIndex(input.films)));
   return {
     picks: items.map(({ film }) => {
       const fitting = scorers.filter((scorer) => fitsMood(film, scorer) !== null);

@@ -58,6 +58,11 @@ export interface Scoring {
   laneShares: readonly number[];
   /** The film's fit (before quality) and, through `lane`, which lane it belongs to. */
   fit(index: FilmIndex, position: number, lane: { value: number }): number;
+  /**
+   * Per genre set (slot in index.masks): the most any film of that set can fit, whatever its tone, or NaN when
+   * none can. Lets the loop skip most films of a large catalogue without scoring them.
+   */
+  bound: Float64Array;
 }
 
 /** Tiers apart: a tier's worst film still ranks above the next tier's best. */
@@ -68,7 +73,7 @@ const TIER_STEP = 1e6;
  * clear the quality floor, then films seen a while ago, then films under the floor, then films shown for the
  * recent readings; each tier diversified and blended over the lanes.
  */
-export function orderedCandidates(scene: PicksScene, scoring: Scoring): ScoredFilm[] {
+export function orderedCandidates(scene: PicksScene, scoring: Scoring, limit = Infinity): { ordered: ScoredFilm[]; total: number } {
   const { films, hidden, recent } = scene;
   const seen = scene.seen ?? new Set<string>();
   const index = filmIndex(films);
@@ -77,7 +82,18 @@ export function orderedCandidates(scene: PicksScene, scoring: Scoring): ScoredFi
   const pools = Array.from({ length: lanes }, () => new TopK<number>(CANDIDATE_POOL, byId));
   const lane = { value: 0 };
   const checkIds = hidden.size > 0 || recent.size > 0 || seen.size > 0;
+  const bound = scoring.bound;
+  const maskSlot = index.maskSlot;
+  const quality = index.quality;
+  const floor = index.floor;
+  let entry = -Infinity;
   for (let position = 0; position < films.length; position++) {
+    const most = bound[maskSlot[position]!]!;
+    if (Number.isNaN(most)) continue;
+    // Skip films that could not enter any lane's pool whatever their tone (most of 100,000 once pools fill).
+    if ((position & 255) === 0) entry = Math.min(...pools.map((pool) => pool.threshold()));
+    const ceiling = withQuality(most, quality[position]!) - (floor[position] ? 0 : 2 * TIER_STEP);
+    if (ceiling < entry) continue;
     const fit = scoring.fit(index, position, lane);
     if (Number.isNaN(fit)) continue;
     const pool = pools[lane.value]!;
@@ -111,12 +127,20 @@ export function orderedCandidates(scene: PicksScene, scoring: Scoring): ScoredFi
   const ordered: ScoredFilm[] = [];
   // A sequel of a film the user saw in the picks lately waits like a second film of one series on one page.
   const placed = new Set(candidates.filter(({ tier }) => tier === 1 || tier === 3).flatMap(({ franchises }) => franchises));
-  for (let tier = 0; tier <= 3; tier++) {
+  for (let tier = 0; tier <= 3 && ordered.length < limit; tier++) {
     const members = candidates.filter((candidate) => candidate.tier === tier);
     if (members.length === 0) continue;
-    ordered.push(...diversifiedOrder(members, tier === 0 ? placed : new Set(), scoring.laneShares));
+    ordered.push(...diversifiedOrder(members, tier === 0 ? placed : new Set(), scoring.laneShares, limit - ordered.length));
   }
-  return ordered;
+  return { ordered, total: candidates.length };
+}
+
+/** One page of the candidates' ordering (only as much of it as the page needs is computed). */
+export function pageOfCandidates(scene: PicksScene, scoring: Scoring): { items: ScoredFilm[]; hasMore: boolean } {
+  const size = Math.max(1, Math.floor(Number.isFinite(scene.pageSize) ? scene.pageSize! : DEFAULT_PAGE_SIZE));
+  const index = Math.max(0, Math.floor(Number.isFinite(scene.page) ? scene.page! : 0));
+  const { ordered, total } = orderedCandidates(scene, scoring, (index + 1) * size);
+  return { items: ordered.slice(index * size, (index + 1) * size), hasMore: (index + 1) * size < total };
 }
 
 function compareIds(a: string, b: string): number {

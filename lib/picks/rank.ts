@@ -3,7 +3,7 @@ import { TONE_AXES, type Film } from '../catalogue/types';
 import { EMOTIONS } from '../mood/emotions';
 import { fitAs, fitsMood, reasonText } from './fit';
 import { filmIndex, type FilmIndex } from './film-index';
-import { orderedCandidates, pageOf, type PicksScene, type Scoring } from './ordering';
+import { pageOfCandidates, type PicksScene, type Scoring } from './ordering';
 import { FIT_MIN, moodScorer, type MoodScorer } from './relevance';
 import { toneProfile, toneWeight } from './tone';
 import type { GenreWeights, Pick, Strategy } from './types';
@@ -60,14 +60,26 @@ export function singleScoring(scorer: MoodScorer, index: FilmIndex): Scoring {
   });
   const profiles = lanes.map(({ emotion }) => toneProfile(scorer.strategy, EMOTIONS[emotion]!));
   const weight = toneWeight(scorer.strategy);
+  // Locals, not imported bindings, in the loop over every film.
+  const fitMin = FIT_MIN;
+  const laneCount = lanes.length;
+  const bound = new Float64Array(index.masks.length).fill(NaN);
+  for (let slot = 0; slot < index.masks.length; slot++) {
+    for (let l = 0; l < laneCount; l++) {
+      const part = genreParts[slot * laneCount + l]!;
+      // A tone meets a profile by at most the profile's total weight (1).
+      if (!Number.isNaN(part) && !(part + weight <= bound[slot]!)) bound[slot] = part + weight;
+    }
+  }
   return {
+    bound,
     laneShares: lanes.map(({ share }) => share),
     fit(idx, position, lane) {
       const slot = idx.maskSlot[position]!;
       const toned = idx.hasTone[position] === 1;
       let best = NaN;
-      for (let l = 0; l < lanes.length; l++) {
-        const part = genreParts[slot * lanes.length + l]!;
+      for (let l = 0; l < laneCount; l++) {
+        const part = genreParts[slot * laneCount + l]!;
         if (Number.isNaN(part)) continue;
         let fit = part;
         if (toned) {
@@ -76,7 +88,7 @@ export function singleScoring(scorer: MoodScorer, index: FilmIndex): Scoring {
           for (let a = 0; a < axes; a++) dot += profile[a]! * idx.tone[position * axes + a]!;
           fit += weight * dot;
         }
-        if (fit >= FIT_MIN && !(fit <= best)) {
+        if (fit >= fitMin && !(fit <= best)) {
           best = fit;
           lane.value = l;
         }
@@ -93,8 +105,7 @@ export function singleScoring(scorer: MoodScorer, index: FilmIndex): Scoring {
  */
 export function rankPicks(input: PicksInput): PicksPage {
   const scorer = moodScorer(input.probabilities, input.strategy, input.weights, input.nudges);
-  const ordered = orderedCandidates(input, singleScoring(scorer, filmIndex(input.films)));
-  const { items, hasMore } = pageOf(ordered, input.page, input.pageSize);
+  const { items, hasMore } = pageOfCandidates(input, singleScoring(scorer, filmIndex(input.films)));
   return { picks: items.map(({ film }) => toPick(film, reasonFor(film, scorer))), hasMore };
 }
 
