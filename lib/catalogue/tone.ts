@@ -29,6 +29,7 @@ tagged('sad|tearjerker|tear jerker|heartbreaking|bittersweet|tragic|tragedy|mela
 tagged('thought-provoking|atmospheric|philosophical|philosophy|cerebral|intelligent|mindfuck|mind-bending|twist ending|plot twist|twist|twists & turns|clever|complex|surreal|surrealism|dreamlike|beautiful|visually stunning|visually appealing|cinematography|masterpiece|great cinematography|nonlinear|powerful ending', { absorbing: 1 });
 tagged('predictable|bad|boring|stupid|dumb|cliche|bad acting|bad plot', { absorbing: -1 });
 tagged('funny|hilarious|feel-good|lighthearted', { sad: -0.5 });
+tagged('crude humor|adult humor|crude|vulgar|offensive|controversial|gross-out|satire|provocative', { warm: -0.8, tense: 0.4 });
 
 /** Each tag's say on an axis, or undefined. */
 export function tagTone(tag: string): Partial<Record<ToneAxis, number>> | undefined {

@@ -1,9 +1,9 @@
 /** Movie night: picks for several people read at once, by least misery (Masthoff 2004) over good films. */
-import { GENRES, TONE_AXES, type Genre } from '../catalogue/types';
+import { TONE_AXES, type Genre } from '../catalogue/types';
 import { EMOTIONS, topEmotion, type Emotion } from '../mood/emotions';
 import { fitsMood } from './fit';
 import { filmIndex, type FilmIndex } from './film-index';
-import { genreMask } from './genre-mask';
+import { genreMask, genresOfMask } from './genre-mask';
 import { pageOfCandidates, type PicksScene, type Scoring } from './ordering';
 import { rankPicks, reasonFor, singleScoring, toPick, type PicksPage } from './rank';
 import { moodScorer, type MoodScorer } from './relevance';
@@ -49,7 +49,7 @@ function groupScoring(scorers: readonly MoodScorer[], index: FilmIndex): Scoring
     // The expected genre part per set, Σ p(e)·genre part(e): fits() of a toneless film of that set.
     const genre = Float64Array.from(index.masks, (mask) => {
       if (scorer.avoided(mask)) return NaN;
-      const fits = scorer.fits({ genres: genresOf(mask), tone: null });
+      const fits = scorer.fits({ genres: genresOfMask(mask), tone: null });
       return fits.reduce((sum, fit, e) => sum + shares[e]! * fit, 0);
     });
     const profile = new Float64Array(axes);
@@ -105,9 +105,6 @@ function groupScoring(scorers: readonly MoodScorer[], index: FilmIndex): Scoring
   };
 }
 
-function genresOf(mask: number): Genre[] {
-  return GENRES.filter((_, bit) => (mask & (1 << bit)) !== 0);
-}
 
 function scorersFor(input: GroupPicksInput): MoodScorer[] {
   return input.members.map((member) => moodScorer(member, input.strategy, input.weights, input.nudges));

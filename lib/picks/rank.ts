@@ -3,6 +3,7 @@ import { TONE_AXES, type Film } from '../catalogue/types';
 import { EMOTIONS } from '../mood/emotions';
 import { fitAs, fitsMood, reasonText } from './fit';
 import { filmIndex, type FilmIndex } from './film-index';
+import { genresOfMask } from './genre-mask';
 import { pageOfCandidates, type PicksScene, type Scoring } from './ordering';
 import { FIT_MIN, moodScorer, type MoodScorer } from './relevance';
 import { toneProfile, toneWeight } from './tone';
@@ -46,6 +47,13 @@ export function toPick(film: Film, reason: string): Pick {
 }
 
 /**
+ * How much lift ranks a film by what sets it apart for this mood: its fit less this share of its mean fit over
+ * all seven emotions. A crowd-pleaser that lifts every mood (The Princess Bride) no longer tops all seven lists;
+ * the gentle film tops the angry one, the warm one the sad one. Whether a film fits is decided before this.
+ */
+export const SPECIFICITY = 0.3;
+
+/**
  * The scorer as the pipeline uses it over an index: per genre set and lane the genre part (once per set), per
  * film the tone part; a film goes to the blended emotion it fits best, if it fits one (the one rule).
  */
@@ -63,12 +71,27 @@ export function singleScoring(scorer: MoodScorer, index: FilmIndex): Scoring {
   // Locals, not imported bindings, in the loop over every film.
   const fitMin = FIT_MIN;
   const laneCount = lanes.length;
+  // Lift ranks a film by how much more it suits this mood than moods in general (see SPECIFICITY): the mean fit
+  // over the seven emotions, genre part per set and tone part through the mean profile (the tone part is linear).
+  const specificity = scorer.strategy === 'lift' ? SPECIFICITY : 0;
+  const meanGenre = Float64Array.from(index.masks, (mask) => {
+    if (specificity === 0) return 0;
+    const fits = scorer.fits({ genres: genresOfMask(mask), tone: null });
+    return fits.reduce((sum, fit) => sum + fit, 0) / fits.length;
+  });
+  const meanProfile = new Float64Array(axes);
+  for (const emotion of EMOTIONS) {
+    const profile = toneProfile(scorer.strategy, emotion);
+    for (let a = 0; a < axes; a++) meanProfile[a]! += profile[a]! / EMOTIONS.length;
+  }
+  const meanProfileWeight = meanProfile.reduce((sum, w) => sum + Math.abs(w), 0);
   const bound = new Float64Array(index.masks.length).fill(NaN);
   for (let slot = 0; slot < index.masks.length; slot++) {
     for (let l = 0; l < laneCount; l++) {
       const part = genreParts[slot * laneCount + l]!;
       // A tone meets a profile by at most the profile's total weight (1).
-      if (!Number.isNaN(part) && !(part + weight <= bound[slot]!)) bound[slot] = part + weight;
+      const most = part + weight - specificity * (meanGenre[slot]! - weight * meanProfileWeight);
+      if (!Number.isNaN(part) && !(most <= bound[slot]!)) bound[slot] = most;
     }
   }
   return {
@@ -93,7 +116,10 @@ export function singleScoring(scorer: MoodScorer, index: FilmIndex): Scoring {
           lane.value = l;
         }
       }
-      return best;
+      if (specificity === 0 || Number.isNaN(best)) return best;
+      let meanDot = 0;
+      if (toned) for (let a = 0; a < axes; a++) meanDot += meanProfile[a]! * idx.tone[position * axes + a]!;
+      return best - specificity * (meanGenre[slot]! + weight * meanDot);
     },
   };
 }

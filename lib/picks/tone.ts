@@ -15,7 +15,7 @@ const MATCH_TONE: Record<Emotion, Profile> = {
   disgust: { light: -0.5, tense: 0.3, absorbing: 0.2 },
   fear: { tense: 0.8, light: -0.2 },
   happy: { light: 0.6, warm: 0.3, sad: -0.1 },
-  sad: { sad: 0.6, warm: 0.2, absorbing: 0.2 },
+  sad: { sad: 0.6, warm: 0.2, tense: -0.2 },
   surprise: { absorbing: 0.6, tense: 0.2, light: 0.2 },
   neutral: { absorbing: 0.7, light: 0.3 },
 };
@@ -23,7 +23,7 @@ const MATCH_TONE: Record<Emotion, Profile> = {
 /** Lift (mood management, Zillmann 1988): what ends the mood. */
 const LIFT_TONE: Record<Emotion, Profile> = {
   // Calming and absorbing: something to get lost in, nothing tense.
-  angry: { absorbing: 0.5, tense: -0.3, light: 0.2 },
+  angry: { tense: -0.5, absorbing: 0.3, light: 0.2 },
   // Something pleasant: warm, beautiful, light.
   disgust: { warm: 0.4, absorbing: 0.3, light: 0.3 },
   // Safe and light.
@@ -32,7 +32,7 @@ const LIFT_TONE: Record<Emotion, Profile> = {
   // Warm and uplifting, not another sad story.
   sad: { warm: 0.6, light: 0.2, sad: -0.2 },
   surprise: { absorbing: 0.6, light: 0.4 },
-  neutral: { light: 0.5, absorbing: 0.5 },
+  neutral: { light: 0.6, warm: 0.1, absorbing: 0.3 },
 };
 
 /**
