@@ -32,8 +32,8 @@ const ids = (picks: { id: string }[]) => picks.map((pick) => pick.id);
 /** Three friends: two afraid, one happy; their table likes horror when afraid and hates it when happy. */
 function friendsTable(): GenreWeights {
   const table = customFrom('match');
-  table.fear = { Horror: 1, Thriller: 0.9, Mystery: 0.6 };
-  table.happy = { Comedy: 1, Mystery: 0.6, Horror: -1 };
+  table.fear = { Horror: 1, Thriller: 0.9, Mystery: 0.8 };
+  table.happy = { Comedy: 1, Mystery: 0.8, Horror: -1 };
   return table;
 }
 
@@ -53,8 +53,8 @@ describe('group picks (hand-made films)', () => {
 
   it('breaks a tie of the least pleased member by the average', () => {
     const weights = customFrom('match');
-    weights.fear = { Horror: 1, Mystery: 0.7 };
-    weights.happy = { Comedy: 1, Mystery: 0.7 };
+    weights.fear = { Horror: 1, Mystery: 0.8 };
+    weights.happy = { Comedy: 1, Mystery: 0.8 };
     const mystery = film({ id: 'mystery', genres: ['Mystery'] });
     const horrorMystery = film({ id: 'horror-mystery', genres: ['Horror', 'Mystery'] });
     const group = askGroup([mystery, horrorMystery], [certain('fear'), certain('happy')], 'custom', { weights });

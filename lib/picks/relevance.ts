@@ -33,10 +33,12 @@ export const AVOID_RULE_MIN_SHARE = 0.25;
 export const BLEND_MIN_SHARE = 0.2;
 
 /**
- * The least fit that still "fits the mood". A film with a listed genre and a neutral tone fits (fit ≥ 0.8);
- * one whose tone works clearly against the mood (a dark, violent comedy for a happy viewer) does not.
+ * The least fit that still "fits the mood". A film with one of a table's first three genres and a neutral tone
+ * (or none known) fits; one whose tone works against the mood (a dark, violent comedy for a happy viewer: Pulp
+ * Fiction) does not, nor a comedy-drama for a sad viewer under lift unless it is warm. Badges are held to this
+ * too, and a wrong badge is worse than none.
  */
-export const FIT_MIN = 0.6;
+export const FIT_MIN = 0.8;
 
 /**
  * The nudges' part of a fit: their sum over the film's genres, within ±NUDGE_LIMIT. Unlike the table's part this
