@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DEFAULT_DATA_DIR } from '../catalogue/build-catalogue';
+import { MOVIELENS_DATA_DIR } from '../catalogue/test-catalogue';
 import { decodeBuiltinCatalogue } from '../catalogue/builtin';
 import { toneAgreement, WITHHELD_EVERY } from '../catalogue/tone-agreement';
 import { SHIPPED_CATALOGUE } from './cli';
@@ -249,5 +249,5 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const target = rows.find((row) => row.films === 100_000 && row.query === 'picks, page 0');
   if (target) console.log(`\n100k films, page 0: median ${target.medianMs} ms (target ≤ ${TARGET_MEDIAN_MS} ms)`);
   console.log(`\n${formatFirstPages(shipped)}`);
-  console.log(`\n${formatToneAgreement(DEFAULT_DATA_DIR)}`);
+  console.log(`\n${formatToneAgreement(MOVIELENS_DATA_DIR)}`);
 }
