@@ -10,7 +10,7 @@ import { decodeBuiltinCatalogue } from '../catalogue/builtin';
 import { toneAgreement, WITHHELD_EVERY } from '../catalogue/tone-agreement';
 import { SHIPPED_CATALOGUE } from './cli';
 import { NO_NUDGES } from './feedback';
-import { firstPages, summarise } from './first-pages';
+import { firstPages, JUDGED_READINGS, noveltyWalk, summarise } from './first-pages';
 import { GENRES, type Film, type Genre } from '../catalogue/types';
 import { EMOTIONS } from '../mood/emotions';
 import { nudgesFrom } from './feedback';
@@ -220,12 +220,19 @@ export function formatFirstPages(films: readonly Film[]): string {
   const joined = withUnratedTitles(films, 90_000);
   const joinedPages = firstPages(joined);
   const unratedShown = joinedPages.flatMap((page) => page.picks).filter((pick) => Number(pick.id) >= 1_000_000).length;
+  const walks = JUDGED_READINGS.slice(0, 7).flatMap(({ name, probabilities }) =>
+    (['match', 'lift'] as const).map((strategy) => {
+      const pages = noveltyWalk(films, probabilities, strategy);
+      return `${strategy} ${name}: ${new Set(pages.flat().map((pick) => pick.id)).size}`;
+    }),
+  );
   return [
     'First pages (page of 5, no history), shipped catalogue:',
     ...lines,
     '',
     ...summary,
     `with 90,000 unrated titles joined: ${unratedShown} of ${joinedPages.length * 5} first-page slots hold an unrated film (target 0)`,
+    `distinct films on the first pages of 8 readings in a row (target ≥ 30): ${walks.join(', ')}`,
   ].join('\n');
 }
 

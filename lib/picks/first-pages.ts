@@ -102,3 +102,20 @@ export function summarise(pages: readonly FirstPage[], films: readonly Film[]): 
     };
   });
 }
+
+/**
+ * Repeated readings of one mood as the picks service remembers them (the last three readings' films last, the
+ * five before those after fresh films): the first pages of `readings` readings in a row.
+ */
+export function noveltyWalk(films: readonly Film[], probabilities: readonly number[], strategy: 'match' | 'lift', readings = 8): Pick[][] {
+  const shown: string[][] = [];
+  const pages: Pick[][] = [];
+  for (let r = 0; r < readings; r++) {
+    const recent = new Set(shown.slice(-3).flat());
+    const seen = new Set(shown.slice(-8, -3).flat().filter((id) => !recent.has(id)));
+    const { picks } = rankPicks({ films, probabilities, strategy, weights: weightsFor(strategy, null), nudges: NO_NUDGES, hidden: new Set(), recent, seen });
+    pages.push(picks);
+    shown.push(picks.map((pick) => pick.id));
+  }
+  return pages;
+}
