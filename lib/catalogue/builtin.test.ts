@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -139,6 +139,22 @@ describe('npm run catalogue', () => {
       expect(readFileSync(join(outDir, CATALOGUE_FILE)).equals(readFileSync(COMMITTED_CATALOGUE))).toBe(true);
       expect(readFileSync(join(outDir, LICENSE_FILE)).equals(readFileSync(join(COMMITTED_CATALOGUE, '..', LICENSE_FILE)))).toBe(true);
     } finally {
+      rmSync(outDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it.skipIf(!hasData)('writes --out FILE with the licence beside it, from a folder of the four CSV files alone', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'moodreel-data-'));
+    const outDir = mkdtempSync(join(tmpdir(), 'moodreel-out-'));
+    try {
+      for (const file of ['movies.csv', 'links.csv', 'ratings.csv', 'tags.csv']) copyFileSync(join(MOVIELENS_DATA_DIR, file), join(dataDir, file));
+      const target = join(outDir, 'nested', 'mine.json');
+      const summary = await buildCatalogue({ dataDir, out: target });
+      expect(summary.cataloguePath).toBe(target);
+      expect(readFileSync(target).equals(readFileSync(COMMITTED_CATALOGUE))).toBe(true);
+      expect(existsSync(join(outDir, 'nested', LICENSE_FILE))).toBe(true);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
       rmSync(outDir, { recursive: true, force: true });
     }
   }, 60_000);
