@@ -16,6 +16,12 @@ import type { GenreWeights, Strategy } from './types';
  */
 export const AVERAGE_TIE_BREAK = 1e-3;
 
+/**
+ * What not fitting someone under the one rule costs that person's fit. Without it a Comedy|Crime|Drama|Thriller
+ * film "is" a bit of everything and wins for a happy, a sad and an afraid friend while fitting none of them well.
+ */
+export const MISFIT_PENALTY = 0.5;
+
 export interface GroupPicksInput extends PicksScene {
   /** One reading per person: seven probabilities each, in EMOTIONS order. */
   members: readonly (readonly number[])[];
@@ -61,6 +67,7 @@ function groupScoring(scorers: readonly MoodScorer[], index: FilmIndex): Scoring
     return { genre, profile, profileWeight, fitting: singleScoring(scorer, index) };
   });
   const scratch = { value: 0 };
+  const fitsMember = new Uint8Array(perMember.length);
   const weight = toneWeight(scorers[0]?.strategy ?? 'match');
   // The least pleased member's fit is at most the least of the members' best cases.
   const bound = Float64Array.from(index.masks, (_, slot) => {
@@ -77,21 +84,21 @@ function groupScoring(scorers: readonly MoodScorer[], index: FilmIndex): Scoring
     fit(idx, position, lane) {
       lane.value = 0;
       let fitsSomeone = false;
-      for (const member of perMember) {
-        if (!Number.isNaN(member.fitting.fit(idx, position, scratch))) {
-          fitsSomeone = true;
-          break;
-        }
+      for (let m = 0; m < perMember.length; m++) {
+        fitsMember[m] = Number.isNaN(perMember[m]!.fitting.fit(idx, position, scratch)) ? 0 : 1;
+        if (fitsMember[m]) fitsSomeone = true;
       }
       if (!fitsSomeone) return NaN;
       const slot = idx.maskSlot[position]!;
       const toned = idx.hasTone[position] === 1;
       let least = Infinity;
       let sum = 0;
-      for (const member of perMember) {
+      for (let m = 0; m < perMember.length; m++) {
+        const member = perMember[m]!;
         const genrePart = member.genre[slot]!;
         if (Number.isNaN(genrePart)) return NaN;
-        let fit = genrePart;
+        // A film that does not fit someone under the one rule is that much worse for them.
+        let fit = fitsMember[m] ? genrePart : genrePart - MISFIT_PENALTY;
         if (toned) {
           let dot = 0;
           for (let a = 0; a < axes; a++) dot += member.profile[a]! * idx.tone[position * axes + a]!;
