@@ -41,8 +41,3 @@ export function genreSimilarity(a: number, b: number): number {
   const shared = bitCount(left & right);
   return (shared / bitCount(left | right) + shared / smaller) / 2;
 }
-
-/** The genres of a mask, in GENRES order. */
-export function genresOfMask(mask: number): Genre[] {
-  return GENRES.filter((_, bit) => (mask & (1 << bit)) !== 0);
-}

@@ -3,7 +3,7 @@ import { TONE_AXES, type Genre } from '../catalogue/types';
 import { EMOTIONS, topEmotion, type Emotion } from '../mood/emotions';
 import { fitsMood } from './fit';
 import { filmIndex, type FilmIndex } from './film-index';
-import { genreMask, genresOfMask } from './genre-mask';
+import { genreMask } from './genre-mask';
 import { pageOfCandidates, type PicksScene, type Scoring } from './ordering';
 import { rankPicks, reasonFor, singleScoring, toPick, type PicksPage } from './rank';
 import { moodScorer, type MoodScorer } from './relevance';
@@ -52,11 +52,12 @@ function groupScoring(scorers: readonly MoodScorer[], index: FilmIndex): Scoring
   const perMember = scorers.map((scorer) => {
     const total = scorer.probabilities.reduce((sum, p) => sum + p, 0) || 1;
     const shares = scorer.probabilities.map((p) => p / total);
-    // The expected genre part per set, Σ p(e)·genre part(e): fits() of a toneless film of that set.
+    // The expected genre part per set, Σ p(e)·genre part(e).
     const genre = Float64Array.from(index.masks, (mask) => {
       if (scorer.avoided(mask)) return NaN;
-      const fits = scorer.fits({ genres: genresOfMask(mask), tone: null });
-      return fits.reduce((sum, fit, e) => sum + shares[e]! * fit, 0);
+      let sum = 0;
+      for (let e = 0; e < shares.length; e++) if (shares[e]! > 0) sum += shares[e]! * scorer.genrePart(e, mask);
+      return sum;
     });
     const profile = new Float64Array(axes);
     EMOTIONS.forEach((emotion, e) => {

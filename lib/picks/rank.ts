@@ -3,7 +3,6 @@ import { TONE_AXES, type Film } from '../catalogue/types';
 import { EMOTIONS } from '../mood/emotions';
 import { fitAs, fitsMood, reasonText } from './fit';
 import { filmIndex, type FilmIndex } from './film-index';
-import { genresOfMask } from './genre-mask';
 import { pageOfCandidates, type PicksScene, type Scoring } from './ordering';
 import { FIT_MIN, moodScorer, type MoodScorer } from './relevance';
 import { toneProfile, toneWeight } from './tone';
@@ -76,8 +75,9 @@ export function singleScoring(scorer: MoodScorer, index: FilmIndex): Scoring {
   const specificity = scorer.strategy === 'lift' ? SPECIFICITY : 0;
   const meanGenre = Float64Array.from(index.masks, (mask) => {
     if (specificity === 0) return 0;
-    const fits = scorer.fits({ genres: genresOfMask(mask), tone: null });
-    return fits.reduce((sum, fit) => sum + fit, 0) / fits.length;
+    let sum = 0;
+    for (let e = 0; e < EMOTIONS.length; e++) sum += scorer.genrePart(e, mask);
+    return sum / EMOTIONS.length;
   });
   const meanProfile = new Float64Array(axes);
   for (const emotion of EMOTIONS) {

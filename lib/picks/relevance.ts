@@ -96,6 +96,8 @@ export interface MoodScorer {
   readonly blend: readonly { emotion: number; share: number }[];
   /** The genre part of fit(e) for a genre set (table + nudges), or NaN when the set cannot fit e. */
   genreFit(e: number, mask: number): number;
+  /** The genre part of fit(e) for a genre set (table + nudges) whether or not the set can fit e. */
+  genrePart(e: number, mask: number): number;
   /** fit(e) of a film from its genre part and tone. */
   fitWith(e: number, genrePart: number, tone: readonly number[] | null | undefined): number;
   /** Whether an avoid rule of this reading excludes the genre set. */
@@ -189,5 +191,5 @@ export function moodScorer(
     return value;
   };
 
-  return { probabilities: shares, top, strategy, weights, nudges, blend, genreFit, fitWith, avoided, fits, fittingEmotion, relevance };
+  return { probabilities: shares, top, strategy, weights, nudges, blend, genreFit, genrePart: genrePartAny, fitWith, avoided, fits, fittingEmotion, relevance };
 }
