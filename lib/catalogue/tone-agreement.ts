@@ -37,6 +37,9 @@ export interface AxisAgreement {
   agreement: number;
   /** Mean built tone of the positive films less that of the negative ones. */
   gap: number;
+  /** The withheld films on each side (ids). */
+  positiveIds: string[];
+  negativeIds: string[];
 }
 
 /** Tone agreement per axis on the withheld films of a build made without their tags. */
@@ -56,12 +59,19 @@ export function toneAgreement(files: MovieLensFiles): { films: Film[]; axes: Axi
   const axes = TONE_AXES.map((axis, a): AxisAgreement => {
     const positive: number[] = [];
     const negative: number[] = [];
+    const positiveIds: string[] = [];
+    const negativeIds: string[] = [];
     for (const film of films) {
       if (!withheld.has(film.id) || !film.tone) continue;
       const evidence = tagEvidence(uses.get(film.id)!);
       if (evidence.uses[a] === 0) continue;
-      if (evidence.tone[a]! > 0) positive.push(film.tone[a]!);
-      else if (evidence.tone[a]! < 0) negative.push(film.tone[a]!);
+      if (evidence.tone[a]! > 0) {
+        positive.push(film.tone[a]!);
+        positiveIds.push(film.id);
+      } else if (evidence.tone[a]! < 0) {
+        negative.push(film.tone[a]!);
+        negativeIds.push(film.id);
+      }
     }
     const mean = (values: number[]) => values.reduce((s, v) => s + v, 0) / Math.max(1, values.length);
     return {
@@ -70,6 +80,8 @@ export function toneAgreement(files: MovieLensFiles): { films: Film[]; axes: Axi
       negative: negative.length,
       agreement: pairwiseAgreement(positive, negative),
       gap: mean(positive) - mean(negative),
+      positiveIds,
+      negativeIds,
     };
   });
   return { films, axes, withheld };

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { MOVIELENS_DATA_DIR } from '../catalogue/test-catalogue';
 import { decodeBuiltinCatalogue } from '../catalogue/builtin';
-import { toneAgreement, WITHHELD_EVERY } from '../catalogue/tone-agreement';
+import { pairwiseAgreement, toneAgreement, WITHHELD_EVERY } from '../catalogue/tone-agreement';
 import { SHIPPED_CATALOGUE } from './cli';
 import { NO_NUDGES } from './feedback';
 import { firstPages, JUDGED_READINGS, noveltyWalk, summarise } from './first-pages';
@@ -15,7 +15,7 @@ import { GENRES, type Film, type Genre } from '../catalogue/types';
 import { EMOTIONS } from '../mood/emotions';
 import { nudgesFrom } from './feedback';
 import { rankGroupPicks } from './group';
-import { rankPicks } from './rank';
+import { fitScores, rankPicks } from './rank';
 import { weightsFor } from './strategies';
 import type { Strategy } from './types';
 
@@ -240,12 +240,28 @@ export function formatFirstPages(films: readonly Film[]): string {
 export function formatToneAgreement(dataDir: string): string {
   if (!existsSync(join(dataDir, 'tags.csv'))) return `tone agreement: skipped, no MovieLens data at ${dataDir}`;
   const read = (file: string) => readFileSync(join(dataDir, file), 'utf8');
-  const { axes, withheld } = toneAgreement({ movies: read('movies.csv'), links: read('links.csv'), ratings: read('ratings.csv'), tags: read('tags.csv') });
+  const { axes, withheld, films } = toneAgreement({ movies: read('movies.csv'), links: read('links.csv'), ratings: read('ratings.csv'), tags: read('tags.csv') });
+  // The same films through the picks' own score for a happy reading (what `npm run picks -- --scores` prints):
+  // a film that cannot fit counts as the lowest score.
+  const light = axes.find((a) => a.axis === 'light')!;
+  const scoreLines = (['match', 'lift'] as const).map((strategy) => {
+    const scores = fitScores({
+      films, probabilities: JUDGED_READINGS[3]!.probabilities, strategy, weights: weightsFor(strategy, null), nudges: NO_NUDGES,
+      hidden: new Set(), recent: new Set(),
+    });
+    const of = (id: string) => scores.get(id) ?? -Infinity;
+    const agreement = pairwiseAgreement(light.positiveIds.map(of), light.negativeIds.map(of));
+    const fitting = (ids: string[]) => ids.filter((id) => scores.has(id)).length;
+    return `happy reading, ${strategy}: the fit score puts light-tagged above dark-tagged withheld films in ` +
+      `${(agreement * 100).toFixed(0)} % of pairs (fitting: ${fitting(light.positiveIds)}/${light.positiveIds.length} light, ` +
+      `${fitting(light.negativeIds)}/${light.negativeIds.length} dark)`;
+  });
   return [
     `Tone on ${withheld.size} films whose tags were withheld from the build (ids divisible by ${WITHHELD_EVERY}):`,
     'axis       films +/-   agreement   mean gap',
     ...axes.map((a) => `${a.axis.padEnd(10)} ${`${a.positive}/${a.negative}`.padStart(9)}   ${a.agreement.toFixed(3).padStart(9)}   ${a.gap.toFixed(2).padStart(8)}`),
     '(agreement: share of (tagged-positive, tagged-negative) pairs the built tone orders right; 0.5 is chance)',
+    ...scoreLines,
   ].join('\n');
 }
 
