@@ -5,7 +5,7 @@
  */
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { encodeBuiltinCatalogue } from './builtin';
 import { filmsFromMovieLens } from './movielens';
 
@@ -13,6 +13,8 @@ export const DEFAULT_DATA_DIR = '../shared/data/movielens/ml-latest-small';
 export const DEFAULT_OUT_DIR = 'public/catalogue';
 export const CATALOGUE_FILE = 'movielens.json';
 export const LICENSE_FILE = 'MOVIELENS-LICENSE.txt';
+/** The licence committed with the project: what a build from a data folder without README.txt writes. */
+const SHIPPED_LICENCE = fileURLToPath(new URL(`../../public/catalogue/${LICENSE_FILE}`, import.meta.url));
 
 /**
  * Raise by one whenever the build changes what it writes for the same data (a parsing fix, a new field),
@@ -72,8 +74,8 @@ export async function buildCatalogue(options: { dataDir?: string; out?: string }
   const outDir = dirname(cataloguePath);
   const read = (file: string) => readFile(join(dataDir, file), 'utf8');
   const [movies, links, ratings, tags] = await Promise.all(['movies.csv', 'links.csv', 'ratings.csv', 'tags.csv'].map(read));
-  // A data folder of the four CSV files alone is enough; the licence then comes from the default data set.
-  const readme = await read('README.txt').catch(() => readFile(join(resolve(DEFAULT_DATA_DIR), 'README.txt'), 'utf8'));
+  // A data folder of the four CSV files alone is enough: the licence then is the one the project ships.
+  const licence = await read('README.txt').then(licenceText, () => readFile(SHIPPED_LICENCE, 'utf8'));
   const built = filmsFromMovieLens({ movies: movies!, links: links!, ratings: ratings!, tags: tags! });
   const version = catalogueVersion(built.newestTimestamp);
   const json = encodeBuiltinCatalogue(built.films, {
@@ -86,7 +88,7 @@ export async function buildCatalogue(options: { dataDir?: string; out?: string }
   await mkdir(outDir, { recursive: true });
   const licencePath = join(outDir, LICENSE_FILE);
   await writeFile(cataloguePath, json);
-  await writeFile(licencePath, licenceText(readme));
+  await writeFile(licencePath, licence);
   return {
     films: built.films.length,
     version,
