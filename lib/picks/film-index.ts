@@ -19,7 +19,10 @@ export interface FilmIndex {
   maskSlot: Int32Array;
   /** Per film: qualityFactor (quality.ts). */
   quality: Float64Array;
-  /** Per film: 1 when it clears the quality floor (quality.ts). */
+  /**
+   * Per film: 0 when it clears the quality floor (quality.ts), 1 when it is rated but under it, 2 when nobody
+   * rated it (a title list's film): how many tiers down a fresh film starts.
+   */
   floor: Uint8Array;
   /** Per film: its tone (TONE_AXES.length numbers from `toneAt`), or all 0 with hasTone 0. */
   tone: Float64Array;
@@ -48,7 +51,7 @@ function buildIndex(films: readonly Film[]): FilmIndex {
     }
     maskSlot[i] = slot;
     quality[i] = qualityFactor(film);
-    floor[i] = clearsFloor(film) ? 1 : 0;
+    floor[i] = clearsFloor(film) ? 0 : film.rating !== null && film.ratingCount > 0 ? 1 : 2;
     const own = film.tone;
     if (own && own.length === axes) {
       hasTone[i] = 1;

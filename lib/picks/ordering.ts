@@ -41,8 +41,8 @@ export interface PicksScene {
 export interface ScoredFilm extends Candidate {
   film: Film;
   /**
-   * 0 fresh and clearing the quality floor, 1 fresh under the floor, 2 seen a while ago (3: and under the floor),
-   * 4 shown for a recent reading.
+   * 0 fresh and clearing the quality floor, 1 fresh and rated but under the floor, 2 fresh and rated by nobody,
+   * 3 seen a while ago (4: and under the floor), 5 shown for a recent reading.
    */
   tier: number;
 }
@@ -74,7 +74,8 @@ const TIER_STEP = 1e6;
 /**
  * The best candidate films (at most CANDIDATE_POOL per lane) in the order the picks show them: fresh films that
  * clear the quality floor, then fresh films under it (only when no rated film is left that fits and was not shown
- * lately: neutral's few documentaries), then films seen a while ago, then films shown for the recent readings;
+ * lately: neutral's few documentaries; films a few people rated before films nobody rated), then films seen a
+ * while ago, then films shown for the recent readings;
  * each tier diversified and blended over the lanes. Seen films come after fresh ones so that repeated readings
  * walk down the list and never cycle back to the first page.
  */
@@ -97,21 +98,21 @@ export function orderedCandidates(scene: PicksScene, scoring: Scoring, limit = I
     if (Number.isNaN(most)) continue;
     // Skip films that could not enter any lane's pool whatever their tone (most of 100,000 once pools fill).
     if ((position & 255) === 0) entry = Math.min(...pools.map((pool) => pool.threshold()));
-    const ceiling = withQuality(most, quality[position]!) - (floor[position] ? 0 : TIER_STEP);
+    const ceiling = withQuality(most, quality[position]!) - floor[position]! * TIER_STEP;
     if (ceiling < entry) continue;
     const fit = scoring.fit(index, position, lane);
     if (Number.isNaN(fit)) continue;
     const pool = pools[lane.value]!;
     const score = withQuality(fit, index.quality[position]!);
-    const best = index.floor[position] ? score : score - TIER_STEP;
+    const best = score - floor[position]! * TIER_STEP;
     // Only a film that could enter the pool is looked up by id: a few thousand of 100,000.
     if (!pool.wouldKeep(position, best)) continue;
     let key = best;
     if (checkIds) {
       const id = films[position]!.id;
       if (hidden.has(id)) continue;
-      if (recent.has(id)) key = score - 4 * TIER_STEP;
-      else if (seen.has(id)) key = score - (index.floor[position] ? 2 : 3) * TIER_STEP;
+      if (recent.has(id)) key = score - 5 * TIER_STEP;
+      else if (seen.has(id)) key = score - (floor[position] === 0 ? 3 : 4) * TIER_STEP;
     }
     pool.offer(position, key);
   }
@@ -131,11 +132,11 @@ export function orderedCandidates(scene: PicksScene, scoring: Scoring, limit = I
   });
   const ordered: ScoredFilm[] = [];
   // A sequel of a film the user saw in the picks lately waits like a second film of one series on one page.
-  const placed = new Set(candidates.filter(({ tier }) => tier >= 2).flatMap(({ franchises }) => franchises));
-  for (let tier = 0; tier <= 4 && ordered.length < limit; tier++) {
+  const placed = new Set(candidates.filter(({ tier }) => tier >= 3).flatMap(({ franchises }) => franchises));
+  for (let tier = 0; tier <= 5 && ordered.length < limit; tier++) {
     const members = candidates.filter((candidate) => candidate.tier === tier);
     if (members.length === 0) continue;
-    ordered.push(...diversifiedOrder(members, tier <= 1 ? placed : new Set(), scoring.laneShares, limit - ordered.length));
+    ordered.push(...diversifiedOrder(members, tier <= 2 ? placed : new Set(), scoring.laneShares, limit - ordered.length));
   }
   return { ordered, total: candidates.length };
 }

@@ -84,6 +84,9 @@ describe('picks for one reading (hand-made films)', () => {
     const unrated = film({ id: 'unrated', genres: ['Comedy'], rating: null, ratingCount: 0 });
     const order = ids(allPicks([twoVotes, poor, unrated, classic], certain('happy')));
     expect(order).toEqual(['classic', 'poor', 'two-votes', 'unrated']);
+    // A film a few people rated, even poorly, comes before one of a title list nobody rated.
+    const fewPoor = film({ id: 'few-poor', genres: ['Comedy'], rating: 2.8, ratingCount: 5 });
+    expect(ids(allPicks([unrated, fewPoor], certain('happy')))).toEqual(['few-poor', 'unrated']);
   });
 
   it('never lets variety beat a much better film', () => {
