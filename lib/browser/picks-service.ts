@@ -8,12 +8,14 @@ import { isFresh } from '../mood/freshness';
 import type { Emotion } from '../mood/emotions';
 import type { MoodReading } from '../mood/types';
 import { hiddenFrom, nudgesFrom } from '../picks/feedback';
-import { fitFor } from '../picks/fit';
+import { fitsMood } from '../picks/fit';
 import { rankGroupPicks } from '../picks/group';
 import { rankPicks } from '../picks/rank';
+import { moodScorer } from '../picks/relevance';
 import { weightsFor } from '../picks/strategies';
-import type { Strategy } from '../picks/types';
-import type { CatalogueService } from './catalogue-service';
+import type { MoodScorer } from '../picks/relevance';
+import type { GenreWeights, Strategy } from '../picks/types';
+import type { CatalogueService, CatalogueSnapshot } from './catalogue-service';
 import { defineCheckedItem } from './checked-item';
 import type { PicksMood, PicksRequest, PicksResponse, TitleMatch, TitleQuery } from './messages';
 import { latestReading } from './reading-store';
@@ -47,6 +49,23 @@ export function forgetShownPicks(): Promise<void> {
 }
 /** "Not what the last three readings showed." */
 const NOVELTY_READINGS = 3;
+/** Films shown for the readings before those (up to this many back) come after fresh ones: no cycles. */
+const SEEN_READINGS = 8;
+
+/**
+ * The one "fits the mood" scorer of a reading (relevance.ts), with the user's nudges: one per reading, strategy
+ * and catalogue snapshot, so a batch of titles builds it once.
+ */
+const scorers = new WeakMap<object, { key: string; scorer: MoodScorer }>();
+function scorerFor(reading: MoodReading, snapshot: CatalogueSnapshot, strategy: Strategy, weights: GenreWeights): MoodScorer {
+  const key = `${reading.at}|${strategy}|${JSON.stringify(weights)}`;
+  const cached = scorers.get(snapshot);
+  if (cached && cached.key === key) return cached.scorer;
+  const genresOf = (id: string) => snapshot.byId.get(id)?.genres;
+  const scorer = moodScorer(reading.probabilities, strategy, weights, nudgesFrom(snapshot.feedback, genresOf));
+  scorers.set(snapshot, { key, scorer });
+  return scorer;
+}
 
 export interface PicksService {
   getPicks(request: PicksRequest): Promise<PicksResponse>;
@@ -68,11 +87,14 @@ export function createPicksService(catalogue: CatalogueService, clock: () => num
 
   const moodOf = (reading: MoodReading): PicksMood => ({ emotion: reading.emotion, at: reading.at, faces: reading.people?.length ?? 1 });
 
-  async function recentFor(reading: MoodReading): Promise<Set<string>> {
+  /** Films shown for the last three other readings (`recent`) and for the five before them (`seen`). */
+  async function shownBefore(reading: MoodReading): Promise<{ recent: Set<string>; seen: Set<string> }> {
     await recording;
     const shown = await shownPicks.getValue();
-    const earlier = shown.filter((s) => s.at !== reading.at).slice(-NOVELTY_READINGS);
-    return new Set(earlier.flatMap((s) => s.ids));
+    const earlier = shown.filter((s) => s.at !== reading.at).slice(-SEEN_READINGS);
+    const recent = new Set(earlier.slice(-NOVELTY_READINGS).flatMap((s) => s.ids));
+    const seen = new Set(earlier.slice(0, -NOVELTY_READINGS).flatMap((s) => s.ids).filter((id) => !recent.has(id)));
+    return { recent, seen };
   }
 
   // Writes of the record are chained, so two pages asked at once never overwrite each other's ids.
@@ -88,7 +110,7 @@ export function createPicksService(catalogue: CatalogueService, clock: () => num
     const next = current
       ? shown.map((s) => (s === current ? { at: s.at, ids: [...new Set([...s.ids, ...ids])] } : s))
       : [...shown, { at: reading.at, ids: [...ids] }];
-    await shownPicks.setValue(next.slice(-(NOVELTY_READINGS + 1)));
+    await shownPicks.setValue(next.slice(-(SEEN_READINGS + 1)));
   }
 
   return {
@@ -104,7 +126,7 @@ export function createPicksService(catalogue: CatalogueService, clock: () => num
         weights,
         nudges: nudgesFrom(snapshot.feedback, genresOf),
         hidden: hiddenFrom(snapshot.feedback),
-        recent: await recentFor(reading),
+        ...(await shownBefore(reading)),
         page: request.page ?? 0,
         pageSize: request.pageSize ?? 5,
       };
@@ -123,7 +145,7 @@ export function createPicksService(catalogue: CatalogueService, clock: () => num
         const film = snapshot.index.match(query.title, query.year ?? null, query.kind ?? null);
         if (!film) return null;
         // A film the user turned down is never badged as a fit, whatever its genres.
-        const fit = reading && !hidden.has(film.id) ? fitFor(film, reading.emotion, strategy, weights) : null;
+        const fit = reading && !hidden.has(film.id) ? fitsMood(film, scorerFor(reading, snapshot, strategy, weights)) : null;
         return { filmId: film.id, title: film.title, year: film.year, fit };
       });
       return { mood: reading ? moodOf(reading) : null, results };

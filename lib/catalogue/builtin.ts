@@ -3,7 +3,7 @@
  * per film, genres as indexes into the file's own genre list. `encode` is what the build writes, `decode`
  * what the extension reads; both are pure.
  */
-import { GENRES, isGenre, type Film, type Genre } from './types';
+import { GENRES, isGenre, TONE_AXES, type Film, type Genre } from './types';
 import { MAX_YEAR, MIN_YEAR } from './validate';
 
 export const BUILTIN_FORMAT = 'moodreel-catalogue';
@@ -22,10 +22,17 @@ export const BUILTIN_COLUMNS = [
   'ratingCount',
   'rating',
   'tags',
+  'tone',
 ] as const;
 
-/** [movieId, title, aliases, year, genre indexes, IMDb number, TMDB id, rating count, rating, tags] */
-type Row = [number, string, string[], number | null, number[], number | null, number | null, number, number | null, string[]];
+/** How many values a row of a file written before the tone column has (it is read as having no tone). */
+const COLUMNS_BEFORE_TONE = 10;
+
+/** [movieId, title, aliases, year, genre indexes, IMDb number, TMDB id, rating count, rating, tags, tone] */
+type Row = [
+  number, string, string[], number | null, number[], number | null, number | null, number, number | null, string[],
+  readonly number[] | null,
+];
 
 export interface BuiltinHeader {
   /** Increases with every newer build (see build-catalogue.ts). */
@@ -79,6 +86,7 @@ export function encodeBuiltinCatalogue(films: readonly Film[], header: BuiltinHe
       film.ratingCount,
       film.rating,
       film.tags,
+      film.tone ?? null,
     ];
     return JSON.stringify(row);
   });
@@ -118,6 +126,13 @@ function rowProblem(row: readonly unknown[], genreCount: number): string | null 
     return 'rating must be between 0.5 and 5, or null';
   }
   if (!isStringArray(tags)) return 'tags must be a list of strings';
+  const tone = row[10];
+  if (
+    tone !== undefined && tone !== null &&
+    !(Array.isArray(tone) && tone.length === TONE_AXES.length && tone.every((v) => typeof v === 'number' && v >= -1 && v <= 1))
+  ) {
+    return `tone must be ${TONE_AXES.length} numbers from -1 to 1 (${TONE_AXES.join(', ')}), or null`;
+  }
   return null;
 }
 
@@ -142,9 +157,10 @@ export function decodeBuiltinCatalogue(json: unknown): BuiltinCatalogue {
     throw new CatalogueFormatError(`genres must list MovieLens genres (${GENRES.join(', ')})`);
   }
   const genres = file.genres as Genre[];
+  const columnCount = Array.isArray(file.columns) ? file.columns.length : 0;
   if (
     !Array.isArray(file.columns) ||
-    file.columns.length !== BUILTIN_COLUMNS.length ||
+    (columnCount !== BUILTIN_COLUMNS.length && columnCount !== COLUMNS_BEFORE_TONE) ||
     file.columns.some((column, i) => column !== BUILTIN_COLUMNS[i])
   ) {
     throw new CatalogueFormatError(`columns must be ${BUILTIN_COLUMNS.join(', ')}`);
@@ -157,8 +173,8 @@ export function decodeBuiltinCatalogue(json: unknown): BuiltinCatalogue {
   const films: Film[] = new Array(file.films.length);
   for (let i = 0; i < file.films.length; i++) {
     const row: unknown = file.films[i];
-    if (!Array.isArray(row) || row.length !== BUILTIN_COLUMNS.length) {
-      throw new CatalogueFormatError(`film ${i + 1} is not a row of ${BUILTIN_COLUMNS.length} values`);
+    if (!Array.isArray(row) || row.length !== columnCount) {
+      throw new CatalogueFormatError(`film ${i + 1} is not a row of ${columnCount} values`);
     }
     const problem = rowProblem(row, genres.length);
     if (problem) throw new CatalogueFormatError(`film ${i + 1} (id ${String(row[0])}): ${problem}`);
@@ -179,6 +195,7 @@ export function decodeBuiltinCatalogue(json: unknown): BuiltinCatalogue {
       imdbId: imdb === null ? null : imdbId(imdb),
       tmdbId: row[6] as number | null,
       source: 'builtin',
+      tone: (row[10] as number[] | null | undefined) ?? null,
     };
   }
   return { version: file.version, films };
