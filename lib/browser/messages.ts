@@ -4,7 +4,7 @@
  * which both hear every runtime message, never answer each other's.
  */
 import { browser } from 'wxt/browser';
-import type { Feedback } from '../catalogue/types';
+import type { Feedback, Genre } from '../catalogue/types';
 import type { Emotion } from '../mood/emotions';
 import type { BackendSetting, BackendSpeed, ReadOutcome, ReadRequest } from '../mood/types';
 import type { Fit, Pick, Strategy } from '../picks/types';
@@ -38,6 +38,10 @@ export interface TitleQuery {
   title: string;
   year?: number | null;
   kind?: 'movie' | 'series' | null;
+  /** Its row says it is new or the service's own ("New on Netflix", "Only on Netflix"). */
+  recent?: boolean;
+  /** Its row says it holds films and series both ("Movies & TV Shows …"). */
+  seriesToo?: boolean;
 }
 
 /** A matched catalogue film and, when a fresh reading exists, whether it fits the mood. */
@@ -45,6 +49,8 @@ export interface TitleMatch {
   filmId: string;
   title: string;
   year: number | null;
+  /** The film's genres, so the badge can say which film it means ("Get Smart (2008), Action · Comedy"). */
+  genres: Genre[];
   fit: Fit | null;
 }
 

@@ -101,11 +101,14 @@ export function createPicksService(catalogue: CatalogueService, clock: () => num
       const [reading, snapshot, { strategy, weights }] = await Promise.all([freshReading(), catalogue.snapshot(), strategyAndWeights()]);
       const hidden = hiddenFrom(snapshot.feedback);
       const results = titles.map((query): TitleMatch | null => {
-        const film = snapshot.index.match(query.title, query.year ?? null, query.kind ?? null);
+        const film = snapshot.index.match(query.title, query.year ?? null, query.kind ?? null, {
+          recent: query.recent === true,
+          seriesToo: query.seriesToo === true,
+        });
         if (!film) return null;
         // A film the user turned down is never badged as a fit, whatever its genres.
         const fit = reading && !hidden.has(film.id) ? fitFor(film, reading.emotion, strategy, weights) : null;
-        return { filmId: film.id, title: film.title, year: film.year, fit };
+        return { filmId: film.id, title: film.title, year: film.year, genres: film.genres, fit };
       });
       return { mood: reading ? moodOf(reading) : null, results };
     },

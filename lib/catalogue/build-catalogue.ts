@@ -7,8 +7,11 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { encodeBuiltinCatalogue } from './builtin';
 import { filmsFromMovieLens } from './movielens';
+import { joinNewerTitles, titleListFilms } from './newer-titles';
 
 export const DEFAULT_DATA_DIR = '../shared/data/movielens/ml-latest-small';
+/** The MovieLens 32M title list beside latest-small (used when present; `--data DIR` looks in DIR/ml-32m). */
+export const DEFAULT_TITLE_LIST = '../shared/data/movielens-32m/movies.csv';
 export const DEFAULT_OUT_DIR = 'public/catalogue';
 export const CATALOGUE_FILE = 'movielens.json';
 export const LICENSE_FILE = 'MOVIELENS-LICENSE.txt';
@@ -17,7 +20,7 @@ export const LICENSE_FILE = 'MOVIELENS-LICENSE.txt';
  * Raise by one whenever the build changes what it writes for the same data (a parsing fix, a new field),
  * so installed copies see a newer version and reseed. Below 100.
  */
-export const BUILDER_REVISION = 1;
+export const BUILDER_REVISION = 2;
 
 /**
  * The catalogue's version: the UTC date of the data set's newest rating or tag as YYYYMMDD, times 100, plus
@@ -30,7 +33,7 @@ export function catalogueVersion(newestTimestampSeconds: number, builderRevision
 }
 
 /** MovieLens's licence and citation, as its README states them, with what we changed. */
-export function licenceText(readme: string): string {
+export function licenceText(readme: string, withTitleList = false): string {
   const start = readme.indexOf('Usage License');
   const end = readme.indexOf('Further Information About GroupLens');
   if (start < 0 || end < start) throw new Error('README.txt: the "Usage License" and "Citation" sections were not found');
@@ -39,6 +42,12 @@ export function licenceText(readme: string): string {
     'data set (generated September 26, 2018) by the GroupLens Research Project at the University of Minnesota.',
     'Transformations: titles reformatted (article in front, alternate titles split out), ratings reduced to a',
     'count and a Bayesian average, user tags reduced to the five most frequent, IMDb and TMDB ids attached.',
+    ...(withTitleList
+      ? [
+          'It also holds the titles, years and genres of the films of the MovieLens 32M "movies.csv" list (GroupLens,',
+          '2023) that ml-latest-small lacks, with no ratings, links or tags; same licence and citation.',
+        ]
+      : []),
     'The derived data is redistributed under the same licence conditions as the original, quoted below:',
     'in particular it may not be used for commercial or revenue-bearing purposes without permission.',
     '',
@@ -66,10 +75,13 @@ export async function buildCatalogue(options: { dataDir?: string; outDir?: strin
     ['movies.csv', 'links.csv', 'ratings.csv', 'tags.csv', 'README.txt'].map(read),
   );
   const built = filmsFromMovieLens({ movies: movies!, links: links!, ratings: ratings!, tags: tags! });
+  const titleListPath = options.dataDir ? join(dataDir, 'ml-32m', 'movies.csv') : resolve(DEFAULT_TITLE_LIST);
+  const titleList = await readFile(titleListPath, 'utf8').catch(() => null);
+  const films = titleList ? joinNewerTitles(built.films, titleListFilms(titleList)).films : built.films;
   const version = catalogueVersion(built.newestTimestamp);
-  const json = encodeBuiltinCatalogue(built.films, {
+  const json = encodeBuiltinCatalogue(films, {
     version,
-    source: 'MovieLens ml-latest-small (F. Maxwell Harper and Joseph A. Konstan. 2015. The MovieLens Datasets: ' +
+    source: `MovieLens ml-latest-small${titleList ? ' and the MovieLens 32M title list' : ''} (F. Maxwell Harper and Joseph A. Konstan. 2015. The MovieLens Datasets: ` +
       'History and Context. ACM TiiS 5, 4: 19:1-19:19. https://doi.org/10.1145/2827872); non-commercial use only, ' +
       `see ${LICENSE_FILE}`,
     ratingPrior: built.ratingPrior,
@@ -78,9 +90,9 @@ export async function buildCatalogue(options: { dataDir?: string; outDir?: strin
   const cataloguePath = join(outDir, CATALOGUE_FILE);
   const licencePath = join(outDir, LICENSE_FILE);
   await writeFile(cataloguePath, json);
-  await writeFile(licencePath, licenceText(readme!));
+  await writeFile(licencePath, licenceText(readme!, titleList !== null));
   return {
-    films: built.films.length,
+    films: films.length,
     version,
     bytes: Buffer.byteLength(json),
     ms: performance.now() - started,

@@ -41,6 +41,15 @@ export interface BuiltinCatalogue {
   films: Film[];
 }
 
+/** A row may stop after the genres: the values left out are these (no links, no ratings, no tags). */
+const MIN_ROW_LENGTH = 5;
+const TAIL_DEFAULTS: readonly unknown[] = [null, null, 0, null];
+
+function isEmptyDefault(value: unknown, column: number): boolean {
+  if (column === 9) return Array.isArray(value) && value.length === 0;
+  return value === TAIL_DEFAULTS[column - MIN_ROW_LENGTH];
+}
+
 /** "tt0114709" → 114709; the file stores IMDb ids as numbers to stay small. */
 function imdbNumber(imdbId: string | null): number | null {
   if (imdbId === null) return null;
@@ -80,7 +89,10 @@ export function encodeBuiltinCatalogue(films: readonly Film[], header: BuiltinHe
       film.rating,
       film.tags,
     ];
-    return JSON.stringify(row);
+    // A film with no ratings, links or tags (one only the 32M title list knows) drops its empty tail.
+    let length = row.length;
+    while (length > MIN_ROW_LENGTH && isEmptyDefault(row[length - 1], length - 1)) length--;
+    return JSON.stringify(row.slice(0, length));
   });
   const headJson = JSON.stringify(head);
   return `${headJson.slice(0, -1)},"films":[\n${rows.join(',\n')}\n]}\n`;
@@ -156,10 +168,14 @@ export function decodeBuiltinCatalogue(json: unknown): BuiltinCatalogue {
   const seen = new Set<string>();
   const films: Film[] = new Array(file.films.length);
   for (let i = 0; i < file.films.length; i++) {
-    const row: unknown = file.films[i];
-    if (!Array.isArray(row) || row.length !== BUILTIN_COLUMNS.length) {
-      throw new CatalogueFormatError(`film ${i + 1} is not a row of ${BUILTIN_COLUMNS.length} values`);
+    const given: unknown = file.films[i];
+    if (!Array.isArray(given) || given.length < MIN_ROW_LENGTH || given.length > BUILTIN_COLUMNS.length) {
+      throw new CatalogueFormatError(`film ${i + 1} is not a row of ${MIN_ROW_LENGTH} to ${BUILTIN_COLUMNS.length} values`);
     }
+    // A short row's missing tail: no links, no ratings, no tags.
+    const row: unknown[] = given.length < BUILTIN_COLUMNS.length
+      ? [...given, ...[null, null, 0, null, []].slice(given.length - MIN_ROW_LENGTH)]
+      : given;
     const problem = rowProblem(row, genres.length);
     if (problem) throw new CatalogueFormatError(`film ${i + 1} (id ${String(row[0])}): ${problem}`);
     const id = String(row[0]);

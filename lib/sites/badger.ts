@@ -3,7 +3,7 @@
  * already known at once, ask the background about the rest in one message, then draw those.
  */
 import { TileBadges } from './badges';
-import { badgeAnchor, readTile, readingKey, ruleFor } from './read';
+import { badgeAnchor, readTiles, readingKey } from './read';
 import { TitleLookup } from './title-lookup';
 import type { SiteAdapter, TileReading, TileRule } from './types';
 
@@ -16,6 +16,8 @@ interface SeenTile {
 
 export class Badger {
   readonly badges = new TileBadges();
+  /** Titles seen as series anywhere on this page: a series on every tile (see readTiles). */
+  private readonly seriesTitles = new Set<string>();
   /** Bumped by `clear`: a pass that was waiting for an answer then draws nothing. */
   private generation = 0;
 
@@ -29,9 +31,7 @@ export class Badger {
     const generation = this.generation;
     const waiting: SeenTile[] = [];
     const wanted = new Map<string, TileReading>();
-    for (const tile of tiles) {
-      const rule = ruleFor(this.adapter, tile);
-      const reading = rule && readTile(tile, rule);
+    for (const { tile, rule, reading } of readTiles(this.adapter, tiles, this.seriesTitles)) {
       if (!rule || !reading) {
         this.badges.forget(tile);
         continue;

@@ -62,6 +62,7 @@ export function fakeMatch(query: TitleQuery, current: PicksMood | null, catalogu
     filmId: film.id,
     title: film.title,
     year: film.year,
+    genres: film.genres,
     fit: current && genre ? { emotion: current.emotion, genre, reason: `${genre} · fits your ${current.emotion} mood` } : null,
   };
 }

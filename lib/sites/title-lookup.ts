@@ -64,7 +64,13 @@ export class TitleLookup {
         continue;
       }
       keys.push(key);
-      queries.push({ title: reading.title, year: reading.year, kind: reading.kind });
+      queries.push({
+        title: reading.title,
+        year: reading.year,
+        kind: reading.kind,
+        ...(reading.recent ? { recent: true } : {}),
+        ...(reading.seriesToo ? { seriesToo: true } : {}),
+      });
     }
     if (queries.length) {
       const epoch = this.epoch;

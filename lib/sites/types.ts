@@ -35,6 +35,22 @@ export interface TileRule {
   badgeAt?: string[];
 }
 
+/**
+ * What a row's heading says about its tiles ("US TV Comedies": series; "Romantic Comedy Movies": films;
+ * "New on Netflix": new), as the site words it in the languages it is seen in. A heading that says both
+ * films and series ("Movies & TV Shows Dubbed in Telugu") says neither.
+ */
+export interface RowEvidence {
+  /** The row around a tile (its closest match). */
+  row: string;
+  /** The row's heading inside it, in order of preference. */
+  heading: string[];
+  series: RegExp;
+  movie: RegExp;
+  /** New, or the service's own: an old film of that name is not what it shows. */
+  recent: RegExp;
+}
+
 /** Everything MoodReel knows about one streaming site, declared as data as far as possible. */
 export interface SiteAdapter {
   id: SiteId;
@@ -44,6 +60,10 @@ export interface SiteAdapter {
   host: string;
   /** Paths of the home pages (the query is ignored: Netflix opens a title as /browse?jbv=…), where the row and the badges go. */
   homePaths: RegExp[];
+  /** Paths where the site lists titles besides home (search, My List, genres, a title's "More like this"): badges only, no row. */
+  listPaths?: RegExp[];
+  /** What row headings say about their tiles (optional: a site may say it on the tiles themselves). */
+  rowEvidence?: RowEvidence;
   /** The rows, in order of preference: our row goes just before the first row of the first selector found. */
   rows: string[];
   /** The tiles, in order of preference: an element takes the first rule whose selector it matches. */
@@ -61,6 +81,10 @@ export interface TileReading {
   title: string;
   year: number | null;
   kind: 'movie' | 'series' | null;
+  /** Its row says it is new or the service's own. */
+  recent?: boolean;
+  /** Its row says it holds films and series. */
+  seriesToo?: boolean;
 }
 
 /** What the content script asks of the background (injected, so tests and the bench need no extension). */
