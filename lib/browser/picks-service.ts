@@ -8,6 +8,7 @@ import type { Feedback } from '../catalogue/types';
 import { isFresh } from '../mood/freshness';
 import type { Emotion } from '../mood/emotions';
 import type { MoodReading } from '../mood/types';
+import { matchPageTitle } from '../catalogue/match';
 import { hiddenFrom, nudgesFrom } from '../picks/feedback';
 import { fitFor } from '../picks/fit';
 import { rankGroupPicks } from '../picks/group';
@@ -101,10 +102,7 @@ export function createPicksService(catalogue: CatalogueService, clock: () => num
       const [reading, snapshot, { strategy, weights }] = await Promise.all([freshReading(), catalogue.snapshot(), strategyAndWeights()]);
       const hidden = hiddenFrom(snapshot.feedback);
       const results = titles.map((query): TitleMatch | null => {
-        const film = snapshot.index.match(query.title, query.year ?? null, query.kind ?? null, {
-          recent: query.recent === true,
-          seriesToo: query.seriesToo === true,
-        });
+        const film = matchPageTitle(snapshot.index, query);
         if (!film) return null;
         // A film the user turned down is never badged as a fit, whatever its genres.
         const fit = reading && !hidden.has(film.id) ? fitFor(film, reading.emotion, strategy, weights) : null;

@@ -18,7 +18,7 @@ export const DOMINANCE_RATIO = 5;
  * Without a year or a page that says "film", one candidate is trusted when it has at least this many MovieLens
  * ratings (a film people watch is the one a service carries; an obscure namesake of a series is not)…
  */
-export const POPULAR_RATINGS = 10;
+export const POPULAR_RATINGS = 5;
 /**
  * …or when it is newer than this: the title list's last five years (2019–2023), too recent for a streaming
  * series or a new film to have taken the name since. Older unrated films are the namesakes that fool a matcher
@@ -73,6 +73,33 @@ export function buildTitleIndex(films: readonly Film[]): TitleIndex {
     candidates: (key) => byKey.get(key) ?? [],
   };
   return index;
+}
+
+/** A tile's title with what the page says about it (the `match-titles` message's TitleQuery). */
+export interface PageTitle {
+  title: string;
+  year?: number | null;
+  kind?: 'movie' | 'series' | null;
+  recent?: boolean;
+  seriesToo?: boolean;
+}
+
+/**
+ * The film a page's tile shows, or null: `matchTitle` with the page's evidence, and never a title the user
+ * said is not the film it was matched to (`rejected` holds `normalizeTitle` keys).
+ */
+export function matchPageTitle(
+  index: TitleIndex,
+  query: PageTitle,
+  options: { rejected?: ReadonlySet<string>; now?: number } = {},
+): Film | null {
+  if (typeof query?.title !== 'string') return null;
+  if (options.rejected?.size && options.rejected.has(normalizeTitle(query.title))) return null;
+  return index.match(query.title, query.year ?? null, query.kind ?? null, {
+    recent: query.recent === true,
+    seriesToo: query.seriesToo === true,
+    ...(options.now !== undefined ? { now: options.now } : {}),
+  });
 }
 
 /** A year in brackets at the end of a page's title: "Heat (1995)". */
@@ -162,7 +189,8 @@ function pickWithoutYear(
   if (films.some((film) => film !== best && film.ratingCount === 0 && (film.year === null || film.year > RATINGS_ERA_END))) return null;
   if (kind === 'movie') return best;
   if (best.ratingCount >= POPULAR_RATINGS) return best;
-  if (films.length > 1 || context.seriesToo) return null;
+  // A namesake, even one a "new" row ruled out, leaves the title ambiguous without a year or a "film" row.
+  if (candidates.length > 1 || context.seriesToo) return null;
   if (best.year !== null && best.year >= RECENT_FILM_YEAR) return best;
   return isDistinctiveTitle(title) ? best : null;
 }

@@ -39,7 +39,7 @@ const SERIES_HEADING = new RegExp(
   'iu',
 );
 const MOVIE_HEADING = /\bmovies?\b|\bfilms?\b|\bfilme\b|\bpel[ií]culas?\b|\bcinema\b/iu;
-const RECENT_HEADING = /\bnew\b|\bonly on\b|\boriginals?\b|\brecently added\b|\bnuov[aei]\b|\bnovità|\bsolo su\b|\bnuev[ao]s?\b|\bestrenos?\b|\bsolo en\b|\bneu\b|\bnouveau|\btop 10\b/iu;
+const RECENT_HEADING = /\bnew\b|\bonly on\b|\boriginals?\b|\brecently added\b|\bnuov[aei]\b|\bnovità|\bsolo su\b|\bnuev[ao]s?\b|\bestrenos?\b|\bsolo en\b|\bneu\b|\bnouveau/iu;
 
 const NEW_CARDS = ['standard-card', 'progress-card', 'ranked-card'].map((uia) => `a[data-uia="${uia}"]`).join(', ');
 
