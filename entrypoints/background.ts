@@ -51,6 +51,13 @@ export default defineBackground(() => {
     'get-picks': (request) => picks.getPicks(request),
     'match-titles': (request) => picks.matchTitles(request.titles),
     'feedback': (request) => picks.feedback(request),
+    'reject-title': async ({ title }) => {
+      // The film it was matched to is kept beside it, so the options page can say what the title had been taken for.
+      const { index } = await catalogue.snapshot();
+      const film = typeof title === 'string' ? index.match(title) : null;
+      await catalogue.repository.markNotThisFilm(title, film?.id ?? null, Date.now());
+      return { ok: true };
+    },
   });
   keepBadgeInStep();
   // The site row's "hide until the browser restarts" flag lives in session storage (nothing private is there).

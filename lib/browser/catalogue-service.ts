@@ -17,6 +17,8 @@ export interface CatalogueSnapshot {
   byId: ReadonlyMap<string, Film>;
   index: TitleIndex;
   feedback: readonly Feedback[];
+  /** Keys of the titles marked "not this film": never matched. */
+  unmatched: ReadonlySet<string>;
 }
 
 export interface CatalogueServiceOptions {
@@ -67,8 +69,15 @@ export function createCatalogueService(options: CatalogueServiceOptions = {}): C
     // "Erase everything" empties the database: the built-in films come back before anything is read.
     await ensureSeeded();
     const revision = await repository.revision();
-    const [films, feedback] = await Promise.all([repository.allFilms(), repository.listFeedback()]);
-    return { revision, films, byId: new Map(films.map((f) => [f.id, f])), index: buildTitleIndex(films), feedback };
+    const [films, feedback, unmatched] = await Promise.all([repository.allFilms(), repository.listFeedback(), repository.listUnmatched()]);
+    return {
+      revision,
+      films,
+      byId: new Map(films.map((f) => [f.id, f])),
+      index: buildTitleIndex(films),
+      feedback,
+      unmatched: new Set(unmatched.map((row) => row.key)),
+    };
   }
 
   return {

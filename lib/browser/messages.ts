@@ -69,6 +69,12 @@ export interface Protocol {
   'get-picks': { target: 'background'; request: PicksRequest; response: PicksResponse };
   /** content script → background: match a page's titles to catalogue films, one message per batch. */
   'match-titles': { target: 'background'; request: { titles: TitleQuery[] }; response: { mood: PicksMood | null; results: (TitleMatch | null)[] } };
+  /**
+   * content script → background: the user pressed "not this film" on a badge: the title is never matched
+   * again on this device (undone on the options page, which reads the repository itself).
+   */
+  // content scripts may send this
+  'reject-title': { target: 'background'; request: { title: string }; response: { ok: boolean } };
   /** popup → background: 👍/👎 on a pick (vote null takes it back). */
   'feedback': {
     target: 'background';
@@ -97,6 +103,8 @@ const TARGETS: { [K in MessageType]: Protocol[K]['target'] } = {
   'read-mood': 'background',
   'get-picks': 'background',
   'match-titles': 'background',
+  // content scripts may send this
+  'reject-title': 'background',
   'feedback': 'background',
   'test-backends': 'background',
   'offscreen-test-backends': 'offscreen',

@@ -102,7 +102,7 @@ export function createPicksService(catalogue: CatalogueService, clock: () => num
       const [reading, snapshot, { strategy, weights }] = await Promise.all([freshReading(), catalogue.snapshot(), strategyAndWeights()]);
       const hidden = hiddenFrom(snapshot.feedback);
       const results = titles.map((query): TitleMatch | null => {
-        const film = matchPageTitle(snapshot.index, query);
+        const film = matchPageTitle(snapshot.index, query, { rejected: snapshot.unmatched });
         if (!film) return null;
         // A film the user turned down is never badged as a fit, whatever its genres.
         const fit = reading && !hidden.has(film.id) ? fitFor(film, reading.emotion, strategy, weights) : null;

@@ -10,7 +10,8 @@
  */
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import type { HistoryEntry } from '../mood/history';
-import type { Feedback, Film, FilmSource } from './types';
+import { normalizeTitle } from './titles';
+import type { Feedback, Film, FilmSource, UnmatchedTitle } from './types';
 import { assertFeedbackList, assertFilms, cleanFeedback, cleanFilm, feedbackProblem } from './validate';
 
 export const DATABASE_NAME = 'moodreel';
@@ -37,6 +38,8 @@ export class MoodReelDatabase extends Dexie {
   meta!: EntityTable<MetaRow, 'key'>;
   /** Mood history (only while the user has it on): one row per reading, never an image. */
   history!: EntityTable<HistoryEntry, 'id'>;
+  /** Titles the user said are not the film a badge named ("not this film"), by match key. */
+  unmatched!: EntityTable<UnmatchedTitle, 'key'>;
 
   constructor(name: string = DATABASE_NAME, options?: DexieOptions) {
     super(name, options);
@@ -47,6 +50,7 @@ export class MoodReelDatabase extends Dexie {
       meta: 'key',
       history: '++id, at',
     });
+    this.version(2).stores({ unmatched: 'key' });
   }
 }
 
@@ -72,6 +76,8 @@ const importBatch = () => `imported-${Date.now().toString(36)}${Math.random().to
 export interface CatalogueState {
   films: Film[];
   feedback: Feedback[];
+  /** Titles marked "not this film" (older exports have none). */
+  unmatched?: UnmatchedTitle[];
 }
 
 export interface SeedOutcome {
@@ -235,13 +241,45 @@ export class CatalogueRepository {
     return (await this.db.meta.get('revision'))?.value ?? 0;
   }
 
-  /** The user's data for an export: imported films and all feedback. */
+  /** The user's data for an export: imported films, all feedback and the titles marked "not this film". */
   async exportState(): Promise<CatalogueState> {
-    const { shelves, feedback } = this.db;
-    return this.db.transaction('r', shelves, feedback, async () => ({
+    const { shelves, feedback, unmatched } = this.db;
+    return this.db.transaction('r', shelves, feedback, unmatched, async () => ({
       films: byId((await shelves.where('source').equals('imported').toArray()).flatMap((shelf) => shelf.films)),
       feedback: await feedback.toArray(),
+      unmatched: await unmatched.orderBy('key').toArray(),
     }));
+  }
+
+  /**
+   * "Not this film": a page's title is never matched again on this device. `filmId` is the film it was
+   * matched to (shown on the options page, so the user knows what to undo). Returns the stored row.
+   */
+  async markNotThisFilm(title: string, filmId: string | null, at: number): Promise<UnmatchedTitle> {
+    const row = unmatchedRow({ title, filmId, at });
+    if (!row) throw new Error('expected a title of 1 to 200 characters');
+    const { unmatched, meta } = this.db;
+    await this.db.transaction('rw', unmatched, meta, async () => {
+      await unmatched.put(row);
+      await this.bumpRevision();
+    });
+    return row;
+  }
+
+  /** Every title marked "not this film", newest first. */
+  async listUnmatched(): Promise<UnmatchedTitle[]> {
+    return (await this.db.unmatched.toArray()).sort((a, b) => b.at - a.at);
+  }
+
+  /** Undo "not this film" for one title (by its key); true when it was there. */
+  async undoNotThisFilm(key: string): Promise<boolean> {
+    const { unmatched, meta } = this.db;
+    return this.db.transaction('rw', unmatched, meta, async () => {
+      if (!(await unmatched.get(key))) return false;
+      await unmatched.delete(key);
+      await this.bumpRevision();
+      return true;
+    });
   }
 
   /**
@@ -253,8 +291,10 @@ export class CatalogueRepository {
     if (typeof state !== 'object' || state === null) throw new Error('expected { films, feedback }');
     assertFilms(state.films, 'imported');
     assertFeedbackList(state.feedback);
-    const { shelves, feedback, meta } = this.db;
-    await this.db.transaction('rw', shelves, feedback, meta, async () => {
+    const unmatchedRows = (state.unmatched ?? []).map((row) => unmatchedRow(row));
+    if (unmatchedRows.some((row) => row === null)) throw new Error('"not this film" titles must be titles of 1 to 200 characters');
+    const { shelves, feedback, meta, unmatched } = this.db;
+    await this.db.transaction('rw', [shelves, feedback, meta, unmatched], async () => {
       const imported = shelves.where('source').equals('imported');
       // Merging rewrites the imported shelves with the export winning where an id is in both.
       const kept = new Map<string, Film>();
@@ -264,6 +304,8 @@ export class CatalogueRepository {
       if (mode === 'replace') await feedback.clear();
       await shelves.bulkPut(shelve(byId([...kept.values()]), 'imported', importBatch()));
       await feedback.bulkPut(state.feedback.map(cleanFeedback));
+      if (mode === 'replace') await unmatched.clear();
+      await unmatched.bulkPut(unmatchedRows as UnmatchedTitle[]);
       await this.bumpRevision();
     });
     return { films: state.films.length, feedback: state.feedback.length };
@@ -274,10 +316,11 @@ export class CatalogueRepository {
    * caches notice. `seedBuiltin` stores the built-in catalogue again afterwards.
    */
   async eraseAll(): Promise<void> {
-    const { shelves, feedback, meta, history } = this.db;
-    await this.db.transaction('rw', [shelves, feedback, meta, history], async () => {
+    const { shelves, feedback, meta, history, unmatched } = this.db;
+    await this.db.transaction('rw', [shelves, feedback, meta, history, unmatched], async () => {
       await shelves.clear();
       await feedback.clear();
+      await unmatched.clear();
       await history.clear();
       await meta.where('key').notEqual('revision').delete();
       await this.bumpRevision();
@@ -287,6 +330,18 @@ export class CatalogueRepository {
   close(): void {
     this.db.close();
   }
+}
+
+/** A "not this film" row from untrusted input (a message, an import), or null when it is not one. */
+export function unmatchedRow(value: { title?: unknown; filmId?: unknown; at?: unknown } | null | undefined): UnmatchedTitle | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const title = typeof value.title === 'string' ? value.title.replace(/\s+/gu, ' ').trim() : '';
+  if (title === '' || title.length > 200) return null;
+  const key = normalizeTitle(title);
+  if (key === '') return null;
+  const filmId = typeof value.filmId === 'string' && value.filmId.length <= 100 ? value.filmId : null;
+  const at = typeof value.at === 'number' && Number.isFinite(value.at) && value.at >= 0 ? value.at : Date.now();
+  return { key, title, filmId, at };
 }
 
 function describe(error: unknown): string {

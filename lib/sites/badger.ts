@@ -15,7 +15,7 @@ interface SeenTile {
 }
 
 export class Badger {
-  readonly badges = new TileBadges();
+  readonly badges: TileBadges;
   /** Titles seen as series anywhere on this page: a series on every tile (see readTiles). */
   private readonly seriesTitles = new Set<string>();
   /** Bumped by `clear`: a pass that was waiting for an answer then draws nothing. */
@@ -24,7 +24,10 @@ export class Badger {
   constructor(
     private readonly adapter: SiteAdapter,
     readonly lookup: TitleLookup,
-  ) {}
+    options: { onNotThisFilm?: (title: string) => void } = {},
+  ) {
+    this.badges = new TileBadges(options);
+  }
 
   /** Badge `tiles` (the tiles a pass found new or changed, or every tile of the page). */
   async pass(tiles: Iterable<Element>): Promise<void> {
@@ -61,6 +64,6 @@ export class Badger {
   private draw({ tile, rule, key, title }: SeenTile): void {
     const fit = this.lookup.fitOf(key);
     if (fit === undefined || !tile.isConnected) return;
-    this.badges.show(tile, badgeAnchor(tile, rule), key, fit, title);
+    this.badges.show(tile, badgeAnchor(tile, rule), key, fit, title, this.lookup.matchOf(key) ?? null);
   }
 }

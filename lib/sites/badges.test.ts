@@ -30,6 +30,24 @@ describe('TileBadges', () => {
     document.body.innerHTML = '<div id="slot"><a id="tile" aria-label="Toy Story"><div class="poster"></div></a></div>';
   });
 
+  it('names the film it means in its tooltip and accessible name, and offers "Not this film"', () => {
+    const said: string[] = [];
+    const badges = new TileBadges({ onNotThisFilm: (title) => said.push(title) });
+    const tile = document.getElementById('tile')!;
+    badges.see(tile, 'get smart');
+    badges.show(tile, tile, 'get smart', comedy, 'Get Smart', { title: 'Get Smart', year: 2008, genres: ['Action', 'Comedy'] });
+    const root = badgeOf(tile)!.shadowRoot!;
+    expect(root.querySelector('.badge')?.getAttribute('aria-label')).toBe('Fits your happy mood: Get Smart (2008), Action · Comedy');
+    expect(badgeOf(tile)?.getAttribute('title')).toBe('Fits your happy mood: Get Smart (2008), Action · Comedy');
+    root.querySelector<HTMLButtonElement>('button.not-this')!.click();
+    expect(said).toEqual(['Get Smart']);
+    // Without the hook there is no button.
+    const plain = new TileBadges();
+    plain.see(tile, 'other');
+    plain.show(tile, tile, 'other', comedy, 'Other');
+    expect(tile.querySelectorAll(BADGE_TAG)[0]!.shadowRoot!.querySelector('button')).toBeNull();
+  });
+
   it('draws one badge in the tile, in its own shadow root, with the mood in words', () => {
     const badges = new TileBadges();
     const tile = document.getElementById('tile')!;

@@ -5,7 +5,7 @@
  * tile elements for other titles, and a recycled tile must lose its badge at once.
  */
 import type { Fit } from '../picks/types';
-import { fitLabel, fitTooltip } from './text';
+import { fitLabel, fitTooltip, notThisFilmLabel, type BadgedFilm } from './text';
 
 export const BADGE_TAG = 'moodreel-badge';
 /** The contract with tests and users' own styles: the tile that fits the mood, and for which emotion. */
@@ -43,6 +43,12 @@ const BADGE_CSS = `
   font: 600 11px/1.35 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; letter-spacing: normal;
   text-transform: none; text-align: left;
 }
+.not-this {
+  position: absolute; top: 30px; left: 6px; pointer-events: auto; cursor: pointer; margin: 0;
+  padding: 1px 6px; border-radius: 8px; border: 1px solid rgba(255, 255, 255, 0.5);
+  background: rgba(12, 12, 14, 0.86); color: #ddd; font: 500 10px/1.3 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
+}
+.not-this:hover, .not-this:focus-visible { color: #fff; border-color: #fff; }
 `;
 
 interface TileState {
@@ -56,7 +62,7 @@ function sameFit(a: Fit | null, b: Fit | null): boolean {
   return a === b || (a !== null && b !== null && a.emotion === b.emotion && a.genre === b.genre && a.reason === b.reason);
 }
 
-function createBadge(fit: Fit, title: string): HTMLElement {
+function createBadge(fit: Fit, title: string, film: BadgedFilm | null, onNotThisFilm?: (title: string) => void): HTMLElement {
   const host = document.createElement(BADGE_TAG);
   host.setAttribute('data-for', title);
   const shadow = host.attachShadow({ mode: 'open' });
@@ -65,20 +71,37 @@ function createBadge(fit: Fit, title: string): HTMLElement {
   const label = document.createElement('span');
   label.className = 'badge';
   label.setAttribute('role', 'note');
-  fillBadge(host, label, fit);
+  fillBadge(host, label, fit, film);
   shadow.append(style, label);
+  if (onNotThisFilm) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'not-this';
+    button.textContent = 'Not this film';
+    button.setAttribute('aria-label', notThisFilmLabel(film));
+    // The tile is a link: the click must not open the title.
+    button.addEventListener('click', (event) => {
+      event.preventDefault();
+      event.stopPropagation();
+      onNotThisFilm(title);
+    });
+    shadow.append(button);
+  }
   return host;
 }
 
-function fillBadge(host: HTMLElement, label: Element, fit: Fit): void {
+function fillBadge(host: HTMLElement, label: Element, fit: Fit, film: BadgedFilm | null): void {
   label.textContent = fitLabel(fit);
-  label.setAttribute('title', fitTooltip(fit));
-  label.setAttribute('aria-label', fitTooltip(fit));
-  host.setAttribute('title', fitTooltip(fit));
+  label.setAttribute('title', fitTooltip(fit, film));
+  label.setAttribute('aria-label', fitTooltip(fit, film));
+  host.setAttribute('title', fitTooltip(fit, film));
 }
 
 /** The badges of one page: drawn, redrawn and removed by tile, with what each was drawn for. */
 export class TileBadges {
+  /** `onNotThisFilm`: the user says the tile is not the film its badge names (the badge shows a button for it). */
+  constructor(private readonly options: { onNotThisFilm?: (title: string) => void } = {}) {}
+
   private readonly state = new WeakMap<Element, TileState>();
   /** Tiles that carry a badge now (pruned as they leave the page), so everything can be taken away. */
   private readonly marked = new Set<Element>();
@@ -107,7 +130,7 @@ export class TileBadges {
    * Draw (or take away, with a null fit) the badge of a tile for the title `key`; ignored when the tile shows
    * another title by now (the answer came for what it showed before).
    */
-  show(tile: Element, anchor: Element, key: string, fit: Fit | null, title: string): void {
+  show(tile: Element, anchor: Element, key: string, fit: Fit | null, title: string, film: BadgedFilm | null = null): void {
     const state = this.state.get(tile);
     if (!state || state.key !== key) return;
     if (!fit) {
@@ -118,10 +141,10 @@ export class TileBadges {
     if (inPlace && sameFit(state.fit, fit) && tile.getAttribute(FIT_ATTRIBUTE) === fit.emotion) return;
     if (state.badge && inPlace) {
       const label = state.badge.shadowRoot?.querySelector('.badge');
-      if (label) fillBadge(state.badge, label, fit);
+      if (label) fillBadge(state.badge, label, fit, film);
     } else {
       state.badge?.remove();
-      state.badge = createBadge(fit, title);
+      state.badge = createBadge(fit, title, film, this.options.onNotThisFilm);
       anchor.prepend(state.badge);
     }
     state.fit = fit;

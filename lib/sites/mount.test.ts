@@ -206,7 +206,8 @@ describe('on the Netflix home page', () => {
     await mounted.settled();
     expect(toyStory.hasAttribute(FIT_ATTRIBUTE)).toBe(false);
     expect(toyStory.querySelector(BADGE_TAG)).toBeNull();
-    expect(heat.querySelector(BADGE_TAG)?.getAttribute('title')).toBe('Fits your happy mood: Comedy');
+    // The badge names the film it means, with its year and genres.
+    expect(heat.querySelector(BADGE_TAG)?.getAttribute('title')).toBe('Fits your happy mood: Superbad (2007), Comedy');
   });
 
   it('puts its row back when the site re-renders the rows', async () => {
@@ -242,7 +243,7 @@ describe('on the Netflix home page', () => {
 
   it('leaves the home page without its row and badges, and comes back to them (wxt:locationchange)', async () => {
     const mounted = await start();
-    history.pushState({}, '', '/browse/my-list');
+    history.pushState({}, '', '/watch/80000001');
     await vi.waitFor(() => expect(rows()).toHaveLength(0), { timeout: 3_000 });
     expect(badged()).toEqual([]);
     history.pushState({}, '', '/browse?jbv=80000001');
@@ -313,11 +314,42 @@ describe('on a page without rows', () => {
     expect(error).not.toHaveBeenCalled();
   });
 
-  it('adds nothing on a page that is not a home page', async () => {
-    visit('streaming-demo', '/title/80057281');
+  it('adds nothing on a page that lists no titles (the player)', async () => {
+    visit('streaming-demo', '/watch/80057281');
     await start();
     expect(rows()).toHaveLength(0);
     expect(badged()).toEqual([]);
+  });
+
+  it('badges the tiles of search, My List, genre and title pages, with no row there', async () => {
+    for (const path of ['/search?q=heat', '/browse/my-list', '/browse/genre/83', '/title/80057281']) {
+      for (const ctx of contexts) ctx.notifyInvalidated();
+      contexts = [];
+      visit('streaming-demo', path);
+      const mounted = await start();
+      await mounted.settled();
+      expect(rows(), path).toHaveLength(0);
+      expect(badged(), path).toHaveLength(7);
+      expect(background.pickRequests, path).toBe(0);
+    }
+  });
+
+  it('"Not this film" on a badge takes that title\'s badges away and tells the background', async () => {
+    const rejected: string[] = [];
+    background.rejectTitle = async (title: string) => {
+      rejected.push(title);
+      return { ok: true };
+    };
+    const mounted = await start();
+    const tile = tileTitled('Moana');
+    const button = tile.querySelector(BADGE_TAG)!.shadowRoot!.querySelector<HTMLButtonElement>('button.not-this')!;
+    expect(button.textContent).toBe('Not this film');
+    expect(button.getAttribute('aria-label')).toBe('Not Moana (2016): stop matching this title on this device');
+    button.click();
+    await vi.waitFor(() => expect(tile.querySelector(BADGE_TAG)).toBeNull());
+    await mounted.settled();
+    expect(rejected).toEqual(['Moana']);
+    expect(badged()).toHaveLength(6);
   });
 });
 

@@ -9,7 +9,7 @@ import { customWeightsSetting, moodFreshMinutes, siteSettings, strategySetting }
 import { msUntilStale } from '../mood/freshness';
 import { BADGE_TAG, FIT_ATTRIBUTE } from './badges';
 import { Badger } from './badger';
-import { findTiles, isHomePage } from './read';
+import { findTiles, isHomePage, isListingPage } from './read';
 import { PicksRowUi, ROW_TAG } from './row';
 import { rowHidden } from './row-hidden';
 import { backgroundServices } from './services';
@@ -53,9 +53,11 @@ export async function mount(ctx: ContentScriptContext, adapter: SiteAdapter, opt
   const debug = (message: string) => log(`MoodReel (${adapter.name}): ${message}`);
   const services = options.services ?? backgroundServices;
   const lookup = new TitleLookup((titles) => services.matchTitles(titles), debug);
-  const badger = new Badger(adapter, lookup);
+  const badger = new Badger(adapter, lookup, { onNotThisFilm: notThisFilm });
   const pending = new Set<Promise<unknown>>();
-  const state = { enabled: true, home: isHomePage(adapter, new URL(location.href)), hidden: false };
+  // Badges wherever the site lists titles (`listing`); the row on home pages only (`home`).
+  const here = new URL(location.href);
+  const state = { enabled: true, home: isHomePage(adapter, here), listing: isListingPage(adapter, here), hidden: false };
   /** Hide pressed while session storage is closed to content scripts: it lasts for this page. */
   let hiddenHere = false;
   let active = false;
@@ -73,11 +75,11 @@ export async function mount(ctx: ContentScriptContext, adapter: SiteAdapter, opt
   }
 
   function apply(): void {
-    const wanted = state.enabled && state.home && ctx.isValid;
+    const wanted = state.enabled && state.listing && ctx.isValid;
     if (wanted && !active) start();
     else if (!wanted && active) stop();
     if (!active) return;
-    if (state.hidden || hiddenHere) row.hide();
+    if (state.hidden || hiddenHere || !state.home) row.hide();
     else track(row.show());
   }
 
@@ -111,7 +113,7 @@ export async function mount(ctx: ContentScriptContext, adapter: SiteAdapter, opt
 
   async function pass(work: PassWork): Promise<void> {
     if (!active) return;
-    if (!state.hidden && !hiddenHere) await row.place();
+    if (state.home && !state.hidden && !hiddenHere) await row.place();
     const tiles = findTiles(adapter, work.full ? [document] : work.changed);
     if (work.full) {
       badger.badges.prune();
@@ -125,6 +127,8 @@ export async function mount(ctx: ContentScriptContext, adapter: SiteAdapter, opt
   }
 
   function refreshRow(): void {
+    // Off home, no row: its picks are not asked (asking records them as shown).
+    if (!state.home) return;
     track(row.refresh().then(scheduleExpiry));
   }
 
@@ -146,6 +150,13 @@ export async function mount(ctx: ContentScriptContext, adapter: SiteAdapter, opt
     expiry = ctx.setTimeout(moodChanged, msUntilStale(mood, minutes, Date.now()) + 1_000);
   }
 
+  /** "Not this film" on a badge: its title loses its badges now and is never matched again on this device. */
+  function notThisFilm(title: string): void {
+    lookup.rejectTitle(title);
+    watcher?.requestFullPass();
+    if (services.rejectTitle) track(services.rejectTitle(title));
+  }
+
   function hideRow(): void {
     hiddenHere = true;
     apply();
@@ -156,9 +167,13 @@ export async function mount(ctx: ContentScriptContext, adapter: SiteAdapter, opt
 
   function route(url: URL): void {
     const home = isHomePage(adapter, url);
-    if (home === state.home) return;
+    const listing = isListingPage(adapter, url);
+    if (home === state.home && listing === state.listing) return;
+    const rowAppears = home && !state.home;
     state.home = home;
+    state.listing = listing;
     apply();
+    if (rowAppears && active) refreshRow();
   }
 
   const unwatchers: (() => void)[] = [];

@@ -5,4 +5,5 @@ import type { SiteServices } from './types';
 export const backgroundServices: SiteServices = {
   getPicks: (request) => sendMessage('get-picks', request),
   matchTitles: (titles) => sendMessage('match-titles', { titles }),
+  rejectTitle: (title) => sendMessage('reject-title', { title }),
 };

@@ -91,4 +91,6 @@ export interface TileReading {
 export interface SiteServices {
   getPicks(request: PicksRequest): Promise<PicksResponse>;
   matchTitles(titles: TitleQuery[]): Promise<{ mood: PicksMood | null; results: (TitleMatch | null)[] }>;
+  /** "Not this film" on a badge: the title is never matched again (optional: tests may leave it out). */
+  rejectTitle?(title: string): Promise<{ ok: boolean }>;
 }
