@@ -182,3 +182,16 @@ export async function chooseBackend(h: Harness, backend: string): Promise<void> 
   await expect.poll(() => options.evaluate(() => chrome.storage.sync.get('backend').then((v) => v.backend))).toBe(backend);
   await options.close();
 }
+
+/**
+ * The badges a streaming page shows now: the title each was drawn for and the emotion it says. Every e2e
+ * file reads badges through this one function, so how they are reached (DOM, closed roots) lives here.
+ */
+export async function readBadges(page: Page): Promise<{ title: string; emotion: string }[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('moodreel-badge')].map((badge) => ({
+      title: badge.getAttribute('data-for') ?? '',
+      emotion: badge.parentElement?.closest('[data-moodreel-fit]')?.getAttribute('data-moodreel-fit') ?? '',
+    })),
+  );
+}
