@@ -26,7 +26,7 @@ export interface FilmShelf {
   films: Film[];
 }
 
-type MetaKey = 'builtinVersion' | 'revision';
+type MetaKey = 'builtinVersion' | 'revision' | 'filmsRevision';
 interface MetaRow {
   key: MetaKey;
   value: number;
@@ -110,9 +110,19 @@ export class CatalogueRepository {
   }
 
   /** Raises the revision; call inside a write transaction that includes `meta`. */
-  private async bumpRevision(): Promise<void> {
+  private async bumpRevision(films = false): Promise<void> {
     const row = await this.db.meta.get('revision');
     await this.db.meta.put({ key: 'revision', value: (row?.value ?? 0) + 1 });
+    // The films' own revision: a vote leaves the films (and the title index built from them) as they were.
+    if (films) {
+      const filmsRow = await this.db.meta.get('filmsRevision');
+      await this.db.meta.put({ key: 'filmsRevision', value: (filmsRow?.value ?? 0) + 1 });
+    }
+  }
+
+  /** Raised by every write that changes the films (seeding, imports, restore, erase); votes leave it. */
+  async filmsRevision(): Promise<number> {
+    return (await this.db.meta.get('filmsRevision'))?.value ?? 0;
   }
 
   /**
@@ -132,7 +142,7 @@ export class CatalogueRepository {
       await shelves.where('source').equals('builtin').delete();
       await shelves.bulkPut(shelve(films, 'builtin', 'builtin'));
       await meta.put({ key: 'builtinVersion', value: version });
-      await this.bumpRevision();
+      await this.bumpRevision(true);
       return { action: previousVersion === null ? 'seeded' : 'updated', version, previousVersion, films: films.length };
     });
   }
@@ -173,7 +183,7 @@ export class CatalogueRepository {
         await shelves.where('source').equals('imported').each((shelf) => shelf.films.forEach((f) => stored.add(f.id)));
         if (films.some((f) => stored.has(f.id))) throw new Error('a film with the same id is already stored');
         await shelves.bulkAdd(shelve(films, 'imported', importBatch()));
-        await this.bumpRevision();
+        await this.bumpRevision(true);
       });
     } catch (error) {
       throw new Error(`The import was not saved, nothing was added: ${describe(error)}`);
@@ -191,7 +201,7 @@ export class CatalogueRepository {
       if (ids.length === 0) return 0;
       await imported.delete();
       await feedback.bulkDelete(ids);
-      await this.bumpRevision();
+      await this.bumpRevision(true);
       return ids.length;
     });
   }
@@ -306,7 +316,7 @@ export class CatalogueRepository {
       await feedback.bulkPut(state.feedback.map(cleanFeedback));
       if (mode === 'replace') await unmatched.clear();
       await unmatched.bulkPut(unmatchedRows as UnmatchedTitle[]);
-      await this.bumpRevision();
+      await this.bumpRevision(true);
     });
     return { films: state.films.length, feedback: state.feedback.length };
   }
@@ -322,8 +332,8 @@ export class CatalogueRepository {
       await feedback.clear();
       await unmatched.clear();
       await history.clear();
-      await meta.where('key').notEqual('revision').delete();
-      await this.bumpRevision();
+      await meta.where('key').noneOf(['revision', 'filmsRevision']).delete();
+      await this.bumpRevision(true);
     });
   }
 
