@@ -8,10 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { decodeBuiltinCatalogue } from '../catalogue/builtin';
 import { buildTitleIndex } from '../catalogue/match';
 import type { Emotion } from '../mood/emotions';
-import { decidePage, scoreMood, type MoodScore } from '../../tests/fixtures/real-pages/evaluate';
+import { decidePage, loadRealPage, scoreMood, type MoodScore } from '../../tests/fixtures/real-pages/evaluate';
 import { LABELLED_PAGES } from '../../tests/fixtures/real-pages/labels';
 import { NETFLIX, PRIME } from './adapters';
-import { loadPage } from './testing';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const MOODS: Emotion[] = ['happy', 'sad', 'angry', 'fear', 'neutral'];
@@ -29,7 +28,7 @@ export function benchRealPages(): RealPageRow[] | string {
   const index = buildTitleIndex(films);
   const byId = new Map(films.map((film) => [film.id, film]));
   return LABELLED_PAGES.map((page) => {
-    loadPage(readFileSync(join(pagesDir, `${page.file}.html`), 'utf8'));
+    loadRealPage(readFileSync(join(pagesDir, `${page.file}.html`), 'utf8'));
     const decisions = decidePage(page.site === 'prime' ? PRIME : NETFLIX, index, page);
     return { page: page.file, tiles: decisions.length, scores: MOODS.map((emotion) => scoreMood(decisions, byId, emotion)) };
   });

@@ -13,10 +13,9 @@ import { decodeBuiltinCatalogue } from '../catalogue/builtin';
 import { buildTitleIndex, type TitleIndex } from '../catalogue/match';
 import type { Film } from '../catalogue/types';
 import { EMOTIONS } from '../mood/emotions';
-import { decidePage, isWrongMatch, scoreMood } from '../../tests/fixtures/real-pages/evaluate';
+import { decidePage, loadRealPage, isWrongMatch, scoreMood } from '../../tests/fixtures/real-pages/evaluate';
 import { LABELLED_PAGES } from '../../tests/fixtures/real-pages/labels';
 import { NETFLIX, PRIME } from './adapters';
-import { loadPage } from './testing';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const PAGES_DIR = join(ROOT, '../shared/pages');
@@ -35,7 +34,7 @@ describe.skipIf(!hasPages)('real pages, tile by tile', () => {
   for (const page of LABELLED_PAGES) {
     describe(page.file, () => {
       const decide = () => {
-        loadPage(readFileSync(join(PAGES_DIR, `${page.file}.html`), 'utf8'));
+        loadRealPage(readFileSync(join(PAGES_DIR, `${page.file}.html`), 'utf8'));
         return decidePage(page.site === 'prime' ? PRIME : NETFLIX, index, page);
       };
 
@@ -61,7 +60,7 @@ describe.skipIf(!hasPages)('real pages, tile by tile', () => {
     let labelled = 0;
     let matched = 0;
     for (const page of LABELLED_PAGES) {
-      loadPage(readFileSync(join(PAGES_DIR, `${page.file}.html`), 'utf8'));
+      loadRealPage(readFileSync(join(PAGES_DIR, `${page.file}.html`), 'utf8'));
       for (const d of decidePage(page.site === 'prime' ? PRIME : NETFLIX, index, page)) {
         if (!d.label?.startsWith('film:')) continue;
         labelled++;
@@ -75,7 +74,7 @@ describe.skipIf(!hasPages)('real pages, tile by tile', () => {
 
 describe.skipIf(!hasPages)('kind evidence on real pages', () => {
   it('reads row headings: TV rows say series, film rows say film, "new" rows say new, mixed rows say neither', () => {
-    loadPage(readFileSync(join(PAGES_DIR, 'netflix/browse-2026-05.html'), 'utf8'));
+    loadRealPage(readFileSync(join(PAGES_DIR, 'netflix/browse-2026-05.html'), 'utf8'));
     const page = LABELLED_PAGES.find((p) => p.file === 'netflix/browse-2026-05')!;
     const readings = new Map(decidePage(NETFLIX, index, page).map((d) => [d.title, d.reading]));
     expect(readings.get('Outlander')?.kind).toBe('series');
@@ -87,7 +86,7 @@ describe.skipIf(!hasPages)('kind evidence on real pages', () => {
   });
 
   it('reads Italian headings', () => {
-    loadPage(readFileSync(join(PAGES_DIR, 'netflix/browse-2023-it.html'), 'utf8'));
+    loadRealPage(readFileSync(join(PAGES_DIR, 'netflix/browse-2023-it.html'), 'utf8'));
     const page = LABELLED_PAGES.find((p) => p.file === 'netflix/browse-2023-it')!;
     const readings = new Map(decidePage(NETFLIX, index, page).map((d) => [d.title, d.reading]));
     expect(readings.get('PLUTO')?.kind).toBe('series');
