@@ -132,6 +132,24 @@ export function readRow(tile: Element, evidence: RowEvidence | undefined): RowRe
   return reading;
 }
 
+/** The page's stated kinds, read again only when its scripts change (they rarely do after load). */
+const pageKindCache = new WeakMap<Document, { scripts: number; kinds: ReadonlyMap<string, 'movie' | 'series'> }>();
+
+function pageKindsOf(adapter: SiteAdapter, doc: Document): ReadonlyMap<string, 'movie' | 'series'> {
+  if (!adapter.pageKinds) return new Map();
+  const scripts = doc.scripts.length;
+  const cached = pageKindCache.get(doc);
+  if (cached && cached.scripts === scripts) return cached.kinds;
+  let kinds: ReadonlyMap<string, 'movie' | 'series'>;
+  try {
+    kinds = adapter.pageKinds.read(doc);
+  } catch {
+    kinds = new Map();
+  }
+  pageKindCache.set(doc, { scripts, kinds });
+  return kinds;
+}
+
 /** The key under which the page remembers a title seen as a series. */
 const seriesKey = (title: string) => title.toLowerCase();
 
@@ -145,14 +163,18 @@ export function readTiles(
   tiles: Iterable<Element>,
   seriesTitles: Set<string> = new Set(),
 ): { tile: Element; rule: TileRule | undefined; reading: TileReading | null }[] {
-  const read = [...tiles].map((tile) => {
+  const list = [...tiles];
+  const stated = list.length && adapter.pageKinds ? pageKindsOf(adapter, list[0]!.ownerDocument) : null;
+  const read = list.map((tile) => {
     const rule = ruleFor(adapter, tile);
     const own = rule ? readTile(tile, rule) : null;
     if (!own) return { tile, rule, reading: null };
     const row = readRow(tile, adapter.rowEvidence);
-    const reading: TileReading = { ...own, kind: own.kind ?? row.kind };
+    // The tile's own words first, then what the page's data says of its id, then its row.
+    const id = stated?.size ? adapter.pageKinds!.tileId(tile) : null;
+    const reading: TileReading = { ...own, kind: own.kind ?? (id ? stated!.get(id) : undefined) ?? row.kind };
     if (row.recent) reading.recent = true;
-    if (row.seriesToo && !own.kind) reading.seriesToo = true;
+    if (row.seriesToo && reading.kind === null) reading.seriesToo = true;
     if (reading.kind === 'series') seriesTitles.add(seriesKey(reading.title));
     return { tile, rule, reading };
   });

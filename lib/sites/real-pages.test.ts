@@ -81,8 +81,21 @@ describe.skipIf(!hasPages)('kind evidence on real pages', () => {
     expect(readings.get('Say Anything')?.kind).toBe('movie');
     expect(readings.get('Straight to Hell')?.recent).toBe(true);
     expect(readings.get('Long Story Short')).toMatchObject({ kind: null, seriesToo: true });
-    // Black Mirror in Continue Watching says nothing; it is in a TV row further down, so it is a series everywhere.
+    // Black Mirror in Continue Watching: the page's own data says "show" (and it is in a TV row further down).
     expect(readings.get('Black Mirror')?.kind).toBe('series');
+    // The page's inline app state says what its first rows' titles are, whatever the row says.
+    expect(readings.get('Love Is Blind')?.kind).toBe('series');
+    expect(readings.get('The Royal Tenenbaums')?.kind).toBe('movie');
+  });
+
+  it('reads no kind from a page without the app state, and never runs its scripts', () => {
+    loadRealPage(readFileSync(join(PAGES_DIR, 'netflix/search-2026-06.html'), 'utf8'));
+    expect(NETFLIX.pageKinds!.read(document).size).toBe(0);
+    loadRealPage(readFileSync(join(PAGES_DIR, 'netflix/browse-2026-05.html'), 'utf8'));
+    const kinds = NETFLIX.pageKinds!.read(document);
+    expect(kinds.get('80057281')).toBeUndefined(); // Stranger Things: not in the first rows' data
+    expect(kinds.get('70264888')).toBe('series');
+    expect([...document.scripts].every((script) => script.type === 'text/plain')).toBe(true);
   });
 
   it('reads Italian headings', () => {

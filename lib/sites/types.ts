@@ -51,6 +51,13 @@ export interface RowEvidence {
   recent: RegExp;
 }
 
+export interface PageKinds {
+  /** The kinds the page states, by title id (its inline scripts' text; empty when it states none). */
+  read(doc: Document): ReadonlyMap<string, 'movie' | 'series'>;
+  /** The id a tile links to, or null. */
+  tileId(tile: Element): string | null;
+}
+
 /** Everything MoodReel knows about one streaming site, declared as data as far as possible. */
 export interface SiteAdapter {
   id: SiteId;
@@ -62,6 +69,11 @@ export interface SiteAdapter {
   homePaths: RegExp[];
   /** Paths where the site lists titles besides home (search, My List, genres, a title's "More like this"): badges only, no row. */
   listPaths?: RegExp[];
+  /**
+   * What the page's own data says about its titles' kinds (Netflix's inline app state: `"type":"show"`), by the
+   * id a tile links to. Read from the page's text only, never run.
+   */
+  pageKinds?: PageKinds;
   /** What row headings say about their tiles (optional: a site may say it on the tiles themselves). */
   rowEvidence?: RowEvidence;
   /** The rows, in order of preference: our row goes just before the first row of the first selector found. */

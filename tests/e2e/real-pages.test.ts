@@ -1,7 +1,7 @@
 /**
  * The built extension on real saved streaming pages (../shared/pages), reached under the real host names
- * (the pages are served on 127.0.0.1 with --host-resolver-rules; their scripts are left out, their markup is
- * the sites'): a Netflix home page (row and badges), a Netflix search page (badges, no row) and Prime Video's
+ * (the pages are served on 127.0.0.1 with --host-resolver-rules; their scripts kept as inert text, their
+ * markup is the sites'): a Netflix home page (row and badges), a Netflix search page (badges, no row) and Prime Video's
  * title page saved on www.amazon.de/gp/video/ (badges). Every badge must sit on a tile hand-labelled as the
  * catalogue film it names, for several moods. Skipped, with a message, where ../shared is missing.
  */
@@ -39,8 +39,9 @@ beforeAll(async () => {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
-    // The markup as saved, without the sites' scripts (they would try to reach their servers).
-    const html = readFileSync(path.join(PAGES_DIR, `${page}.html`), 'utf8').replace(/<script\b[\s\S]*?<\/script>/gi, '');
+    // The markup as saved; the sites' scripts kept as inert text (run, they would try to reach their servers;
+    // the content script reads the kinds the page's inline app state states).
+    const html = readFileSync(path.join(PAGES_DIR, `${page}.html`), 'utf8').replace(/<script\b/gi, '<script type="text/plain"');
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(html);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -41,6 +41,31 @@ const SERIES_HEADING = new RegExp(
 const MOVIE_HEADING = /\bmovies?\b|\bfilms?\b|\bfilme\b|\bpel[ií]culas?\b|\bcinema\b/iu;
 const RECENT_HEADING = /\bnew\b|\bonly on\b|\boriginals?\b|\brecently added\b|\bnuov[aei]\b|\bnovità|\bsolo su\b|\bnuev[ao]s?\b|\bestrenos?\b|\bsolo en\b|\bneu\b|\bnouveau/iu;
 
+/**
+ * The page's inline app state (`netflix.reactContext`/falcor cache, in a <script> of the first HTML) describes
+ * the titles of its first rows: `…"id":81483318,"type":"show"…` or `"type":"movie"`. Seen on the saved 2023 and
+ * 2026 pages. Only the text is read; nothing is run.
+ */
+const STATED_KIND = /\\?"id\\?":(\d{5,10}),\\?"type\\?":\\?"(show|movie)\\?"/g;
+
+function statedKinds(doc: Document): Map<string, 'movie' | 'series'> {
+  const kinds = new Map<string, 'movie' | 'series'>();
+  for (const script of doc.scripts) {
+    if (script.src) continue;
+    const text = script.textContent ?? '';
+    if (!text.includes('"type"') && !text.includes('\\"type')) continue;
+    for (const [, id, type] of text.matchAll(STATED_KIND)) kinds.set(id!, type === 'show' ? 'series' : 'movie');
+  }
+  return kinds;
+}
+
+/** The title id a card links to: /watch/<id>, /title/<id>, or ?jbv=<id>. */
+function linkedTitleId(tile: Element): string | null {
+  const link = tile.matches('a[href]') ? tile : tile.querySelector('a[href]');
+  const found = /(?:\/watch\/|\/title\/|[?&]jbv=)(\d{5,10})/.exec(link?.getAttribute('href') ?? '');
+  return found ? found[1]! : null;
+}
+
 const NEW_CARDS = ['standard-card', 'progress-card', 'ranked-card'].map((uia) => `a[data-uia="${uia}"]`).join(', ');
 
 export const NETFLIX: SiteAdapter = {
@@ -50,6 +75,7 @@ export const NETFLIX: SiteAdapter = {
   homePaths: [/^\/browse\/?$/],
   // Search, My List, genre and category pages, "Latest"/"New & Popular"; a title page's "More like this".
   listPaths: [/^\/search\/?$/, /^\/browse\/(my-list|genre\/\d+|m\/|latest|new-and-popular|original-audio)/, /^\/(title|latest|new-and-popular)\b/],
+  pageKinds: { read: statedKinds, tileId: linkedTitleId },
   rowEvidence: {
     row: '.lolomoRow, section[data-uia^="carousel-row-section"], [data-list-context]',
     heading: ['.row-header-title', '.rowTitle', 'h2', '[data-uia*="row-title"]'],
