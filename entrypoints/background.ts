@@ -68,6 +68,14 @@ export default defineBackground(() => {
       await rowHidden.set(true);
       return { ok: true };
     },
+    // content scripts may send this
+    'reject-title': async ({ title }) => {
+      // The film it was matched to is kept beside it, so the options page can say what the title had been taken for.
+      const { index } = await catalogue.snapshot();
+      const film = typeof title === 'string' ? index.match(title) : null;
+      await catalogue.repository.markNotThisFilm(title, film?.id ?? null, Date.now());
+      return { ok: true };
+    },
   });
   // The popup holds a port named after its reading while the reading runs. The port closing first means
   // the popup closed: the offscreen document stops the camera and the reading's answer is dropped.

@@ -3,6 +3,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { BackendSpeedTest } from '@/components/options/BackendSpeedTest';
 import { CatalogueSection } from '@/components/options/CatalogueSection';
+import { NotThisFilmList } from '@/components/options/NotThisFilmList';
 import { CustomWeightsEditor } from '@/components/options/CustomWeightsEditor';
 import { FeedbackSummary } from '@/components/options/FeedbackSummary';
 import { HistorySection } from '@/components/options/HistorySection';
@@ -48,6 +49,7 @@ export function Options() {
         <CustomWeightsEditor onSaved={confirm} />
         <FeedbackSummary catalogue={catalogue} onChange={confirm} />
         <CatalogueSection catalogue={catalogue} onChange={confirm} />
+        <NotThisFilmList catalogue={catalogue} onChange={confirm} />
       </>
     ),
     reading: (

@@ -6,6 +6,7 @@ import type { Film } from '../catalogue/types';
 import { createCatalogueService } from './catalogue-service';
 
 const BUILTIN = readFileSync('public/catalogue/movielens.json', 'utf8');
+const builtinCount = (JSON.parse(BUILTIN) as { count: number }).count;
 
 function service() {
   const repository = new CatalogueRepository({ dexie: { indexedDB: new IDBFactory(), IDBKeyRange } });
@@ -27,15 +28,16 @@ const imported = (title: string): Film => ({
   source: 'imported',
 });
 
-describe('catalogue service', () => {
+// Each test seeds the whole built-in catalogue (87,873 films) into a fresh fake-indexeddb.
+describe('catalogue service', { timeout: 30_000 }, () => {
   it('seeds the built-in films on first use, once, even when asked twice at the same time', async () => {
     const { catalogue, loadBuiltin, repository } = service();
     const [a, b] = await Promise.all([catalogue.snapshot(), catalogue.snapshot()]);
     expect(a).toBe(b);
-    expect(a.films.length).toBe(9742);
+    expect(a.films.length).toBe(builtinCount);
     expect(loadBuiltin).toHaveBeenCalledTimes(1);
     expect(a.index.match('The Shawshank Redemption', 1994)?.id).toBe('318');
-    expect((await repository.counts()).builtin).toBe(9742);
+    expect((await repository.counts()).builtin).toBe(builtinCount);
   });
 
   it('serves from memory until the database changes, then sees an import and a vote', async () => {
@@ -47,7 +49,14 @@ describe('catalogue service', () => {
     expect(second).not.toBe(first);
     expect(second.byId.get('imp-myhomemovie')?.title).toBe('My Home Movie');
     await repository.setFeedback({ filmId: '318', vote: 'down', emotion: 'sad', at: 1 });
-    expect((await catalogue.snapshot()).feedback).toEqual([{ filmId: '318', vote: 'down', emotion: 'sad', at: 1 }]);
+    const third = await catalogue.snapshot();
+    expect(third.feedback).toEqual([{ filmId: '318', vote: 'down', emotion: 'sad', at: 1 }]);
+    // A vote or a "not this film" changes no film: the films and their title index are kept, not rebuilt.
+    expect(third.index).toBe(second.index);
+    await repository.markNotThisFilm('Heat', '6', 2);
+    const fourth = await catalogue.snapshot();
+    expect([...fourth.unmatched]).toEqual(['heat']);
+    expect(fourth.films).toBe(second.films);
   });
 
   it('brings the built-in films back after "erase everything"', async () => {
@@ -56,7 +65,7 @@ describe('catalogue service', () => {
     await repository.commitImport([imported('Gone Soon')]);
     await repository.eraseAll();
     const after = await catalogue.snapshot();
-    expect(after.films.length).toBe(9742);
+    expect(after.films.length).toBe(builtinCount);
     expect(after.byId.has('imp-gonesoon')).toBe(false);
   });
 });

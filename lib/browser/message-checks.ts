@@ -106,7 +106,9 @@ export function picksRequestOf(value: unknown): { page?: number; pageSize?: numb
 }
 
 /** A page's tile titles: at most 500, each at most 200 characters, with runs of spaces collapsed. */
-export function titleQueriesOf(value: unknown): { titles: { title: string; year: number | null; kind: 'movie' | 'series' | null }[] } {
+type CheckedTitleQuery = { title: string; year: number | null; kind: 'movie' | 'series' | null; recent?: boolean; seriesToo?: boolean };
+
+export function titleQueriesOf(value: unknown): { titles: CheckedTitleQuery[] } {
   const body = record(value);
   if (!Array.isArray(body.titles)) throw new BadRequest('titles is not a list');
   if (body.titles.length > MAX_TITLES_PER_MESSAGE) throw new BadRequest(`more than ${MAX_TITLES_PER_MESSAGE} titles in one message`);
@@ -116,7 +118,12 @@ export function titleQueriesOf(value: unknown): { titles: { title: string; year:
       const title = boundedString(query.title, MAX_TITLE_LENGTH, `title ${i}`).replace(/\s+/gu, ' ');
       const year = query.year === undefined || query.year === null ? null : integerIn(query.year, 1800, 2200, `year of title ${i}`);
       const kind = query.kind === undefined || query.kind === null ? null : oneOf(['movie', 'series'] as const, query.kind, `kind of title ${i}`);
-      return { title, year, kind };
+      const checked: CheckedTitleQuery = { title, year, kind };
+      // The row's evidence about the tile (lib/sites/read.ts): flags, kept only when they are flags.
+      for (const flag of ['recent', 'seriesToo'] as const) {
+        if (query[flag] !== undefined) checked[flag] = boolean(query[flag], `${flag} of title ${i}`);
+      }
+      return checked;
     }),
   };
 }

@@ -21,6 +21,7 @@ const backgroundHandlers = () => ({
   'feedback': vi.fn(() => ({ ok: true })),
   'site-state': vi.fn(() => ({ enabled: true, rowHidden: false, freshMinutes: 30, moodKey: '' })),
   'hide-row': vi.fn(() => ({ ok: true })),
+  'reject-title': vi.fn(() => ({ ok: true })),
   'test-backends': vi.fn(() => []),
 });
 const offscreenHandlers = () => ({
@@ -40,6 +41,7 @@ const VALID: { [K in MessageType]: unknown } = {
   'feedback': { filmId: 'ml-6', vote: 'up', emotion: 'happy' },
   'site-state': { site: 'netflix' },
   'hide-row': null,
+  'reject-title': { title: 'Get Smart' },
   'test-backends': null,
   'offscreen-test-backends': { restore: 'auto' },
   'offscreen-prepare': { backend: 'wasm' },
@@ -114,14 +116,14 @@ describe('messages by sender', () => {
     expect(selfOf({ id: 'moodreel', getURL })).toEqual(self);
   });
 
-  it("lets a content script ask only for picks, title matches and its site's state, and hide the row", async () => {
+  it("lets a content script ask only for picks, title matches, its site's state, hiding the row and turning a title down", async () => {
     const answered: string[] = [];
     for (const type of Object.keys(VALID) as MessageType[]) {
       const { answer, handler } = send(type, SENDERS.contentScript);
       if (!isRefusal(await answer)) answered.push(type);
       expect(handler.mock.calls.length > 0).toBe(answered.includes(type));
     }
-    expect(answered.sort()).toEqual(['get-picks', 'hide-row', 'match-titles', 'site-state']);
+    expect(answered.sort()).toEqual(['get-picks', 'hide-row', 'match-titles', 'reject-title', 'site-state']);
   });
 
   it('answers every background message to our pages, and the offscreen document only to the worker (its status also to pages)', async () => {
@@ -229,7 +231,7 @@ describe('a page with more titles than one message may carry', () => {
       sizes.push(request.titles.length);
       const answer = await routeMessage('background', handlers, envelope('match-titles', request as never), SENDERS.contentScript, self, vi.fn());
       if (isRefusal(answer)) throw new Error(answer.message);
-      return { mood: null, results: request.titles.map((t) => ({ filmId: (t as { title: string }).title, title: '', year: null, fit: null })) };
+      return { mood: null, results: request.titles.map((t) => ({ filmId: (t as { title: string }).title, title: '', year: null, genres: [], fit: null })) };
     };
     const titles = Array.from({ length: 1_203 }, (_, i) => ({ title: i === 7 ? 'x'.repeat(MAX_TITLE_LENGTH + 1) : `t${i}` }));
     const answer = await matchTitlesInBatches(titles, send);

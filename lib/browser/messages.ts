@@ -17,10 +17,11 @@ import {
   readingIdOf,
   readRequestOf,
   record,
+  rejectTitleRequestOf,
   siteRequestOf,
   titleQueriesOf,
 } from './message-checks';
-import type { Feedback } from '../catalogue/types';
+import type { Feedback, Genre } from '../catalogue/types';
 import type { Emotion } from '../mood/emotions';
 import type { BackendSetting, BackendSpeed, ReadOutcome, ReadRequest } from '../mood/types';
 import type { Fit, Pick, Strategy } from '../picks/types';
@@ -55,6 +56,10 @@ export interface TitleQuery {
   title: string;
   year?: number | null;
   kind?: 'movie' | 'series' | null;
+  /** Its row says it is new or the service's own ("New on Netflix", "Only on Netflix"). */
+  recent?: boolean;
+  /** Its row says it holds films and series both ("Movies & TV Shows …"). */
+  seriesToo?: boolean;
 }
 
 /** A matched catalogue film and, when a fresh reading exists, whether it fits the mood. */
@@ -62,6 +67,8 @@ export interface TitleMatch {
   filmId: string;
   title: string;
   year: number | null;
+  /** The film's genres, so the badge can say which film it means ("Get Smart (2008), Action · Comedy"). */
+  genres: Genre[];
   fit: Fit | null;
 }
 
@@ -103,6 +110,12 @@ export interface Protocol {
   'get-picks': { target: 'background'; request: PicksRequest; response: PicksResponse };
   /** content script → background: match a page's titles to catalogue films, one message per batch. */
   'match-titles': { target: 'background'; request: { titles: TitleQuery[] }; response: { mood: PicksMood | null; results: (TitleMatch | null)[] } };
+  /**
+   * content script → background: the user pressed "not this film" on a badge: the title is never matched
+   * again on this device (undone on the options page, which reads the repository itself).
+   */
+  // content scripts may send this
+  'reject-title': { target: 'background'; request: { title: string }; response: { ok: boolean } };
   /** popup → background: 👍/👎 on a pick (vote null takes it back). */
   'feedback': {
     target: 'background';
@@ -137,6 +150,8 @@ const TARGETS: { [K in MessageType]: Protocol[K]['target'] } = {
   'read-mood': 'background',
   'get-picks': 'background',
   'match-titles': 'background',
+  // content scripts may send this
+  'reject-title': 'background',
   'feedback': 'background',
   'site-state': 'background', // content scripts may send this
   'hide-row': 'background', // content scripts may send this
@@ -172,6 +187,7 @@ export const FROM: { [K in MessageType]: K extends ContentScriptMessage ? 'conte
   'feedback': 'extension',
   'site-state': 'content-script',
   'hide-row': 'content-script',
+  'reject-title': 'content-script',
   'test-backends': 'extension',
   'offscreen-test-backends': 'service-worker',
   'offscreen-prepare': 'service-worker',
@@ -191,6 +207,7 @@ const CHECKS: { [K in MessageType]: (request: unknown) => Protocol[K]['request']
   // Only the id's form is checked here; readSiteState treats an id no adapter has as a site that is off.
   'site-state': (request) => siteRequestOf(request) as { site: SiteId },
   'hide-row': nothing,
+  'reject-title': rejectTitleRequestOf,
   'test-backends': nothing,
   'offscreen-test-backends': (request) => ({ restore: backendSettingOf(record(request).restore) }),
   'offscreen-prepare': (request) => {

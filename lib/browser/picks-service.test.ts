@@ -23,11 +23,13 @@ function reading(probabilities: number[], at = NOW - 60_000, people?: number[][]
 const HAPPY = [0, 0, 0, 1, 0, 0, 0];
 const SAD = [0, 0, 0, 0, 1, 0, 0];
 
-describe('picks service (background glue)', () => {
+// Each test seeds the whole built-in catalogue (87,873 films) into a fresh fake-indexeddb first.
+describe('picks service (background glue)', { timeout: 30_000 }, () => {
   let service: ReturnType<typeof createPicksService>;
+  let repository: CatalogueRepository;
   beforeEach(() => {
     fakeBrowser.reset();
-    const repository = new CatalogueRepository({ dexie: { indexedDB: new IDBFactory(), IDBKeyRange } });
+    repository = new CatalogueRepository({ dexie: { indexedDB: new IDBFactory(), IDBKeyRange } });
     service = createPicksService(createCatalogueService({ repository, loadBuiltin: async () => BUILTIN }), () => NOW);
   });
 
@@ -59,6 +61,18 @@ describe('picks service (background glue)', () => {
     expect(badge.results[0]).toMatchObject({ filmId: first!.id, fit: null });
     await service.feedback({ filmId: first!.id, vote: null, emotion: 'happy' });
     expect((await service.matchTitles([{ title: first!.title, year: first!.year }])).results[0]?.fit?.emotion).toBe('happy');
+  });
+
+  it('answers the film a title means with its genres, and nothing for a title marked "not this film" until undone', async () => {
+    await latestReading.setValue(reading(HAPPY));
+    const query = { title: 'Toy Story', year: null };
+    expect((await service.matchTitles([query])).results[0]).toMatchObject({
+      filmId: '1', title: 'Toy Story', year: 1995, genres: ['Adventure', 'Animation', 'Children', 'Comedy', 'Fantasy'],
+    });
+    await repository.markNotThisFilm('TOY STORY', '1', NOW);
+    expect((await service.matchTitles([query, { title: 'Toy Story', year: 1995 }])).results).toEqual([null, null]);
+    await repository.undoNotThisFilm('toy story');
+    expect((await service.matchTitles([query])).results[0]?.filmId).toBe('1');
   });
 
   it('does not show the same films again for the next reading', async () => {

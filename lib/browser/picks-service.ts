@@ -7,6 +7,7 @@ import type { Feedback } from '../catalogue/types';
 import { isFresh } from '../mood/freshness';
 import type { Emotion } from '../mood/emotions';
 import type { MoodReading } from '../mood/types';
+import { matchPageTitle } from '../catalogue/match';
 import { hiddenFrom, nudgesFrom } from '../picks/feedback';
 import { fitsMood } from '../picks/fit';
 import { rankGroupPicks } from '../picks/group';
@@ -142,11 +143,11 @@ export function createPicksService(catalogue: CatalogueService, clock: () => num
       const [reading, snapshot, { strategy, weights }] = await Promise.all([freshReading(), catalogue.snapshot(), strategyAndWeights()]);
       const hidden = hiddenFrom(snapshot.feedback);
       const results = titles.map((query): TitleMatch | null => {
-        const film = snapshot.index.match(query.title, query.year ?? null, query.kind ?? null);
+        const film = matchPageTitle(snapshot.index, query, { rejected: snapshot.unmatched });
         if (!film) return null;
         // A film the user turned down is never badged as a fit, whatever its genres.
         const fit = reading && !hidden.has(film.id) ? fitsMood(film, scorerFor(reading, snapshot, strategy, weights)) : null;
-        return { filmId: film.id, title: film.title, year: film.year, fit };
+        return { filmId: film.id, title: film.title, year: film.year, genres: film.genres, fit };
       });
       return { mood: reading ? moodOf(reading) : null, results };
     },

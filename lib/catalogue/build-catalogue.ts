@@ -8,8 +8,11 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { encodeBuiltinCatalogue } from './builtin';
 import { filmsFromMovieLens } from './movielens';
+import { joinNewerTitles, titleListFilms } from './newer-titles';
 
 export const DEFAULT_DATA_DIR = '../shared/data/movielens/ml-latest-small';
+/** The MovieLens 32M title list beside latest-small (used when present; `--data DIR` looks in DIR/ml-32m). */
+export const DEFAULT_TITLE_LIST = '../shared/data/movielens-32m/movies.csv';
 export const DEFAULT_OUT_DIR = 'public/catalogue';
 export const CATALOGUE_FILE = 'movielens.json';
 export const LICENSE_FILE = 'MOVIELENS-LICENSE.txt';
@@ -33,7 +36,7 @@ export function catalogueVersion(newestTimestampSeconds: number, builderRevision
 }
 
 /** MovieLens's licence and citation, as its README states them, with what we changed. */
-export function licenceText(readme: string): string {
+export function licenceText(readme: string, withTitleList = false): string {
   const start = readme.indexOf('Usage License');
   const end = readme.indexOf('Further Information About GroupLens');
   if (start < 0 || end < start) throw new Error('README.txt: the "Usage License" and "Citation" sections were not found');
@@ -42,6 +45,12 @@ export function licenceText(readme: string): string {
     'data set (generated September 26, 2018) by the GroupLens Research Project at the University of Minnesota.',
     'Transformations: titles reformatted (article in front, alternate titles split out), ratings reduced to a',
     'count and a Bayesian average, user tags reduced to the five most frequent, a tone per film learned from ratings and tags, IMDb and TMDB ids attached.',
+    ...(withTitleList
+      ? [
+          'It also holds the titles, years and genres of the films of the MovieLens 32M "movies.csv" list (GroupLens,',
+          '2023) that ml-latest-small lacks, with no ratings, links or tags; same licence and citation.',
+        ]
+      : []),
     'The derived data is redistributed under the same licence conditions as the original, quoted below:',
     'in particular it may not be used for commercial or revenue-bearing purposes without permission.',
     '',
@@ -74,13 +83,16 @@ export async function buildCatalogue(options: { dataDir?: string; out?: string }
   const outDir = dirname(cataloguePath);
   const read = (file: string) => readFile(join(dataDir, file), 'utf8');
   const [movies, links, ratings, tags] = await Promise.all(['movies.csv', 'links.csv', 'ratings.csv', 'tags.csv'].map(read));
-  // A data folder of the four CSV files alone is enough: the licence then is the one the project ships.
-  const licence = await read('README.txt').then(licenceText, () => readFile(SHIPPED_LICENCE, 'utf8'));
   const built = filmsFromMovieLens({ movies: movies!, links: links!, ratings: ratings!, tags: tags! });
+  const titleListPath = options.dataDir ? join(dataDir, 'ml-32m', 'movies.csv') : resolve(DEFAULT_TITLE_LIST);
+  const titleList = await readFile(titleListPath, 'utf8').catch(() => null);
+  const films = titleList ? joinNewerTitles(built.films, titleListFilms(titleList)).films : built.films;
+  // A data folder of the four CSV files alone is enough: the licence then is the one the project ships.
+  const licence = await read('README.txt').then((readme) => licenceText(readme, titleList !== null), () => readFile(SHIPPED_LICENCE, 'utf8'));
   const version = catalogueVersion(built.newestTimestamp);
-  const json = encodeBuiltinCatalogue(built.films, {
+  const json = encodeBuiltinCatalogue(films, {
     version,
-    source: 'MovieLens ml-latest-small (F. Maxwell Harper and Joseph A. Konstan. 2015. The MovieLens Datasets: ' +
+    source: `MovieLens ml-latest-small${titleList ? ' and the MovieLens 32M title list' : ''} (F. Maxwell Harper and Joseph A. Konstan. 2015. The MovieLens Datasets: ` +
       'History and Context. ACM TiiS 5, 4: 19:1-19:19. https://doi.org/10.1145/2827872); non-commercial use only, ' +
       `see ${LICENSE_FILE}`,
     ratingPrior: built.ratingPrior,
@@ -90,7 +102,7 @@ export async function buildCatalogue(options: { dataDir?: string; out?: string }
   await writeFile(cataloguePath, json);
   await writeFile(licencePath, licence);
   return {
-    films: built.films.length,
+    films: films.length,
     version,
     bytes: Buffer.byteLength(json),
     ms: performance.now() - started,

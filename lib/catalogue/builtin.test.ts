@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -15,8 +15,10 @@ describe('the committed built-in catalogue', () => {
   const byId = new Map(films.map((f) => [f.id, f]));
 
   it('holds every MovieLens film once, as a built-in film', () => {
-    expect(films).toHaveLength(9742);
-    expect(new Set(films.map((f) => f.id)).size).toBe(9742);
+    // latest-small's 9,742 films and the 32M list's films it lacks.
+    expect(films.length).toBeGreaterThan(87_000);
+    expect(new Set(films.map((f) => f.id)).size).toBe(films.length);
+    expect(films.filter((f) => f.ratingCount > 0)).toHaveLength(9724);
     expect(films.every((f) => f.source === 'builtin' && /^\d+$/.test(f.id))).toBe(true);
     expect(Number.isInteger(version) && version > 0).toBe(true);
   });
@@ -75,10 +77,11 @@ describe('decodeBuiltinCatalogue on a broken file', () => {
     expect(() => decodeBuiltinCatalogue(null)).toThrow(/not an object/);
     expect(broken((f) => (f.format = 'something-else'))).toThrow(/format/);
     expect(broken((f) => (f.version = '2018'))).toThrow(/version/);
-    expect(broken((f) => f.films.pop())).toThrow(/says 9742 films but holds 9741/);
+    const count = committedCatalogue().films.length;
+    expect(broken((f) => f.films.pop())).toThrow(new RegExp(`says ${count} films but holds ${count - 1}`));
     expect(broken((f) => (f.genres = ['Action', 'Comedy', 'Romcom']))).toThrow(/genres/);
     expect(broken((f) => (f.columns = ['id', 'title']))).toThrow(/columns/);
-    expect(broken((f) => f.films[3]!.pop())).toThrow(/film 4 is not a row of 11 values/);
+    expect(broken((f) => f.films[3]!.splice(4))).toThrow(/film 4 is not a row of 5 to 11 values/);
     expect(broken((f) => (f.films[0]![4] = [0, 99]))).toThrow(/film 1 \(id 1\): genres/);
     expect(broken((f) => (f.films[0]![3] = 95))).toThrow(/film 1 \(id 1\): year/);
     expect(broken((f) => (f.films[0]![8] = 7))).toThrow(/rating/);
@@ -134,8 +137,9 @@ describe('npm run catalogue', () => {
   it.skipIf(!hasData)('rebuilds the committed files byte for byte (skipped without ../shared/data/movielens)', async () => {
     const outDir = mkdtempSync(join(tmpdir(), 'moodreel-catalogue-'));
     try {
-      const summary = await buildCatalogue({ dataDir: MOVIELENS_DATA_DIR, out: join(outDir, CATALOGUE_FILE) });
-      expect(summary.films).toBe(9742);
+      // The default data: latest-small and, beside it, the 32M title list.
+      const summary = await buildCatalogue({ out: join(outDir, CATALOGUE_FILE) });
+      expect(summary.films).toBeGreaterThan(87_000);
       expect(readFileSync(join(outDir, CATALOGUE_FILE)).equals(readFileSync(COMMITTED_CATALOGUE))).toBe(true);
       expect(readFileSync(join(outDir, LICENSE_FILE)).equals(readFileSync(join(COMMITTED_CATALOGUE, '..', LICENSE_FILE)))).toBe(true);
     } finally {
@@ -143,11 +147,13 @@ describe('npm run catalogue', () => {
     }
   }, 60_000);
 
-  it.skipIf(!hasData)('writes --out FILE with the licence beside it, from a folder of the four CSV files alone', async () => {
+  it.skipIf(!hasData)('writes --out FILE with the licence beside it, from --data DIR with its ml-32m/movies.csv', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'moodreel-data-'));
     const outDir = mkdtempSync(join(tmpdir(), 'moodreel-out-'));
     try {
       for (const file of ['movies.csv', 'links.csv', 'ratings.csv', 'tags.csv']) copyFileSync(join(MOVIELENS_DATA_DIR, file), join(dataDir, file));
+      mkdirSync(join(dataDir, 'ml-32m'));
+      copyFileSync(join(MOVIELENS_DATA_DIR, '..', '..', 'movielens-32m', 'movies.csv'), join(dataDir, 'ml-32m', 'movies.csv'));
       const target = join(outDir, 'nested', 'mine.json');
       const summary = await buildCatalogue({ dataDir, out: target });
       expect(summary.cataloguePath).toBe(target);
@@ -155,6 +161,17 @@ describe('npm run catalogue', () => {
       expect(existsSync(join(outDir, 'nested', LICENSE_FILE))).toBe(true);
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
+      rmSync(outDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it.skipIf(!hasData)('builds from --data DIR alone when DIR has no ml-32m/movies.csv', async () => {
+    const outDir = mkdtempSync(join(tmpdir(), 'moodreel-catalogue-'));
+    try {
+      const summary = await buildCatalogue({ dataDir: MOVIELENS_DATA_DIR, out: outDir });
+      expect(summary.films).toBe(9742);
+      expect(readFileSync(join(outDir, LICENSE_FILE), 'utf8')).not.toContain('32M');
+    } finally {
       rmSync(outDir, { recursive: true, force: true });
     }
   }, 60_000);

@@ -48,6 +48,21 @@ export interface BuiltinCatalogue {
   films: Film[];
 }
 
+/** A row may stop after the genres: the values left out are these (no links, no ratings, no tags, no tone). */
+const MIN_ROW_LENGTH = 5;
+const TAIL_DEFAULTS: readonly unknown[] = [null, null, 0, null, [], null];
+const TAGS_COLUMN = 9;
+
+function isEmptyDefault(value: unknown, column: number): boolean {
+  if (column === TAGS_COLUMN) return Array.isArray(value) && value.length === 0;
+  return value === TAIL_DEFAULTS[column - MIN_ROW_LENGTH];
+}
+
+/** The values a short row left out, each a fresh copy (a film's tag list is its own). */
+function tailDefaults(from: number): unknown[] {
+  return TAIL_DEFAULTS.slice(from - MIN_ROW_LENGTH).map((value) => (Array.isArray(value) ? [] : value));
+}
+
 /** "tt0114709" → 114709; the file stores IMDb ids as numbers to stay small. */
 function imdbNumber(imdbId: string | null): number | null {
   if (imdbId === null) return null;
@@ -88,7 +103,10 @@ export function encodeBuiltinCatalogue(films: readonly Film[], header: BuiltinHe
       film.tags,
       film.tone ?? null,
     ];
-    return JSON.stringify(row);
+    // A film with no ratings, links or tags (one only the 32M title list knows) drops its empty tail.
+    let length = row.length;
+    while (length > MIN_ROW_LENGTH && isEmptyDefault(row[length - 1], length - 1)) length--;
+    return JSON.stringify(row.slice(0, length));
   });
   const headJson = JSON.stringify(head);
   return `${headJson.slice(0, -1)},"films":[\n${rows.join(',\n')}\n]}\n`;
@@ -172,10 +190,12 @@ export function decodeBuiltinCatalogue(json: unknown): BuiltinCatalogue {
   const seen = new Set<string>();
   const films: Film[] = new Array(file.films.length);
   for (let i = 0; i < file.films.length; i++) {
-    const row: unknown = file.films[i];
-    if (!Array.isArray(row) || row.length !== columnCount) {
-      throw new CatalogueFormatError(`film ${i + 1} is not a row of ${columnCount} values`);
+    const given: unknown = file.films[i];
+    if (!Array.isArray(given) || given.length < MIN_ROW_LENGTH || given.length > columnCount) {
+      throw new CatalogueFormatError(`film ${i + 1} is not a row of ${MIN_ROW_LENGTH} to ${columnCount} values`);
     }
+    // A short row's missing tail (and a file written before the tone column): no links, ratings, tags or tone.
+    const row: unknown[] = given.length < BUILTIN_COLUMNS.length ? [...given, ...tailDefaults(given.length)] : given;
     const problem = rowProblem(row, genres.length);
     if (problem) throw new CatalogueFormatError(`film ${i + 1} (id ${String(row[0])}): ${problem}`);
     const id = String(row[0]);

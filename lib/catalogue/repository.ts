@@ -10,7 +10,8 @@
  */
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import type { HistoryEntry } from '../mood/history';
-import type { Feedback, Film, FilmSource } from './types';
+import { normalizeTitle } from './titles';
+import type { Feedback, Film, FilmSource, UnmatchedTitle } from './types';
 import { assertFeedbackList, assertFilms, cleanFeedback, cleanFilm, feedbackProblem } from './validate';
 
 export const DATABASE_NAME = 'moodreel';
@@ -25,7 +26,7 @@ export interface FilmShelf {
   films: Film[];
 }
 
-type MetaKey = 'builtinVersion' | 'revision';
+type MetaKey = 'builtinVersion' | 'revision' | 'filmsRevision';
 interface MetaRow {
   key: MetaKey;
   value: number;
@@ -37,6 +38,8 @@ export class MoodReelDatabase extends Dexie {
   meta!: EntityTable<MetaRow, 'key'>;
   /** Mood history (only while the user has it on): one row per reading, never an image. */
   history!: EntityTable<HistoryEntry, 'id'>;
+  /** Titles the user said are not the film a badge named ("not this film"), by match key. */
+  unmatched!: EntityTable<UnmatchedTitle, 'key'>;
 
   constructor(name: string = DATABASE_NAME, options?: DexieOptions) {
     super(name, options);
@@ -47,6 +50,7 @@ export class MoodReelDatabase extends Dexie {
       meta: 'key',
       history: '++id, at',
     });
+    this.version(2).stores({ unmatched: 'key' });
   }
 }
 
@@ -72,6 +76,8 @@ const importBatch = () => `imported-${Date.now().toString(36)}${Math.random().to
 export interface CatalogueState {
   films: Film[];
   feedback: Feedback[];
+  /** Titles marked "not this film" (older exports have none). */
+  unmatched?: UnmatchedTitle[];
 }
 
 export interface SeedOutcome {
@@ -104,9 +110,19 @@ export class CatalogueRepository {
   }
 
   /** Raises the revision; call inside a write transaction that includes `meta`. */
-  private async bumpRevision(): Promise<void> {
+  private async bumpRevision(films = false): Promise<void> {
     const row = await this.db.meta.get('revision');
     await this.db.meta.put({ key: 'revision', value: (row?.value ?? 0) + 1 });
+    // The films' own revision: a vote leaves the films (and the title index built from them) as they were.
+    if (films) {
+      const filmsRow = await this.db.meta.get('filmsRevision');
+      await this.db.meta.put({ key: 'filmsRevision', value: (filmsRow?.value ?? 0) + 1 });
+    }
+  }
+
+  /** Raised by every write that changes the films (seeding, imports, restore, erase); votes leave it. */
+  async filmsRevision(): Promise<number> {
+    return (await this.db.meta.get('filmsRevision'))?.value ?? 0;
   }
 
   /**
@@ -126,7 +142,7 @@ export class CatalogueRepository {
       await shelves.where('source').equals('builtin').delete();
       await shelves.bulkPut(shelve(films, 'builtin', 'builtin'));
       await meta.put({ key: 'builtinVersion', value: version });
-      await this.bumpRevision();
+      await this.bumpRevision(true);
       return { action: previousVersion === null ? 'seeded' : 'updated', version, previousVersion, films: films.length };
     });
   }
@@ -167,7 +183,7 @@ export class CatalogueRepository {
         await shelves.where('source').equals('imported').each((shelf) => shelf.films.forEach((f) => stored.add(f.id)));
         if (films.some((f) => stored.has(f.id))) throw new Error('a film with the same id is already stored');
         await shelves.bulkAdd(shelve(films, 'imported', importBatch()));
-        await this.bumpRevision();
+        await this.bumpRevision(true);
       });
     } catch (error) {
       throw new Error(`The import was not saved, nothing was added: ${describe(error)}`);
@@ -185,7 +201,7 @@ export class CatalogueRepository {
       if (ids.length === 0) return 0;
       await imported.delete();
       await feedback.bulkDelete(ids);
-      await this.bumpRevision();
+      await this.bumpRevision(true);
       return ids.length;
     });
   }
@@ -235,13 +251,45 @@ export class CatalogueRepository {
     return (await this.db.meta.get('revision'))?.value ?? 0;
   }
 
-  /** The user's data for an export: imported films and all feedback. */
+  /** The user's data for an export: imported films, all feedback and the titles marked "not this film". */
   async exportState(): Promise<CatalogueState> {
-    const { shelves, feedback } = this.db;
-    return this.db.transaction('r', shelves, feedback, async () => ({
+    const { shelves, feedback, unmatched } = this.db;
+    return this.db.transaction('r', shelves, feedback, unmatched, async () => ({
       films: byId((await shelves.where('source').equals('imported').toArray()).flatMap((shelf) => shelf.films)),
       feedback: await feedback.toArray(),
+      unmatched: await unmatched.orderBy('key').toArray(),
     }));
+  }
+
+  /**
+   * "Not this film": a page's title is never matched again on this device. `filmId` is the film it was
+   * matched to (shown on the options page, so the user knows what to undo). Returns the stored row.
+   */
+  async markNotThisFilm(title: string, filmId: string | null, at: number): Promise<UnmatchedTitle> {
+    const row = unmatchedRow({ title, filmId, at });
+    if (!row) throw new Error('expected a title of 1 to 200 characters');
+    const { unmatched, meta } = this.db;
+    await this.db.transaction('rw', unmatched, meta, async () => {
+      await unmatched.put(row);
+      await this.bumpRevision();
+    });
+    return row;
+  }
+
+  /** Every title marked "not this film", newest first. */
+  async listUnmatched(): Promise<UnmatchedTitle[]> {
+    return (await this.db.unmatched.toArray()).sort((a, b) => b.at - a.at);
+  }
+
+  /** Undo "not this film" for one title (by its key); true when it was there. */
+  async undoNotThisFilm(key: string): Promise<boolean> {
+    const { unmatched, meta } = this.db;
+    return this.db.transaction('rw', unmatched, meta, async () => {
+      if (!(await unmatched.get(key))) return false;
+      await unmatched.delete(key);
+      await this.bumpRevision();
+      return true;
+    });
   }
 
   /**
@@ -253,8 +301,10 @@ export class CatalogueRepository {
     if (typeof state !== 'object' || state === null) throw new Error('expected { films, feedback }');
     assertFilms(state.films, 'imported');
     assertFeedbackList(state.feedback);
-    const { shelves, feedback, meta } = this.db;
-    await this.db.transaction('rw', shelves, feedback, meta, async () => {
+    const unmatchedRows = (state.unmatched ?? []).map((row) => unmatchedRow(row));
+    if (unmatchedRows.some((row) => row === null)) throw new Error('"not this film" titles must be titles of 1 to 200 characters');
+    const { shelves, feedback, meta, unmatched } = this.db;
+    await this.db.transaction('rw', [shelves, feedback, meta, unmatched], async () => {
       const imported = shelves.where('source').equals('imported');
       // Merging rewrites the imported shelves with the export winning where an id is in both.
       const kept = new Map<string, Film>();
@@ -264,7 +314,9 @@ export class CatalogueRepository {
       if (mode === 'replace') await feedback.clear();
       await shelves.bulkPut(shelve(byId([...kept.values()]), 'imported', importBatch()));
       await feedback.bulkPut(state.feedback.map(cleanFeedback));
-      await this.bumpRevision();
+      if (mode === 'replace') await unmatched.clear();
+      await unmatched.bulkPut(unmatchedRows as UnmatchedTitle[]);
+      await this.bumpRevision(true);
     });
     return { films: state.films.length, feedback: state.feedback.length };
   }
@@ -274,19 +326,32 @@ export class CatalogueRepository {
    * caches notice. `seedBuiltin` stores the built-in catalogue again afterwards.
    */
   async eraseAll(): Promise<void> {
-    const { shelves, feedback, meta, history } = this.db;
-    await this.db.transaction('rw', [shelves, feedback, meta, history], async () => {
+    const { shelves, feedback, meta, history, unmatched } = this.db;
+    await this.db.transaction('rw', [shelves, feedback, meta, history, unmatched], async () => {
       await shelves.clear();
       await feedback.clear();
+      await unmatched.clear();
       await history.clear();
-      await meta.where('key').notEqual('revision').delete();
-      await this.bumpRevision();
+      await meta.where('key').noneOf(['revision', 'filmsRevision']).delete();
+      await this.bumpRevision(true);
     });
   }
 
   close(): void {
     this.db.close();
   }
+}
+
+/** A "not this film" row from untrusted input (a message, an import), or null when it is not one. */
+export function unmatchedRow(value: { title?: unknown; filmId?: unknown; at?: unknown } | null | undefined): UnmatchedTitle | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const title = typeof value.title === 'string' ? value.title.replace(/\s+/gu, ' ').trim() : '';
+  if (title === '' || title.length > 200) return null;
+  const key = normalizeTitle(title);
+  if (key === '') return null;
+  const filmId = typeof value.filmId === 'string' && value.filmId.length <= 100 ? value.filmId : null;
+  const at = typeof value.at === 'number' && Number.isFinite(value.at) && value.at >= 0 ? value.at : Date.now();
+  return { key, title, filmId, at };
 }
 
 function describe(error: unknown): string {

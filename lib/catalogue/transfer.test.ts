@@ -34,8 +34,33 @@ async function filledRepository(): Promise<CatalogueRepository> {
   await repository.seedBuiltin(builtin, 1);
   await repository.commitImport(mine);
   for (const vote of votes) await repository.setFeedback(vote);
+  await repository.markNotThisFilm('Outlander', '65982', Date.UTC(2026, 6, 1));
   return repository;
 }
+
+describe('"not this film"', () => {
+  it('is stored by match key, listed newest first, undone, and erased with everything', async () => {
+    const repository = freshRepository();
+    const before = await repository.revision();
+    await repository.markNotThisFilm('  Lost in   Space ', '1882', 1);
+    await repository.markNotThisFilm('The Office', null, 2);
+    expect((await repository.listUnmatched()).map((row) => [row.key, row.title])).toEqual([
+      ['the office', 'The Office'],
+      ['lost in space', 'Lost in Space'],
+    ]);
+    expect(await repository.revision()).toBeGreaterThan(before);
+    expect(await repository.undoNotThisFilm('the office')).toBe(true);
+    expect(await repository.undoNotThisFilm('the office')).toBe(false);
+    await expect(repository.markNotThisFilm('   ', null, 3)).rejects.toThrow(/title/);
+    await repository.eraseAll();
+    expect(await repository.listUnmatched()).toEqual([]);
+  });
+
+  it('a damaged list in an export is refused with a message', async () => {
+    const text = JSON.stringify({ format: 'moodreel-export', version: 1, films: [], feedback: [], unmatched: [{ title: 42 }] });
+    expect(await readJsonExport(text)).toEqual({ ok: false, message: expect.stringMatching(/unmatched/) });
+  });
+});
 
 describe('JSON export', () => {
   it('gives back the same state through another store', async () => {
@@ -50,6 +75,8 @@ describe('JSON export', () => {
     await target.restoreState(read.state);
     expect(await target.exportState()).toEqual(await source.exportState());
     expect(await target.allFilms()).toEqual(await source.allFilms());
+    // "Not this film" travels with the feedback.
+    expect((await target.listUnmatched()).map((row) => [row.key, row.title, row.filmId])).toEqual([['outlander', 'Outlander', '65982']]);
   });
 
   const body = () => JSON.parse(toJsonExport({ films: mine, feedback: votes })) as { films: Record<string, unknown>[]; feedback: Record<string, unknown>[]; [key: string]: unknown };

@@ -7,10 +7,10 @@
  */
 import Papa from 'papaparse';
 import { isEmotion } from '../mood/emotions';
-import type { Feedback, Film } from './types';
+import type { Feedback, Film, UnmatchedTitle } from './types';
 import type { RejectedLine } from './csv-import';
 import { readText } from './file-text';
-import type { CatalogueState } from './repository';
+import { unmatchedRow, type CatalogueState } from './repository';
 import { toCsv, unescapeFormula } from './csv-cells';
 import { filmKey } from './titles';
 import { assertFeedbackList, assertFilms, cleanFeedback, cleanFilm } from './validate';
@@ -27,6 +27,8 @@ export interface JsonExport {
   version: typeof EXPORT_VERSION;
   films: Film[];
   feedback: Feedback[];
+  /** Titles marked "not this film" (absent from exports made before it existed). */
+  unmatched?: UnmatchedTitle[];
 }
 
 export type Parsed<T> = ({ ok: true } & T) | { ok: false; message: string };
@@ -38,6 +40,7 @@ export function toJsonExport(state: CatalogueState): string {
     version: EXPORT_VERSION,
     films: state.films.map(cleanFilm),
     feedback: state.feedback.map(cleanFeedback),
+    unmatched: (state.unmatched ?? []).map(({ key, title, filmId, at }) => ({ key, title, filmId, at })),
   };
   return `${JSON.stringify(body, null, 2)}\n`;
 }
@@ -71,7 +74,15 @@ export async function readJsonExport(input: string | Blob): Promise<Parsed<{ sta
   } catch (error) {
     return { ok: false, message: `This export is damaged: ${(error as Error).message}.` };
   }
-  return { ok: true, state: { films: body.films.map(cleanFilm), feedback: body.feedback.map(cleanFeedback) } };
+  let unmatched: UnmatchedTitle[] = [];
+  if (body.unmatched !== undefined) {
+    const rows = Array.isArray(body.unmatched) ? body.unmatched.map((row) => unmatchedRow(row as never)) : [null];
+    if (rows.some((row) => row === null)) {
+      return { ok: false, message: 'This export is damaged: "unmatched" must list titles marked "not this film".' };
+    }
+    unmatched = rows as UnmatchedTitle[];
+  }
+  return { ok: true, state: { films: body.films.map(cleanFilm), feedback: body.feedback.map(cleanFeedback), unmatched } };
 }
 
 

@@ -73,3 +73,15 @@ export interface Feedback {
   /** Epoch milliseconds. */
   at: number;
 }
+
+/** A page's title the user said is not the film its badge named: never matched again on this device. */
+export interface UnmatchedTitle {
+  /** `normalizeTitle(title)`: every spelling of the title the page may show. */
+  key: string;
+  /** The title as the tile showed it. */
+  title: string;
+  /** The film it had been matched to, or null. */
+  filmId: string | null;
+  /** Epoch milliseconds. */
+  at: number;
+}

@@ -4,7 +4,7 @@
  * about the rest in one message, then draw those inside the hosts' closed roots.
  */
 import { TileBadges } from './badges';
-import { badgeAnchor, readTile, readingKey, ruleFor } from './read';
+import { badgeAnchor, readTiles, readingKey } from './read';
 import { TitleLookup } from './title-lookup';
 import type { SiteAdapter, TileReading } from './types';
 
@@ -15,23 +15,26 @@ interface SeenTile {
 }
 
 export class Badger {
-  readonly badges = new TileBadges();
+  readonly badges: TileBadges;
+  /** Titles seen as series anywhere on this page: a series on every tile (see readTiles). */
+  private readonly seriesTitles = new Set<string>();
   /** Bumped by `clear`: a pass that was waiting for an answer then draws nothing. */
   private generation = 0;
 
   constructor(
     private readonly adapter: SiteAdapter,
     readonly lookup: TitleLookup,
-  ) {}
+    options: { onNotThisFilm?: (title: string) => void } = {},
+  ) {
+    this.badges = new TileBadges(options);
+  }
 
   /** Badge `tiles` (the tiles a pass found new or changed, or every tile of the page). */
   async pass(tiles: Iterable<Element>): Promise<void> {
     const generation = this.generation;
     const waiting: SeenTile[] = [];
     const wanted = new Map<string, TileReading>();
-    for (const tile of tiles) {
-      const rule = ruleFor(this.adapter, tile);
-      const reading = rule && readTile(tile, rule);
+    for (const { tile, rule, reading } of readTiles(this.adapter, tiles, this.seriesTitles)) {
       if (!rule || !reading) {
         this.badges.forget(tile);
         continue;
@@ -61,6 +64,6 @@ export class Badger {
   private draw({ tile, key, title }: SeenTile): void {
     const fit = this.lookup.fitOf(key);
     if (fit === undefined || !tile.isConnected) return;
-    this.badges.show(tile, key, fit, title);
+    this.badges.show(tile, key, fit, title, this.lookup.matchOf(key) ?? null);
   }
 }

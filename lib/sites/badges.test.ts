@@ -42,6 +42,34 @@ describe('TileBadges', () => {
     document.body.innerHTML = '<div id="slot"><a id="tile" aria-label="Toy Story"><div class="poster"></div></a></div>';
   });
 
+  it('names the film it means in its accessible name, and offers a "Not this film" the page cannot reveal or press', () => {
+    const said: string[] = [];
+    const badges = new TileBadges({ onNotThisFilm: (title) => said.push(title) });
+    const tile = document.getElementById('tile')!;
+    badges.see(tile, tile, 'get smart');
+    badges.show(tile, 'get smart', comedy, 'Get Smart', { title: 'Get Smart', year: 2008, genres: ['Action', 'Comedy'] });
+    const root = roots.rootOf(hostOf(tile))!;
+    expect(badgeOf(tile)?.getAttribute('aria-label')).toBe('Fits your happy mood: Get Smart (2008), Action · Comedy');
+    const button = root.querySelector<HTMLButtonElement>('[data-testid="not-this-film"]')!;
+    expect(button.getAttribute('aria-label')).toBe('Not Get Smart (2008): stop matching this title on this device');
+    // Hidden until the user's own pointer or focus is on the tile; events a script makes up change nothing.
+    expect(button.hidden).toBe(true);
+    tile.dispatchEvent(new Event('pointerenter'));
+    tile.dispatchEvent(new FocusEvent('focusin'));
+    expect(button.hidden).toBe(true);
+    button.click();
+    expect(said).toEqual([]);
+    // The page still sees the bare host.
+    expect(hostOf(tile)?.attributes).toHaveLength(0);
+    // Without the hook there is no button.
+    document.body.innerHTML += '<a id="plain" aria-label="Other"></a>';
+    const plainTile = document.getElementById('plain')!;
+    const plain = new TileBadges();
+    plain.see(plainTile, plainTile, 'other');
+    plain.show(plainTile, 'other', comedy, 'Other');
+    expect(roots.rootOf(hostOf(plainTile))!.querySelector('button')).toBeNull();
+  });
+
   it('draws one badge in the tile, in a closed shadow root, with the mood in words and the test hooks', () => {
     const badges = new TileBadges();
     const tile = document.getElementById('tile')!;
@@ -164,8 +192,10 @@ describe('Badger on the Netflix demo page', () => {
     expect(badgeOf(toyStory)).toBeNull();
     expect(badgeOf(heat)?.getAttribute('data-emotion')).toBe('happy');
     expect(badgeOf(heat)?.getAttribute('data-title')).toBe('Ace Ventura: Pet Detective');
-    // Both titles were known: no new message.
-    expect(background.matchRequests).toHaveLength(1);
+    // The Shining was known from its own row; Ace Ventura now sits in a Top 10 *Movies* row, which says film:
+    // asked anew, and only that.
+    expect(background.matchRequests).toHaveLength(2);
+    expect(background.matchRequests[1]!.map((q) => [q.title, q.kind])).toEqual([['Ace Ventura: Pet Detective', 'movie']]);
   });
 
   it('draws nothing after clear, even for an answer that was on its way', async () => {

@@ -9,7 +9,8 @@
  * titles, and a recycled tile must lose its badge at once.
  */
 import type { Fit } from '../picks/types';
-import { fitLabel, fitTooltip } from './text';
+import { EMOTION_EMOJI } from '../mood/emotions';
+import { filmName, fitLabel, fitTooltip, notThisFilmLabel, type BadgedFilm } from './text';
 
 export const BADGE_TAG = 'moodreel-badge';
 /** What MoodReel versions before the closed roots put on badged tiles: removed where an old run left it. */
@@ -31,7 +32,7 @@ const HOST_RULES = [
   'display: block',
   'box-sizing: border-box',
   'width: 172px',
-  'height: 32px',
+  'height: 52px',
   'min-width: 0',
   'max-width: none',
   'margin: 0',
@@ -60,6 +61,14 @@ const BADGE_CSS = `
   font: 600 11px/15px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; letter-spacing: normal;
   text-transform: none; text-align: left;
 }
+.not-this {
+  position: absolute; top: 30px; left: 6px; box-sizing: border-box; height: 18px; max-width: 160px; margin: 0;
+  pointer-events: auto; cursor: pointer; padding: 1px 7px; border-radius: 9px;
+  border: 1px solid rgba(255, 255, 255, 0.55); background: rgba(12, 12, 14, 0.9); color: #eee;
+  font: 500 10px/14px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; white-space: nowrap;
+}
+.not-this[hidden] { display: none; }
+.not-this:hover, .not-this:focus-visible { color: #fff; border-color: #fff; outline: 2px solid #e5a00d; outline-offset: 1px; }
 `;
 
 interface TileState {
@@ -70,6 +79,15 @@ interface TileState {
   root: ShadowRoot;
   badge: HTMLElement | null;
   fit: Fit | null;
+  /** The badge's "Not this film" button (when the page's mount offers it), shown only while the user is on the tile. */
+  notThis: HTMLButtonElement | null;
+  film: BadgedFilm | null;
+  /** Takes away the listeners on the tile that reveal the button. */
+  listening: AbortController | null;
+}
+
+function sameFilm(a: BadgedFilm | null, b: BadgedFilm | null): boolean {
+  return a === b || (a !== null && b !== null && a.title === b.title && a.year === b.year && a.genres.join() === b.genres.join());
 }
 
 function sameFit(a: Fit | null, b: Fit | null): boolean {
@@ -107,26 +125,34 @@ function createHost(): { host: HTMLElement; root: ShadowRoot } {
 
 /**
  * The badge, inside the closed root. Its `data-*` hooks are the contract with the end-to-end checks (read
- * through CDP); the page cannot reach them.
+ * through CDP); the page cannot reach them. Its accessible name names the film it means ("Fits your happy
+ * mood: Get Smart (2008), Action · Comedy"), so a wrong match shows at once.
  */
-function fillBadge(badge: HTMLElement, fit: Fit, title: string): void {
-  badge.textContent = fitLabel(fit);
-  badge.setAttribute('aria-label', fitTooltip(fit));
+function fillBadge(badge: HTMLElement, fit: Fit, title: string, film: BadgedFilm | null, open = false): void {
+  badge.textContent = open && film ? `${EMOTION_EMOJI[fit.emotion]} ${filmName(film)}` : fitLabel(fit);
+  badge.setAttribute('aria-label', fitTooltip(fit, film));
   badge.setAttribute('data-emotion', fit.emotion);
   badge.setAttribute('data-title', title);
 }
 
-function createBadge(fit: Fit, title: string): HTMLElement {
+function createBadge(fit: Fit, title: string, film: BadgedFilm | null): HTMLElement {
   const badge = document.createElement('span');
   badge.className = 'badge';
   badge.setAttribute('role', 'note');
   badge.setAttribute('data-testid', 'fit-badge');
-  fillBadge(badge, fit, title);
+  fillBadge(badge, fit, title, film);
   return badge;
 }
 
 /** The badges of one page: hosts placed by tile, badges drawn and taken away inside them. */
 export class TileBadges {
+  /**
+   * `onNotThisFilm`: the user says the tile is not the film its badge names. The badge then offers a "Not
+   * this film" button, shown (and able to take the pointer) only while the user's own pointer or focus is on
+   * that tile: an always-clickable button would answer `elementFromPoint` and focus on badged tiles only.
+   */
+  constructor(private readonly options: { onNotThisFilm?: (title: string) => void } = {}) {}
+
   private readonly state = new WeakMap<Element, TileState>();
   /** Tiles that hold a host now (pruned as they leave the page), so everything can be taken away. */
   private readonly hosting = new Set<Element>();
@@ -138,7 +164,7 @@ export class TileBadges {
   see(tile: Element, anchor: Element, key: string): void {
     let state = this.state.get(tile);
     if (!state) {
-      state = { key, ...createHost(), badge: null, fit: null };
+      state = { key, ...createHost(), badge: null, fit: null, notThis: null, film: null, listening: null };
       this.state.set(tile, state);
     } else if (state.key !== key) {
       this.erase(state);
@@ -163,21 +189,57 @@ export class TileBadges {
    * Draw (or take away, with a null fit) the badge of a tile for the title `key`; ignored when the tile shows
    * another title by now (the answer came for what it showed before).
    */
-  show(tile: Element, key: string, fit: Fit | null, title: string): void {
+  show(tile: Element, key: string, fit: Fit | null, title: string, film: BadgedFilm | null = null): void {
     const state = this.state.get(tile);
     if (!state || state.key !== key) return;
     if (!fit) {
       this.erase(state);
       return;
     }
-    if (state.badge && sameFit(state.fit, fit)) return;
+    if (state.badge && sameFit(state.fit, fit) && sameFilm(state.film, film)) return;
+    state.film = film;
     if (state.badge) {
-      fillBadge(state.badge, fit, title);
+      fillBadge(state.badge, fit, title, film);
     } else {
-      state.badge = createBadge(fit, title);
+      state.badge = createBadge(fit, title, film);
       state.root.append(state.badge);
+      if (this.options.onNotThisFilm) this.offerNotThisFilm(tile, state, title, this.options.onNotThisFilm);
     }
+    if (state.notThis) state.notThis.setAttribute('aria-label', notThisFilmLabel(film));
     state.fit = fit;
+  }
+
+  /** The hidden "Not this film" button, and the tile listeners (in this content script's world) that reveal it. */
+  private offerNotThisFilm(tile: Element, state: TileState, title: string, onNotThisFilm: (title: string) => void): void {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'not-this';
+    button.hidden = true;
+    button.textContent = 'Not this film';
+    button.setAttribute('data-testid', 'not-this-film');
+    button.setAttribute('aria-label', notThisFilmLabel(state.film));
+    button.addEventListener('click', (event) => {
+      // The tile is a link: the click must not open the title. A script's click is not the user's.
+      event.preventDefault();
+      event.stopPropagation();
+      if (event.isTrusted) onNotThisFilm(title);
+    });
+    state.root.append(button);
+    state.notThis = button;
+    const listening = new AbortController();
+    state.listening = listening;
+    const reveal = (open: boolean) => (event: Event) => {
+      // Only the user's own pointer and focus: a page dispatching events must not make badged tiles differ.
+      if (!event.isTrusted || !state.badge || !state.fit) return;
+      if (!open && event instanceof FocusEvent && event.relatedTarget instanceof Node && tile.contains(event.relatedTarget)) return;
+      button.hidden = !open;
+      fillBadge(state.badge, state.fit, title, state.film, open);
+    };
+    const options = { signal: listening.signal };
+    tile.addEventListener('pointerenter', reveal(true), options);
+    tile.addEventListener('pointerleave', reveal(false), options);
+    tile.addEventListener('focusin', reveal(true), options);
+    tile.addEventListener('focusout', reveal(false), options);
   }
 
   /** Every host and badge taken away (the site was turned off, the page left, the extension stopped). */
@@ -213,5 +275,10 @@ export class TileBadges {
     state.badge?.remove();
     state.badge = null;
     state.fit = null;
+    state.film = null;
+    state.notThis?.remove();
+    state.notThis = null;
+    state.listening?.abort();
+    state.listening = null;
   }
 }

@@ -9,3 +9,8 @@ import { formatBench, runSitesBench } from './bench';
 it('sites bench: badge passes over 1,000 tiles (happy-dom)', async () => {
   console.log(`\n${formatBench(await runSitesBench())}\n`);
 }, 120_000);
+
+it('real pages: badge precision and recall per page and mood (happy-dom)', async () => {
+  const { benchRealPages, formatRealPages } = await import('./bench-real-pages');
+  console.log(`\n${formatRealPages(benchRealPages())}\n`);
+}, 120_000);

@@ -14,7 +14,7 @@ import { BADGE_TAG } from './badges';
 import { mount, type SiteMount } from './mount';
 import { ROW_TAG } from './row';
 import { readFixture } from './read-fixture';
-import { fakeBackground, fakePick, loadPage, mood, recordShadowRoots, type FakeBackground } from './testing';
+import { fakeBackground, fakePick, loadPage, mood, recordShadowRoots, userEvent, type FakeBackground } from './testing';
 import type { SiteAdapter } from './types';
 
 const picks = [
@@ -215,7 +215,8 @@ describe('on the Netflix home page', () => {
     await vi.waitFor(() => expect(badgeIn(heat)?.getAttribute('data-emotion')).toBe('happy'));
     await mounted.settled();
     expect(badgeIn(toyStory)).toBeNull();
-    expect(badgeIn(heat)?.getAttribute('aria-label')).toBe('Fits your happy mood: Comedy');
+    // The badge names the film it means, with its year and genres.
+    expect(badgeIn(heat)?.getAttribute('aria-label')).toBe('Fits your happy mood: Superbad (2007), Comedy');
     expect(badgeIn(heat)?.getAttribute('data-title')).toBe('Superbad');
   });
 
@@ -252,7 +253,7 @@ describe('on the Netflix home page', () => {
 
   it('leaves the home page without its row and badges, and comes back to them (wxt:locationchange)', async () => {
     const mounted = await start();
-    history.pushState({}, '', '/browse/my-list');
+    history.pushState({}, '', '/watch/80000001');
     await vi.waitFor(() => expect(rows()).toHaveLength(0), { timeout: 3_000 });
     expect(badged()).toEqual([]);
     history.pushState({}, '', '/browse?jbv=80000001');
@@ -333,11 +334,49 @@ describe('on a page without rows', () => {
     expect(error).not.toHaveBeenCalled();
   });
 
-  it('adds nothing on a page that is not a home page', async () => {
-    visit('streaming-demo', '/title/80057281');
+  it('adds nothing on a page that lists no titles (the player)', async () => {
+    visit('streaming-demo', '/watch/80057281');
     await start();
     expect(rows()).toHaveLength(0);
     expect(badged()).toEqual([]);
+  });
+
+  it('badges the tiles of search, My List, genre and title pages, with no row there', async () => {
+    for (const path of ['/search?q=heat', '/browse/my-list', '/browse/genre/83', '/title/80057281']) {
+      for (const ctx of contexts) ctx.notifyInvalidated();
+      contexts = [];
+      visit('streaming-demo', path);
+      const mounted = await start();
+      await mounted.settled();
+      expect(rows(), path).toHaveLength(0);
+      expect(badged(), path).toHaveLength(7);
+      expect(background.pickRequests, path).toBe(0);
+    }
+  });
+
+  it('"Not this film" on a badge takes that title\'s badges away and tells the background', async () => {
+    const rejected: string[] = [];
+    background.rejectTitle = async (title: string) => {
+      rejected.push(title);
+      return { ok: true };
+    };
+    const mounted = await start();
+    const tile = tileTitled('Moana');
+    const button = roots.rootOf(tile.querySelector(BADGE_TAG))!.querySelector<HTMLButtonElement>('[data-testid="not-this-film"]')!;
+    expect(button.textContent).toBe('Not this film');
+    expect(button.getAttribute('aria-label')).toBe('Not Moana (2016): stop matching this title on this device');
+    // Shown while the user's pointer is on the tile; the badge then names the film.
+    expect(button.hidden).toBe(true);
+    tile.dispatchEvent(userEvent(new Event('pointerenter')));
+    expect(button.hidden).toBe(false);
+    expect(badgeIn(tile)?.textContent).toContain('Moana (2016)');
+    button.dispatchEvent(userEvent(new MouseEvent('click', { bubbles: true, cancelable: true })));
+    // The badge goes; the bare host stays, as on every tile read.
+    await vi.waitFor(() => expect(badgeIn(tile)).toBeNull());
+    expect(tile.querySelector(BADGE_TAG)).not.toBeNull();
+    await mounted.settled();
+    expect(rejected).toEqual(['Moana']);
+    expect(badged()).toHaveLength(6);
   });
 });
 

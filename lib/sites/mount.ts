@@ -8,7 +8,7 @@ import type { SiteState } from '../browser/messages';
 import { msUntilStale } from '../mood/freshness';
 import { BADGE_TAG, LEGACY_FIT_ATTRIBUTE } from './badges';
 import { Badger } from './badger';
-import { findTiles, isHomePage } from './read';
+import { findTiles, isHomePage, isListingPage } from './read';
 import { PicksRowUi, ROW_TAG } from './row';
 import { backgroundServices } from './services';
 import { TitleLookup } from './title-lookup';
@@ -51,9 +51,11 @@ export async function mount(ctx: ContentScriptContext, adapter: SiteAdapter, opt
   const debug = (message: string) => log(`MoodReel (${adapter.name}): ${message}`);
   const services = options.services ?? backgroundServices;
   const lookup = new TitleLookup((titles) => services.matchTitles(titles), debug);
-  const badger = new Badger(adapter, lookup);
+  const badger = new Badger(adapter, lookup, { onNotThisFilm: notThisFilm });
   const pending = new Set<Promise<unknown>>();
-  const state = { enabled: true, home: isHomePage(adapter, new URL(location.href)), hidden: false };
+  // Badges wherever the site lists titles (`listing`); the row on home pages only (`home`).
+  const here = new URL(location.href);
+  const state = { enabled: true, home: isHomePage(adapter, here), listing: isListingPage(adapter, here), hidden: false };
   /** Hide pressed here: the row goes at once, before the background's answer comes back. */
   let hiddenHere = false;
   /** What the background last said (null before its first answer). */
@@ -74,11 +76,11 @@ export async function mount(ctx: ContentScriptContext, adapter: SiteAdapter, opt
   }
 
   function apply(): void {
-    const wanted = state.enabled && state.home && ctx.isValid;
+    const wanted = state.enabled && state.listing && ctx.isValid;
     if (wanted && !active) start();
     else if (!wanted && active) stop();
     if (!active) return;
-    if (state.hidden || hiddenHere) row.hide();
+    if (state.hidden || hiddenHere || !state.home) row.hide();
     else track(row.show());
   }
 
@@ -112,7 +114,7 @@ export async function mount(ctx: ContentScriptContext, adapter: SiteAdapter, opt
 
   async function pass(work: PassWork): Promise<void> {
     if (!active) return;
-    if (!state.hidden && !hiddenHere) await row.place();
+    if (state.home && !state.hidden && !hiddenHere) await row.place();
     const tiles = findTiles(adapter, work.full ? [document] : work.changed);
     if (work.full) {
       badger.badges.prune();
@@ -126,6 +128,8 @@ export async function mount(ctx: ContentScriptContext, adapter: SiteAdapter, opt
   }
 
   function refreshRow(): void {
+    // Off home, no row: its picks are not asked (asking records them as shown).
+    if (!state.home) return;
     track(row.refresh().then(scheduleExpiry));
   }
 
@@ -145,6 +149,13 @@ export async function mount(ctx: ContentScriptContext, adapter: SiteAdapter, opt
     if (!mood || !active) return;
     const minutes = known?.freshMinutes ?? 30;
     expiry = ctx.setTimeout(moodChanged, msUntilStale(mood, minutes, Date.now()) + 1_000);
+  }
+
+  /** "Not this film" on a badge: its title loses its badges now and is never matched again on this device. */
+  function notThisFilm(title: string): void {
+    lookup.rejectTitle(title);
+    watcher?.requestFullPass();
+    if (services.rejectTitle) track(services.rejectTitle(title));
   }
 
   function hideRow(): void {
@@ -176,9 +187,13 @@ export async function mount(ctx: ContentScriptContext, adapter: SiteAdapter, opt
 
   function route(url: URL): void {
     const home = isHomePage(adapter, url);
-    if (home === state.home) return;
+    const listing = isListingPage(adapter, url);
+    if (home === state.home && listing === state.listing) return;
+    const rowAppears = home && !state.home;
     state.home = home;
+    state.listing = listing;
     apply();
+    if (rowAppears && active) refreshRow();
   }
 
   let unwatch: (() => void) | null = null;

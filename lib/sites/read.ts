@@ -2,7 +2,7 @@
  * Reading a streaming page: finding its tiles and reading each one's title, year and kind as plain text.
  * Everything here only reads the DOM (getAttribute, textContent, querySelector); nothing is ever parsed as HTML.
  */
-import type { KindSource, SiteAdapter, TileReading, TileRule, ValueSource } from './types';
+import type { KindSource, RowEvidence, SiteAdapter, TileReading, TileRule, ValueSource } from './types';
 
 /** Longer than any real title: such text is a description, not a title. */
 const MAX_TITLE_LENGTH = 150;
@@ -92,6 +92,100 @@ export function readTile(tile: Element, rule: TileRule): TileReading | null {
   };
 }
 
+/** What a row's heading says: its kind (null when it says neither or both) and whether it says "new". */
+export interface RowReading {
+  kind: 'movie' | 'series' | null;
+  recent: boolean;
+  /** The heading says films and series both. */
+  seriesToo: boolean;
+  heading: string;
+}
+
+const NO_ROW: RowReading = { kind: null, recent: false, seriesToo: false, heading: '' };
+/** Headings read once per row element (a pass over 1,000 tiles reads a few dozen rows). */
+const rowCache = new WeakMap<Element, RowReading>();
+
+/** The heading of the row around `tile`, and what it says. */
+export function readRow(tile: Element, evidence: RowEvidence | undefined): RowReading {
+  const row = evidence ? tile.closest(evidence.row) : null;
+  if (!evidence || !row) return NO_ROW;
+  const cached = rowCache.get(row);
+  if (cached) return cached;
+  let heading = '';
+  for (const selector of evidence.heading) {
+    const text = row.querySelector(selector)?.textContent;
+    if (text && normaliseText(text)) {
+      heading = normaliseText(text).slice(0, 200);
+      break;
+    }
+  }
+  const series = evidence.series.test(heading);
+  const movie = evidence.movie.test(heading);
+  const reading: RowReading = {
+    kind: series === movie ? null : series ? 'series' : 'movie',
+    recent: evidence.recent.test(heading),
+    seriesToo: series && movie,
+    heading,
+  };
+  // A heading still loading is read again next time.
+  if (heading) rowCache.set(row, reading);
+  return reading;
+}
+
+/** The page's stated kinds, read again only when its scripts change (they rarely do after load). */
+const pageKindCache = new WeakMap<Document, { scripts: number; kinds: ReadonlyMap<string, 'movie' | 'series'> }>();
+
+function pageKindsOf(adapter: SiteAdapter, doc: Document): ReadonlyMap<string, 'movie' | 'series'> {
+  if (!adapter.pageKinds) return new Map();
+  const scripts = doc.scripts.length;
+  const cached = pageKindCache.get(doc);
+  if (cached && cached.scripts === scripts) return cached.kinds;
+  let kinds: ReadonlyMap<string, 'movie' | 'series'>;
+  try {
+    kinds = adapter.pageKinds.read(doc);
+  } catch {
+    kinds = new Map();
+  }
+  pageKindCache.set(doc, { scripts, kinds });
+  return kinds;
+}
+
+/** The key under which the page remembers a title seen as a series. */
+const seriesKey = (title: string) => title.toLowerCase();
+
+/**
+ * Every tile's reading with what its row says, and one page-wide rule: a title seen as a series anywhere
+ * on the page (a TV row, a season suffix) is a series on every tile of the page. `seriesTitles` carries
+ * that across passes (the caller keeps it for the page's life). Unreadable tiles read as null.
+ */
+export function readTiles(
+  adapter: SiteAdapter,
+  tiles: Iterable<Element>,
+  seriesTitles: Set<string> = new Set(),
+): { tile: Element; rule: TileRule | undefined; reading: TileReading | null }[] {
+  const list = [...tiles];
+  const stated = list.length && adapter.pageKinds ? pageKindsOf(adapter, list[0]!.ownerDocument) : null;
+  const read = list.map((tile) => {
+    const rule = ruleFor(adapter, tile);
+    const own = rule ? readTile(tile, rule) : null;
+    if (!own) return { tile, rule, reading: null };
+    const row = readRow(tile, adapter.rowEvidence);
+    // The tile's own words first, then what the page's data says of its id, then its row.
+    const id = stated?.size ? adapter.pageKinds!.tileId(tile) : null;
+    const reading: TileReading = { ...own, kind: own.kind ?? (id ? stated!.get(id) : undefined) ?? row.kind };
+    if (row.recent) reading.recent = true;
+    if (row.seriesToo && reading.kind === null) reading.seriesToo = true;
+    if (reading.kind === 'series') seriesTitles.add(seriesKey(reading.title));
+    return { tile, rule, reading };
+  });
+  for (const entry of read) {
+    if (entry.reading && entry.reading.kind !== 'series' && seriesTitles.has(seriesKey(entry.reading.title))) {
+      entry.reading = { ...entry.reading, kind: 'series' };
+    }
+  }
+  return read;
+}
+
 /** One selector matching every tile of the adapter. */
 export function tileSelector(adapter: SiteAdapter): string {
   return adapter.tiles.map((rule) => rule.selector).join(', ');
@@ -147,6 +241,11 @@ export function findFirstRow(adapter: SiteAdapter, root: ParentNode = document):
   return null;
 }
 
+/** Whether a URL is one of the pages where the adapter's site lists titles to badge (home included). */
+export function isListingPage(adapter: SiteAdapter, url: URL): boolean {
+  return isHomePage(adapter, url) || (adapter.listPaths ?? []).some((pattern) => pattern.test(url.pathname));
+}
+
 /** Whether a URL is one of the adapter's home pages. */
 export function isHomePage(adapter: SiteAdapter, url: URL): boolean {
   return adapter.homePaths.some((pattern) => pattern.test(url.pathname));
@@ -154,5 +253,5 @@ export function isHomePage(adapter: SiteAdapter, url: URL): boolean {
 
 /** The cache key of a reading: what the background's answer depends on. */
 export function readingKey(reading: TileReading): string {
-  return `${reading.title.toLowerCase()}\u0000${reading.year ?? ''}\u0000${reading.kind ?? ''}`;
+  return `${reading.title.toLowerCase()}\u0000${reading.year ?? ''}\u0000${reading.kind ?? ''}\u0000${reading.recent ? 'new' : ''}${reading.seriesToo ? '+tv' : ''}`;
 }

@@ -56,4 +56,5 @@ export const backgroundServices: SiteServices = {
     await sendMessage('hide-row', null);
   },
   watchChanges,
+  rejectTitle: (title) => sendMessage('reject-title', { title }),
 };

@@ -62,6 +62,7 @@ export function fakeMatch(query: TitleQuery, current: PicksMood | null, catalogu
     filmId: film.id,
     title: film.title,
     year: film.year,
+    genres: film.genres,
     fit: current && genre ? { emotion: current.emotion, genre, reason: `${genre} · fits your ${current.emotion} mood` } : null,
   };
 }
@@ -150,4 +151,13 @@ export function recordShadowRoots(): { rootOf(host: Element | null | undefined):
       Element.prototype.attachShadow = original;
     },
   };
+}
+
+/**
+ * An event as the user's own input makes it (`isTrusted`). happy-dom lets a test say so; a real page cannot
+ * (`isTrusted` is an own, unforgeable property there), which is what the code under test relies on.
+ */
+export function userEvent<E extends Event>(event: E): E {
+  Object.defineProperty(event, 'isTrusted', { value: true });
+  return event;
 }

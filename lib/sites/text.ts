@@ -24,9 +24,32 @@ export function rowHeading(mood: PicksMood): string {
   return `Picks for your ${MOOD_WORD[mood.emotion]} mood ${EMOTION_EMOJI[mood.emotion]}`;
 }
 
-/** The badge's tooltip: "Fits your happy mood: Comedy". */
-export function fitTooltip(fit: Fit): string {
-  return `Fits your ${MOOD_WORD[fit.emotion]} mood: ${fit.genre}`;
+/** The film a badge means, as the background matched it. */
+export interface BadgedFilm {
+  title: string;
+  year: number | null;
+  genres: readonly string[];
+}
+
+/** "Get Smart (2008)". */
+export function filmName(film: BadgedFilm): string {
+  return film.year ? `${film.title} (${film.year})` : film.title;
+}
+
+/**
+ * The badge's tooltip and accessible name, naming the film it means so a wrong match shows at once:
+ * "Fits your happy mood: Get Smart (2008), Action · Comedy" (without the film: "Fits your happy mood: Comedy").
+ */
+export function fitTooltip(fit: Fit, film?: BadgedFilm | null): string {
+  const mood = `Fits your ${MOOD_WORD[fit.emotion]} mood`;
+  if (!film) return `${mood}: ${fit.genre}`;
+  const genres = film.genres.length ? `, ${film.genres.join(' · ')}` : '';
+  return `${mood}: ${filmName(film)}${genres}`;
+}
+
+/** The "not this film" control's accessible name: "Not Get Smart (2008): stop matching this title here". */
+export function notThisFilmLabel(film?: BadgedFilm | null): string {
+  return film ? `Not ${filmName(film)}: stop matching this title on this device` : 'Not this film: stop matching this title on this device';
 }
 
 /** The badge's short label: "😄 Comedy". */

@@ -94,7 +94,7 @@ describe('TitleLookup', () => {
       calls++;
       const answerFor = background.mood;
       if (calls === 1) await slow;
-      return { mood: answerFor, results: queries.map(() => ({ filmId: '1', title: 'Toy Story', year: 1995, fit: answerFor && { emotion: answerFor.emotion, genre: 'Comedy' as const, reason: '' } })) };
+      return { mood: answerFor, results: queries.map(() => ({ filmId: '1', title: 'Toy Story', year: 1995, genres: ['Comedy' as const], fit: answerFor && { emotion: answerFor.emotion, genre: 'Comedy' as const, reason: '' } })) };
     });
     const first = lookup.resolve(batch(reading('Toy Story')));
     background.mood = mood('sad');

@@ -43,6 +43,17 @@ export class TitleLookup {
     return entry.epoch === this.epoch ? entry.match.fit : undefined;
   }
 
+  /** The film a title matched (null: none), or undefined before it was answered. */
+  matchOf(key: string): TitleMatch | null | undefined {
+    return this.entries.get(key)?.match;
+  }
+
+  /** The user said a title is not the film it matched: every reading of it matches nothing from now on. */
+  rejectTitle(title: string): void {
+    const prefix = `${title.toLowerCase()}\u0000`;
+    for (const [key, entry] of this.entries) if (key.startsWith(prefix)) entry.match = null;
+  }
+
   /** Whether a title has to be asked (not known for this mood, not being asked already). */
   needsAsking(key: string): boolean {
     return this.fitOf(key) === undefined && !this.inFlight.has(key);
@@ -64,7 +75,13 @@ export class TitleLookup {
         continue;
       }
       keys.push(key);
-      queries.push({ title: reading.title, year: reading.year, kind: reading.kind });
+      queries.push({
+        title: reading.title,
+        year: reading.year,
+        kind: reading.kind,
+        ...(reading.recent ? { recent: true } : {}),
+        ...(reading.seriesToo ? { seriesToo: true } : {}),
+      });
     }
     if (queries.length) {
       const epoch = this.epoch;

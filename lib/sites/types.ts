@@ -35,6 +35,29 @@ export interface TileRule {
   badgeAt?: string[];
 }
 
+/**
+ * What a row's heading says about its tiles ("US TV Comedies": series; "Romantic Comedy Movies": films;
+ * "New on Netflix": new), as the site words it in the languages it is seen in. A heading that says both
+ * films and series ("Movies & TV Shows Dubbed in Telugu") says neither.
+ */
+export interface RowEvidence {
+  /** The row around a tile (its closest match). */
+  row: string;
+  /** The row's heading inside it, in order of preference. */
+  heading: string[];
+  series: RegExp;
+  movie: RegExp;
+  /** New, or the service's own: an old film of that name is not what it shows. */
+  recent: RegExp;
+}
+
+export interface PageKinds {
+  /** The kinds the page states, by title id (its inline scripts' text; empty when it states none). */
+  read(doc: Document): ReadonlyMap<string, 'movie' | 'series'>;
+  /** The id a tile links to, or null. */
+  tileId(tile: Element): string | null;
+}
+
 /** Everything MoodReel knows about one streaming site, declared as data as far as possible. */
 export interface SiteAdapter {
   id: SiteId;
@@ -44,6 +67,15 @@ export interface SiteAdapter {
   host: string;
   /** Paths of the home pages (the query is ignored: Netflix opens a title as /browse?jbv=…), where the row and the badges go. */
   homePaths: RegExp[];
+  /** Paths where the site lists titles besides home (search, My List, genres, a title's "More like this"): badges only, no row. */
+  listPaths?: RegExp[];
+  /**
+   * What the page's own data says about its titles' kinds (Netflix's inline app state: `"type":"show"`), by the
+   * id a tile links to. Read from the page's text only, never run.
+   */
+  pageKinds?: PageKinds;
+  /** What row headings say about their tiles (optional: a site may say it on the tiles themselves). */
+  rowEvidence?: RowEvidence;
   /** The rows, in order of preference: our row goes just before the first row of the first selector found. */
   rows: string[];
   /** The tiles, in order of preference: an element takes the first rule whose selector it matches. */
@@ -61,6 +93,10 @@ export interface TileReading {
   title: string;
   year: number | null;
   kind: 'movie' | 'series' | null;
+  /** Its row says it is new or the service's own. */
+  recent?: boolean;
+  /** Its row says it holds films and series. */
+  seriesToo?: boolean;
 }
 
 /** What the content script asks of the background (injected, so tests and the bench need no extension). */
@@ -73,4 +109,6 @@ export interface SiteServices {
   hideRow(): Promise<void>;
   /** Calls `changed` whenever `siteState` may answer otherwise; returns the function that stops. */
   watchChanges(changed: () => void): () => void;
+  /** "Not this film" on a badge: the title is never matched again (optional: tests may leave it out). */
+  rejectTitle?(title: string): Promise<{ ok: boolean }>;
 }

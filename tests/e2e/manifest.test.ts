@@ -7,6 +7,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXTENSION_DIR } from '../harness/index.mjs';
 
+/** Prime Video's path on the Amazon stores that serve it. */
+const amazon = ['com', 'co.uk', 'de', 'co.jp', 'fr', 'it', 'es', 'ca', 'com.au', 'in'].map((tld) => `*://www.amazon.${tld}/gp/video/*`);
+
 const manifest = JSON.parse(fs.readFileSync(path.join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
 
 function files(dir: string, ext: RegExp): string[] {
@@ -26,9 +29,9 @@ describe('manifest', () => {
     expect(manifest.externally_connectable).toBeUndefined();
   });
 
-  it('runs content scripts on the three streaming sites only', () => {
+  it('runs content scripts on the three streaming sites only, and on Amazon only under Prime Video\'s /gp/video/', () => {
     const matches = manifest.content_scripts.flatMap((c: { matches: string[] }) => c.matches).sort();
-    expect(matches).toEqual(['*://www.disneyplus.com/*', '*://www.netflix.com/*', '*://www.primevideo.com/*']);
+    expect(matches).toEqual([...amazon, '*://www.disneyplus.com/*', '*://www.netflix.com/*', '*://www.primevideo.com/*'].sort());
     for (const script of manifest.content_scripts) expect(script.all_frames ?? false).toBe(false);
   });
 
@@ -44,10 +47,13 @@ describe('manifest', () => {
     const exposed = (manifest.web_accessible_resources as { resources: string[]; matches: string[]; use_dynamic_url: boolean }[])
       .map((w) => ({ ...w, resources: [...w.resources].sort() }))
       .sort((a, b) => a.resources[0]!.localeCompare(b.resources[0]!));
-    expect(exposed).toEqual(
+    // Chrome takes no path in these matches: the stylesheet (behind its per-session URL) is exposed to the
+    // Amazon stores' origins; the content script itself still runs only under /gp/video/.
+    const amazonOrigins = amazon.map((match) => match.replace('/gp/video/*', '/*'));
+    expect(exposed.map((w) => ({ ...w, matches: [...w.matches].sort() }))).toEqual(
       (['disney', 'netflix', 'prime'] as const).map((site) => ({
         resources: [`content-scripts/${site}.css`],
-        matches: [{ disney: '*://www.disneyplus.com/*', netflix: '*://www.netflix.com/*', prime: '*://www.primevideo.com/*' }[site]],
+        matches: { disney: ['*://www.disneyplus.com/*'], netflix: ['*://www.netflix.com/*'], prime: [...amazonOrigins, '*://www.primevideo.com/*'].sort() }[site],
         use_dynamic_url: true,
       })),
     );

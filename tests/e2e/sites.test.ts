@@ -13,6 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES_DIR, launchExtension, type Harness } from '../harness/index.mjs';
 import { DEMO_LATER_ROWS, EXPECTED_READINGS, type ExpectedReading } from '../fixtures/expected-readings';
 import { clickInRow, evaluateInRow, evaluateOnBadge, readBadgeBoxes, readBadges, readRow, waitForRow } from './support';
+import type { TitleQuery } from '../../lib/browser/messages';
+import { NETFLIX } from '../../lib/sites/adapters';
 
 const HOSTS = { netflix: 'www.netflix.com', prime: 'www.primevideo.com', disney: 'www.disneyplus.com' } as const;
 type SiteKey = keyof typeof HOSTS;
@@ -153,11 +155,44 @@ async function cells(page: Page, selector: string): Promise<{ title: string; id:
   );
 }
 
+/**
+ * What the content script sends for each tile: its reading, plus what its row's heading says (kind, new, both
+ * kinds) and the page-wide rule that a title seen as a series anywhere is a series everywhere. The headings
+ * are read from the page; the patterns are the adapter's own data.
+ */
+async function pageQueries(page: Page, readings: ExpectedReading[], tiles: string): Promise<TitleQuery[]> {
+  const evidence = tiles === TILES.netflix || tiles === TILES.old ? NETFLIX.rowEvidence : undefined;
+  if (!evidence) return readings.map(([title, year, kind]) => ({ title, year, kind }));
+  const headings = await page.evaluate(
+    ({ tiles, row, heading }) =>
+      [...document.querySelectorAll(tiles)].map((tile) => {
+        const around = tile.closest(row);
+        for (const selector of heading) {
+          const text = around?.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim();
+          if (text) return text;
+        }
+        return '';
+      }),
+    { tiles, row: evidence.row, heading: evidence.heading },
+  );
+  const queries = readings.map(([title, year, kind], i): TitleQuery => {
+    const heading = headings[i] ?? '';
+    const series = evidence.series.test(heading);
+    const movie = evidence.movie.test(heading);
+    const query: TitleQuery = { title, year, kind: kind ?? (series === movie ? null : series ? 'series' : 'movie') };
+    if (evidence.recent.test(heading)) query.recent = true;
+    if (series && movie && !kind) query.seriesToo = true;
+    return query;
+  });
+  const seriesTitles = new Set(queries.filter((q) => q.kind === 'series').map((q) => q.title.toLowerCase()));
+  return queries.map((q) => (seriesTitles.has(q.title.toLowerCase()) ? { ...q, kind: 'series' } : q));
+}
+
 /** The background's own answer for readings (one match-titles, from an extension page): which must be badged. */
-async function askBackground(readings: ExpectedReading[]) {
+async function askBackground(readings: ExpectedReading[] | TitleQuery[]) {
   const page = await h().context.newPage();
   await page.goto(h().url('options.html'));
-  const titles = readings.map(([title, year, kind]) => ({ title, year, kind }));
+  const titles = readings.map((reading) => (Array.isArray(reading) ? { title: reading[0], year: reading[1], kind: reading[2] } : reading));
   const answer = await page.evaluate(
     (request) => chrome.runtime.sendMessage({ moodreel: 'match-titles', target: 'background', request }),
     { titles },
@@ -178,7 +213,7 @@ const TILES: Record<SiteKey | 'old', string> = {
  * badged tile is the film the site means (its MovieLens id) and never a series.
  */
 async function expectBadgesMatchBackground(page: Page, readings: ExpectedReading[], tiles: string, emotion: string) {
-  const answer = await askBackground(readings);
+  const answer = await askBackground(await pageQueries(page, readings, tiles));
   expect(answer.mood?.emotion).toBe(emotion);
   const truth = await cells(page, tiles);
   expect(truth.map((cell) => cell.title)).toEqual(readings.map(([title]) => title));
@@ -447,7 +482,7 @@ describe('with the catalogue', () => {
     await expectBadgesMatchBackground(page, readings, TILES.netflix, 'happy');
     const first = (await badged(page))[0]![0]!;
     const index = readings.findIndex(([title]) => title === first);
-    const unbadged = (await askBackground(readings)).results.findIndex((result, i) => !result?.fit && readings[i]![2] !== 'series');
+    const unbadged = (await askBackground(await pageQueries(page, readings, TILES.netflix))).results.findIndex((result, i) => !result?.fit && readings[i]![2] !== 'series');
     // The first badged tile now shows a horror film; an unbadged one a comedy.
     await page.evaluate(([a, b]) => {
       const demo = (window as unknown as { __demo: { recycle(i: number, title: string, o: object): void } }).__demo;

@@ -5,12 +5,12 @@
  * gives nothing.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { findFirstRow, findTiles, isHomePage, readTile, ruleFor } from '../read';
+import { findFirstRow, findTiles, isHomePage, isListingPage, readTile, ruleFor } from '../read';
 import { readFixture as fixture } from '../read-fixture';
 import { loadPage } from '../testing';
 import type { SiteAdapter } from '../types';
 import { EXPECTED_READINGS, type ExpectedReading as Row } from '../../../tests/fixtures/expected-readings';
-import { ADAPTERS, DISNEY, NETFLIX, PRIME, searchUrl } from './index';
+import { ADAPTERS, DISNEY, NETFLIX, PRIME, PRIME_MATCHES, searchUrl } from './index';
 
 function readPage(adapter: SiteAdapter): Row[] {
   return [...findTiles(adapter, [document])].map((tile) => {
@@ -121,6 +121,27 @@ describe('home pages and search links', () => {
     const no = ['/detail/0QX0P4OK8HRX488C6WE3IXVRCO', '/storefront/movie', '/search/ref=atv_nb_sr?phrase=heat', '/settings'];
     expect(yes.map((p) => home(PRIME, p))).toEqual(yes.map(() => true));
     expect(no.map((p) => home(PRIME, p))).toEqual(no.map(() => false));
+  });
+
+  it('Prime Video on the Amazon stores: home under /gp/video/, listing pages too; the content script runs only there', () => {
+    expect(['/gp/video/', '/gp/video/storefront', '/gp/video/storefront/ref=atv_hm'].map((p) => home(PRIME, p))).toEqual([true, true, true]);
+    const listing = (path: string) => isListingPage(PRIME, new URL(path, 'https://www.amazon.de'));
+    expect(['/gp/video/detail/0TMFS1J1ABCHOVP5KNMOTJKDOO', '/gp/video/search/ref=atv_nb_sr?phrase=heat', '/gp/video/mystuff/watchlist', '/gp/video/storefront/movie', '/detail/0X', '/region/eu/search?phrase=x']
+      .map(listing)).toEqual([true, true, true, true, true, true]);
+    expect(['/gp/video/settings', '/gp/video/watch/0X', '/settings'].map(listing)).toEqual([false, false, false]);
+    expect(PRIME_MATCHES).toEqual([
+      '*://www.primevideo.com/*',
+      ...['com', 'co.uk', 'de', 'co.jp', 'fr', 'it', 'es', 'ca', 'com.au', 'in'].map((tld) => `*://www.amazon.${tld}/gp/video/*`),
+    ]);
+  });
+
+  it('badges (no row) on the pages that list titles: search, My List, genres, a title page', () => {
+    const listing = (adapter: SiteAdapter, path: string) => isListingPage(adapter, new URL(path, 'https://example.test'));
+    expect(['/search?q=x', '/browse/my-list', '/browse/genre/83', '/browse/m/genre/1', '/title/80057281', '/latest', '/browse'].map((p) => listing(NETFLIX, p)))
+      .toEqual([true, true, true, true, true, true, true]);
+    expect(['/watch/1', '/', '/YourAccount'].map((p) => listing(NETFLIX, p))).toEqual([false, false, false]);
+    expect(['/search?q=x', '/watchlist', '/browse/entity-1', '/home'].map((p) => listing(DISNEY, p))).toEqual([true, true, true, true]);
+    expect(['/video/1', '/'].map((p) => listing(DISNEY, p))).toEqual([false, false]);
   });
 
   it('Disney+: /home, with a locale', () => {

@@ -41,6 +41,8 @@ export const DISNEY: SiteAdapter = {
   name: 'Disney+',
   host: 'www.disneyplus.com',
   homePaths: [/^(\/[a-z]{2}(-[a-z]{2})?)?\/home\/?$/i],
+  // Search, the Watchlist, a title's page ("Suggested"), brand and collection pages.
+  listPaths: [/^(\/[a-z]{2}(-[a-z]{2})?)?\/(search|watchlist|browse|brand|collection|movies|series)\b/i],
   rows: ['[data-testid="set-section"]'],
   tiles: [
     {
@@ -49,7 +51,8 @@ export const DISNEY: SiteAdapter = {
       year: [{ read: yearAfterTitle }],
       kind: [
         { from: { attr: 'href' }, movie: /\/movies\//, series: /\/series\// },
-        { from: { attr: 'aria-label' }, series: /\b(season|episode)\s+\d+|\b\d+\s+seasons?\b/i },
+        // "Season 2", "3 Seasons", and the labels' "… Original Series".
+        { from: { attr: 'aria-label' }, series: /\b(season|episode)\s+\d+|\b\d+\s+seasons?\b|\boriginal series\b/i },
       ],
     },
   ],

@@ -6,6 +6,7 @@ import { NETFLIX } from './netflix';
 import { PRIME } from './prime';
 
 export { DISNEY, NETFLIX, PRIME };
+export { AMAZON_VIDEO_HOSTS, PRIME_MATCHES } from './prime';
 
 export const ADAPTERS: Record<SiteId, SiteAdapter> = { netflix: NETFLIX, prime: PRIME, disney: DISNEY };
 

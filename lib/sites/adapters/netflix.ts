@@ -22,6 +22,50 @@
  */
 import type { SiteAdapter } from '../types';
 
+/**
+ * Row headings, as real pages word them (2020–2026; English, Italian and Latin-American Spanish UIs):
+ * "US TV Comedies", "Award-Winning TV Shows", "European TV Dramas", "Serie TV corali", "Commedie TV",
+ * "TV d'animazione", "Top 10 delle serie TV in Italia oggi", "Catch Up on Unwatched Episodes" say series;
+ * "Action Movies", "Romantic Comedy Movies", "Film di Hollywood", "Top 10 Movies in …" say films;
+ * "Movies & TV Shows Dubbed in Telugu" says both, so neither. "New on Netflix", "Only on Netflix",
+ * "Netflix Originals", "New Releases", "Nuove uscite", "Recently Added" say new.
+ */
+const SERIES_HEADING = new RegExp(
+  [
+    '\\bTV\\b', '\\bseries\\b', '\\bserie\\b', '\\bséries?\\b', '\\bserien\\b', '\\bshows?\\b', '\\bepisod',
+    '\\bdocuseries\\b', '\\breality\\b', '\\bsitcoms?\\b', '\\bk-?dramas?\\b', '\\btelenovelas?\\b',
+    '\\badult animation\\b', '\\banimazione per adulti\\b', '\\banimación para adultos\\b', '^anime$',
+  ].join('|'),
+  'iu',
+);
+const MOVIE_HEADING = /\bmovies?\b|\bfilms?\b|\bfilme\b|\bpel[ií]culas?\b|\bcinema\b/iu;
+const RECENT_HEADING = /\bnew\b|\bonly on\b|\boriginals?\b|\brecently added\b|\bnuov[aei]\b|\bnovità|\bsolo su\b|\bnuev[ao]s?\b|\bestrenos?\b|\bsolo en\b|\bneu\b|\bnouveau/iu;
+
+/**
+ * The page's inline app state (`netflix.reactContext`/falcor cache, in a <script> of the first HTML) describes
+ * the titles of its first rows: `…"id":81483318,"type":"show"…` or `"type":"movie"`. Seen on the saved 2023 and
+ * 2026 pages. Only the text is read; nothing is run.
+ */
+const STATED_KIND = /\\?"id\\?":(\d{5,10}),\\?"type\\?":\\?"(show|movie)\\?"/g;
+
+function statedKinds(doc: Document): Map<string, 'movie' | 'series'> {
+  const kinds = new Map<string, 'movie' | 'series'>();
+  for (const script of doc.scripts) {
+    if (script.src) continue;
+    const text = script.textContent ?? '';
+    if (!text.includes('"type"') && !text.includes('\\"type')) continue;
+    for (const [, id, type] of text.matchAll(STATED_KIND)) kinds.set(id!, type === 'show' ? 'series' : 'movie');
+  }
+  return kinds;
+}
+
+/** The title id a card links to: /watch/<id>, /title/<id>, or ?jbv=<id>. */
+function linkedTitleId(tile: Element): string | null {
+  const link = tile.matches('a[href]') ? tile : tile.querySelector('a[href]');
+  const found = /(?:\/watch\/|\/title\/|[?&]jbv=)(\d{5,10})/.exec(link?.getAttribute('href') ?? '');
+  return found ? found[1]! : null;
+}
+
 const NEW_CARDS = ['standard-card', 'progress-card', 'ranked-card'].map((uia) => `a[data-uia="${uia}"]`).join(', ');
 
 export const NETFLIX: SiteAdapter = {
@@ -29,6 +73,16 @@ export const NETFLIX: SiteAdapter = {
   name: 'Netflix',
   host: 'www.netflix.com',
   homePaths: [/^\/browse\/?$/],
+  // Search, My List, genre and category pages, "Latest"/"New & Popular"; a title page's "More like this".
+  listPaths: [/^\/search\/?$/, /^\/browse\/(my-list|genre\/\d+|m\/|latest|new-and-popular|original-audio)/, /^\/(title|latest|new-and-popular)\b/],
+  pageKinds: { read: statedKinds, tileId: linkedTitleId },
+  rowEvidence: {
+    row: '.lolomoRow, section[data-uia^="carousel-row-section"], [data-list-context]',
+    heading: ['.row-header-title', '.rowTitle', 'h2', '[data-uia*="row-title"]'],
+    series: SERIES_HEADING,
+    movie: MOVIE_HEADING,
+    recent: RECENT_HEADING,
+  },
   rows: [
     '[data-uia="browse-page-sections"] > section[data-uia^="carousel-row-section"]',
     'section[data-uia^="carousel-row-section"]',
