@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { sendMessage, type PicksResponse } from '@/lib/browser/messages';
 import { strategySetting } from '@/lib/browser/settings';
-import { EMOTION_LABEL } from '@/lib/mood/emotions';
+import { MOOD_WORD } from '@/lib/mood/emotions';
 import type { MoodReading } from '@/lib/mood/types';
 import { STRATEGY_LABEL } from '@/lib/picks/strategy-labels';
 import type { Pick, Strategy } from '@/lib/picks/types';
@@ -97,7 +97,7 @@ export function Picks({ reading }: { reading: MoodReading }) {
         <h2 id="picks-title" class="picks__title">
           {reading.people && reading.people.length > 1
             ? `Films for your movie night (${reading.people.length} people)`
-            : `Films for your ${EMOTION_LABEL[reading.emotion].toLowerCase()} mood`}
+            : `Films for your ${MOOD_WORD[reading.emotion]} mood`}
         </h2>
         <label class="picks__strategy">
           <span class="visually-hidden">How to pick</span>
