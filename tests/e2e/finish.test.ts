@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { FACE_PHOTOS, facePath, makeY4m, type Harness } from '../harness/index.mjs';
-import { attributesOf, e2eRun, expectMood, freshPopup, piercedDocument, readByCamera, readRow, waitForRow, walkNodes } from './support';
+import { attributesOf, BUILTIN_FILM_COUNT, e2eRun, expectMood, freshPopup, piercedDocument, readByCamera, readRow, waitForRow, walkNodes } from './support';
 
 const run = e2eRun();
 const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -107,7 +107,7 @@ run.withBrowser('finish: happy-baby', () => ({ camera: makeY4m(facePath(FACE_PHO
       return result;
     });
     expect(stored).toEqual({ sync: [], local: [], feedback: 0, history: 0 });
-    await expect.poll(() => options.locator('[data-testid="catalogue-count"]').getAttribute('data-count'), { timeout: 30_000 }).toBe('9742');
+    await expect.poll(() => options.locator('[data-testid="catalogue-count"]').getAttribute('data-count'), { timeout: 30_000 }).toBe(String(BUILTIN_FILM_COUNT));
     expect(await options.locator('select[data-testid="backend-setting"]').inputValue()).toBe('auto');
     expect(await options.locator('input[data-testid="history-toggle"]').isChecked()).toBe(false);
     await options.close();

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { FACE_PHOTOS, FIXTURES_DIR, facePath, makeY4m, type Harness } from '../harness/index.mjs';
-import { e2eRun, expectMood, freshPopup, readByCamera } from './support';
+import { BUILTIN_FILM_COUNT, e2eRun, expectMood, freshPopup, readByCamera } from './support';
 
 const run = e2eRun();
 const IMPORTS = path.join(FIXTURES_DIR, 'imports');
@@ -75,7 +75,7 @@ run.withBrowser('picks: happy-baby', () => ({ camera: makeY4m(facePath(FACE_PHOT
   it('imports films on the options page: the preview, then the count rises and they can be picked', async () => {
     const options = await openOptions(h());
     const before = await catalogueCount(options);
-    expect(before).toBe(9742);
+    expect(before).toBe(BUILTIN_FILM_COUNT);
     await options.locator('input[type=file][data-testid="catalogue-import"]').setInputFiles(path.join(IMPORTS, 'family-comedies.csv'));
     const report = options.locator('[data-testid="import-report"]');
     await report.waitFor({ timeout: 30_000 });

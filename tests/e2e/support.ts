@@ -3,6 +3,7 @@
  * requests recorded, and the popup's reading helpers. Each file calls `e2eRun()` once at top level and ends
  * with `run.privacyTest()`, which asserts that no launch sent a request outside the extension and 127.0.0.1.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +17,11 @@ import {
   type StaticServer,
   startStaticServer,
 } from '../harness/index.mjs';
+
+/** How many films the shipped built-in catalogue holds (its file's own count): what a fresh install counts. */
+export const BUILTIN_FILM_COUNT: number = JSON.parse(
+  readFileSync(new URL('../../public/catalogue/movielens.json', import.meta.url), 'utf8').split('\n', 1)[0]!.replace(/,"films":\[$/u, '}'),
+).count;
 
 export const READ_TIMEOUT = Number(process.env.MOODREEL_E2E_READ_TIMEOUT ?? 60_000);
 export const EMOTIONS = ['angry', 'disgust', 'fear', 'happy', 'sad', 'surprise', 'neutral'];
