@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, launchExtension, type Harness } from '../harness/index.mjs';
 import { LABELLED_PAGES } from '../fixtures/real-pages/labels';
-import { readBadges } from './support';
+import { pressNotThisFilm, readBadges } from './support';
 
 const PAGES_DIR = path.join(ROOT, '../shared/pages');
 const hasPages = existsSync(PAGES_DIR);
@@ -69,7 +69,7 @@ async function setReading(emotion: string): Promise<void> {
 }
 
 /** The badges once they stop changing (the first pass asks the background, which may still be seeding). */
-async function settledBadges(page: Page): Promise<{ title: string; emotion: string }[]> {
+async function settledBadges(page: Page): ReturnType<typeof readBadges> {
   let last = '';
   let stableFor = 0;
   for (let i = 0; i < 120; i++) {
@@ -117,10 +117,14 @@ describe.skipIf(!hasPages)('real pages under the real host names', () => {
     }
     await page.waitForSelector('moodreel-picks');
     // The badge names the film it means.
-    const tooltip = await page.evaluate(() =>
-      [...document.querySelectorAll('moodreel-badge')].find((b) => b.getAttribute('data-for') === 'The Royal Tenenbaums')?.getAttribute('title'),
-    );
-    expect(tooltip).toBe('Fits your happy mood: The Royal Tenenbaums (2001), Comedy · Drama');
+    expect(badges.find((b) => b.title === 'The Royal Tenenbaums')?.label).toBe('Fits your happy mood: The Royal Tenenbaums (2001), Comedy · Drama');
+    // "Not this film", pressed as a user does: the badge goes, and stays gone on the next visit.
+    await pressNotThisFilm(page, 'The Royal Tenenbaums', '.title-card-container');
+    await expect.poll(async () => (await readBadges(page)).map((b) => b.title), { timeout: 10_000 }).not.toContain('The Royal Tenenbaums');
+    await page.reload();
+    const again = await settledBadges(page);
+    expect(again.length).toBeGreaterThan(0);
+    expect(again.map((b) => b.title)).not.toContain('The Royal Tenenbaums');
     await page.close();
   });
 

@@ -281,12 +281,40 @@ function badgesIn(document: DomNode): { host: DomNode; badge: DomNode; ancestors
   return found;
 }
 
-/** Every badge on the page, in page order: the title it was drawn for (as read from the tile) and its emotion. */
-export async function readBadges(page: Page): Promise<{ title: string; emotion: string }[]> {
+/**
+ * Every badge on the page, in page order: the title it was drawn for (as read from the tile), its emotion, and
+ * its accessible name (which names the film it means).
+ */
+export async function readBadges(page: Page): Promise<{ title: string; emotion: string; label: string }[]> {
   return badgesIn(await piercedDocument(page)).map(({ badge }) => {
     const attributes = attributesOf(badge);
-    return { title: attributes['data-title'] ?? '', emotion: attributes['data-emotion'] ?? '' };
+    return { title: attributes['data-title'] ?? '', emotion: attributes['data-emotion'] ?? '', label: attributes['aria-label'] ?? '' };
   });
+}
+
+/**
+ * Presses "Not this film" on the badge drawn for `title`, as a user does: the pointer moves onto its tile (the
+ * nearest ancestor matching `tileSelector`), which reveals the button, then clicks it.
+ */
+export async function pressNotThisFilm(page: Page, title: string, tileSelector: string): Promise<void> {
+  const cdp = await cdpOf(page);
+  const before = await piercedDocument(page);
+  const found = badgesIn(before).find(({ badge }) => attributesOf(badge)['data-title'] === title);
+  if (!found) throw new Error(`No badge for "${title}"`);
+  const { nodeIds } = (await cdp.send('DOM.querySelectorAll', { nodeId: before.nodeId, selector: tileSelector })) as { nodeIds: number[] };
+  const tile = [...found.ancestors].reverse().find((node) => nodeIds.includes(node.nodeId));
+  if (!tile) throw new Error(`The badge for "${title}" is in no ${tileSelector}`);
+  await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: tile.backendNodeId });
+  const tileBox = await boxOf(page, tile);
+  if (!tileBox) throw new Error(`The tile of "${title}" is not rendered`);
+  await page.mouse.move(tileBox.x + tileBox.width / 2, tileBox.y + tileBox.height / 2);
+  // The button is in the same closed root as the badge, shown now that the pointer is on the tile.
+  const after = await piercedDocument(page);
+  const host = badgesIn(after).find(({ badge }) => attributesOf(badge)['data-title'] === title)?.host;
+  const button = host ? [...walkNodes(host)].map(([node]) => node).find((node) => attributesOf(node)['data-testid'] === 'not-this-film') : undefined;
+  const box = button ? await boxOf(page, button) : null;
+  if (!box || box.width === 0) throw new Error(`"Not this film" did not show on "${title}"`);
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
 }
 
 /** Every badge with its box and the box of its tile (the nearest ancestor matching `tileSelector`). */
