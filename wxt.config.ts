@@ -4,7 +4,8 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
 // Everything the extension needs ships inside it: the CSP below forbids any connection to another host
-// (MediaPipe would otherwise POST usage logs to Google) and any script from outside the package.
+// (MediaPipe would otherwise POST usage logs to Google), any script from outside the package, and (by
+// default-src) any image, style, font, frame or worker from outside it.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
   // Every icon size is drawn from one source, the same one the pages show.
@@ -22,7 +23,10 @@ export default defineConfig({
       _execute_action: { suggested_key: { default: 'Alt+Shift+M' }, description: 'Open MoodReel (read my mood)' },
     },
     content_security_policy: {
-      extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; connect-src 'self'",
+      // default-src 'self' closes everything not named (frames, fonts, media, workers from elsewhere); the
+      // pages' images and styles are the extension's own files (Preact's style props are CSSOM, not inline CSS).
+      extension_pages:
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; connect-src 'self'; img-src 'self'; style-src 'self'",
     },
   },
   webExt: { disabled: true },

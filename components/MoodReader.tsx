@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { BAD_PHOTO } from '@/lib/reader/errors';
 import { isFresh } from '@/lib/mood/freshness';
-import { sendMessage } from '@/lib/browser/messages';
+import { READING_PORT_PREFIX, sendMessage } from '@/lib/browser/messages';
 import type { MoodErrorReason, MoodReading, ReadOutcome, ReadRequest } from '@/lib/mood/types';
 import { latestReading } from '@/lib/browser/reading-store';
 import { moodFreshMinutes, movieNightSetting } from '@/lib/browser/settings';
@@ -58,11 +58,17 @@ export function MoodReader({ onCameraNeverAsked, autoRead }: MoodReaderProps) {
   async function read(request: ReadRequest) {
     request = { ...request, group: request.group ?? (await movieNightSetting.getValue()) };
     setView({ kind: 'reading', source: request.source });
+    // The port lives as long as this reading in this page: closing the popup closes it, and the background
+    // then stops the camera and stores nothing.
+    const readingId = crypto.randomUUID();
+    const port = browser.runtime.connect({ name: `${READING_PORT_PREFIX}${readingId}` });
     let outcome: ReadOutcome;
     try {
-      outcome = await sendMessage('read-mood', request);
+      outcome = await sendMessage('read-mood', { ...request, readingId });
     } catch (error) {
       outcome = { ok: false, reason: 'model-failed', message: `The mood reader did not answer (${String(error)}).` };
+    } finally {
+      port.disconnect();
     }
     if (!outcome) {
       outcome = { ok: false, reason: 'model-failed', message: 'The mood reader did not answer.' };

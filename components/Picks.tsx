@@ -1,16 +1,16 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { sendMessage, type PicksResponse } from '@/lib/browser/messages';
 import { strategySetting } from '@/lib/browser/settings';
-import { EMOTION_LABEL } from '@/lib/mood/emotions';
+import { MOOD_WORD } from '@/lib/mood/emotions';
 import type { MoodReading } from '@/lib/mood/types';
 import { STRATEGY_LABEL } from '@/lib/picks/strategy-labels';
 import type { Pick, Strategy } from '@/lib/picks/types';
 import { STRATEGIES } from '@/lib/picks/types';
+import { DEFAULT_PAGE_SIZE } from '@/lib/picks/ordering';
 import { PickCard } from './PickCard';
 
-const PAGE_SIZE = 5;
-
-type Load = { kind: 'loading' } | { kind: 'ready' } | { kind: 'failed'; message: string };
+/** `stale`: the background has no fresh reading any more (it went out of date while the popup was open). */
+type Load = { kind: 'loading' } | { kind: 'ready' } | { kind: 'stale' } | { kind: 'failed'; message: string };
 
 /** The films for a reading: the strategy control, the cards with 👍/👎, "More picks". */
 export function Picks({ reading }: { reading: MoodReading }) {
@@ -21,6 +21,7 @@ export function Picks({ reading }: { reading: MoodReading }) {
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
   const [votes, setVotes] = useState<Record<string, 'up'>>({});
   const [hidden, setHidden] = useState<Pick | null>(null);
+  const [voteError, setVoteError] = useState<string | null>(null);
   // Answers can arrive out of order (a strategy change while a page loads): only the latest request counts.
   const requestId = useRef(0);
 
@@ -34,12 +35,18 @@ export function Picks({ reading }: { reading: MoodReading }) {
     setLoad({ kind: 'loading' });
     let answer: PicksResponse;
     try {
-      answer = await sendMessage('get-picks', { page: nextPage, pageSize: PAGE_SIZE, strategy: chosen });
+      answer = await sendMessage('get-picks', { page: nextPage, pageSize: DEFAULT_PAGE_SIZE, strategy: chosen });
     } catch (error) {
       if (id === requestId.current) setLoad({ kind: 'failed', message: String(error) });
       return;
     }
     if (id !== requestId.current) return;
+    if (answer.mood === null) {
+      // "No film fits" would be wrong: the reading is too old to pick for.
+      setHasMore(false);
+      setLoad({ kind: 'stale' });
+      return;
+    }
     setPicks((current) => (append ? [...current, ...answer.picks.filter((p) => !current.some((c) => c.id === p.id))] : answer.picks));
     setPage(nextPage);
     setHasMore(answer.hasMore);
@@ -50,8 +57,20 @@ export function Picks({ reading }: { reading: MoodReading }) {
     if (strategy) void fetchPage(0, false, strategy);
   }, [strategy, reading.at]);
 
+  /** Sends a vote; on failure says so and returns false, so nothing on screen pretends it was kept. */
+  async function sendVote(filmId: string, value: 'up' | 'down' | null): Promise<boolean> {
+    try {
+      await sendMessage('feedback', { filmId, vote: value, emotion: reading.emotion });
+      setVoteError(null);
+      return true;
+    } catch (error) {
+      setVoteError(`Your vote could not be saved (${String(error)}). Try again.`);
+      return false;
+    }
+  }
+
   async function vote(pick: Pick, value: 'up' | 'down' | null) {
-    await sendMessage('feedback', { filmId: pick.id, vote: value, emotion: reading.emotion });
+    if (!(await sendVote(pick.id, value))) return;
     if (value === 'down') {
       setPicks((current) => current.filter((p) => p.id !== pick.id));
       setHidden(pick);
@@ -67,7 +86,7 @@ export function Picks({ reading }: { reading: MoodReading }) {
 
   async function undoHide() {
     if (!hidden) return;
-    await sendMessage('feedback', { filmId: hidden.id, vote: null, emotion: reading.emotion });
+    if (!(await sendVote(hidden.id, null))) return;
     setHidden(null);
     if (strategy) await fetchPage(0, false, strategy);
   }
@@ -78,7 +97,7 @@ export function Picks({ reading }: { reading: MoodReading }) {
         <h2 id="picks-title" class="picks__title">
           {reading.people && reading.people.length > 1
             ? `Films for your movie night (${reading.people.length} people)`
-            : `Films for your ${EMOTION_LABEL[reading.emotion].toLowerCase()} mood`}
+            : `Films for your ${MOOD_WORD[reading.emotion]} mood`}
         </h2>
         <label class="picks__strategy">
           <span class="visually-hidden">How to pick</span>
@@ -102,6 +121,16 @@ export function Picks({ reading }: { reading: MoodReading }) {
           <button type="button" class="link-button" data-testid="undo-hide" onClick={() => void undoHide()}>
             Undo
           </button>
+        </p>
+      )}
+      {voteError && (
+        <p class="error" role="alert" data-testid="vote-error">
+          {voteError}
+        </p>
+      )}
+      {load.kind === 'stale' && (
+        <p class="note" role="status" data-testid="picks-stale">
+          This reading is too old to pick for. Read your mood again for fresh picks.
         </p>
       )}
       {load.kind === 'failed' && (

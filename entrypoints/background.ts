@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { createCatalogueService } from '@/lib/browser/catalogue-service';
-import { listen, sendMessage } from '@/lib/browser/messages';
+import { listen, READING_PORT_PREFIX, selfOf, senderKind, sendMessage } from '@/lib/browser/messages';
 import { createPicksService } from '@/lib/browser/picks-service';
 import { ensureOffscreenDocument } from '@/lib/browser/offscreen-service';
 import { latestReading } from '@/lib/browser/reading-store';
@@ -8,10 +8,16 @@ import { backendSetting, historySetting, readingLengthSetting } from '@/lib/brow
 import { historyEntryOf } from '@/lib/mood/history';
 import { HistoryStore } from '@/lib/mood/history-store';
 import { keepBadgeInStep } from '@/lib/browser/toolbar-badge';
-import { allowSessionStorageInContentScripts } from '@/lib/sites/session-access';
+import { closeSessionStorageToContentScripts } from '@/lib/sites/session-access';
+import { readSiteState, serveSiteChanges } from '@/lib/browser/site-state';
+import { rowHidden } from '@/lib/sites/row-hidden';
 import type { ReadOutcome } from '@/lib/mood/types';
+import { READING_CANCELLED } from '@/lib/reader/errors';
+import { restrictStorageToTrustedContexts } from '@/lib/browser/storage-access';
 
 export default defineBackground(() => {
+  // Extension storage is for our own pages and this worker: content scripts ask the background instead.
+  void restrictStorageToTrustedContexts();
   const catalogue = createCatalogueService();
   const history = new HistoryStore(catalogue.repository.db);
   const picks = createPicksService(catalogue);
@@ -25,6 +31,8 @@ export default defineBackground(() => {
       }
     },
     'read-mood': async (request): Promise<ReadOutcome> => {
+      const id = request.readingId;
+      if (id !== undefined && closedReadings.has(id)) return { ok: false, ...READING_CANCELLED };
       let outcome: ReadOutcome;
       try {
         await ensureOffscreenDocument();
@@ -36,6 +44,8 @@ export default defineBackground(() => {
       } catch (error) {
         return { ok: false, reason: 'model-failed', message: `The mood reader could not start (${String(error)}).` };
       }
+      // A reading whose popup closed meanwhile is dropped: nothing is stored.
+      if (id !== undefined && closedReadings.has(id)) return { ok: false, ...READING_CANCELLED };
       // The badge follows the stored reading (keepBadgeInStep watches it): no second refresh here.
       if (outcome.ok) {
         await latestReading.setValue(outcome.reading);
@@ -51,6 +61,14 @@ export default defineBackground(() => {
     'get-picks': (request) => picks.getPicks(request),
     'match-titles': (request) => picks.matchTitles(request.titles),
     'feedback': (request) => picks.feedback(request),
+    // content scripts may send this
+    'site-state': (request) => readSiteState(request.site),
+    // content scripts may send this
+    'hide-row': async () => {
+      await rowHidden.set(true);
+      return { ok: true };
+    },
+    // content scripts may send this
     'reject-title': async ({ title }) => {
       // The film it was matched to is kept beside it, so the options page can say what the title had been taken for.
       const { index } = await catalogue.snapshot();
@@ -59,9 +77,27 @@ export default defineBackground(() => {
       return { ok: true };
     },
   });
+  // The popup holds a port named after its reading while the reading runs. The port closing first means
+  // the popup closed: the offscreen document stops the camera and the reading's answer is dropped.
+  const self = selfOf(browser.runtime);
+  const closedReadings = new Set<string>();
+  browser.runtime.onConnect.addListener((port) => {
+    if (!port.name.startsWith(READING_PORT_PREFIX)) return;
+    if (senderKind(port.sender ?? {}, self) !== 'extension') {
+      port.disconnect();
+      return;
+    }
+    const id = port.name.slice(READING_PORT_PREFIX.length);
+    port.onDisconnect.addListener(() => {
+      closedReadings.add(id);
+      setTimeout(() => closedReadings.delete(id), 60_000);
+      void sendMessage('offscreen-cancel', { readingId: id }).catch(() => undefined);
+    });
+  });
+  serveSiteChanges();
   keepBadgeInStep();
-  // The site row's "hide until the browser restarts" flag lives in session storage (nothing private is there).
-  void allowSessionStorageInContentScripts().catch(() => undefined);
+  // Session storage (the row's hide flag) is for trusted contexts: content scripts ask the background.
+  void closeSessionStorageToContentScripts().catch(() => undefined);
   browser.runtime.onInstalled.addListener(({ reason }) => {
     // A first install opens the welcome page (what it does, the camera, the privacy promise, a first reading).
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/onboarding.html') });

@@ -5,5 +5,7 @@ import { mount } from '@/lib/sites/mount';
 export default defineContentScript({
   matches: ['*://www.netflix.com/*'],
   cssInjectionMode: 'ui',
+  // WXT would otherwise postMessage "content script started" to the page: the page learns nothing from us.
+  noScriptStartedPostMessage: true,
   main: (ctx) => mount(ctx, NETFLIX),
 });

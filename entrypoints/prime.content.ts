@@ -6,5 +6,7 @@ export default defineContentScript({
   // www.primevideo.com, and /gp/video/* on the Amazon stores (nothing else of Amazon).
   matches: PRIME_MATCHES,
   cssInjectionMode: 'ui',
+  // WXT would otherwise postMessage "content script started" to the page: the page learns nothing from us.
+  noScriptStartedPostMessage: true,
   main: (ctx) => mount(ctx, PRIME),
 });

@@ -44,12 +44,17 @@ export function CatalogueSection({ catalogue, onChange }: { catalogue: Catalogue
     input.value = ''; // choosing the same file again should read it again
     if (!file) return;
     setStep({ kind: 'reading', name: file.name, progress: 0 });
-    const { films } = await catalogue.snapshot();
-    const plan = await planImport(file, {
-      films,
-      onProgress: (progress) => setStep((s) => (s.kind === 'reading' ? { ...s, progress } : s)),
-    });
-    setStep(plan.kind === 'failed' ? { kind: 'failed', name: file.name, message: plan.message } : { kind: 'preview', name: file.name, plan });
+    try {
+      const { films } = await catalogue.snapshot();
+      const plan = await planImport(file, {
+        films,
+        onProgress: (progress) => setStep((s) => (s.kind === 'reading' ? { ...s, progress } : s)),
+      });
+      setStep(plan.kind === 'failed' ? { kind: 'failed', name: file.name, message: plan.message } : { kind: 'preview', name: file.name, plan });
+    } catch (error) {
+      // Never left at "Reading…": the catalogue or the file failed, and nothing was changed.
+      setStep({ kind: 'failed', name: file.name, message: `Nothing was changed: ${error instanceof Error ? error.message : String(error)}` });
+    }
   }
 
   async function commit(plan: Exclude<ImportPlan, { kind: 'failed' }>) {

@@ -1,28 +1,22 @@
+import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { CatalogueService } from '@/lib/browser/catalogue-service';
+import { eraseEverything } from '@/lib/browser/erase-everything';
+import { forgetShownPicks } from '@/lib/browser/picks-service';
 import { latestReading } from '@/lib/browser/reading-store';
 import { ConfirmButton } from './ConfirmButton';
 
-/**
- * Erases everything MoodReel keeps: settings (sync and local storage), the latest reading, the session's
- * state, and the IndexedDB (imported films, feedback, history). The built-in catalogue is seeded again, so
- * the picks keep working.
- */
-export async function eraseEverything(catalogue: CatalogueService): Promise<void> {
-  await Promise.all([browser.storage.sync.clear(), browser.storage.local.clear(), browser.storage.session?.clear()]);
-  await catalogue.repository.eraseAll();
-  await catalogue.seed();
-}
-
 export function PrivacySection({ catalogue, onChange }: { catalogue: CatalogueService; onChange: (text: string) => void }) {
+  const [error, setError] = useState<string | null>(null);
   return (
     <>
       <div class="field">
         <label>What MoodReel keeps, and where</label>
         <ul class="help kept">
-          <li>Your latest reading (an emotion and seven numbers), in this browser's extension storage.</li>
+          <li>Your latest reading (an emotion and seven numbers; on movie night, each person's), in this browser's extension storage.</li>
+          <li>Which films the picks showed for your last few readings, in the same storage, so the next picks are new ones.</li>
           <li>Your settings, in the browser's extension storage (synced by the browser if you use sync).</li>
-          <li>Your 👍/👎, the films you import, and your mood history if you turn it on, in the extension's own database.</li>
+          <li>Your 👍/👎, your "Not this film" list, the films you import, and your mood history if you turn it on, in the extension's own database.</li>
           <li>No image, ever. Nothing is sent anywhere: the extension is not allowed to connect to any other host.</li>
         </ul>
         <a href={browser.runtime.getURL('/privacy.html')} target="_blank" rel="noreferrer">
@@ -35,8 +29,13 @@ export function PrivacySection({ catalogue, onChange }: { catalogue: CatalogueSe
           class="secondary-button"
           data-testid="forget-mood"
           onClick={async () => {
-            await latestReading.setValue(null);
-            onChange('Forgotten.');
+            setError(null);
+            try {
+              await Promise.all([latestReading.setValue(null), forgetShownPicks()]);
+              onChange('Forgotten.');
+            } catch (failure) {
+              setError(`Your last reading could not be forgotten (${String(failure)}). Try again.`);
+            }
           }}
         >
           Forget my last reading
@@ -48,12 +47,30 @@ export function PrivacySection({ catalogue, onChange }: { catalogue: CatalogueSe
           question="Erase your settings, readings, history, 👍/👎 and imported films? This cannot be undone."
           confirmLabel="Yes, erase everything"
           onConfirm={async () => {
-            await eraseEverything(catalogue);
+            setError(null);
+            const result = await eraseEverything({
+              eraseDatabase: () => catalogue.repository.eraseAll(),
+              storageAreas: {
+                sync: browser.storage.sync,
+                local: browser.storage.local,
+                ...(browser.storage.session ? { session: browser.storage.session } : {}),
+              },
+              reseed: async () => void (await catalogue.seed()),
+            });
+            if (!result.ok) {
+              setError(result.message);
+              return;
+            }
             onChange('Everything was erased.');
             setTimeout(() => location.reload(), 600); // every section shows its defaults again
           }}
         />
       </div>
+      {error && (
+        <p class="error" role="alert" data-testid="privacy-error">
+          {error}
+        </p>
+      )}
     </>
   );
 }

@@ -1,6 +1,8 @@
 /**
- * The picks row MoodReel adds on top of a streaming site's home page (inside a shadow root; its styles are
- * site-row.css). Every string is rendered as text: titles from the catalogue never become markup.
+ * The picks row MoodReel adds on top of a streaming site's home page (inside a closed shadow root; its styles
+ * are site-row.css), and its preview on the options page. Every string is rendered as text: titles from the
+ * catalogue never become markup. Its controls answer only the user's own input (`isTrusted`): a click or key
+ * a page script makes up does nothing.
  */
 import type { PicksMood } from '@/lib/browser/messages';
 import type { Pick } from '@/lib/picks/types';
@@ -20,6 +22,11 @@ export interface PicksRowProps {
   onHide(): void;
 }
 
+/** A link a page script "clicks" goes nowhere. */
+function ignoreUntrusted(event: Event): void {
+  if (!event.isTrusted) event.preventDefault();
+}
+
 /** A poster-like gradient that stays the same for a film (no image is ever fetched). */
 function posterStyle(id: string): string {
   let hash = 2166136261;
@@ -34,6 +41,7 @@ function PickCard({ pick, siteName, searchPath }: { pick: Pick; siteName: string
   return (
     <li class="mr-row__item">
       <a
+        onClick={ignoreUntrusted}
         class="mr-card"
         data-testid="pick"
         data-movie-id={pick.id}
@@ -62,11 +70,11 @@ export function PicksRow({ view, siteName, searchPath, onHide }: PicksRowProps) 
   return (
     <section class="mr-row" aria-label="MoodReel picks" data-testid="moodreel-row">
       <header class="mr-row__head">
-        <h2 class="mr-row__title">
+        <h2 class="mr-row__title" data-testid="row-heading" data-emotion={mood?.emotion}>
           {mood ? rowHeading(mood) : 'MoodReel picks for your mood'}
         </h2>
         <span class="mr-row__by">by MoodReel · read on your device</span>
-        <button class="mr-row__hide" type="button" data-testid="hide-row" onClick={onHide} title="Hide this row until the browser restarts">
+        <button class="mr-row__hide" type="button" data-testid="hide-row" onClick={(event) => event.isTrusted && onHide()} title="Hide this row until the browser restarts">
           Hide
         </button>
       </header>

@@ -9,6 +9,7 @@ import { FeedbackSummary } from '@/components/options/FeedbackSummary';
 import { HistorySection } from '@/components/options/HistorySection';
 import { KeyboardShortcut } from '@/components/options/KeyboardShortcut';
 import { PrivacySection } from '@/components/options/PrivacySection';
+import { RowPreview } from '@/components/options/RowPreview';
 import { SettingField } from '@/components/options/SettingField';
 import { createCatalogueService } from '@/lib/browser/catalogue-service';
 import { ALL_SETTINGS, type SectionId } from '@/lib/browser/settings';
@@ -57,6 +58,7 @@ export function Options() {
         <KeyboardShortcut />
       </>
     ),
+    sites: <RowPreview />,
     history: <HistorySection store={history} onChange={confirm} />,
     privacy: <PrivacySection catalogue={catalogue} onChange={confirm} />,
   };

@@ -21,26 +21,55 @@ export function PrivacyPolicy() {
         computed or kept.
       </p>
       <h2>What is kept, and where</h2>
+      <p>Everything stays in this browser profile, in one of three places that only MoodReel's own pages can read:</p>
+      <h3>The browser's extension storage (on this computer)</h3>
       <ul>
-        <li>Your latest reading (an emotion, seven numbers, timings), in the browser's extension storage.</li>
-        <li>Your settings, in the browser's extension storage (synchronised by the browser if you sync it).</li>
-        <li>Your 👍/👎 on picks (the film, the emotion, the time) and the films you import, in the extension's own IndexedDB.</li>
+        <li>
+          Your latest reading: an emotion, seven numbers, timings, which backend ran it, and on movie night each
+          person's emotion and seven numbers (no image, no position, nothing that identifies anyone).
+        </li>
+        <li>Which films the picks showed for your last four readings (film numbers only), so the next picks are new ones.</li>
+        <li>Whether movie night is on.</li>
+      </ul>
+      <h3>The browser's synced extension storage</h3>
+      <ul>
+        <li>
+          Your settings (how to pick films, your own genre table, the sites, the backend, the reading length, how long a
+          mood counts, whether history is kept). If you use the browser's sync, the browser synchronises them between
+          your computers; MoodReel itself sends nothing.
+        </li>
+      </ul>
+      <h3>The browser's session storage (forgotten when the browser closes)</h3>
+      <ul>
+        <li>Whether you hid the picks row on a streaming site until the browser restarts.</li>
+      </ul>
+      <h3>The extension's own database (IndexedDB, on this computer)</h3>
+      <ul>
+        <li>Your 👍/👎 on picks: the film, the emotion it was for, and the time (a 👎 film is never suggested or badged again).</li>
+        <li>The "Not this film" list: streaming-page titles you said were matched to the wrong film, so that match is not made again.</li>
+        <li>The films you import, and the built-in film catalogue.</li>
         <li>Your mood history (each reading's emotion, seven numbers and time), only if you turn it on.</li>
       </ul>
       <p>
-        The options page exports what you imported and your feedback, and <em>Erase everything</em> deletes all of it.
-        Uninstalling the extension deletes it too.
+        Streaming sites' pages cannot read any of it: the extension's storage is closed to everything but MoodReel's
+        own pages, and the content script on a streaming site asks MoodReel's background for the few things it shows.
+      </p>
+      <p>
+        <em>Forget my last reading</em> (Settings, Privacy) deletes the latest reading and the record of shown films.
+        The options page exports what you imported and your feedback, and <em>Erase everything</em> deletes all of the
+        above: the database first, then the storage. Uninstalling the extension deletes it too.
       </p>
       <h2>Streaming sites</h2>
       <p>
         On Netflix, Prime Video and Disney+ home pages MoodReel reads the titles shown on the page, on your computer,
         to mark the films that fit your mood. It does not read your account, history or anything else, and it can be
-        turned off per site.
+        turned off per site. The row and the badges are drawn where the site's own scripts cannot see them, so the site
+        cannot read your mood from its page.
       </p>
       <h2>Permissions</h2>
       <ul>
         <li><code>offscreen</code>: an invisible page that uses the camera during a reading.</li>
-        <li><code>storage</code>: your latest reading and settings.</li>
+        <li><code>storage</code>: your latest reading, the record of shown films and your settings.</li>
         <li><code>alarms</code>: to clear the toolbar badge when a mood is no longer fresh.</li>
         <li>Access to the three streaming sites: to add the row of picks and the badges.</li>
       </ul>

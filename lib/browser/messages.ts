@@ -1,13 +1,31 @@
 /**
  * The one message protocol between popup, background, offscreen document and content scripts.
  * Every message names the context that should answer it, so the background and the offscreen document,
- * which both hear every runtime message, never answer each other's.
+ * which both hear every runtime message, never answer each other's; and who may send it, so a content
+ * script (a streaming site's page runs beside it, and a compromised renderer can speak for it) gets only
+ * what the row and the badges need. Every payload is checked and bounded before a handler sees it.
  */
 import { browser } from 'wxt/browser';
+import {
+  BadRequest,
+  MAX_TITLE_LENGTH,
+  MAX_TITLES_PER_MESSAGE,
+  backendSettingOf,
+  feedbackRequestOf,
+  nothing,
+  picksRequestOf,
+  readingIdOf,
+  readRequestOf,
+  record,
+  rejectTitleRequestOf,
+  siteRequestOf,
+  titleQueriesOf,
+} from './message-checks';
 import type { Feedback, Genre } from '../catalogue/types';
 import type { Emotion } from '../mood/emotions';
 import type { BackendSetting, BackendSpeed, ReadOutcome, ReadRequest } from '../mood/types';
 import type { Fit, Pick, Strategy } from '../picks/types';
+import type { SiteId } from './settings';
 
 /** What the picks are for: the fresh reading's top emotion (null when there is no fresh reading). */
 export interface PicksMood {
@@ -54,15 +72,38 @@ export interface TitleMatch {
   fit: Fit | null;
 }
 
+/**
+ * What a streaming site's content script needs to know. It cannot read extension storage (trusted contexts
+ * only), so the background tells it; nothing here is shown to, or put within reach of, the page.
+ */
+export interface SiteState {
+  /** The user has this site turned on. */
+  enabled: boolean;
+  /** "Hide until the browser restarts" was pressed. */
+  rowHidden: boolean;
+  /** How long a reading stays fresh (the row and badges follow it going stale). */
+  freshMinutes: number;
+  /** Changes whenever the picks and fits would: a new reading, strategy, weights or freshness. */
+  moodKey: string;
+}
+
+/** The port a content script opens; the background posts `SITE_STATE_CHANGED` on it when `SiteState` may have changed. */
+export const SITE_CHANGES_PORT = 'moodreel-site-changes';
+export const SITE_STATE_CHANGED = 'changed';
 
 /** What each message carries and what its answer is. */
 export interface Protocol {
   /** popup → background: the popup opened; start loading the reader so a click answers sooner. */
   'prepare-reader': { target: 'background'; request: null; response: { ok: boolean } };
-  /** popup → background: read a mood now. */
-  'read-mood': { target: 'background'; request: ReadRequest; response: ReadOutcome };
+  /**
+   * popup → background: read a mood now. `readingId` names the popup's reading port: when that port closes
+   * (the popup closed), the reading is cancelled and nothing is stored.
+   */
+  'read-mood': { target: 'background'; request: ReadRequest & { readingId?: string }; response: ReadOutcome };
   /** background → offscreen: do the reading. */
-  'offscreen-read': { target: 'offscreen'; request: ReadRequest; response: ReadOutcome };
+  'offscreen-read': { target: 'offscreen'; request: ReadRequest & { readingId?: string }; response: ReadOutcome };
+  /** background → offscreen: the popup that asked for this reading closed; stop the camera now. */
+  'offscreen-cancel': { target: 'offscreen'; request: { readingId: string }; response: { ok: boolean } };
   /** background → offscreen: load the model and detector now (idempotent). */
   'offscreen-prepare': { target: 'offscreen'; request: { backend?: BackendSetting }; response: { ok: boolean } };
   /** popup, content script → background: picks for the latest fresh reading. */
@@ -81,11 +122,17 @@ export interface Protocol {
     request: { filmId: string; vote: Feedback['vote'] | null; emotion: Emotion };
     response: { ok: boolean };
   };
+  /** content script → background: this site's state (settings, hide flag, freshness). */
+  // content scripts may send this
+  'site-state': { target: 'background'; request: { site: SiteId }; response: SiteState };
+  /** content script → background: the row's Hide was pressed; hide it everywhere until the browser restarts. */
+  // content scripts may send this
+  'hide-row': { target: 'background'; request: null; response: { ok: boolean } };
   /** options → background: measure every backend on this computer. */
   'test-backends': { target: 'background'; request: null; response: BackendSpeed[] };
   /** background → offscreen: do the measuring, then load `restore` (the user's setting) again. */
   'offscreen-test-backends': { target: 'offscreen'; request: { restore: BackendSetting }; response: BackendSpeed[] };
-  /** anyone → offscreen: is the document alive and which camera tracks are live (tests use it too). */
+  /** extension pages → offscreen: is the document alive and how many camera tracks are live (tests use it too). */
   'offscreen-status': { target: 'offscreen'; request: null; response: { liveTracks: number } };
 }
 
@@ -106,12 +153,74 @@ const TARGETS: { [K in MessageType]: Protocol[K]['target'] } = {
   // content scripts may send this
   'reject-title': 'background',
   'feedback': 'background',
+  'site-state': 'background', // content scripts may send this
+  'hide-row': 'background', // content scripts may send this
   'test-backends': 'background',
   'offscreen-test-backends': 'offscreen',
   'offscreen-prepare': 'offscreen',
   'offscreen-read': 'offscreen',
+  'offscreen-cancel': 'offscreen',
   'offscreen-status': 'offscreen',
 };
+
+/**
+ * The only messages a content script may send: picks for the row, title matches for the badges, the site's
+ * state (on, hidden, the mood's label), hiding the row, turning a title down. Names of messages not in the
+ * protocol yet are listed ahead; the table below can declare 'content-script' only for these names.
+ */
+export const CONTENT_SCRIPT_MESSAGES = ['get-picks', 'match-titles', 'site-state', 'hide-row', 'reject-title'] as const;
+type ContentScriptMessage = (typeof CONTENT_SCRIPT_MESSAGES)[number];
+
+/**
+ * Who may send a message:
+ * - 'service-worker': the background only (what it asks the offscreen document to do);
+ * - 'extension': the extension's own pages (popup, options, camera-access, onboarding) and its service worker;
+ * - 'content-script': also the content scripts on the streaming sites.
+ */
+export type SenderRule = 'service-worker' | 'extension' | 'content-script';
+
+export const FROM: { [K in MessageType]: K extends ContentScriptMessage ? 'content-script' : Exclude<SenderRule, 'content-script'> } = {
+  'prepare-reader': 'extension',
+  'read-mood': 'extension',
+  'get-picks': 'content-script',
+  'match-titles': 'content-script',
+  'feedback': 'extension',
+  'site-state': 'content-script',
+  'hide-row': 'content-script',
+  'reject-title': 'content-script',
+  'test-backends': 'extension',
+  'offscreen-test-backends': 'service-worker',
+  'offscreen-prepare': 'service-worker',
+  'offscreen-read': 'service-worker',
+  'offscreen-cancel': 'service-worker',
+  // Read-only (a count of live tracks): the e2e tests and outside checks ask it from an extension page.
+  'offscreen-status': 'extension',
+};
+
+/** Each message's payload check: a clean, bounded copy of the request, or a thrown BadRequest. */
+const CHECKS: { [K in MessageType]: (request: unknown) => Protocol[K]['request'] } = {
+  'prepare-reader': nothing,
+  'read-mood': readRequestOf,
+  'get-picks': picksRequestOf,
+  'match-titles': titleQueriesOf,
+  'feedback': feedbackRequestOf,
+  // Only the id's form is checked here; readSiteState treats an id no adapter has as a site that is off.
+  'site-state': (request) => siteRequestOf(request) as { site: SiteId },
+  'hide-row': nothing,
+  'reject-title': rejectTitleRequestOf,
+  'test-backends': nothing,
+  'offscreen-test-backends': (request) => ({ restore: backendSettingOf(record(request).restore) }),
+  'offscreen-prepare': (request) => {
+    const backend = record(request).backend;
+    return backend === undefined ? {} : { backend: backendSettingOf(backend) };
+  },
+  'offscreen-read': readRequestOf,
+  'offscreen-cancel': readingIdOf,
+  'offscreen-status': nothing,
+};
+
+/** The name of the port a popup holds open while its camera reading runs; its id follows the colon. */
+export const READING_PORT_PREFIX = 'moodreel-reading:';
 
 export function envelope<K extends MessageType>(type: K, request: Protocol[K]['request']): Envelope<K> {
   return { moodreel: type, target: TARGETS[type], request };
@@ -124,11 +233,44 @@ export function isEnvelope(value: unknown): value is Envelope {
     (value as { target?: unknown }).target === TARGETS[type as MessageType];
 }
 
+/** The answer to a refused message (a sender not allowed, a payload that fails its check). */
+export interface Refusal {
+  moodreelError: 'not-allowed' | 'bad-request';
+  message: string;
+}
+
+export function isRefusal(value: unknown): value is Refusal {
+  return typeof value === 'object' && value !== null && typeof (value as Refusal).moodreelError === 'string';
+}
+
+/** Sends a message; a refusal (or no answer) comes back as a thrown error, never as a value of the wrong shape. */
 export async function sendMessage<K extends MessageType>(
   type: K,
   request: Protocol[K]['request'],
 ): Promise<Protocol[K]['response']> {
-  return (await browser.runtime.sendMessage(envelope(type, request))) as Protocol[K]['response'];
+  const answer: unknown = await browser.runtime.sendMessage(envelope(type, request));
+  if (isRefusal(answer)) throw new Error(`MoodReel refused ${type}: ${answer.message}`);
+  return answer as Protocol[K]['response'];
+}
+
+type MatchAnswer = Protocol['match-titles']['response'];
+
+/**
+ * `match-titles` for any number of a page's titles, within the message's bounds: one message per 500 titles,
+ * answers joined in order. A title longer than 200 characters is no film's title: it is not sent, and its
+ * answer is null (so one planted title cannot get a whole batch refused).
+ */
+export async function matchTitlesInBatches(
+  titles: readonly TitleQuery[],
+  send: (request: { titles: TitleQuery[] }) => Promise<MatchAnswer> = (request) => sendMessage('match-titles', request),
+): Promise<MatchAnswer> {
+  const sendable = titles.flatMap((query, index) => (query.title.length <= MAX_TITLE_LENGTH ? [{ query, index }] : []));
+  const batches: (typeof sendable)[] = [];
+  for (let i = 0; i < sendable.length; i += MAX_TITLES_PER_MESSAGE) batches.push(sendable.slice(i, i + MAX_TITLES_PER_MESSAGE));
+  const answers = await Promise.all(batches.map((batch) => send({ titles: batch.map((b) => b.query) })));
+  const results: MatchAnswer['results'] = titles.map(() => null);
+  batches.forEach((batch, b) => batch.forEach(({ index }, i) => (results[index] = answers[b]!.results[i] ?? null)));
+  return { mood: answers.at(-1)?.mood ?? null, results };
 }
 
 export type Handlers<T extends Target> = {
@@ -137,24 +279,121 @@ export type Handlers<T extends Target> = {
   ) => Promise<Protocol[K]['response']> | Protocol[K]['response'];
 };
 
+/** What runtime.onMessage says about who sent a message (a subset of runtime.MessageSender). */
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  origin?: string;
+  tab?: unknown;
+}
+
+/** This extension, as a receiver needs to know it to tell its own contexts from the others. */
+export interface Self {
+  id: string;
+  /** "chrome-extension://<id>" */
+  origin: string;
+  /** The service worker's script URL ("chrome-extension://<id>/background.js"). */
+  serviceWorkerUrl: string;
+}
+
+export type SenderKind = 'service-worker' | 'extension' | 'content-script' | 'stranger';
+
+/**
+ * Which of our contexts sent a message. Extension pages have our origin (in a tab too: the options and
+ * camera-access pages); the service worker has its script's URL and no tab; a content script has a tab and
+ * the site's URL. Anything else (another extension, a frame we do not know) is a stranger.
+ */
+export function senderKind(sender: SenderInfo, self: Self): SenderKind {
+  if (sender.id !== self.id) return 'stranger';
+  const url = sender.url ?? '';
+  if (sender.origin !== undefined && sender.origin !== self.origin && url.startsWith(`${self.origin}/`)) return 'stranger';
+  if (url === self.serviceWorkerUrl && sender.tab === undefined) return 'service-worker';
+  if (url.startsWith(`${self.origin}/`)) return 'extension';
+  if (sender.tab !== undefined && /^https?:/u.test(url)) return 'content-script';
+  return 'stranger';
+}
+
+const ALLOWED: Record<SenderRule, readonly SenderKind[]> = {
+  'service-worker': ['service-worker'],
+  extension: ['service-worker', 'extension'],
+  'content-script': ['service-worker', 'extension', 'content-script'],
+};
+
+export function mayAnswer(type: MessageType, kind: SenderKind): boolean {
+  return ALLOWED[FROM[type]].includes(kind);
+}
+
+/** Logs each kind of refusal once (per message type and reason), so a noisy page cannot flood the console. */
+export function onceLogger(log: (text: string) => void = (text) => console.warn(text)): (key: string, text: string) => void {
+  const seen = new Set<string>();
+  return (key, text) => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    log(text);
+  };
+}
+
+const defaultRefusalLog = onceLogger();
+
 /**
  * Routes an incoming message to `handlers` when it is addressed to `target`; returns undefined
- * (so another context may answer) otherwise. Kept free of `browser` so it is testable as is.
+ * (so another context may answer) otherwise. A sender that may not send it, or a payload that fails its
+ * check, is answered with a Refusal (logged once per type and reason); the handler never runs.
+ * Kept free of `browser` so it is testable as is.
  */
 export function routeMessage<T extends Target>(
   target: T,
   handlers: Handlers<T>,
   message: unknown,
+  sender: SenderInfo,
+  self: Self,
+  logRefusal: (key: string, text: string) => void = defaultRefusalLog,
 ): Promise<unknown> | undefined {
   if (!isEnvelope(message) || message.target !== target) return undefined;
-  const handler = (handlers as Record<string, (request: unknown) => unknown>)[message.moodreel];
+  const type = message.moodreel;
+  const handler = (handlers as Record<string, (request: unknown) => unknown>)[type];
   if (!handler) return undefined;
-  return Promise.resolve().then(() => handler(message.request));
+  const kind = senderKind(sender, self);
+  if (!mayAnswer(type, kind)) {
+    logRefusal(`${type}|not-allowed|${kind}`, `MoodReel: refused ${type} from a ${kind} (${sender.url ?? 'no URL'})`);
+    return Promise.resolve<Refusal>({ moodreelError: 'not-allowed', message: `${type} is not answered to a ${kind}` });
+  }
+  let request: unknown;
+  try {
+    request = CHECKS[type](message.request);
+  } catch (error) {
+    const why = error instanceof BadRequest ? error.message : String(error);
+    logRefusal(`${type}|bad-request|${why}`, `MoodReel: refused ${type}: ${why}`);
+    return Promise.resolve<Refusal>({ moodreelError: 'bad-request', message: why });
+  }
+  return Promise.resolve().then(() => handler(request));
+}
+
+/** WXT builds the service worker to this file; the manifest says so where a context may read it. */
+const SERVICE_WORKER_FILE = 'background.js';
+
+/**
+ * This extension's identity, from the browser. An offscreen document has no runtime.getManifest (it gets only
+ * part of chrome.runtime), so the service worker's file is then the one WXT always builds.
+ */
+export function selfOf(runtime: { id: string; getURL(path: string): string; getManifest?: () => { background?: unknown } }): Self {
+  let background: { service_worker?: string } | undefined;
+  try {
+    background = runtime.getManifest?.().background as typeof background;
+  } catch {
+    background = undefined; // a context (or a test double) without it
+  }
+  return {
+    id: runtime.id,
+    origin: runtime.getURL('/').replace(/\/$/u, ''),
+    serviceWorkerUrl: runtime.getURL(`/${background?.service_worker ?? SERVICE_WORKER_FILE}`),
+  };
 }
 
 /** Answer the messages addressed to `target`; returns the function that stops listening. */
 export function listen<T extends Target>(target: T, handlers: Handlers<T>): () => void {
-  const listener = (message: unknown) => routeMessage(target, handlers, message);
+  const self = selfOf(browser.runtime);
+  const listener = (message: unknown, sender: SenderInfo) => routeMessage(target, handlers, message, sender, self);
   browser.runtime.onMessage.addListener(listener);
   return () => browser.runtime.onMessage.removeListener(listener);
 }

@@ -115,4 +115,33 @@ describe('picks service (background glue)', { timeout: 30_000 }, () => {
     expect(picks.length).toBeGreaterThan(0);
     for (const pick of picks) expect(pick.fitsPeople?.of).toBe(3);
   });
+
+  it('walks down the list over 8 readings of one mood: 30+ films on their first pages, none from the last 3 or 👎', async () => {
+    await latestReading.setValue(reading(HAPPY, NOW - 10 * 60_000));
+    const disliked = (await service.getPicks({})).picks[2]!.id;
+    await service.feedback({ filmId: disliked, vote: 'down', emotion: 'happy' });
+    const pages: string[][] = [];
+    for (let r = 0; r < 8; r++) {
+      await latestReading.setValue(reading(HAPPY, NOW - (9 - r) * 60_000));
+      const ids = (await service.getPicks({})).picks.map((p) => p.id);
+      expect(ids).toHaveLength(5);
+      expect(ids).not.toContain(disliked);
+      for (const earlier of pages.slice(-3)) expect(ids.filter((id) => earlier.includes(id))).toEqual([]);
+      pages.push(ids);
+    }
+    expect(new Set(pages.flat()).size).toBeGreaterThanOrEqual(30);
+  });
+
+  it('badges every film the row shows, for one rule serves both', async () => {
+    for (const [probabilities, strategy] of [[HAPPY, 'match'], [SAD, 'lift'], [[0, 0, 0, 0.6, 0.4, 0, 0], 'match']] as const) {
+      await strategySetting.setValue(strategy);
+      await latestReading.setValue(reading([...probabilities]));
+      const { picks } = await service.getPicks({ pageSize: 10 });
+      const { results } = await service.matchTitles(picks.map((p) => ({ title: p.title, year: p.year })));
+      results.forEach((result, i) => {
+        expect(result?.filmId, picks[i]!.title).toBe(picks[i]!.id);
+        expect(result?.fit, picks[i]!.title).not.toBeNull();
+      });
+    }
+  });
 });

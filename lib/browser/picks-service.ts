@@ -3,19 +3,21 @@
  * messages from the latest fresh reading, the user's strategy and the catalogue. The ranking itself is pure
  * code in lib/picks; this file only gathers its inputs.
  */
-import { storage } from 'wxt/utils/storage';
 import type { Feedback } from '../catalogue/types';
 import { isFresh } from '../mood/freshness';
 import type { Emotion } from '../mood/emotions';
 import type { MoodReading } from '../mood/types';
 import { matchPageTitle } from '../catalogue/match';
 import { hiddenFrom, nudgesFrom } from '../picks/feedback';
-import { fitFor } from '../picks/fit';
+import { fitsMood } from '../picks/fit';
 import { rankGroupPicks } from '../picks/group';
 import { rankPicks } from '../picks/rank';
+import { moodScorer } from '../picks/relevance';
 import { weightsFor } from '../picks/strategies';
-import type { Strategy } from '../picks/types';
-import type { CatalogueService } from './catalogue-service';
+import type { MoodScorer } from '../picks/relevance';
+import type { GenreWeights, Strategy } from '../picks/types';
+import type { CatalogueService, CatalogueSnapshot } from './catalogue-service';
+import { defineCheckedItem } from './checked-item';
 import type { PicksMood, PicksRequest, PicksResponse, TitleMatch, TitleQuery } from './messages';
 import { latestReading } from './reading-store';
 import { customWeightsSetting, moodFreshMinutes, strategySetting } from './settings';
@@ -26,9 +28,45 @@ interface ShownForReading {
   at: number;
   ids: string[];
 }
-const shownPicks = storage.defineItem<ShownForReading[]>('local:shownPicks', { fallback: [] });
+const shownPicks = defineCheckedItem<ShownForReading[]>('local:shownPicks', [], parseShownPicks);
+
+/** A stored record of shown picks: a short list of { at, ids } (see NOVELTY_READINGS); anything else is unusable. */
+export function parseShownPicks(stored: unknown): ShownForReading[] | undefined {
+  if (!Array.isArray(stored) || stored.length > 20) return undefined;
+  const clean: ShownForReading[] = [];
+  for (const entry of stored) {
+    if (typeof entry !== 'object' || entry === null) return undefined;
+    const { at, ids } = entry as Record<string, unknown>;
+    if (typeof at !== 'number' || !Number.isFinite(at) || !Array.isArray(ids) || ids.length > 1000) return undefined;
+    if (!ids.every((id) => typeof id === 'string' && id.length <= 200)) return undefined;
+    clean.push({ at, ids: [...(ids as string[])] });
+  }
+  return clean;
+}
+
+/** Forgets which films were shown ("Forget my last reading" forgets this with the reading). */
+export function forgetShownPicks(): Promise<void> {
+  return shownPicks.removeValue();
+}
 /** "Not what the last three readings showed." */
 const NOVELTY_READINGS = 3;
+/** Films shown for the readings before those (up to this many back) come after fresh ones: no cycles. */
+const SEEN_READINGS = 8;
+
+/**
+ * The one "fits the mood" scorer of a reading (relevance.ts), with the user's nudges: one per reading, strategy
+ * and catalogue snapshot, so a batch of titles builds it once.
+ */
+const scorers = new WeakMap<object, { key: string; scorer: MoodScorer }>();
+function scorerFor(reading: MoodReading, snapshot: CatalogueSnapshot, strategy: Strategy, weights: GenreWeights): MoodScorer {
+  const key = `${reading.at}|${strategy}|${JSON.stringify(weights)}`;
+  const cached = scorers.get(snapshot);
+  if (cached && cached.key === key) return cached.scorer;
+  const genresOf = (id: string) => snapshot.byId.get(id)?.genres;
+  const scorer = moodScorer(reading.probabilities, strategy, weights, nudgesFrom(snapshot.feedback, genresOf));
+  scorers.set(snapshot, { key, scorer });
+  return scorer;
+}
 
 export interface PicksService {
   getPicks(request: PicksRequest): Promise<PicksResponse>;
@@ -50,11 +88,14 @@ export function createPicksService(catalogue: CatalogueService, clock: () => num
 
   const moodOf = (reading: MoodReading): PicksMood => ({ emotion: reading.emotion, at: reading.at, faces: reading.people?.length ?? 1 });
 
-  async function recentFor(reading: MoodReading): Promise<Set<string>> {
+  /** Films shown for the last three other readings (`recent`) and for the five before them (`seen`). */
+  async function shownBefore(reading: MoodReading): Promise<{ recent: Set<string>; seen: Set<string> }> {
     await recording;
     const shown = await shownPicks.getValue();
-    const earlier = shown.filter((s) => s.at !== reading.at).slice(-NOVELTY_READINGS);
-    return new Set(earlier.flatMap((s) => s.ids));
+    const earlier = shown.filter((s) => s.at !== reading.at).slice(-SEEN_READINGS);
+    const recent = new Set(earlier.slice(-NOVELTY_READINGS).flatMap((s) => s.ids));
+    const seen = new Set(earlier.slice(0, -NOVELTY_READINGS).flatMap((s) => s.ids).filter((id) => !recent.has(id)));
+    return { recent, seen };
   }
 
   // Writes of the record are chained, so two pages asked at once never overwrite each other's ids.
@@ -70,7 +111,7 @@ export function createPicksService(catalogue: CatalogueService, clock: () => num
     const next = current
       ? shown.map((s) => (s === current ? { at: s.at, ids: [...new Set([...s.ids, ...ids])] } : s))
       : [...shown, { at: reading.at, ids: [...ids] }];
-    await shownPicks.setValue(next.slice(-(NOVELTY_READINGS + 1)));
+    await shownPicks.setValue(next.slice(-(SEEN_READINGS + 1)));
   }
 
   return {
@@ -86,7 +127,7 @@ export function createPicksService(catalogue: CatalogueService, clock: () => num
         weights,
         nudges: nudgesFrom(snapshot.feedback, genresOf),
         hidden: hiddenFrom(snapshot.feedback),
-        recent: await recentFor(reading),
+        ...(await shownBefore(reading)),
         page: request.page ?? 0,
         pageSize: request.pageSize ?? 5,
       };
@@ -105,7 +146,7 @@ export function createPicksService(catalogue: CatalogueService, clock: () => num
         const film = matchPageTitle(snapshot.index, query, { rejected: snapshot.unmatched });
         if (!film) return null;
         // A film the user turned down is never badged as a fit, whatever its genres.
-        const fit = reading && !hidden.has(film.id) ? fitFor(film, reading.emotion, strategy, weights) : null;
+        const fit = reading && !hidden.has(film.id) ? fitsMood(film, scorerFor(reading, snapshot, strategy, weights)) : null;
         return { filmId: film.id, title: film.title, year: film.year, genres: film.genres, fit };
       });
       return { mood: reading ? moodOf(reading) : null, results };

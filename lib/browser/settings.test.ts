@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   ALL_SETTINGS,
@@ -39,11 +39,18 @@ describe('settings', () => {
       customWeights: { happy: { Comedy: 7 } },
       history: 'on',
     });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     for (const setting of [backendSetting, moodFreshMinutes, strategySetting, siteSettings, customWeightsSetting, historySetting]) {
       const read = await setting.read();
       expect(read.corrupted, setting.key).toBe(true);
       expect(read.value, setting.key).toEqual(setting.spec.fallback);
+      await setting.getValue(); // read again: no second notice
     }
+    // One console notice per bad value, naming the setting.
+    expect(warn.mock.calls.map(([text]) => text)).toEqual(
+      ['backend', 'moodFreshMinutes', 'strategy', 'sites', 'customWeights', 'history'].map((key) => `MoodReel: the stored setting sync:${key} is not valid; its default is used`),
+    );
+    warn.mockRestore();
     // Saving a good value clears the corruption.
     await backendSetting.setValue('cpu');
     expect(await backendSetting.read()).toEqual({ value: 'cpu', corrupted: false });

@@ -62,9 +62,16 @@ export function defineSetting<T>(key: StorageItemKey, spec: SettingSpec<T>): Set
     ...(spec.version ? { version: spec.version } : {}),
     ...(spec.migrations ? { migrations: spec.migrations } : {}),
   }) as unknown as WxtStorageItem<T, Record<string, unknown>>;
+  let noticed: string | null = null;
   const check = (stored: unknown) => {
     const parsed = stored === null || stored === undefined ? spec.fallback : spec.parse(stored);
-    return parsed === undefined ? { value: spec.fallback, corrupted: true } : { value: parsed, corrupted: false };
+    if (parsed !== undefined) return { value: parsed, corrupted: false };
+    const bad = String(JSON.stringify(stored)).slice(0, 200);
+    if (bad !== noticed) {
+      noticed = bad; // once per bad value, however often it is read
+      console.warn(`MoodReel: the stored setting ${key} is not valid; its default is used`);
+    }
+    return { value: spec.fallback, corrupted: true };
   };
   return {
     key,

@@ -1,10 +1,11 @@
 /**
- * Builds the built-in catalogue from MovieLens ml-latest-small: `npm run catalogue [-- --data DIR] [--out DIR]`.
- * Writes public/catalogue/movielens.json and MOVIELENS-LICENSE.txt; the same data gives the same bytes.
+ * Builds the built-in catalogue from MovieLens ml-latest-small: `npm run catalogue [-- --data DIR] [--out FILE]`.
+ * Writes FILE (default public/catalogue/movielens.json) and MOVIELENS-LICENSE.txt beside it; the same data gives
+ * the same bytes.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { encodeBuiltinCatalogue } from './builtin';
 import { filmsFromMovieLens } from './movielens';
 import { joinNewerTitles, titleListFilms } from './newer-titles';
@@ -15,6 +16,8 @@ export const DEFAULT_TITLE_LIST = '../shared/data/movielens-32m/movies.csv';
 export const DEFAULT_OUT_DIR = 'public/catalogue';
 export const CATALOGUE_FILE = 'movielens.json';
 export const LICENSE_FILE = 'MOVIELENS-LICENSE.txt';
+/** The licence committed with the project: what a build from a data folder without README.txt writes. */
+const SHIPPED_LICENCE = fileURLToPath(new URL(`../../public/catalogue/${LICENSE_FILE}`, import.meta.url));
 
 /**
  * Raise by one whenever the build changes what it writes for the same data (a parsing fix, a new field),
@@ -41,7 +44,7 @@ export function licenceText(readme: string, withTitleList = false): string {
     'MoodReel\'s built-in film catalogue (movielens.json) is derived from the MovieLens "ml-latest-small"',
     'data set (generated September 26, 2018) by the GroupLens Research Project at the University of Minnesota.',
     'Transformations: titles reformatted (article in front, alternate titles split out), ratings reduced to a',
-    'count and a Bayesian average, user tags reduced to the five most frequent, IMDb and TMDB ids attached.',
+    'count and a Bayesian average, user tags reduced to the five most frequent, a tone per film learned from ratings and tags, IMDb and TMDB ids attached.',
     ...(withTitleList
       ? [
           'It also holds the titles, years and genres of the films of the MovieLens 32M "movies.csv" list (GroupLens,',
@@ -66,18 +69,26 @@ export interface BuildSummary {
   licencePath: string;
 }
 
-export async function buildCatalogue(options: { dataDir?: string; outDir?: string } = {}): Promise<BuildSummary> {
+/** Where `--out` writes: a file, or (as before) a directory that gets CATALOGUE_FILE. */
+async function cataloguePathFor(out: string | undefined): Promise<string> {
+  const path = resolve(out ?? join(DEFAULT_OUT_DIR, CATALOGUE_FILE));
+  const isDirectory = await stat(path).then((s) => s.isDirectory(), () => false);
+  return isDirectory ? join(path, CATALOGUE_FILE) : path;
+}
+
+export async function buildCatalogue(options: { dataDir?: string; out?: string } = {}): Promise<BuildSummary> {
   const started = performance.now();
   const dataDir = resolve(options.dataDir ?? DEFAULT_DATA_DIR);
-  const outDir = resolve(options.outDir ?? DEFAULT_OUT_DIR);
+  const cataloguePath = await cataloguePathFor(options.out);
+  const outDir = dirname(cataloguePath);
   const read = (file: string) => readFile(join(dataDir, file), 'utf8');
-  const [movies, links, ratings, tags, readme] = await Promise.all(
-    ['movies.csv', 'links.csv', 'ratings.csv', 'tags.csv', 'README.txt'].map(read),
-  );
+  const [movies, links, ratings, tags] = await Promise.all(['movies.csv', 'links.csv', 'ratings.csv', 'tags.csv'].map(read));
   const built = filmsFromMovieLens({ movies: movies!, links: links!, ratings: ratings!, tags: tags! });
   const titleListPath = options.dataDir ? join(dataDir, 'ml-32m', 'movies.csv') : resolve(DEFAULT_TITLE_LIST);
   const titleList = await readFile(titleListPath, 'utf8').catch(() => null);
   const films = titleList ? joinNewerTitles(built.films, titleListFilms(titleList)).films : built.films;
+  // A data folder of the four CSV files alone is enough: the licence then is the one the project ships.
+  const licence = await read('README.txt').then((readme) => licenceText(readme, titleList !== null), () => readFile(SHIPPED_LICENCE, 'utf8'));
   const version = catalogueVersion(built.newestTimestamp);
   const json = encodeBuiltinCatalogue(films, {
     version,
@@ -87,10 +98,9 @@ export async function buildCatalogue(options: { dataDir?: string; outDir?: strin
     ratingPrior: built.ratingPrior,
   });
   await mkdir(outDir, { recursive: true });
-  const cataloguePath = join(outDir, CATALOGUE_FILE);
   const licencePath = join(outDir, LICENSE_FILE);
   await writeFile(cataloguePath, json);
-  await writeFile(licencePath, licenceText(readme!, titleList !== null));
+  await writeFile(licencePath, licence);
   return {
     films: films.length,
     version,
@@ -106,14 +116,14 @@ function argument(args: readonly string[], name: string): string | undefined {
   const at = args.indexOf(name);
   if (at < 0) return undefined;
   const value = args[at + 1];
-  if (value === undefined || value.startsWith('--')) throw new Error(`${name} needs a directory`);
+  if (value === undefined || value.startsWith('--')) throw new Error(`${name} needs a value`);
   return value;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   try {
     const args = process.argv.slice(2);
-    const summary = await buildCatalogue({ dataDir: argument(args, '--data'), outDir: argument(args, '--out') });
+    const summary = await buildCatalogue({ dataDir: argument(args, '--data'), out: argument(args, '--out') });
     console.log(
       `catalogue: ${summary.films} films, ${(summary.bytes / 1024).toFixed(0)} KiB, version ${summary.version}, ` +
         `prior mean ${summary.ratingPrior.mean} weight ${summary.ratingPrior.weight}, ${summary.ms.toFixed(0)} ms\n` +

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -81,7 +81,7 @@ describe('decodeBuiltinCatalogue on a broken file', () => {
     expect(broken((f) => f.films.pop())).toThrow(new RegExp(`says ${count} films but holds ${count - 1}`));
     expect(broken((f) => (f.genres = ['Action', 'Comedy', 'Romcom']))).toThrow(/genres/);
     expect(broken((f) => (f.columns = ['id', 'title']))).toThrow(/columns/);
-    expect(broken((f) => f.films[3]!.splice(4))).toThrow(/film 4 is not a row of 5 to 10 values/);
+    expect(broken((f) => f.films[3]!.splice(4))).toThrow(/film 4 is not a row of 5 to 11 values/);
     expect(broken((f) => (f.films[0]![4] = [0, 99]))).toThrow(/film 1 \(id 1\): genres/);
     expect(broken((f) => (f.films[0]![3] = 95))).toThrow(/film 1 \(id 1\): year/);
     expect(broken((f) => (f.films[0]![8] = 7))).toThrow(/rating/);
@@ -93,13 +93,26 @@ describe('decodeBuiltinCatalogue on a broken file', () => {
 describe('encodeBuiltinCatalogue', () => {
   it('round-trips films through the file format', () => {
     const films = [
-      film({ id: '1', title: 'Toy Story', year: 1995, genres: ['Animation', 'Comedy'], rating: 3.9, ratingCount: 215, tags: ['pixar'], imdbId: 'tt0114709', tmdbId: 862 }),
-      film({ id: '40697', title: 'Babylon 5', genres: ['Sci-Fi'], imdbId: 'tt10000001' }),
+      film({ id: '1', title: 'Toy Story', year: 1995, genres: ['Animation', 'Comedy'], rating: 3.9, ratingCount: 215, tags: ['pixar'], imdbId: 'tt0114709', tmdbId: 862, tone: [0.86, 1, -0.75, -0.73, 1] }),
+      film({ id: '40697', title: 'Babylon 5', genres: ['Sci-Fi'], imdbId: 'tt10000001', tone: null }),
     ];
     const text = encodeBuiltinCatalogue(films, { version: 7, source: 'test', ratingPrior: { mean: 3.5, weight: 3 } });
     expect(JSON.parse(text).format).toBe(BUILTIN_FORMAT);
     expect(JSON.parse(text).genres).toEqual(GENRES);
     expect(decodeBuiltinCatalogue(text)).toEqual({ version: 7, films });
+  });
+
+  it('reads a file written before the tone column as films with no tone', () => {
+    const text = encodeBuiltinCatalogue([film({ id: '1', title: 'Toy Story', tone: [0.5, 0.5, 0, 0, 0] })], {
+      version: 7, source: 'test', ratingPrior: { mean: 3.5, weight: 3 },
+    });
+    const file = JSON.parse(text);
+    file.columns.pop();
+    file.films[0].pop();
+    expect(decodeBuiltinCatalogue(file).films[0]!.tone).toBeNull();
+    const broken = JSON.parse(text);
+    broken.films[0][10] = [2, 0, 0, 0, 0];
+    expect(() => decodeBuiltinCatalogue(broken)).toThrow(/tone must be 5 numbers/);
   });
 
   it('refuses a film that is not a MovieLens one', () => {
@@ -125,7 +138,7 @@ describe('npm run catalogue', () => {
     const outDir = mkdtempSync(join(tmpdir(), 'moodreel-catalogue-'));
     try {
       // The default data: latest-small and, beside it, the 32M title list.
-      const summary = await buildCatalogue({ outDir });
+      const summary = await buildCatalogue({ out: join(outDir, CATALOGUE_FILE) });
       expect(summary.films).toBeGreaterThan(87_000);
       expect(readFileSync(join(outDir, CATALOGUE_FILE)).equals(readFileSync(COMMITTED_CATALOGUE))).toBe(true);
       expect(readFileSync(join(outDir, LICENSE_FILE)).equals(readFileSync(join(COMMITTED_CATALOGUE, '..', LICENSE_FILE)))).toBe(true);
@@ -134,10 +147,28 @@ describe('npm run catalogue', () => {
     }
   }, 60_000);
 
+  it.skipIf(!hasData)('writes --out FILE with the licence beside it, from --data DIR with its ml-32m/movies.csv', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'moodreel-data-'));
+    const outDir = mkdtempSync(join(tmpdir(), 'moodreel-out-'));
+    try {
+      for (const file of ['movies.csv', 'links.csv', 'ratings.csv', 'tags.csv']) copyFileSync(join(MOVIELENS_DATA_DIR, file), join(dataDir, file));
+      mkdirSync(join(dataDir, 'ml-32m'));
+      copyFileSync(join(MOVIELENS_DATA_DIR, '..', '..', 'movielens-32m', 'movies.csv'), join(dataDir, 'ml-32m', 'movies.csv'));
+      const target = join(outDir, 'nested', 'mine.json');
+      const summary = await buildCatalogue({ dataDir, out: target });
+      expect(summary.cataloguePath).toBe(target);
+      expect(readFileSync(target).equals(readFileSync(COMMITTED_CATALOGUE))).toBe(true);
+      expect(existsSync(join(outDir, 'nested', LICENSE_FILE))).toBe(true);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(outDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it.skipIf(!hasData)('builds from --data DIR alone when DIR has no ml-32m/movies.csv', async () => {
     const outDir = mkdtempSync(join(tmpdir(), 'moodreel-catalogue-'));
     try {
-      const summary = await buildCatalogue({ dataDir: MOVIELENS_DATA_DIR, outDir });
+      const summary = await buildCatalogue({ dataDir: MOVIELENS_DATA_DIR, out: outDir });
       expect(summary.films).toBe(9742);
       expect(readFileSync(join(outDir, LICENSE_FILE), 'utf8')).not.toContain('32M');
     } finally {

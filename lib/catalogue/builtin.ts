@@ -3,7 +3,7 @@
  * per film, genres as indexes into the file's own genre list. `encode` is what the build writes, `decode`
  * what the extension reads; both are pure.
  */
-import { GENRES, isGenre, type Film, type Genre } from './types';
+import { GENRES, isGenre, TONE_AXES, type Film, type Genre } from './types';
 import { MAX_YEAR, MIN_YEAR } from './validate';
 
 export const BUILTIN_FORMAT = 'moodreel-catalogue';
@@ -22,10 +22,17 @@ export const BUILTIN_COLUMNS = [
   'ratingCount',
   'rating',
   'tags',
+  'tone',
 ] as const;
 
-/** [movieId, title, aliases, year, genre indexes, IMDb number, TMDB id, rating count, rating, tags] */
-type Row = [number, string, string[], number | null, number[], number | null, number | null, number, number | null, string[]];
+/** How many values a row of a file written before the tone column has (it is read as having no tone). */
+const COLUMNS_BEFORE_TONE = 10;
+
+/** [movieId, title, aliases, year, genre indexes, IMDb number, TMDB id, rating count, rating, tags, tone] */
+type Row = [
+  number, string, string[], number | null, number[], number | null, number | null, number, number | null, string[],
+  readonly number[] | null,
+];
 
 export interface BuiltinHeader {
   /** Increases with every newer build (see build-catalogue.ts). */
@@ -41,13 +48,19 @@ export interface BuiltinCatalogue {
   films: Film[];
 }
 
-/** A row may stop after the genres: the values left out are these (no links, no ratings, no tags). */
+/** A row may stop after the genres: the values left out are these (no links, no ratings, no tags, no tone). */
 const MIN_ROW_LENGTH = 5;
-const TAIL_DEFAULTS: readonly unknown[] = [null, null, 0, null];
+const TAIL_DEFAULTS: readonly unknown[] = [null, null, 0, null, [], null];
+const TAGS_COLUMN = 9;
 
 function isEmptyDefault(value: unknown, column: number): boolean {
-  if (column === 9) return Array.isArray(value) && value.length === 0;
+  if (column === TAGS_COLUMN) return Array.isArray(value) && value.length === 0;
   return value === TAIL_DEFAULTS[column - MIN_ROW_LENGTH];
+}
+
+/** The values a short row left out, each a fresh copy (a film's tag list is its own). */
+function tailDefaults(from: number): unknown[] {
+  return TAIL_DEFAULTS.slice(from - MIN_ROW_LENGTH).map((value) => (Array.isArray(value) ? [] : value));
 }
 
 /** "tt0114709" → 114709; the file stores IMDb ids as numbers to stay small. */
@@ -88,6 +101,7 @@ export function encodeBuiltinCatalogue(films: readonly Film[], header: BuiltinHe
       film.ratingCount,
       film.rating,
       film.tags,
+      film.tone ?? null,
     ];
     // A film with no ratings, links or tags (one only the 32M title list knows) drops its empty tail.
     let length = row.length;
@@ -130,6 +144,13 @@ function rowProblem(row: readonly unknown[], genreCount: number): string | null 
     return 'rating must be between 0.5 and 5, or null';
   }
   if (!isStringArray(tags)) return 'tags must be a list of strings';
+  const tone = row[10];
+  if (
+    tone !== undefined && tone !== null &&
+    !(Array.isArray(tone) && tone.length === TONE_AXES.length && tone.every((v) => typeof v === 'number' && v >= -1 && v <= 1))
+  ) {
+    return `tone must be ${TONE_AXES.length} numbers from -1 to 1 (${TONE_AXES.join(', ')}), or null`;
+  }
   return null;
 }
 
@@ -154,9 +175,10 @@ export function decodeBuiltinCatalogue(json: unknown): BuiltinCatalogue {
     throw new CatalogueFormatError(`genres must list MovieLens genres (${GENRES.join(', ')})`);
   }
   const genres = file.genres as Genre[];
+  const columnCount = Array.isArray(file.columns) ? file.columns.length : 0;
   if (
     !Array.isArray(file.columns) ||
-    file.columns.length !== BUILTIN_COLUMNS.length ||
+    (columnCount !== BUILTIN_COLUMNS.length && columnCount !== COLUMNS_BEFORE_TONE) ||
     file.columns.some((column, i) => column !== BUILTIN_COLUMNS[i])
   ) {
     throw new CatalogueFormatError(`columns must be ${BUILTIN_COLUMNS.join(', ')}`);
@@ -169,13 +191,11 @@ export function decodeBuiltinCatalogue(json: unknown): BuiltinCatalogue {
   const films: Film[] = new Array(file.films.length);
   for (let i = 0; i < file.films.length; i++) {
     const given: unknown = file.films[i];
-    if (!Array.isArray(given) || given.length < MIN_ROW_LENGTH || given.length > BUILTIN_COLUMNS.length) {
-      throw new CatalogueFormatError(`film ${i + 1} is not a row of ${MIN_ROW_LENGTH} to ${BUILTIN_COLUMNS.length} values`);
+    if (!Array.isArray(given) || given.length < MIN_ROW_LENGTH || given.length > columnCount) {
+      throw new CatalogueFormatError(`film ${i + 1} is not a row of ${MIN_ROW_LENGTH} to ${columnCount} values`);
     }
-    // A short row's missing tail: no links, no ratings, no tags.
-    const row: unknown[] = given.length < BUILTIN_COLUMNS.length
-      ? [...given, ...[null, null, 0, null, []].slice(given.length - MIN_ROW_LENGTH)]
-      : given;
+    // A short row's missing tail (and a file written before the tone column): no links, ratings, tags or tone.
+    const row: unknown[] = given.length < BUILTIN_COLUMNS.length ? [...given, ...tailDefaults(given.length)] : given;
     const problem = rowProblem(row, genres.length);
     if (problem) throw new CatalogueFormatError(`film ${i + 1} (id ${String(row[0])}): ${problem}`);
     const id = String(row[0]);
@@ -195,6 +215,7 @@ export function decodeBuiltinCatalogue(json: unknown): BuiltinCatalogue {
       imdbId: imdb === null ? null : imdbId(imdb),
       tmdbId: row[6] as number | null,
       source: 'builtin',
+      tone: (row[10] as number[] | null | undefined) ?? null,
     };
   }
   return { version: file.version, films };

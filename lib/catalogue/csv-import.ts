@@ -6,6 +6,7 @@
  */
 import Papa from 'papaparse';
 import { GENRES, type Film, type Genre } from './types';
+import { unescapeFormula } from './csv-cells';
 import { readText } from './file-text';
 import { MAX_TITLE_LENGTH, MAX_YEAR, MIN_YEAR } from './validate';
 import { filmKey, moveTrailingArticle, parseMovieLensTitle } from './titles';
@@ -244,7 +245,7 @@ export async function previewCsvImport(input: string | Blob, options: CsvImportO
       );
     }
     const reasons: string[] = [];
-    const rawTitle = cells[layout.title]!.trim();
+    const rawTitle = unescapeFormula(cells[layout.title]!.trim());
     let title = '';
     let aliases: string[] = [];
     let year: number | null = null;

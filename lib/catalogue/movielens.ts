@@ -5,6 +5,7 @@
 import Papa from 'papaparse';
 import { isGenre, type Film, type Genre } from './types';
 import { parseMovieLensTitle } from './titles';
+import { filmTones, type RatingRow, type TagRow } from './tone';
 
 export interface MovieLensFiles {
   movies: string;
@@ -77,9 +78,11 @@ export function filmsFromMovieLens(files: MovieLensFiles): MovieLensCatalogue {
   const weight = ratingStats.size > 0 ? median([...ratingStats.values()].map((stats) => stats.count)) : 0;
 
   const tagCounts = new Map<string, Map<string, number>>();
+  const toneTags: TagRow[] = [];
   for (const [, movieId, tag, timestamp] of tags) {
     const folded = tag!.toLowerCase().replace(/\s+/gu, ' ').trim();
     if (folded === '') continue;
+    toneTags.push({ movieId: movieId!, tag: folded });
     const counts = tagCounts.get(movieId!) ?? new Map<string, number>();
     counts.set(folded, (counts.get(folded) ?? 0) + 1);
     tagCounts.set(movieId!, counts);
@@ -119,6 +122,11 @@ export function filmsFromMovieLens(files: MovieLensFiles): MovieLensCatalogue {
       tmdbId: /^\d+$/u.test(tmdb) && Number(tmdb) > 0 ? Number(tmdb) : null,
       source: 'builtin',
     };
+  });
+  const toneRatings: RatingRow[] = ratings.map(([userId, movieId, rating]) => ({ userId: userId!, movieId: movieId!, rating: Number(rating) }));
+  const tones = filmTones({ films, ratings: toneRatings, tags: toneTags });
+  films.forEach((film, i) => {
+    film.tone = tones[i]!;
   });
   return { films, ratingPrior: { mean: Math.round(mean * 10_000) / 10_000, weight }, newestTimestamp };
 }

@@ -107,3 +107,19 @@ describe('normalizeTitle', () => {
     expect(filmKey('Babylon 5', null)).not.toBe(filmKey('Babylon 5', 1994));
   });
 });
+
+describe('title keys on hostile input', () => {
+  // A page (or a message) can send any string. The year pattern once began with `\s*`, which rescans a run
+  // of spaces from each of its positions: 200,000 spaces took about half a minute. Linear, it is a few ms;
+  // the bound below is far above that and far below the quadratic time.
+  it.each([
+    ['a run of spaces between words', `a${' '.repeat(200_000)}b`, 'a b'],
+    ['a run of spaces before a bracket that is no year', `Heat${' '.repeat(200_000)}(x)`, 'heat x'],
+    ['a run of spaces after a year', `Heat (1995)${' '.repeat(200_000)}!`, 'heat 1995'],
+  ])('normalises %s in linear time', (_label, title, key) => {
+    const started = performance.now();
+    expect(normalizeTitle(title)).toBe(key);
+    expect(parseMovieLensTitle(title).title.length).toBeLessThan(20);
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+});

@@ -23,8 +23,12 @@ const ARTICLE_SET = new Set(TRAILING_ARTICLES);
 /** What may follow the last comma for it to be a trailing article: one word, "L'" with its apostrophe. */
 const ARTICLE_WORD = /^\p{L}+['’]?$/u;
 
-/** A year in brackets at the end: "(1995)", "[1995]", "(2006–2007)", "(2006-)". */
-const TRAILING_YEAR = /\s*[([]\s*(\d{4})(?:\s*[-–—]\s*(?:\d{4})?)?\s*[)\]]\s*$/u;
+/**
+ * A year in brackets at the end: "(1995)", "[1995]", "(2006–2007)", "(2006-)". It starts at the bracket, not
+ * at the spaces before it: a leading `\s*` would rescan a run of spaces from each of its positions
+ * (quadratic in the run); callers trim what is left in front instead.
+ */
+const TRAILING_YEAR = /[([]\s*(\d{4})(?:\s*[-–—]\s*(?:\d{4})?)?\s*[)\]]\s*$/u;
 
 /** Moves a trailing article to the front, keeping its case: "Misérables, Les" → "Les Misérables". */
 export function moveTrailingArticle(title: string): string {

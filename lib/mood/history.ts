@@ -2,6 +2,7 @@
  * Mood history, when the user turns it on: what one reading leaves behind (never an image), and the pure
  * arithmetic the options page's chart and CSV export need.
  */
+import Papa from 'papaparse';
 import { EMOTIONS, isEmotion, type Emotion } from './emotions';
 import type { MoodReading } from './types';
 
@@ -89,8 +90,9 @@ export function bucketHistory(entries: readonly HistoryEntry[], unit: BucketUnit
 /** The history as CSV: one reading a line, time in ISO 8601 and each emotion's probability. */
 export function historyToCsv(entries: readonly HistoryEntry[]): string {
   const header = ['at', 'emotion', ...EMOTIONS, 'faces', 'source'];
-  const lines = entries.map((e) => [new Date(e.at).toISOString(), e.emotion, ...e.probabilities.map((p) => String(p)), String(e.faces), e.source].join(','));
-  return `${[header.join(','), ...lines].join('\n')}\n`;
+  const rows = entries.map((e) => [new Date(e.at).toISOString(), e.emotion, ...e.probabilities, e.faces, e.source]);
+  // Quoted and defused like every export (a cell starting with = + - @ would run as a spreadsheet formula).
+  return `${Papa.unparse({ fields: header, data: rows }, { newline: '\n', escapeFormulae: true })}\n`;
 }
 
 /** A stored row is only trusted when it has the right shape (a corrupted row is skipped, not drawn). */

@@ -2,12 +2,20 @@
  * Picks query timings on generated catalogues (10k and 100k films): `npx tsx lib/picks/bench.ts`.
  * `benchPicks()` returns the rows for `npm run bench`; no test asserts on time.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { MOVIELENS_DATA_DIR } from '../catalogue/test-catalogue';
+import { decodeBuiltinCatalogue } from '../catalogue/builtin';
+import { pairwiseAgreement, toneAgreement, WITHHELD_EVERY } from '../catalogue/tone-agreement';
+import { SHIPPED_CATALOGUE } from './cli';
+import { NO_NUDGES } from './feedback';
+import { firstPages, JUDGED_READINGS, noveltyWalk, summarise } from './first-pages';
 import { GENRES, type Film, type Genre } from '../catalogue/types';
 import { EMOTIONS } from '../mood/emotions';
 import { nudgesFrom } from './feedback';
 import { rankGroupPicks } from './group';
-import { rankPicks } from './rank';
+import { fitScores, rankPicks } from './rank';
 import { weightsFor } from './strategies';
 import type { Strategy } from './types';
 
@@ -64,9 +72,27 @@ export function generatedFilms(count: number, seed = 1): Film[] {
       imdbId: null,
       tmdbId: null,
       source: 'builtin',
+      tone: Array.from({ length: 5 }, () => Math.round((random() * 2 - 1) * 100) / 100),
     });
   }
   return films;
+}
+
+/**
+ * The shipped catalogue joined with `count` films of a title list nobody rated (as issue 14's join with the
+ * MovieLens 32M titles adds): no rating, no count, no tone.
+ */
+export function withUnratedTitles(films: readonly Film[], count: number, seed = 7): Film[] {
+  const random = seededRandom(seed);
+  const extra = generatedFilms(count, seed).map((film, i): Film => ({
+    ...film,
+    id: String(1_000_000 + i),
+    rating: null,
+    ratingCount: 0,
+    tone: null,
+    year: 1990 + Math.floor(random() * 34),
+  }));
+  return [...films, ...extra];
 }
 
 function percentile(sorted: readonly number[], share: number): number {
@@ -161,9 +187,90 @@ export function formatBench(rows: readonly BenchRow[]): string {
   return [line(header), line(widths.map((width) => '-'.repeat(width))), ...body.map(line)].join('\n');
 }
 
+/** Picks over the shipped catalogue joined with unrated titles up to 100,000 films (the realistic large case). */
+export function benchShippedWithTitles(films: readonly Film[], runs = 40): BenchRow[] {
+  const joined = withUnratedTitles(films, 100_000 - films.length);
+  const random = seededRandom(3);
+  const readings = Array.from({ length: runs + 5 }, () => reading(random));
+  const rows: BenchRow[] = [];
+  for (const strategy of ['match', 'lift'] as const) {
+    const scene = { films: joined, nudges: NO_NUDGES, hidden: new Set<string>(), recent: new Set<string>(), strategy, weights: weightsFor(strategy, null) };
+    rows.push({
+      query: `MovieLens + unrated titles, ${strategy}`,
+      films: joined.length,
+      runs,
+      ...time(runs, (run) => rankPicks({ ...scene, probabilities: readings[run]! })),
+    });
+  }
+  return rows;
+}
+
+/** What a film lover reads: the judged first pages, their rating counts, variety, and the floor over the join. */
+export function formatFirstPages(films: readonly Film[]): string {
+  const pages = firstPages(films);
+  const lines = pages.map((page) =>
+    `${page.strategy.padEnd(5)} ${page.reading.padEnd(21)} ${page.picks.map((pick) => pick.title).join(' · ')}` +
+      (page.misfits.length ? `   [judged misfit: ${page.misfits.join(', ')}]` : ''),
+  );
+  const summary = summarise(pages, films).map(
+    (row) =>
+      `${row.strategy.padEnd(5)} ${row.slots} slots, ${row.distinct} distinct films, rating count median ${row.medianRatingCount}, ` +
+      `min ${row.minRatingCount}; judged misfits ${row.judgedMisfits} (target ≤ 1 in 45)`,
+  );
+  const joined = withUnratedTitles(films, 90_000);
+  const joinedPages = firstPages(joined);
+  const unratedShown = joinedPages.flatMap((page) => page.picks).filter((pick) => Number(pick.id) >= 1_000_000).length;
+  const walks = JUDGED_READINGS.slice(0, 7).flatMap(({ name, probabilities }) =>
+    (['match', 'lift'] as const).map((strategy) => {
+      const pages = noveltyWalk(films, probabilities, strategy);
+      return `${strategy} ${name}: ${new Set(pages.flat().map((pick) => pick.id)).size}`;
+    }),
+  );
+  return [
+    'First pages (page of 5, no history), shipped catalogue:',
+    ...lines,
+    '',
+    ...summary,
+    `with 90,000 unrated titles joined: ${unratedShown} of ${joinedPages.length * 5} first-page slots hold an unrated film (target 0)`,
+    `distinct films on the first pages of 8 readings in a row (target ≥ 30): ${walks.join(', ')}`,
+  ].join('\n');
+}
+
+/** Tone agreement on films whose tags were withheld from a build (needs the MovieLens data folder). */
+export function formatToneAgreement(dataDir: string): string {
+  if (!existsSync(join(dataDir, 'tags.csv'))) return `tone agreement: skipped, no MovieLens data at ${dataDir}`;
+  const read = (file: string) => readFileSync(join(dataDir, file), 'utf8');
+  const { axes, withheld, films } = toneAgreement({ movies: read('movies.csv'), links: read('links.csv'), ratings: read('ratings.csv'), tags: read('tags.csv') });
+  // The same films through the picks' own score for a happy reading (what `npm run picks -- --scores` prints):
+  // a film that cannot fit counts as the lowest score.
+  const light = axes.find((a) => a.axis === 'light')!;
+  const scoreLines = (['match', 'lift'] as const).map((strategy) => {
+    const scores = fitScores({
+      films, probabilities: JUDGED_READINGS[3]!.probabilities, strategy, weights: weightsFor(strategy, null), nudges: NO_NUDGES,
+      hidden: new Set(), recent: new Set(),
+    });
+    const of = (id: string) => scores.get(id) ?? -Infinity;
+    const agreement = pairwiseAgreement(light.positiveIds.map(of), light.negativeIds.map(of));
+    const fitting = (ids: string[]) => ids.filter((id) => scores.has(id)).length;
+    return `happy reading, ${strategy}: the fit score puts light-tagged above dark-tagged withheld films in ` +
+      `${(agreement * 100).toFixed(0)} % of pairs (fitting: ${fitting(light.positiveIds)}/${light.positiveIds.length} light, ` +
+      `${fitting(light.negativeIds)}/${light.negativeIds.length} dark)`;
+  });
+  return [
+    `Tone on ${withheld.size} films whose tags were withheld from the build (ids divisible by ${WITHHELD_EVERY}):`,
+    'axis       films +/-   agreement   mean gap',
+    ...axes.map((a) => `${a.axis.padEnd(10)} ${`${a.positive}/${a.negative}`.padStart(9)}   ${a.agreement.toFixed(3).padStart(9)}   ${a.gap.toFixed(2).padStart(8)}`),
+    '(agreement: share of (tagged-positive, tagged-negative) pairs the built tone orders right; 0.5 is chance)',
+    ...scoreLines,
+  ].join('\n');
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const rows = benchPicks();
+  const shipped = decodeBuiltinCatalogue(readFileSync(SHIPPED_CATALOGUE, 'utf8')).films;
+  const rows = [...benchPicks(), ...benchShippedWithTitles(shipped)];
   console.log(formatBench(rows));
   const target = rows.find((row) => row.films === 100_000 && row.query === 'picks, page 0');
   if (target) console.log(`\n100k films, page 0: median ${target.medianMs} ms (target ≤ ${TARGET_MEDIAN_MS} ms)`);
+  console.log(`\n${formatFirstPages(shipped)}`);
+  console.log(`\n${formatToneAgreement(MOVIELENS_DATA_DIR)}`);
 }

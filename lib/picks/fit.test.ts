@@ -1,68 +1,103 @@
 import { describe, expect, it } from 'vitest';
 import { GENRES, type Genre } from '../catalogue/types';
-import { EMOTIONS } from '../mood/emotions';
-import { breaksAvoidRule, fitFor } from './fit';
+import { EMOTIONS, type Emotion } from '../mood/emotions';
+import { NO_NUDGES } from './feedback';
+import { breaksAvoidRule, fitsMood, reasonText } from './fit';
+import { rankPicks } from './rank';
+import { moodScorer } from './relevance';
 import { customFrom, weightsFor } from './strategies';
-import { STRATEGIES } from './types';
+import { certain, loadMovieLens, mixed, movieLensSuite } from './test-films';
+import { STRATEGIES, type Strategy } from './types';
 
 const match = weightsFor('match', null);
 const lift = weightsFor('lift', null);
+const scorer = (emotion: Emotion, strategy: Strategy = 'match', weights = weightsFor(strategy, null), nudges = NO_NUDGES) =>
+  moodScorer(certain(emotion), strategy, weights, nudges);
 
-describe('fits the mood', () => {
-  it('names the genre and the mood: match and custom', () => {
-    expect(fitFor({ genres: ['Comedy', 'Romance'] }, 'happy', 'match', match)).toEqual({
+describe('fits the mood (the one rule)', () => {
+  it('names the genre, the tone that helped and the mood', () => {
+    expect(fitsMood({ genres: ['Comedy', 'Romance'] }, scorer('happy'))).toEqual({
       emotion: 'happy',
       genre: 'Comedy',
-      reason: 'Comedy · fits your happy mood',
+      reason: 'A comedy that fits your happy mood',
     });
+    expect(fitsMood({ genres: ['Comedy'], tone: [0.9, 0.6, -0.5, -0.4, 0] }, scorer('happy'))?.reason).toBe(
+      'A light comedy that fits your happy mood',
+    );
+    expect(fitsMood({ genres: ['Comedy'], tone: [0.4, 0.9, -0.5, -0.4, 0] }, scorer('sad', 'lift'))?.reason).toBe(
+      'A warm comedy to lift a sad mood',
+    );
     const custom = customFrom('match');
-    custom.sad = { Western: 0.6 };
-    expect(fitFor({ genres: ['Western'] }, 'sad', 'custom', custom)?.reason).toBe('Western · fits your sad mood');
-    expect(fitFor({ genres: ['Horror'] }, 'fear', 'match', match)?.reason).toBe('Horror · fits your fearful mood');
+    custom.sad = { Western: 0.9 };
+    expect(fitsMood({ genres: ['Western'] }, scorer('sad', 'custom', custom))?.reason).toBe('A western that fits your sad mood');
+    expect(fitsMood({ genres: ['Horror'] }, scorer('fear'))?.reason).toBe('A horror film that fits your fearful mood');
   });
 
   it('says lift lifts a negative mood and keeps a happy one going', () => {
-    expect(fitFor({ genres: ['Animation', 'Drama'] }, 'sad', 'lift', lift)?.reason).toBe(
-      'Animation · to lift a sad mood',
-    );
-    expect(fitFor({ genres: ['Comedy'] }, 'happy', 'lift', lift)?.reason).toBe('Comedy · to keep a happy mood going');
-    expect(fitFor({ genres: ['Comedy'] }, 'angry', 'lift', lift)?.reason).toBe('Comedy · to calm an angry mood');
-    expect(fitFor({ genres: ['Children'] }, 'fear', 'lift', lift)?.reason).toBe('Children · to ease a fearful mood');
+    expect(reasonText('Comedy', 'happy', 'lift')).toBe('A comedy to keep a happy mood going');
+    expect(reasonText('Comedy', 'angry', 'lift', 'absorbing')).toBe('An absorbing comedy to calm an angry mood');
+    expect(reasonText('Children', 'fear', 'lift', 'gentle')).toBe('A gentle family film to ease a fearful mood');
   });
 
   it('names the best-weighted genre the film has', () => {
-    // Toy Story: a family comedy fits a happy mood as a comedy, Comedy coming first in the table.
     const toyStory = { genres: ['Adventure', 'Animation', 'Children', 'Comedy', 'Fantasy'] as Genre[] };
-    expect(fitFor(toyStory, 'happy', 'match', match)?.genre).toBe('Comedy');
-    expect(fitFor({ genres: ['Children', 'Musical'] }, 'sad', 'lift', lift)?.genre).toBe('Children');
+    expect(fitsMood(toyStory, scorer('happy'))?.genre).toBe('Comedy');
+    expect(fitsMood({ genres: ['Children', 'Musical'] }, scorer('sad', 'lift'))?.genre).toBe('Musical');
   });
 
-  it('does not fit when no genre is weighed positively', () => {
-    expect(fitFor({ genres: ['Drama'] }, 'happy', 'match', match)).toBeNull();
-    expect(fitFor({ genres: [] }, 'happy', 'match', match)).toBeNull();
-    expect(fitFor({ genres: ['Drama'] }, 'sad', 'lift', lift)).toBeNull();
-    expect(fitFor({ genres: ['Horror', 'Thriller'] }, 'fear', 'lift', lift)).toBeNull();
+  it('does not fit when no genre is weighed positively, or the tone works against the mood', () => {
+    expect(fitsMood({ genres: ['Drama'] }, scorer('happy'))).toBeNull();
+    expect(fitsMood({ genres: [] }, scorer('happy'))).toBeNull();
+    expect(fitsMood({ genres: ['Drama'] }, scorer('sad', 'lift'))).toBeNull();
+    expect(fitsMood({ genres: ['Horror', 'Thriller'] }, scorer('fear', 'lift'))).toBeNull();
+    expect(fitsMood({ genres: ['Comedy', 'Crime'], tone: [-1, -0.8, 0.6, 0.5, 0.5] }, scorer('happy'))).toBeNull();
+  });
+
+  it("counts the user's nudges: a genre turned down for the mood stops fitting", () => {
+    const nudges = { ...NO_NUDGES, happy: { Comedy: -0.5 } };
+    expect(fitsMood({ genres: ['Comedy'] }, scorer('happy'))).not.toBeNull();
+    expect(fitsMood({ genres: ['Comedy'] }, scorer('happy', 'match', match, nudges))).toBeNull();
+    expect(fitsMood({ genres: ['Comedy'] }, scorer('sad', 'match', match, nudges))).toBeNull();
   });
 
   it('keeps the avoid rule: a drama that is also a comedy may lift a sad mood, a plain drama never', () => {
     expect(breaksAvoidRule(['Drama'], 'sad', 'lift', lift)).toBe(true);
-    expect(breaksAvoidRule(['Drama', 'Romance'], 'sad', 'lift', lift)).toBe(true);
     expect(breaksAvoidRule(['Drama', 'Comedy'], 'sad', 'lift', lift)).toBe(false);
-    expect(fitFor({ genres: ['Comedy', 'Drama'] }, 'sad', 'lift', lift)?.genre).toBe('Comedy');
-    expect(breaksAvoidRule(['Horror', 'Mystery'], 'fear', 'lift', lift)).toBe(true);
-    // Only lift avoids: match and custom tables never exclude a film by the rule.
     expect(breaksAvoidRule(['Drama'], 'sad', 'match', match)).toBe(false);
     expect(breaksAvoidRule(['Drama'], 'sad', 'custom', customFrom('lift'))).toBe(false);
+  });
+
+  it('fits a mixed reading through either of its emotions', () => {
+    const halves = moodScorer(mixed({ happy: 0.6, sad: 0.4 }), 'match', match, NO_NUDGES);
+    expect(fitsMood({ genres: ['Comedy'] }, halves)?.emotion).toBe('happy');
+    expect(fitsMood({ genres: ['Drama'] }, halves)?.emotion).toBe('sad');
+    expect(fitsMood({ genres: ['Horror'] }, halves)).toBeNull();
   });
 
   it('reads as a sentence for every emotion and strategy', () => {
     for (const strategy of STRATEGIES) {
       const weights = weightsFor(strategy, null);
       for (const emotion of EMOTIONS) {
-        const genre = GENRES.find((g) => (weights[emotion][g] ?? 0) > 0)!;
-        const reason = fitFor({ genres: [genre] }, emotion, strategy, weights)!.reason;
-        expect(reason).toMatch(new RegExp(`^${genre} · (fits your|to) [a-z ]+ mood( going)?$`));
+        const genre = [...GENRES].sort((a, b) => (weights[emotion][b] ?? 0) - (weights[emotion][a] ?? 0))[0]!;
+        const reason = fitsMood({ genres: [genre] }, scorer(emotion, strategy))!.reason;
+        expect(reason).toMatch(/^An? [a-z -]+ (that fits your|to) [a-z ]+ mood( going)?$/);
         expect(reason).not.toMatch(/afraid|disgust |surprise mood|undefined/);
+      }
+    }
+  });
+});
+
+describe(movieLensSuite('one rule for badges and picks'), () => {
+  it('badges every film the picks show, for every reading and strategy', () => {
+    const films = loadMovieLens();
+    const readings = [...EMOTIONS.map((e) => certain(e)), mixed({ happy: 0.55, sad: 0.45 })];
+    for (const strategy of ['match', 'lift'] as const) {
+      for (const probabilities of readings) {
+        const weights = weightsFor(strategy, null);
+        const page = rankPicks({ films, probabilities, strategy, weights, nudges: NO_NUDGES, hidden: new Set(), recent: new Set(), pageSize: 10 });
+        const rule = moodScorer(probabilities, strategy, weights, NO_NUDGES);
+        expect(page.picks.length).toBe(10);
+        for (const pick of page.picks) expect(fitsMood(films.find((f) => f.id === pick.id)!, rule), pick.title).not.toBeNull();
       }
     }
   });

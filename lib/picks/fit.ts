@@ -1,10 +1,13 @@
 /**
- * Whether a film fits a mood under a strategy, and the one line that says why. The popup's picks and the
- * streaming sites' badges share this rule.
+ * "Fits the mood": the one rule (relevance.ts) as the popup's picks, the row, the badges and group picks show it,
+ * with the one line that says why ("A warm comedy to lift a sad mood").
  */
 import type { Genre } from '../catalogue/types';
-import type { Emotion } from '../mood/emotions';
+import { EMOTIONS, type Emotion } from '../mood/emotions';
+import { genreMask } from './genre-mask';
+import type { MoodScorer, ScoredFilmLike } from './relevance';
 import { avoidedGenres, weightOf } from './strategies';
+import { describedGenre, toneProfile, toneWord } from './tone';
 import type { Fit, GenreWeights, Strategy } from './types';
 
 /** The adjective a reason uses ("an afraid mood" reads wrong, so not EMOTION_LABEL). */
@@ -32,12 +35,16 @@ const LIFT_PURPOSE: Record<Emotion, (mood: string) => string> = {
   neutral: (mood) => `to brighten ${mood} mood`,
 };
 
-/** "Comedy · fits your happy mood" (match, custom), "Animation · to lift a sad mood" (lift). */
-export function reasonText(genre: Genre, emotion: Emotion, strategy: Strategy): string {
+/**
+ * "A light comedy that fits your happy mood" (match, custom), "A warm comedy to lift a sad mood" (lift): the
+ * genre that fits and, when the film's tone helped, the tone that did.
+ */
+export function reasonText(genre: Genre, emotion: Emotion, strategy: Strategy, tone: string | null = null): string {
+  const what = describedGenre(genre, tone);
+  const sentence = what.charAt(0).toUpperCase() + what.slice(1);
   const article = MOOD_ADJECTIVE[emotion];
-  if (strategy === 'lift') return `${genre} · ${LIFT_PURPOSE[emotion](article)}`;
-  const adjective = article.slice(article.indexOf(' ') + 1);
-  return `${genre} · fits your ${adjective} mood`;
+  if (strategy === 'lift') return `${sentence} ${LIFT_PURPOSE[emotion](article)}`;
+  return `${sentence} that fits your ${article.slice(article.indexOf(' ') + 1)} mood`;
 }
 
 /**
@@ -55,25 +62,44 @@ export function breaksAvoidRule(
   return !genres.some((genre) => weightOf(weights, emotion, genre) > 0);
 }
 
-/**
- * Whether a film fits a mood: it has a genre the strategy weighs positively for the emotion (and, under lift,
- * keeps the avoid rule). The fit names the best-weighted such genre; ties go to the film's own genre order.
- */
-export function fitFor(
-  film: { readonly genres: readonly Genre[] },
-  emotion: Emotion,
-  strategy: Strategy,
-  weights: GenreWeights,
-): Fit | null {
-  if (breaksAvoidRule(film.genres, emotion, strategy, weights)) return null;
-  let best: Genre | null = null;
-  let bestWeight = 0;
-  for (const genre of film.genres) {
-    const weight = weightOf(weights, emotion, genre);
-    if (weight > bestWeight) {
-      best = genre;
-      bestWeight = weight;
+/** The film's genre that fits the emotion best: the table's best-weighted, else the most nudged; ties in film order. */
+function fittingGenre(film: ScoredFilmLike, emotion: Emotion, weights: GenreWeights, nudges: GenreWeights): Genre | null {
+  for (const table of [weights, nudges]) {
+    let best: Genre | null = null;
+    let bestWeight = 0;
+    for (const genre of film.genres) {
+      const weight = weightOf(table, emotion, genre);
+      if (weight > bestWeight) {
+        best = genre;
+        bestWeight = weight;
+      }
     }
+    if (best) return best;
   }
-  return best === null ? null : { emotion, genre: best, reason: reasonText(best, emotion, strategy) };
+  return null;
+}
+
+/** The fit of a film for one emotion of the reading, named (used once the rule has said it fits). */
+export function fitAs(film: ScoredFilmLike, e: number, scorer: MoodScorer): Fit | null {
+  const emotion = EMOTIONS[e]!;
+  const genre = fittingGenre(film, emotion, scorer.weights, scorer.nudges);
+  if (!genre) return null;
+  const word = toneWord(toneProfile(scorer.strategy, emotion), film.tone);
+  return { emotion, genre, reason: reasonText(genre, emotion, scorer.strategy, word) };
+}
+
+/**
+ * THE rule for "fits the mood", shared by badges, the row, the popup and group picks: the film fits one of the
+ * emotions the reading blends (relevance.ts: listed genre, avoid rule, fit ≥ FIT_MIN, nudges counted). Null when
+ * it fits none; else the emotion it fits best, the genre and the reason.
+ */
+export function fitsMood(film: ScoredFilmLike, scorer: MoodScorer): Fit | null {
+  const e = scorer.fittingEmotion(film);
+  return e < 0 ? null : fitAs(film, e, scorer);
+}
+
+/** Whether a genre set is one the scorer could ever fit (for quick filtering). */
+export function couldFit(film: ScoredFilmLike, scorer: MoodScorer): boolean {
+  const mask = genreMask(film.genres);
+  return scorer.blend.some(({ emotion }) => !Number.isNaN(scorer.genreFit(emotion, mask)));
 }

@@ -50,12 +50,25 @@ export function franchiseKey(title: string): string {
   return name;
 }
 
-/** Every series key of a film: its title's and its other titles' ("Shrek Forever After" a.k.a. "Shrek: …"). */
+/**
+ * The series a title names after "with" when that is a name of two words or more: "A Grand Day Out with
+ * Wallace and Gromit" is a Wallace & Gromit film. "Dances with Wolves" names no series.
+ */
+export function companionKey(title: string): string {
+  const found = / with (.+)$/.exec(words(plain(title)));
+  if (!found) return '';
+  const key = franchiseKey(found[1]!);
+  return key.includes(' ') ? key : '';
+}
+
+/**
+ * Every series key of a film: its title's, its other titles' ("Shrek Forever After" a.k.a. "Shrek: …"), and the
+ * series a title names after "with".
+ */
 export function franchiseKeys(film: { readonly title: string; readonly aliases?: readonly string[] }): string[] {
   const keys = new Set<string>();
   for (const title of [film.title, ...(film.aliases ?? [])]) {
-    const key = franchiseKey(title);
-    if (key !== '') keys.add(key);
+    for (const key of [franchiseKey(title), companionKey(title)]) if (key !== '') keys.add(key);
   }
   return [...keys];
 }

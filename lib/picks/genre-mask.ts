@@ -28,10 +28,16 @@ function bitCount(value: number): number {
   return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
-/** Jaccard similarity of two genre sets (|A∩B| / |A∪B|), the release format left out; 0 when both are empty. */
+/**
+ * How alike two genre sets are: the mean of Jaccard (|A∩B| / |A∪B|) and the overlap coefficient
+ * (|A∩B| / min(|A|, |B|)), the release format left out; 0 when either is empty. Jaccard alone makes a film tagged
+ * with ten genres look new next to a comedy, though the comedy is wholly inside it; the overlap part says so.
+ */
 export function genreSimilarity(a: number, b: number): number {
   const left = a & ~FORMAT_BITS;
   const right = b & ~FORMAT_BITS;
-  const union = bitCount(left | right);
-  return union === 0 ? 0 : bitCount(left & right) / union;
+  const smaller = Math.min(bitCount(left), bitCount(right));
+  if (smaller === 0) return 0;
+  const shared = bitCount(left & right);
+  return (shared / bitCount(left | right) + shared / smaller) / 2;
 }

@@ -1,4 +1,4 @@
-/** How good a film is, as a multiplier on its mood fit. */
+/** How good a film is, as a multiplier on its mood fit, and the floor a film must clear for a first page. */
 
 /** The neutral prior: about MovieLens's mean rating (ml-latest-small: 3.50 over 100,836 ratings). */
 export const PRIOR_RATING = 3.5;
@@ -13,7 +13,11 @@ export const PRIOR_WEIGHT = 10;
 /** An imported film's rating comes with no count (the user's file gave it): trust it as much as the prior. */
 export const UNCOUNTED_RATING_WEIGHT = PRIOR_WEIGHT;
 
-const TOP_RATING = 5;
+/**
+ * The quality floor: a built-in film rated by fewer people than this comes after every film that clears it, so
+ * no first page shows a film two people rated while rated films fit.
+ */
+export const RATING_COUNT_FLOOR = 20;
 
 /**
  * The Bayesian average (PRIOR_WEIGHT·PRIOR_RATING + n·rating) / (PRIOR_WEIGHT + n). A film with no rating gets
@@ -22,11 +26,26 @@ const TOP_RATING = 5;
 export function bayesianRating(rating: number | null, ratingCount: number): number {
   if (rating === null || !Number.isFinite(rating)) return PRIOR_RATING;
   const count = ratingCount > 0 ? ratingCount : UNCOUNTED_RATING_WEIGHT;
-  const clamped = Math.min(TOP_RATING, Math.max(0.5, rating));
+  const clamped = Math.min(5, Math.max(0.5, rating));
   return (PRIOR_WEIGHT * PRIOR_RATING + count * clamped) / (PRIOR_WEIGHT + count);
 }
 
-/** The multiplier a film's score gets for its quality: its Bayesian rating over the top of the scale, in (0, 1]. */
+/**
+ * The multiplier a film's fit gets for its quality, in (0, 1]: its Bayesian rating above 2 stars over the 3
+ * stars above that (4.3 → 0.77, 3.5 → 0.5, 3.0 → 0.33: a much better film is clearly ahead), times a small
+ * bonus for being widely seen (×0.85 for a handful of ratings up to ×1 from 1,000).
+ */
 export function qualityFactor(film: { readonly rating: number | null; readonly ratingCount: number }): number {
-  return bayesianRating(film.rating, film.ratingCount) / TOP_RATING;
+  const stars = (bayesianRating(film.rating, film.ratingCount) - 2) / 3;
+  const seen = 0.85 + 0.15 * Math.min(1, Math.log10(1 + Math.max(0, film.ratingCount)) / 3);
+  return Math.max(0.02, Math.min(1, stars)) * seen;
+}
+
+/**
+ * Whether a film clears the quality floor: a built-in film enough people rated, or an imported film the user's
+ * file gave a rating (it is the user's own list). Films of the title list with no ratings never do.
+ */
+export function clearsFloor(film: { readonly rating: number | null; readonly ratingCount: number; readonly source: string }): boolean {
+  if (film.source === 'imported') return film.rating !== null;
+  return film.ratingCount >= RATING_COUNT_FLOOR;
 }

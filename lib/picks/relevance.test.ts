@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { GENRES, type Genre } from '../catalogue/types';
 import { NO_NUDGES } from './feedback';
-import { genreMask } from './genre-mask';
-import { AVOID_RULE_MIN_SHARE, SECOND_GENRE_SHARE, moodScorer } from './relevance';
+import { AVOID_RULE_MIN_SHARE, FIT_MIN, SECOND_GENRE_SHARE, moodScorer } from './relevance';
 import { customFrom, weightsFor } from './strategies';
 import { certain, mixed } from './test-films';
 import type { Strategy } from './types';
 
 function relevance(genres: Genre[], probabilities: number[], strategy: Strategy = 'match', nudges = NO_NUDGES) {
-  return moodScorer(probabilities, strategy, weightsFor(strategy, null), nudges).relevance(genreMask(genres));
+  return moodScorer(probabilities, strategy, weightsFor(strategy, null), nudges).relevance({ genres, tone: null });
 }
 
 describe('relevance of a genre set to a reading', () => {
@@ -31,10 +30,21 @@ describe('relevance of a genre set to a reading', () => {
     expect(relevance(['Children', 'Comedy'], happy)!).toBeLessThan(2 * relevance(['Comedy'], happy)!);
   });
 
-  it('takes an avoided genre off', () => {
-    const sad = certain('sad');
-    expect(relevance(['Comedy', 'Drama'], sad, 'lift')!).toBeLessThan(relevance(['Comedy'], sad, 'lift')!);
-    expect(relevance(['Comedy', 'Drama'], sad, 'lift')!).toBeGreaterThan(0);
+  it('takes an avoided genre off, so only a warm comedy-drama still lifts a sad mood', () => {
+    const scorer = moodScorer(certain('sad'), 'lift', weightsFor('lift', null), NO_NUDGES);
+    const sad = 4;
+    expect(scorer.fits({ genres: ['Comedy', 'Drama'] })[sad]!).toBeLessThan(scorer.fits({ genres: ['Comedy'] })[sad]!);
+    expect(scorer.relevance({ genres: ['Comedy', 'Drama'], tone: [0.5, 0.8, -0.3, 0, 0] })).toBeGreaterThan(FIT_MIN);
+    expect(scorer.relevance({ genres: ['Comedy', 'Drama'], tone: [-0.5, -0.5, 0, 0.8, 0] })).toBeNull();
+  });
+
+  it('lets tone decide: a light comedy fits a happy mood, a dark violent one does not', () => {
+    const scorer = moodScorer(certain('happy'), 'match', weightsFor('match', null), NO_NUDGES);
+    const light = { genres: ['Comedy'] as Genre[], tone: [0.9, 0.7, -0.4, -0.3, 0.2] };
+    const dark = { genres: ['Comedy', 'Crime'] as Genre[], tone: [-1, -0.7, 0.5, 0.6, 0.9] };
+    expect(scorer.relevance(light)!).toBeGreaterThan(scorer.relevance({ genres: ['Comedy'] })!);
+    expect(scorer.relevance(dark)).toBeNull();
+    expect(scorer.fittingEmotion(dark)).toBe(-1);
   });
 
   it('weighs each emotion by its probability', () => {
@@ -43,16 +53,16 @@ describe('relevance of a genre set to a reading', () => {
     expect(relevance(['Drama'], half)).toBeCloseTo(relevance(['Drama'], certain('sad'))! / 2);
     // A film that fits both halves fits the whole reading.
     expect(relevance(['Comedy', 'Drama'], half)!).toBeGreaterThan(relevance(['Comedy'], half)!);
-    expect(relevance(['Horror'], half)).toBe(0);
+    expect(relevance(['Horror'], half)).toBeNull();
   });
 
   it("applies lift's avoid rule to every emotion read with a real share", () => {
     const mostlySad = mixed({ sad: 0.55, surprise: 0.45 });
     // Without the rule this sci-fi drama would score (its Sci-Fi lifts the surprised part).
     const scorer = moodScorer(mostlySad, 'lift', weightsFor('lift', null), NO_NUDGES);
-    expect(scorer.fits(genreMask(['Drama', 'Sci-Fi']))[5]).toBeGreaterThan(0);
-    expect(scorer.relevance(genreMask(['Drama', 'Sci-Fi']))).toBeNull();
-    expect(scorer.relevance(genreMask(['Comedy', 'Drama', 'Sci-Fi']))).toBeGreaterThan(0);
+    expect(scorer.fits({ genres: ['Drama', 'Sci-Fi'] as Genre[] })[5]).toBeGreaterThan(0);
+    expect(scorer.relevance({ genres: ['Drama', 'Sci-Fi'] as Genre[] })).toBeNull();
+    expect(scorer.relevance({ genres: ['Comedy', 'Drama', 'Sci-Fi'] as Genre[] })).toBeGreaterThan(0);
     const barelySad = mixed({ sad: AVOID_RULE_MIN_SHARE / 2, surprise: 1 - AVOID_RULE_MIN_SHARE / 2 });
     expect(relevance(['Drama', 'Sci-Fi'], barelySad, 'lift')).toBeGreaterThan(0);
     // The top emotion always applies, whatever its share.
@@ -62,13 +72,13 @@ describe('relevance of a genre set to a reading', () => {
 
   it('applies no avoid rule to a custom table started from lift', () => {
     const scorer = moodScorer(mixed({ sad: 0.55, surprise: 0.45 }), 'custom', customFrom('lift'), NO_NUDGES);
-    expect(scorer.relevance(genreMask(['Drama', 'Sci-Fi']))).toBeGreaterThan(0);
+    expect(scorer.relevance({ genres: ['Drama', 'Sci-Fi'] as Genre[] })).toBeGreaterThan(0);
   });
 
   it('adds the nudges on top of the table, even for a genre already weighed 1', () => {
     const happy = certain('happy');
     const nudges = { ...NO_NUDGES, happy: { Comedy: 0.2 } };
     expect(relevance(['Comedy'], happy, 'match', nudges)!).toBeCloseTo(relevance(['Comedy'], happy)! + 0.2);
-    expect(relevance(['Comedy'], certain('sad'), 'match', nudges)).toBe(0);
+    expect(relevance(['Comedy'], certain('sad'), 'match', nudges)).toBeNull();
   });
 });

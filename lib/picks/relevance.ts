@@ -1,19 +1,24 @@
 /**
- * How well a film's genres fit a whole reading: Σ over emotions of p(emotion) × fit(emotion, genres).
- * Everything here depends on the genre set only, so a query scores each distinct set once (film-index.ts;
- * MovieLens has 951 sets for 9,742 films).
+ * How well a film fits a reading, and the one rule for "fits the mood" that the popup, the row, the badges and
+ * group picks all use.
+ *
+ * fit(emotion, film) = the genre table's part (best listed genre + a quarter of the second + the most negative)
+ *                      + the user's nudges + TONE_WEIGHT × how the film's tone meets the emotion's tone profile.
+ * A film fits an emotion when it has a genre the table (or the user's nudges) weighs positively, no avoid rule
+ * excludes it, and its fit is at least FIT_MIN: a dark comedy does not fit a happy mood, a light one does.
+ * A reading blends its emotions by weight: the top one and any other read with at least BLEND_MIN_SHARE.
  */
-import { GENRES } from '../catalogue/types';
+import { GENRES, type Genre } from '../catalogue/types';
 import { EMOTIONS, topEmotion, type Emotion } from '../mood/emotions';
 import { NUDGE_LIMIT } from './feedback';
 import { genreMask } from './genre-mask';
 import { avoidedGenres, weightOf } from './strategies';
+import { toneFit, toneProfile, toneWeight } from './tone';
 import type { GenreWeights, Strategy } from './types';
 
 /**
- * How much a film's second-best positive genre adds. A second on-mood genre is evidence the film sits squarely in
- * the mood (a family comedy for a happy one), but only one extra genre counts and only at a quarter, so a film
- * tagged with eight genres cannot win by count: every film's positive part is at most 1.25 × the best weight.
+ * How much a film's second-best positive genre adds. Only one extra genre counts and only at a quarter, so a
+ * film tagged with eight genres cannot win by count: every film's positive part is at most 1.25 × the best weight.
  * The most negative genre counts in full (and only it): the table says that genre works against the mood.
  */
 export const SECOND_GENRE_SHARE = 0.25;
@@ -24,11 +29,21 @@ export const SECOND_GENRE_SHARE = 0.25;
  */
 export const AVOID_RULE_MIN_SHARE = 0.25;
 
+/** An emotion other than the top one gets its own share of the picks from this share of the reading on. */
+export const BLEND_MIN_SHARE = 0.2;
+
+/**
+ * The least fit that still "fits the mood". A film with one of a table's first three genres and a neutral tone
+ * (or none known) fits; one whose tone works against the mood (a dark, violent comedy for a happy viewer: Pulp
+ * Fiction) does not, nor a comedy-drama for a sad viewer under lift unless it is warm. Badges are held to this
+ * too, and a wrong badge is worse than none.
+ */
+export const FIT_MIN = 0.8;
+
 /**
  * The nudges' part of a fit: their sum over the film's genres, within ±NUDGE_LIMIT. Unlike the table's part this
  * adds up, because it measures overlap with films the user voted on: after a 👍 on a romantic comedy, another
- * romantic comedy gains twice what a plain comedy gains. The cap keeps a many-genre film from collecting more
- * than one (emotion, genre)'s worth.
+ * romantic comedy gains twice what a plain comedy gains.
  */
 export function sumNudges(row: Float64Array, mask: number): number {
   let sum = 0;
@@ -46,7 +61,6 @@ export function combineGenreWeights(row: Float64Array, mask: number): number {
   let best = 0;
   let second = 0;
   let worst = 0;
-  // Visits the set bits only (lowest first): a film has two or three genres of nineteen.
   for (let rest = mask; rest !== 0; rest &= rest - 1) {
     const weight = row[31 - Math.clz32(rest & -rest)]!;
     if (weight > best) {
@@ -58,20 +72,47 @@ export function combineGenreWeights(row: Float64Array, mask: number): number {
   return best + SECOND_GENRE_SHARE * second + worst;
 }
 
-/** One reading's view of genre sets: per-emotion fits, the whole-distribution relevance, the avoid rule. */
+/** The highest positive weight among the set's genres (0 when none): whether the table lists the film at all. */
+function bestWeight(row: Float64Array, mask: number): number {
+  let best = 0;
+  for (let rest = mask; rest !== 0; rest &= rest - 1) best = Math.max(best, row[31 - Math.clz32(rest & -rest)]!);
+  return best;
+}
+
+/** What the scorer needs of a film. */
+export interface ScoredFilmLike {
+  readonly genres: readonly Genre[];
+  readonly tone?: readonly number[] | null;
+}
+
+/** One reading's view of films: per-emotion fits, the one "fits" rule, the whole-reading relevance. */
 export interface MoodScorer {
   readonly probabilities: readonly number[];
   readonly top: Emotion;
-  /** fit(emotion, genres) for each emotion in EMOTIONS order: the table's part plus the user's nudges. */
-  fits(mask: number): readonly number[];
-  /** Σ p(e) × fit(e); null when the strategy's avoid rule excludes the set for this reading. */
-  relevance(mask: number): number | null;
+  readonly strategy: Strategy;
+  readonly weights: GenreWeights;
+  readonly nudges: GenreWeights;
+  /** The emotions the picks blend (indexes into EMOTIONS), largest share first, and their shares (sum 1). */
+  readonly blend: readonly { emotion: number; share: number }[];
+  /** The genre part of fit(e) for a genre set (table + nudges), or NaN when the set cannot fit e. */
+  genreFit(e: number, mask: number): number;
+  /** The genre part of fit(e) for a genre set (table + nudges) whether or not the set can fit e. */
+  genrePart(e: number, mask: number): number;
+  /** fit(e) of a film from its genre part and tone. */
+  fitWith(e: number, genrePart: number, tone: readonly number[] | null | undefined): number;
+  /** Whether an avoid rule of this reading excludes the genre set. */
+  avoided(mask: number): boolean;
+  /** fit(e) for each emotion (EMOTIONS order), whatever the rule says (for reasons and tests). */
+  fits(film: ScoredFilmLike): number[];
+  /** The blended emotion (EMOTIONS index) the film fits best under the one rule, or -1 when it fits none. */
+  fittingEmotion(film: ScoredFilmLike): number;
+  /** Σ p(e) × fit(e) over the reading when the film fits, else null: the score the CLI reports. */
+  relevance(film: ScoredFilmLike): number | null;
 }
 
 /**
  * A scorer for one reading. `weights` is the strategy's table, `nudges` the user's feedback (same shape, see
- * feedback.ts); they combine separately, so nudges reorder films within the table's choice without a clamp at 1
- * swallowing them.
+ * feedback.ts); they combine separately, so nudges reorder films within the table's choice.
  */
 export function moodScorer(
   probabilities: readonly number[],
@@ -80,35 +121,75 @@ export function moodScorer(
   nudges: GenreWeights,
 ): MoodScorer {
   const top = topEmotion(probabilities);
+  const topIndex = EMOTIONS.indexOf(top);
   const shares = probabilities.map((p) => (Number.isFinite(p) && p > 0 ? p : 0));
+  const total = shares.reduce((sum, p) => sum + p, 0) || 1;
   const tableRows = weightRows(weights);
-  // Most users have no feedback for most emotions: an all-zero row is skipped.
   const nudgeRows = weightRows(nudges).map((row) => (row.some((weight) => weight !== 0) ? row : null));
-  const fitOf = (e: number, mask: number): number => {
-    const nudgeRow = nudgeRows[e];
-    return combineGenreWeights(tableRows[e]!, mask) + (nudgeRow ? sumNudges(nudgeRow, mask) : 0);
-  };
+  const profiles = EMOTIONS.map((emotion) => toneProfile(strategy, emotion));
 
-  // The avoid rule as masks: an emotion it applies to excludes sets with an avoided genre and no lifting one.
+  const blendIndexes = EMOTIONS.map((_, e) => e)
+    .filter((e) => e === topIndex || shares[e]! / total >= BLEND_MIN_SHARE)
+    .sort((a, b) => shares[b]! - shares[a]! || a - b);
+  const blendTotal = blendIndexes.reduce((sum, e) => sum + shares[e]!, 0) || 1;
+  const blend = blendIndexes.map((emotion) => ({ emotion, share: shares[emotion]! / blendTotal }));
+
   const avoidRules: { avoided: number; lifting: number }[] = [];
   EMOTIONS.forEach((emotion, index) => {
-    const avoided = genreMask(avoidedGenres(strategy, emotion));
-    if (avoided === 0 || (emotion !== top && shares[index]! < AVOID_RULE_MIN_SHARE)) return;
+    const avoidedMask = genreMask(avoidedGenres(strategy, emotion));
+    if (avoidedMask === 0 || (index !== topIndex && shares[index]! / total < AVOID_RULE_MIN_SHARE)) return;
     const lifting = genreMask(GENRES.filter((genre) => weightOf(weights, emotion, genre) > 0));
-    avoidRules.push({ avoided, lifting });
+    avoidRules.push({ avoided: avoidedMask, lifting });
   });
+  const avoided = (mask: number): boolean => {
+    for (const rule of avoidRules) if ((mask & rule.avoided) !== 0 && (mask & rule.lifting) === 0) return true;
+    return false;
+  };
 
-  const fits = (mask: number): number[] => EMOTIONS.map((_, e) => fitOf(e, mask));
+  const genrePartAny = (e: number, mask: number): number => {
+    const nudgeRow = nudgeRows[e] ?? null;
+    return combineGenreWeights(tableRows[e]!, mask) + (nudgeRow ? sumNudges(nudgeRow, mask) : 0);
+  };
+  const genreFit = (e: number, mask: number): number => {
+    const nudgeRow = nudgeRows[e] ?? null;
+    // A film the table does not list for the emotion fits only when the user's nudges list it.
+    const listed = bestWeight(tableRows[e]!, mask) > 0 || (nudgeRow !== null && sumNudges(nudgeRow, mask) > 0);
+    return listed && !avoided(mask) ? genrePartAny(e, mask) : NaN;
+  };
+  const fitWith = (e: number, genrePart: number, tone: readonly number[] | null | undefined) =>
+    genrePart + toneWeight(strategy) * toneFit(profiles[e]!, tone);
 
-  const relevance = (mask: number): number | null => {
-    for (const rule of avoidRules) if ((mask & rule.avoided) !== 0 && (mask & rule.lifting) === 0) return null;
+  const fits = (film: ScoredFilmLike): number[] => {
+    const mask = genreMask(film.genres);
+    return EMOTIONS.map((_, e) => fitWith(e, genrePartAny(e, mask), film.tone));
+  };
+
+  const fittingEmotion = (film: ScoredFilmLike): number => {
+    const mask = genreMask(film.genres);
+    let best = -1;
+    let bestFit = -Infinity;
+    for (const { emotion } of blend) {
+      const part = genreFit(emotion, mask);
+      if (Number.isNaN(part)) continue;
+      const fit = fitWith(emotion, part, film.tone);
+      if (fit >= FIT_MIN && fit > bestFit) {
+        best = emotion;
+        bestFit = fit;
+      }
+    }
+    return best;
+  };
+
+  const relevance = (film: ScoredFilmLike): number | null => {
+    if (fittingEmotion(film) < 0) return null;
+    const mask = genreMask(film.genres);
     let value = 0;
     for (let e = 0; e < shares.length; e++) {
       if (shares[e] === 0) continue;
-      value += shares[e]! * fitOf(e, mask);
+      value += (shares[e]! / total) * fitWith(e, genrePartAny(e, mask), film.tone);
     }
     return value;
   };
 
-  return { probabilities: shares, top, fits, relevance };
+  return { probabilities: shares, top, strategy, weights, nudges, blend, genreFit, genrePart: genrePartAny, fitWith, avoided, fits, fittingEmotion, relevance };
 }

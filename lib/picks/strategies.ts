@@ -63,11 +63,14 @@ function lifting(emotion: Emotion, genres: readonly Genre[]): Partial<Record<Gen
  * for a happy one, and curiosity for surprise.
  */
 export const LIFT_WEIGHTS: Readonly<GenreWeights> = frozen({
-  angry: lifting('angry', ['Comedy', 'Animation', 'Romance']),
-  disgust: lifting('disgust', ['Comedy', 'Romance', 'Musical']),
-  fear: lifting('fear', ['Comedy', 'Children', 'Animation']),
+  // Calming and absorbing: animation and gentle romance before comedy, a documentary to get lost in.
+  angry: lifting('angry', ['Animation', 'Romance', 'Comedy', 'Documentary']),
+  disgust: lifting('disgust', ['Musical', 'Romance', 'Comedy']),
+  // Safe and light: family films first.
+  fear: lifting('fear', ['Children', 'Comedy', 'Animation']),
+  // Warm and uplifting.
+  sad: lifting('sad', ['Comedy', 'Musical', 'Children', 'Animation']),
   happy: lifting('happy', ['Comedy', 'Adventure', 'Musical']),
-  sad: lifting('sad', ['Comedy', 'Animation', 'Children', 'Musical']),
   surprise: lifting('surprise', ['Adventure', 'Sci-Fi', 'Fantasy', 'Mystery']),
   neutral: lifting('neutral', ['Comedy', 'Adventure', 'Mystery']),
 });

@@ -29,6 +29,11 @@ export class TopK<T> {
     return score > worst.score || (score === worst.score && this.tieBreak(item, worst.item) < 0);
   }
 
+  /** The score an item must beat (or tie, winning the tie-break) to be kept: -Infinity until K items are kept. */
+  threshold(): number {
+    return this.heap.length < this.capacity ? -Infinity : this.heap[0]!.score;
+  }
+
   /** Offers an item; it is kept when it ranks among the K best so far. */
   offer(item: T, score: number): void {
     const heap = this.heap;

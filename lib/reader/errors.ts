@@ -40,6 +40,28 @@ export function readingFailure(error: unknown, stage: 'camera' | 'pipeline'): Mo
   return { reason: 'model-failed', message: `Reading the face failed (${describe(error)}). Try again, or choose another backend in Settings.` };
 }
 
+/**
+ * The reading's deadline passed: the model never finished loading, or the camera stopped sending pictures.
+ * Either way the camera is already off when the user reads this.
+ */
+export function readingTimedOut(stage: 'camera' | 'pipeline', seconds: number): MoodFailure {
+  const whole = Math.max(1, Math.round(seconds));
+  const limit = whole === 1 ? 'a second' : `${whole} seconds`;
+  if (stage === 'camera') {
+    return {
+      reason: 'no-camera',
+      message: `The camera stopped sending pictures, so the reading ended after ${limit} and the camera is off. Try again, or use a photo instead.`,
+    };
+  }
+  return {
+    reason: 'model-failed',
+    message: `The emotion model did not answer within ${limit}, so the reading stopped and the camera is off. Try again, or choose another backend in Settings.`,
+  };
+}
+
+/** The popup that asked closed before the answer: nobody reads this, and nothing is stored. */
+export const READING_CANCELLED: MoodFailure = { reason: 'no-camera', message: 'The reading was cancelled: the popup closed.' };
+
 /** A photo too small to hold a readable face (a thumbnail). */
 export function photoTooSmall(width: number, height: number, minFace: number): MoodFailure {
   return {

@@ -1,15 +1,15 @@
 /**
- * One badge pass: read the given tiles, drop the badges of tiles that now show another title, draw what is
- * already known at once, ask the background about the rest in one message, then draw those.
+ * One badge pass: read the given tiles, give each read tile its inert host at once (whatever the answer will
+ * be), drop the badges of tiles that now show another title, draw what is already known, ask the background
+ * about the rest in one message, then draw those inside the hosts' closed roots.
  */
 import { TileBadges } from './badges';
 import { badgeAnchor, readTiles, readingKey } from './read';
 import { TitleLookup } from './title-lookup';
-import type { SiteAdapter, TileReading, TileRule } from './types';
+import type { SiteAdapter, TileReading } from './types';
 
 interface SeenTile {
   tile: Element;
-  rule: TileRule;
   key: string;
   title: string;
 }
@@ -40,8 +40,8 @@ export class Badger {
         continue;
       }
       const key = readingKey(reading);
-      this.badges.see(tile, key);
-      const seen = { tile, rule, key, title: reading.title };
+      this.badges.see(tile, badgeAnchor(tile, rule), key);
+      const seen = { tile, key, title: reading.title };
       if (this.lookup.fitOf(key) === undefined) {
         waiting.push(seen);
         wanted.set(key, reading);
@@ -61,9 +61,9 @@ export class Badger {
     this.badges.clear();
   }
 
-  private draw({ tile, rule, key, title }: SeenTile): void {
+  private draw({ tile, key, title }: SeenTile): void {
     const fit = this.lookup.fitOf(key);
     if (fit === undefined || !tile.isConnected) return;
-    this.badges.show(tile, badgeAnchor(tile, rule), key, fit, title, this.lookup.matchOf(key) ?? null);
+    this.badges.show(tile, key, fit, title, this.lookup.matchOf(key) ?? null);
   }
 }

@@ -1,182 +1,284 @@
 /**
- * The badges on the site's own tiles. A badge lives in its own small shadow root (the page's styles cannot
- * reach inside, ours cannot leak out), its host is placed by the shadow root's own `:host` rules (a page rule
- * matching any element cannot move it), and each tile remembers which title its badge was drawn for: the sites recycle
- * tile elements for other titles, and a recycled tile must lose its badge at once.
+ * The badges on the site's own tiles, hidden from the site. Every tile MoodReel reads gets the same inert
+ * host, `<moodreel-badge>` with no attribute, zero-sized and out of the flow, as soon as it is read (before
+ * the background answers), whatever the mood and whether or not the film fits. The badge is drawn, or not,
+ * inside the host's closed shadow root, which the page's scripts cannot open. So a page script sees one
+ * identical host in every tile and cannot tell which tiles fit, nor for which mood.
+ *
+ * Each tile remembers which title its host was placed for: the sites recycle tile elements for other
+ * titles, and a recycled tile must lose its badge at once.
  */
 import type { Fit } from '../picks/types';
-import { fitLabel, fitTooltip, notThisFilmLabel, type BadgedFilm } from './text';
+import { EMOTION_EMOJI } from '../mood/emotions';
+import { filmName, fitLabel, fitTooltip, notThisFilmLabel, type BadgedFilm } from './text';
 
 export const BADGE_TAG = 'moodreel-badge';
-/** The contract with tests and users' own styles: the tile that fits the mood, and for which emotion. */
-export const FIT_ATTRIBUTE = 'data-moodreel-fit';
+/** What MoodReel versions before the closed roots put on badged tiles: removed where an old run left it. */
+export const LEGACY_FIT_ATTRIBUTE = 'data-moodreel-fit';
 
 /**
  * The host: out of the flow (absolutely positioned at its static place, the anchor's top left corner), so
- * neither the tile's layout nor a flex gap changes; zero-sized, so it covers nothing but the badge. Set by
- * `:host` with !important from inside the shadow root: for important rules the inner tree wins, so no page
- * rule (not even `a > * { position: static !important }`) and no inline style can move it.
+ * neither the tile's layout nor a flex gap changes; one fixed size whatever it holds, clipping what is
+ * inside, so its box, its scroll size and the tile's scroll size are the same with a badge, without one and
+ * whatever the badge says (a page script can read all three; the spy page e2e found the scroll size giving
+ * the badge's width away when the host was zero-sized). It never takes the pointer, so `elementFromPoint`
+ * and hover find the tile's own content whether or not a badge is drawn. Set by `:host` with !important from
+ * inside the shadow root: for important rules the inner tree wins, so no page rule and no inline style can
+ * move it or make it differ between tiles.
  */
 const HOST_RULES = [
   'all: initial',
   'position: absolute',
   'display: block',
-  'width: 0',
-  'height: 0',
+  'box-sizing: border-box',
+  'width: 172px',
+  'height: 52px',
+  'min-width: 0',
+  'max-width: none',
   'margin: 0',
   'padding: 0',
   'border: 0',
-  'overflow: visible',
+  'overflow: hidden',
   'z-index: 3',
   'pointer-events: none',
   'visibility: visible',
   'opacity: 1',
+  'contain: strict',
 ].map((rule) => `${rule} !important;`).join(' ');
 
+/**
+ * The badge is drawn at the host's top left corner, inside it (at most 160 × 21 px at 6 px from the corner)
+ * and, like the host, takes no pointer events: a badge under the pointer would answer `elementFromPoint`
+ * with the host where an unbadged tile answers with its poster, the very oracle the closed root removes.
+ */
 const BADGE_CSS = `
 :host { ${HOST_RULES} }
 .badge {
-  position: absolute; top: 6px; left: 6px; box-sizing: border-box; display: inline-block; max-width: 160px;
-  overflow: hidden; text-overflow: ellipsis; white-space: nowrap; pointer-events: auto; cursor: default;
+  position: absolute; top: 6px; left: 6px; box-sizing: border-box; display: block; max-width: 160px; height: 21px;
+  overflow: hidden; text-overflow: ellipsis; white-space: nowrap; pointer-events: none;
   padding: 2px 7px; border-radius: 10px; border: 1px solid rgba(229, 160, 13, 0.9);
   background: rgba(12, 12, 14, 0.86); color: #fff; box-shadow: 0 1px 4px rgba(0, 0, 0, 0.5);
-  font: 600 11px/1.35 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; letter-spacing: normal;
+  font: 600 11px/15px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; letter-spacing: normal;
   text-transform: none; text-align: left;
 }
 .not-this {
-  position: absolute; top: 30px; left: 6px; pointer-events: auto; cursor: pointer; margin: 0;
-  padding: 1px 6px; border-radius: 8px; border: 1px solid rgba(255, 255, 255, 0.5);
-  background: rgba(12, 12, 14, 0.86); color: #ddd; font: 500 10px/1.3 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
+  position: absolute; top: 30px; left: 6px; box-sizing: border-box; height: 18px; max-width: 160px; margin: 0;
+  pointer-events: auto; cursor: pointer; padding: 1px 7px; border-radius: 9px;
+  border: 1px solid rgba(255, 255, 255, 0.55); background: rgba(12, 12, 14, 0.9); color: #eee;
+  font: 500 10px/14px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; white-space: nowrap;
 }
-.not-this:hover, .not-this:focus-visible { color: #fff; border-color: #fff; }
+.not-this[hidden] { display: none; }
+.not-this:hover, .not-this:focus-visible { color: #fff; border-color: #fff; outline: 2px solid #e5a00d; outline-offset: 1px; }
 `;
 
 interface TileState {
   /** The title (cache key) the tile showed when last read. */
   key: string;
+  /** The inert host in the tile, and its closed root (only this content script holds it). */
+  host: HTMLElement;
+  root: ShadowRoot;
   badge: HTMLElement | null;
   fit: Fit | null;
+  /** The badge's "Not this film" button (when the page's mount offers it), shown only while the user is on the tile. */
+  notThis: HTMLButtonElement | null;
+  film: BadgedFilm | null;
+  /** Takes away the listeners on the tile that reveal the button. */
+  listening: AbortController | null;
+}
+
+function sameFilm(a: BadgedFilm | null, b: BadgedFilm | null): boolean {
+  return a === b || (a !== null && b !== null && a.title === b.title && a.year === b.year && a.genres.join() === b.genres.join());
 }
 
 function sameFit(a: Fit | null, b: Fit | null): boolean {
   return a === b || (a !== null && b !== null && a.emotion === b.emotion && a.genre === b.genre && a.reason === b.reason);
 }
 
-function createBadge(fit: Fit, title: string, film: BadgedFilm | null, onNotThisFilm?: (title: string) => void): HTMLElement {
-  const host = document.createElement(BADGE_TAG);
-  host.setAttribute('data-for', title);
-  const shadow = host.attachShadow({ mode: 'open' });
-  const style = document.createElement('style');
-  style.textContent = BADGE_CSS;
-  const label = document.createElement('span');
-  label.className = 'badge';
-  label.setAttribute('role', 'note');
-  fillBadge(host, label, fit, film);
-  shadow.append(style, label);
-  if (onNotThisFilm) {
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'not-this';
-    button.textContent = 'Not this film';
-    button.setAttribute('aria-label', notThisFilmLabel(film));
-    // The tile is a link: the click must not open the title.
-    button.addEventListener('click', (event) => {
-      event.preventDefault();
-      event.stopPropagation();
-      onNotThisFilm(title);
-    });
-    shadow.append(button);
+/** One stylesheet shared by every badge root (parsed once; null where constructed sheets are missing). */
+let sharedSheet: CSSStyleSheet | null | undefined;
+
+function badgeSheet(): CSSStyleSheet | null {
+  if (sharedSheet === undefined) {
+    try {
+      sharedSheet = new CSSStyleSheet();
+      sharedSheet.replaceSync(BADGE_CSS);
+    } catch {
+      sharedSheet = null;
+    }
   }
-  return host;
+  return sharedSheet;
 }
 
-function fillBadge(host: HTMLElement, label: Element, fit: Fit, film: BadgedFilm | null): void {
-  label.textContent = fitLabel(fit);
-  label.setAttribute('title', fitTooltip(fit, film));
-  label.setAttribute('aria-label', fitTooltip(fit, film));
-  host.setAttribute('title', fitTooltip(fit, film));
+function createHost(): { host: HTMLElement; root: ShadowRoot } {
+  const host = document.createElement(BADGE_TAG);
+  const root = host.attachShadow({ mode: 'closed' });
+  const sheet = badgeSheet();
+  if (sheet && Array.isArray(root.adoptedStyleSheets)) {
+    root.adoptedStyleSheets = [sheet];
+  } else {
+    const style = document.createElement('style');
+    style.textContent = BADGE_CSS;
+    root.append(style);
+  }
+  return { host, root };
 }
 
-/** The badges of one page: drawn, redrawn and removed by tile, with what each was drawn for. */
+/**
+ * The badge, inside the closed root. Its `data-*` hooks are the contract with the end-to-end checks (read
+ * through CDP); the page cannot reach them. Its accessible name names the film it means ("Fits your happy
+ * mood: Get Smart (2008), Action · Comedy"), so a wrong match shows at once.
+ */
+function fillBadge(badge: HTMLElement, fit: Fit, title: string, film: BadgedFilm | null, open = false): void {
+  badge.textContent = open && film ? `${EMOTION_EMOJI[fit.emotion]} ${filmName(film)}` : fitLabel(fit);
+  badge.setAttribute('aria-label', fitTooltip(fit, film));
+  badge.setAttribute('data-emotion', fit.emotion);
+  badge.setAttribute('data-title', title);
+}
+
+function createBadge(fit: Fit, title: string, film: BadgedFilm | null): HTMLElement {
+  const badge = document.createElement('span');
+  badge.className = 'badge';
+  badge.setAttribute('role', 'note');
+  badge.setAttribute('data-testid', 'fit-badge');
+  fillBadge(badge, fit, title, film);
+  return badge;
+}
+
+/** The badges of one page: hosts placed by tile, badges drawn and taken away inside them. */
 export class TileBadges {
-  /** `onNotThisFilm`: the user says the tile is not the film its badge names (the badge shows a button for it). */
+  /**
+   * `onNotThisFilm`: the user says the tile is not the film its badge names. The badge then offers a "Not
+   * this film" button, shown (and able to take the pointer) only while the user's own pointer or focus is on
+   * that tile: an always-clickable button would answer `elementFromPoint` and focus on badged tiles only.
+   */
   constructor(private readonly options: { onNotThisFilm?: (title: string) => void } = {}) {}
 
   private readonly state = new WeakMap<Element, TileState>();
-  /** Tiles that carry a badge now (pruned as they leave the page), so everything can be taken away. */
-  private readonly marked = new Set<Element>();
+  /** Tiles that hold a host now (pruned as they leave the page), so everything can be taken away. */
+  private readonly hosting = new Set<Element>();
 
-  /** The title a tile was last read with (undefined before its first reading). */
-  keyOf(tile: Element): string | undefined {
-    return this.state.get(tile)?.key;
+  /**
+   * Record the title a tile shows now and make sure its host is in `anchor`: a tile that shows another
+   * title than before loses its badge (its host stays: the page sees no change).
+   */
+  see(tile: Element, anchor: Element, key: string): void {
+    let state = this.state.get(tile);
+    if (!state) {
+      state = { key, ...createHost(), badge: null, fit: null, notThis: null, film: null, listening: null };
+      this.state.set(tile, state);
+    } else if (state.key !== key) {
+      this.erase(state);
+      state.key = key;
+    }
+    // The site may have re-rendered the anchor's content, or moved the tile's poster: follow it.
+    if (state.host.parentNode !== anchor) anchor.prepend(state.host);
+    this.hosting.add(tile);
   }
 
-  /** Record the title a tile shows now; a tile that shows another title than before loses its badge. */
-  see(tile: Element, key: string): void {
-    const state = this.state.get(tile);
-    if (state?.key === key) return;
-    if (state) this.unbadge(tile, state);
-    this.state.set(tile, { key, badge: null, fit: null });
-  }
-
-  /** A tile with no readable title any more: no badge, nothing remembered. */
+  /** A tile with no readable title any more: no host, nothing remembered. */
   forget(tile: Element): void {
     const state = this.state.get(tile);
-    if (state) this.unbadge(tile, state);
+    if (!state) return;
+    this.erase(state);
+    state.host.remove();
     this.state.delete(tile);
+    this.hosting.delete(tile);
   }
 
   /**
    * Draw (or take away, with a null fit) the badge of a tile for the title `key`; ignored when the tile shows
    * another title by now (the answer came for what it showed before).
    */
-  show(tile: Element, anchor: Element, key: string, fit: Fit | null, title: string, film: BadgedFilm | null = null): void {
+  show(tile: Element, key: string, fit: Fit | null, title: string, film: BadgedFilm | null = null): void {
     const state = this.state.get(tile);
     if (!state || state.key !== key) return;
     if (!fit) {
-      this.unbadge(tile, state);
+      this.erase(state);
       return;
     }
-    const inPlace = state.badge !== null && state.badge.parentNode === anchor;
-    if (inPlace && sameFit(state.fit, fit) && tile.getAttribute(FIT_ATTRIBUTE) === fit.emotion) return;
-    if (state.badge && inPlace) {
-      const label = state.badge.shadowRoot?.querySelector('.badge');
-      if (label) fillBadge(state.badge, label, fit, film);
+    if (state.badge && sameFit(state.fit, fit) && sameFilm(state.film, film)) return;
+    state.film = film;
+    if (state.badge) {
+      fillBadge(state.badge, fit, title, film);
     } else {
-      state.badge?.remove();
-      state.badge = createBadge(fit, title, film, this.options.onNotThisFilm);
-      anchor.prepend(state.badge);
+      state.badge = createBadge(fit, title, film);
+      state.root.append(state.badge);
+      if (this.options.onNotThisFilm) this.offerNotThisFilm(tile, state, title, this.options.onNotThisFilm);
     }
+    if (state.notThis) state.notThis.setAttribute('aria-label', notThisFilmLabel(film));
     state.fit = fit;
-    tile.setAttribute(FIT_ATTRIBUTE, fit.emotion);
-    this.marked.add(tile);
   }
 
-  /** Every badge and mark taken away (the site was turned off, the page left, the extension stopped). */
+  /** The hidden "Not this film" button, and the tile listeners (in this content script's world) that reveal it. */
+  private offerNotThisFilm(tile: Element, state: TileState, title: string, onNotThisFilm: (title: string) => void): void {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'not-this';
+    button.hidden = true;
+    button.textContent = 'Not this film';
+    button.setAttribute('data-testid', 'not-this-film');
+    button.setAttribute('aria-label', notThisFilmLabel(state.film));
+    button.addEventListener('click', (event) => {
+      // The tile is a link: the click must not open the title. A script's click is not the user's.
+      event.preventDefault();
+      event.stopPropagation();
+      if (event.isTrusted) onNotThisFilm(title);
+    });
+    state.root.append(button);
+    state.notThis = button;
+    const listening = new AbortController();
+    state.listening = listening;
+    const reveal = (open: boolean) => (event: Event) => {
+      // Only the user's own pointer and focus: a page dispatching events must not make badged tiles differ.
+      if (!event.isTrusted || !state.badge || !state.fit) return;
+      if (!open && event instanceof FocusEvent && event.relatedTarget instanceof Node && tile.contains(event.relatedTarget)) return;
+      button.hidden = !open;
+      fillBadge(state.badge, state.fit, title, state.film, open);
+    };
+    const options = { signal: listening.signal };
+    tile.addEventListener('pointerenter', reveal(true), options);
+    tile.addEventListener('pointerleave', reveal(false), options);
+    tile.addEventListener('focusin', reveal(true), options);
+    tile.addEventListener('focusout', reveal(false), options);
+  }
+
+  /** Every host and badge taken away (the site was turned off, the page left, the extension stopped). */
   clear(): void {
-    for (const tile of this.marked) {
+    for (const tile of this.hosting) {
       const state = this.state.get(tile);
-      if (state) this.unbadge(tile, state);
-      else tile.removeAttribute(FIT_ATTRIBUTE);
+      if (!state) continue;
+      this.erase(state);
+      state.host.remove();
+      this.state.delete(tile);
     }
-    this.marked.clear();
+    this.hosting.clear();
   }
 
-  /** Forget tiles that left the page (their badges left with them). */
+  /** Forget tiles that left the page (their hosts left with them). */
   prune(): void {
-    for (const tile of this.marked) if (!tile.isConnected) this.marked.delete(tile);
+    for (const tile of this.hosting) if (!tile.isConnected) this.hosting.delete(tile);
   }
 
-  /** How many tiles carry a badge (for the bench and debug lines). */
+  /** How many badges are drawn (for the bench and debug lines). */
   get count(): number {
-    return this.marked.size;
+    let drawn = 0;
+    for (const tile of this.hosting) if (this.state.get(tile)?.badge) drawn++;
+    return drawn;
   }
 
-  private unbadge(tile: Element, state: TileState): void {
+  /** How many tiles hold a host (drawn or empty). */
+  get hosts(): number {
+    return this.hosting.size;
+  }
+
+  private erase(state: TileState): void {
     state.badge?.remove();
     state.badge = null;
     state.fit = null;
-    tile.removeAttribute(FIT_ATTRIBUTE);
-    this.marked.delete(tile);
+    state.film = null;
+    state.notThis?.remove();
+    state.notThis = null;
+    state.listening?.abort();
+    state.listening = null;
   }
 }

@@ -1,22 +1,20 @@
 // @vitest-environment happy-dom
 /**
- * The content script as a viewer meets it, on the fixture pages in happy-dom, with WXT's fake browser for
- * storage and a fake background: the row on top of the rows, the badges on the fitting tiles, both
- * following readings, settings, the page's own changes and navigation, and gone when they should be.
+ * The content script as a viewer meets it, on the fixture pages in happy-dom, with a fake background (the
+ * content script reads no storage: the background answers `site-state` and pings on changes): the row on
+ * top of the rows, the badges on the fitting tiles, both following readings, settings, the page's own
+ * changes and navigation, and gone when they should be. The row and the badges live in closed shadow roots;
+ * these tests read them through `recordShadowRoots` (one world here, unlike a browser).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { latestReading } from '../browser/reading-store';
-import { siteSettings, strategySetting } from '../browser/settings';
-import type { MoodReading } from '../mood/types';
 import { ADAPTERS, DISNEY, NETFLIX, PRIME } from './adapters';
-import { BADGE_TAG, FIT_ATTRIBUTE } from './badges';
+import { BADGE_TAG } from './badges';
 import { mount, type SiteMount } from './mount';
 import { ROW_TAG } from './row';
-import { rowHidden } from './row-hidden';
 import { readFixture } from './read-fixture';
-import { fakeBackground, fakePick, loadPage, mood, type FakeBackground } from './testing';
+import { fakeBackground, fakePick, loadPage, mood, recordShadowRoots, userEvent, type FakeBackground } from './testing';
 import type { SiteAdapter } from './types';
 
 const picks = [
@@ -28,22 +26,16 @@ const picks = [
   fakePick('4306', 'Shrek', { year: 2001 }),
 ];
 
-const reading = (emotion: MoodReading['emotion'], faces = 1): MoodReading => ({
-  emotion,
-  probabilities: [0, 0, 0, 1, 0, 0, 0],
-  backend: 'wasm',
-  cnnMs: 5,
-  detectMs: 5,
-  totalMs: 500,
-  frames: 5,
-  faces,
-  source: 'camera',
-  at: Date.now(),
-});
-
 let contexts: ContentScriptContext[] = [];
 let background: FakeBackground;
 let notes: string[];
+let roots: ReturnType<typeof recordShadowRoots>;
+
+/** What the background does when a new reading is stored: the picks answer for it, and every tab is pinged. */
+function newReading(next: ReturnType<typeof mood> | null) {
+  background.mood = next;
+  background.change({ moodKey: `reading at ${next?.at ?? 'none'} ${next?.emotion ?? ''}` });
+}
 
 async function start(adapter: SiteAdapter = NETFLIX, rescanMs = 60_000): Promise<SiteMount> {
   const ctx = new ContentScriptContext(adapter.id);
@@ -64,18 +56,24 @@ const row = () => {
   expect(hosts).toHaveLength(1);
   return hosts[0] as HTMLElement;
 };
-const inRow = (selector: string) => [...(row().shadowRoot?.querySelectorAll(selector) ?? [])];
-/** The badged tiles, by the title the fixture says each shows, with the emotion of the mark. */
+const inRow = (selector: string) => [...(roots.rootOf(row())?.querySelectorAll(selector) ?? [])];
+const heading = () => inRow('[data-testid="row-heading"]')[0];
+/** The badge drawn in a tile's closed root (null when none). */
+const badgeIn = (tile: Element) => roots.rootOf(tile.querySelector(BADGE_TAG))?.querySelector('[data-testid="fit-badge"]') ?? null;
+/** The badged tiles, by the title the fixture says each shows, with the emotion of the badge. */
 const badged = () =>
-  [...document.querySelectorAll(`[${FIT_ATTRIBUTE}]`)].map((tile) => [
-    tile.closest('[data-title]')?.getAttribute('data-title') ?? tile.getAttribute('aria-label'),
-    tile.getAttribute(FIT_ATTRIBUTE),
-  ]);
+  [...document.querySelectorAll(BADGE_TAG)]
+    .filter((host) => roots.rootOf(host)?.querySelector('[data-testid="fit-badge"]'))
+    .map((host) => [
+      host.closest('[data-title]')?.getAttribute('data-title') ?? host.closest('[aria-label]')?.getAttribute('aria-label'),
+      roots.rootOf(host)!.querySelector('[data-testid="fit-badge"]')!.getAttribute('data-emotion'),
+    ]);
 const tileTitled = (label: string) => document.querySelector(`[aria-label="${label}"]`)!;
 const askedTitles = () => background.matchRequests.map((request) => request.map((query) => query.title));
 
 beforeEach(() => {
   fakeBrowser.reset();
+  roots = recordShadowRoots();
   background = fakeBackground({ mood: mood('happy'), picks });
   notes = [];
   visit('streaming-demo', '/browse');
@@ -84,6 +82,7 @@ beforeEach(() => {
 afterEach(() => {
   for (const ctx of contexts) ctx.notifyInvalidated();
   contexts = [];
+  roots.restore();
   delete (window as { __pwned?: number }).__pwned;
 });
 
@@ -91,9 +90,12 @@ describe('on the Netflix home page', () => {
   it('shows one row on top of the rows, titled with the mood, its picks as text, each linking to a search', async () => {
     await start();
     const host = row();
-    expect(host.getAttribute('data-emotion')).toBe('happy');
+    // The page sees a bare host with a closed root.
+    expect(host.attributes).toHaveLength(0);
+    expect(host.shadowRoot).toBeNull();
     expect(host.nextElementSibling?.getAttribute('data-uia')).toBe('carousel-row-section-0');
-    expect(inRow('.mr-row__title')[0]?.textContent).toBe('Picks for your happy mood 😄');
+    expect(heading()?.textContent).toBe('Picks for your happy mood 😄');
+    expect(heading()?.getAttribute('data-emotion')).toBe('happy');
     const cards = inRow('[data-testid="pick"]');
     expect(cards.map((card) => card.getAttribute('data-movie-id'))).toEqual(['1', '344', '9999', '500', '1265', '4306']);
     expect(cards[0]?.getAttribute('href')).toBe('/search?q=Toy%20Story');
@@ -101,7 +103,7 @@ describe('on the Netflix home page', () => {
     expect(cards[0]?.querySelector('.mr-card__reason')?.textContent).toBe('Comedy · fits your happy mood');
     // A title that looks like markup stays text.
     expect(cards[2]?.querySelector('.mr-card__title')?.textContent).toBe('<img src=x onerror="window.__pwned = 1">');
-    expect(host.shadowRoot?.querySelectorAll('img')).toHaveLength(0);
+    expect(roots.rootOf(host)?.querySelectorAll('img')).toHaveLength(0);
     expect((window as { __pwned?: number }).__pwned).toBeUndefined();
   });
 
@@ -122,27 +124,34 @@ describe('on the Netflix home page', () => {
   it('says how to get a reading when there is no fresh one, and badges nothing', async () => {
     background.mood = null;
     await start();
-    expect(row().hasAttribute('data-emotion')).toBe(false);
+    expect(heading()?.hasAttribute('data-emotion')).toBe(false);
     expect(inRow('[data-testid="no-reading"]')[0]?.textContent).toContain('Click the MoodReel icon');
     expect(inRow('[data-testid="pick"]')).toHaveLength(0);
     expect(badged()).toEqual([]);
   });
 
+  it("gives the row's inner document the page's language", async () => {
+    document.documentElement.lang = 'fr-CA';
+    await start();
+    expect(roots.rootOf(row())?.querySelector('html')?.getAttribute('lang')).toBe('fr-CA');
+    document.documentElement.removeAttribute('lang');
+  });
+
   it('titles a group reading as a movie night', async () => {
     background.mood = mood('happy', 3);
     await start();
-    expect(inRow('.mr-row__title')[0]?.textContent).toBe('Picks for your movie night, 3 people');
+    expect(heading()?.textContent).toBe('Picks for your movie night, 3 people');
+    expect(row().attributes).toHaveLength(0);
   });
 
   it('follows a new reading in place: same row, new mood, badges redrawn after one message for the matched titles', async () => {
     const mounted = await start();
     const host = row();
-    background.mood = mood('sad');
-    await latestReading.setValue(reading('sad'));
-    await vi.waitFor(() => expect(host.getAttribute('data-emotion')).toBe('sad'));
+    newReading(mood('sad'));
+    await vi.waitFor(() => expect(heading()?.getAttribute('data-emotion')).toBe('sad'));
     await mounted.settled();
     expect(row()).toBe(host);
-    expect(inRow('.mr-row__title')[0]?.textContent).toBe('Picks for your sad mood 😢');
+    expect(heading()?.textContent).toBe('Picks for your sad mood 😢');
     expect(badged()).toEqual([
       ['Forrest Gump', 'sad'],
       ['The Lion King', 'sad'],
@@ -158,9 +167,9 @@ describe('on the Netflix home page', () => {
     // Fresh for 30 minutes (the default): this one has 100 ms left.
     background.mood = { emotion: 'happy', at: Date.now() - 30 * 60_000 + 100, faces: 1 };
     const mounted = await start();
-    expect(row().getAttribute('data-emotion')).toBe('happy');
+    expect(heading()?.getAttribute('data-emotion')).toBe('happy');
     background.mood = null;
-    await vi.waitFor(() => expect(row().getAttribute('data-state')).toBe('no-reading'), { timeout: 3_000 });
+    await vi.waitFor(() => expect(inRow('[data-testid="no-reading"]')).toHaveLength(1), { timeout: 3_000 });
     await mounted.settled();
     expect(badged()).toEqual([]);
   });
@@ -168,7 +177,7 @@ describe('on the Netflix home page', () => {
   it('follows a strategy change the same way', async () => {
     const mounted = await start();
     const picksAsked = background.pickRequests;
-    await strategySetting.setValue('lift');
+    background.change({ moodKey: 'strategy lift' });
     await vi.waitFor(() => expect(background.pickRequests).toBe(picksAsked + 1));
     await mounted.settled();
     expect(background.matchRequests).toHaveLength(2);
@@ -189,10 +198,11 @@ describe('on the Netflix home page', () => {
       section.append(slot);
     }
     document.querySelector('[data-uia="browse-page-sections"]')!.append(section);
-    await vi.waitFor(() => expect(section.querySelectorAll(`[${FIT_ATTRIBUTE}]`)).toHaveLength(2));
+    await vi.waitFor(() => expect([...section.querySelectorAll('a')].filter(badgeIn)).toHaveLength(2));
     await mounted.settled();
     expect(askedTitles()).toEqual([expect.any(Array), ['Superbad', 'Die Hard']]);
-    expect(section.querySelector(`[aria-label="Die Hard"]`)?.hasAttribute(FIT_ATTRIBUTE)).toBe(false);
+    expect(badgeIn(section.querySelector(`[aria-label="Die Hard"]`)!)).toBeNull();
+    expect(section.querySelector(`[aria-label="Die Hard"]`)?.querySelectorAll(BADGE_TAG)).toHaveLength(1);
   });
 
   it('a recycled tile loses or changes its badge', async () => {
@@ -202,12 +212,12 @@ describe('on the Netflix home page', () => {
     toyStory.setAttribute('aria-label', 'The Shining');
     toyStory.setAttribute('href', '/browse?jbv=80001258');
     heat.setAttribute('aria-label', 'Superbad');
-    await vi.waitFor(() => expect(heat.getAttribute(FIT_ATTRIBUTE)).toBe('happy'));
+    await vi.waitFor(() => expect(badgeIn(heat)?.getAttribute('data-emotion')).toBe('happy'));
     await mounted.settled();
-    expect(toyStory.hasAttribute(FIT_ATTRIBUTE)).toBe(false);
-    expect(toyStory.querySelector(BADGE_TAG)).toBeNull();
+    expect(badgeIn(toyStory)).toBeNull();
     // The badge names the film it means, with its year and genres.
-    expect(heat.querySelector(BADGE_TAG)?.getAttribute('title')).toBe('Fits your happy mood: Superbad (2007), Comedy');
+    expect(badgeIn(heat)?.getAttribute('aria-label')).toBe('Fits your happy mood: Superbad (2007), Comedy');
+    expect(badgeIn(heat)?.getAttribute('data-title')).toBe('Superbad');
   });
 
   it('puts its row back when the site re-renders the rows', async () => {
@@ -224,17 +234,17 @@ describe('on the Netflix home page', () => {
 
   it('takes everything away when the site is turned off, and brings it back when turned on', async () => {
     const mounted = await start();
-    await siteSettings.setValue({ netflix: false, prime: true, disney: true });
+    background.change({ enabled: false });
     await vi.waitFor(() => expect(rows()).toHaveLength(0));
-    expect(document.querySelectorAll(`${BADGE_TAG}, [${FIT_ATTRIBUTE}]`)).toHaveLength(0);
-    await siteSettings.setValue({ netflix: true, prime: true, disney: true });
+    expect(document.querySelectorAll(BADGE_TAG)).toHaveLength(0);
+    background.change({ enabled: true });
     await vi.waitFor(() => expect(rows()).toHaveLength(1));
     await mounted.settled();
     expect(badged()).toHaveLength(7);
   });
 
   it('adds nothing when the site is off from the start', async () => {
-    await siteSettings.setValue({ netflix: false, prime: true, disney: true });
+    background.state.enabled = false;
     await start();
     expect(rows()).toHaveLength(0);
     expect(badged()).toEqual([]);
@@ -262,7 +272,10 @@ describe('on the Netflix home page', () => {
     await second.settled();
     expect(rows()).toHaveLength(1);
     expect(inRow('[data-testid="pick"]')).toHaveLength(6);
-    expect(document.querySelectorAll(`${BADGE_TAG}`)).toHaveLength(7);
+    expect(badged()).toHaveLength(7);
+    // One host per tile read, never two.
+    const hosts = [...document.querySelectorAll(BADGE_TAG)];
+    expect(new Set(hosts.map((host) => host.parentElement)).size).toBe(hosts.length);
   });
 
   it('stops cleanly when the extension goes away: nothing left, nothing asked', async () => {
@@ -270,9 +283,9 @@ describe('on the Netflix home page', () => {
     const ctx = contexts[0]!;
     ctx.notifyInvalidated();
     expect(rows()).toHaveLength(0);
-    expect(document.querySelectorAll(`${BADGE_TAG}, [${FIT_ATTRIBUTE}]`)).toHaveLength(0);
+    expect(document.querySelectorAll(BADGE_TAG)).toHaveLength(0);
     tileTitled('Heat').setAttribute('aria-label', 'Superbad');
-    await latestReading.setValue(reading('sad'));
+    newReading(mood('sad'));
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(background.matchRequests).toHaveLength(1);
     expect(rows()).toHaveLength(0);
@@ -280,11 +293,18 @@ describe('on the Netflix home page', () => {
 
   it('hides the row (not the badges) with its Hide control, until the browser restarts', async () => {
     const mounted = await start();
-    (inRow('[data-testid="hide-row"]')[0] as HTMLButtonElement).click();
+    const hide = inRow('[data-testid="hide-row"]')[0] as HTMLButtonElement;
+    // A click the page makes up does nothing (a browser marks it untrusted; happy-dom's are all untrusted).
+    hide.click();
+    expect(rows()).toHaveLength(1);
+    expect(background.state.rowHidden).toBe(false);
+    const click = new MouseEvent('click', { bubbles: true });
+    Object.defineProperty(click, 'isTrusted', { value: true });
+    hide.dispatchEvent(click);
     expect(rows()).toHaveLength(0);
     await mounted.settled();
     expect(badged()).toHaveLength(7);
-    expect(await rowHidden.get()).toBe(true);
+    expect(background.state.rowHidden).toBe(true);
     // Another tab (or a reload) in the same browser session: no row.
     await start();
     expect(rows()).toHaveLength(0);
@@ -308,7 +328,7 @@ describe('on a page without rows', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     await mounted.settled();
     expect(rows()).toHaveLength(0);
-    expect(document.querySelectorAll(`${BADGE_TAG}, [${FIT_ATTRIBUTE}]`)).toHaveLength(0);
+    expect(document.querySelectorAll(BADGE_TAG)).toHaveLength(0);
     expect(background.matchRequests).toHaveLength(0);
     expect(notes.filter((note) => note.includes('no rows'))).toHaveLength(1);
     expect(error).not.toHaveBeenCalled();
@@ -342,11 +362,18 @@ describe('on a page without rows', () => {
     };
     const mounted = await start();
     const tile = tileTitled('Moana');
-    const button = tile.querySelector(BADGE_TAG)!.shadowRoot!.querySelector<HTMLButtonElement>('button.not-this')!;
+    const button = roots.rootOf(tile.querySelector(BADGE_TAG))!.querySelector<HTMLButtonElement>('[data-testid="not-this-film"]')!;
     expect(button.textContent).toBe('Not this film');
     expect(button.getAttribute('aria-label')).toBe('Not Moana (2016): stop matching this title on this device');
-    button.click();
-    await vi.waitFor(() => expect(tile.querySelector(BADGE_TAG)).toBeNull());
+    // Shown while the user's pointer is on the tile; the badge then names the film.
+    expect(button.hidden).toBe(true);
+    tile.dispatchEvent(userEvent(new Event('pointerenter')));
+    expect(button.hidden).toBe(false);
+    expect(badgeIn(tile)?.textContent).toContain('Moana (2016)');
+    button.dispatchEvent(userEvent(new MouseEvent('click', { bubbles: true, cancelable: true })));
+    // The badge goes; the bare host stays, as on every tile read.
+    await vi.waitFor(() => expect(badgeIn(tile)).toBeNull());
+    expect(tile.querySelector(BADGE_TAG)).not.toBeNull();
     await mounted.settled();
     expect(rejected).toEqual(['Moana']);
     expect(badged()).toHaveLength(6);

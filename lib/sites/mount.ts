@@ -4,14 +4,12 @@
  * anywhere else, nothing when the site is turned off, and everything taken away when the extension stops.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { latestReading } from '../browser/reading-store';
-import { customWeightsSetting, moodFreshMinutes, siteSettings, strategySetting } from '../browser/settings';
+import type { SiteState } from '../browser/messages';
 import { msUntilStale } from '../mood/freshness';
-import { BADGE_TAG, FIT_ATTRIBUTE } from './badges';
+import { BADGE_TAG, LEGACY_FIT_ATTRIBUTE } from './badges';
 import { Badger } from './badger';
 import { findTiles, isHomePage, isListingPage } from './read';
 import { PicksRowUi, ROW_TAG } from './row';
-import { rowHidden } from './row-hidden';
 import { backgroundServices } from './services';
 import { TitleLookup } from './title-lookup';
 import type { SiteAdapter, SiteServices } from './types';
@@ -45,7 +43,7 @@ function isOwn(node: Node): boolean {
 /** What an older run of MoodReel may have left (an update orphans the old content script). */
 function removeStrays(): void {
   for (const element of document.querySelectorAll(`${ROW_TAG}, ${BADGE_TAG}`)) element.remove();
-  for (const tile of document.querySelectorAll(`[${FIT_ATTRIBUTE}]`)) tile.removeAttribute(FIT_ATTRIBUTE);
+  for (const tile of document.querySelectorAll(`[${LEGACY_FIT_ATTRIBUTE}]`)) tile.removeAttribute(LEGACY_FIT_ATTRIBUTE);
 }
 
 export async function mount(ctx: ContentScriptContext, adapter: SiteAdapter, options: MountOptions = {}): Promise<SiteMount> {
@@ -58,8 +56,11 @@ export async function mount(ctx: ContentScriptContext, adapter: SiteAdapter, opt
   // Badges wherever the site lists titles (`listing`); the row on home pages only (`home`).
   const here = new URL(location.href);
   const state = { enabled: true, home: isHomePage(adapter, here), listing: isListingPage(adapter, here), hidden: false };
-  /** Hide pressed while session storage is closed to content scripts: it lasts for this page. */
+  /** Hide pressed here: the row goes at once, before the background's answer comes back. */
   let hiddenHere = false;
+  /** What the background last said (null before its first answer). */
+  let known: SiteState | null = null;
+  let stateRequests = 0;
   let active = false;
   let watcher: PageWatcher | null = null;
   let reportedEmpty = false;
@@ -146,7 +147,7 @@ export async function mount(ctx: ContentScriptContext, adapter: SiteAdapter, opt
     expiry = null;
     const mood = row.mood;
     if (!mood || !active) return;
-    const minutes = await moodFreshMinutes.getValue().catch(() => 30);
+    const minutes = known?.freshMinutes ?? 30;
     expiry = ctx.setTimeout(moodChanged, msUntilStale(mood, minutes, Date.now()) + 1_000);
   }
 
@@ -160,9 +161,28 @@ export async function mount(ctx: ContentScriptContext, adapter: SiteAdapter, opt
   function hideRow(): void {
     hiddenHere = true;
     apply();
-    rowHidden.set(true).catch((error: unknown) => {
-      debug(`Hide lasts for this page only (session storage is closed to content scripts: ${String(error)}).`);
+    services.hideRow().catch((error: unknown) => {
+      debug(`Hide lasts for this page only (the background did not answer: ${String(error)}).`);
     });
+  }
+
+  /** Ask the background for the site's state and follow it (an older answer arriving late is dropped). */
+  async function syncState(): Promise<void> {
+    const request = ++stateRequests;
+    let next: SiteState;
+    try {
+      next = await services.siteState(adapter.id);
+    } catch (error) {
+      debug(`site-state failed: ${String(error)}`);
+      return;
+    }
+    if (request !== stateRequests || ctx.isInvalid) return;
+    const moodMoved = known !== null && known.moodKey !== next.moodKey;
+    known = next;
+    state.enabled = next.enabled;
+    state.hidden = next.rowHidden;
+    if (moodMoved) moodChanged();
+    apply();
   }
 
   function route(url: URL): void {
@@ -176,48 +196,23 @@ export async function mount(ctx: ContentScriptContext, adapter: SiteAdapter, opt
     if (rowAppears && active) refreshRow();
   }
 
-  const unwatchers: (() => void)[] = [];
-  const watchSafely = (watch: () => () => void) => {
-    try {
-      unwatchers.push(watch());
-    } catch (error) {
-      debug(`cannot watch a setting: ${String(error)}`);
-    }
-  };
-  watchSafely(() => latestReading.watch(moodChanged));
-  watchSafely(() => strategySetting.watch(moodChanged));
-  watchSafely(() => customWeightsSetting.watch(moodChanged));
-  watchSafely(() => moodFreshMinutes.watch(moodChanged));
-  watchSafely(() =>
-    siteSettings.watch((sites) => {
-      state.enabled = sites?.[adapter.id] !== false;
-      apply();
-    }),
-  );
-  watchSafely(() =>
-    rowHidden.watch((hidden) => {
-      state.hidden = hidden;
-      apply();
-    }),
-  );
+  let unwatch: (() => void) | null = null;
+  try {
+    unwatch = services.watchChanges(() => track(syncState()));
+  } catch (error) {
+    debug(`cannot follow the settings: ${String(error)}`);
+  }
   ctx.onInvalidated(() => {
-    for (const unwatch of unwatchers) {
-      try {
-        unwatch();
-      } catch {
-        // The extension is gone; its listeners with it.
-      }
+    try {
+      unwatch?.();
+    } catch {
+      // The extension is gone; its port with it.
     }
     stop();
   });
   ctx.addEventListener(window, 'wxt:locationchange', (event) => route(event.newUrl));
 
-  const [sites, hidden] = await Promise.all([
-    siteSettings.getValue().catch(() => null),
-    rowHidden.get().catch(() => false),
-  ]);
-  state.enabled = sites?.[adapter.id] !== false;
-  state.hidden = hidden === true;
+  await syncState();
   apply();
 
   return {

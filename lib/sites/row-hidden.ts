@@ -1,8 +1,7 @@
 /**
- * "Hide the row until the browser restarts": a flag in session storage. Not a WXT `defineItem`: an item
- * defined at load reads its value at once, and a content script may not read session storage until the
- * background opens it (lib/sites/session-access.ts), so every page would log an uncaught error. These read
- * and write only when called, and callers catch.
+ * "Hide the row until the browser restarts": a flag in session storage, read and written by the background
+ * only (content scripts ask it: `site-state`, `hide-row`). These read and write only when called, and
+ * callers catch.
  */
 import { storage } from 'wxt/utils/storage';
 

@@ -1,7 +1,10 @@
 /**
- * The picks row's life on the page: one `<moodreel-picks>` host with an open shadow root (WXT's
+ * The picks row's life on the page: one `<moodreel-picks>` host with a closed shadow root (WXT's
  * createShadowRootUi), placed just before the site's first row, re-placed if the site's rendering drops it,
  * re-rendered in place when the picks change. Never two: a host left by an earlier run is removed first.
+ *
+ * The page sees only the host: no attribute on it, and one fixed size (site-row.css) whatever the row says,
+ * so neither the mood, nor whether there is one, nor a movie night's headcount can be read from outside.
  */
 import { render } from 'preact';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
@@ -21,6 +24,11 @@ export interface RowOptions {
   services: SiteServices;
   onHide(): void;
   debug(message: string): void;
+}
+
+/** The page's declared language, or the browser's when the page declares none. */
+function pageLanguage(): string {
+  return document.documentElement.lang.trim() || navigator.language || 'en';
 }
 
 export class PicksRowUi {
@@ -88,7 +96,8 @@ export class PicksRowUi {
     this.creating ??= createShadowRootUi<void>(this.options.ctx, {
       name: ROW_TAG,
       position: 'inline',
-      mode: 'open',
+      // Closed: the page's scripts get null from host.shadowRoot; only this content script holds the root.
+      mode: 'closed',
       // Keys typed in the row (Tab, Enter) stay in it: the sites have keyboard shortcuts of their own.
       isolateEvents: true,
       anchor: () => this.anchor,
@@ -117,14 +126,8 @@ export class PicksRowUi {
   }
 
   private drawInto(container: HTMLElement): void {
-    const host = this.ui?.shadowHost;
-    const mood = this.mood;
-    if (host) {
-      if (mood) host.setAttribute('data-emotion', mood.emotion);
-      else host.removeAttribute('data-emotion');
-      host.setAttribute('data-state', this.view.kind === 'picks' ? (mood ? 'picks' : 'no-reading') : this.view.kind);
-      host.setAttribute('data-site', this.options.adapter.id);
-    }
+    // The row's own document (WXT's inner <html>) speaks the page's language, for screen readers and axe.
+    container.parentElement?.setAttribute('lang', pageLanguage());
     render(
       <PicksRow
         view={this.view}

@@ -1,12 +1,11 @@
 /**
- * For the background (the lead wires it): content scripts may not use `storage.session` until a trusted
- * context allows it. The picks row's "Hide until the browser restarts" keeps its flag there
- * (key siteRowHidden, lib/sites/row-hidden.ts); call this once
- * when the service worker starts. It opens all of session storage to content scripts: nothing else of
- * MoodReel's is kept there today; keep nothing private there.
+ * For the background: session storage (where the row's "hide until the browser restarts" flag lives, key
+ * siteRowHidden, lib/sites/row-hidden.ts) is for trusted contexts only. That is Chrome's default, but an
+ * earlier MoodReel opened it to content scripts and the level lasts for the browser session, so the service
+ * worker sets it back when it starts. Content scripts ask the background instead (`site-state`, `hide-row`).
  */
 import { browser } from 'wxt/browser';
 
-export async function allowSessionStorageInContentScripts(): Promise<void> {
-  await browser.storage.session.setAccessLevel({ accessLevel: 'TRUSTED_AND_UNTRUSTED_CONTEXTS' });
+export async function closeSessionStorageToContentScripts(): Promise<void> {
+  await browser.storage.session.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
 }

@@ -3,7 +3,7 @@
  * background with a tiny catalogue, and fixture markup loaded into the document. No Node API here, so the
  * bench runs in a browser page as well.
  */
-import type { PicksMood, TitleMatch, TitleQuery } from '../browser/messages';
+import type { PicksMood, SiteState, TitleMatch, TitleQuery } from '../browser/messages';
 import type { Genre } from '../catalogue/types';
 import type { Emotion } from '../mood/emotions';
 import type { Pick } from '../picks/types';
@@ -76,6 +76,10 @@ export interface FakeBackground extends SiteServices {
   pickRequests: number;
   /** Make the next answers fail (the extension was reloaded, say). */
   failing: boolean;
+  /** What `siteState` answers (every site alike). */
+  state: SiteState;
+  /** Change the state and ping every watcher, as the background does when storage changes. */
+  change(update: Partial<SiteState>): void;
 }
 
 export function fakePick(id: string, title: string, extra: Partial<Pick> = {}): Pick {
@@ -83,12 +87,29 @@ export function fakePick(id: string, title: string, extra: Partial<Pick> = {}): 
 }
 
 export function fakeBackground(initial: { mood?: PicksMood | null; picks?: Pick[] } = {}): FakeBackground {
+  const watchers = new Set<() => void>();
   const background: FakeBackground = {
     mood: initial.mood ?? null,
     picks: initial.picks ?? [],
     matchRequests: [],
     pickRequests: 0,
     failing: false,
+    state: { enabled: true, rowHidden: false, freshMinutes: 30, moodKey: 'first' },
+    change(update) {
+      background.state = { ...background.state, ...update };
+      for (const changed of [...watchers]) changed();
+    },
+    async siteState() {
+      if (background.failing) throw new Error('Could not establish connection. Receiving end does not exist.');
+      return { ...background.state };
+    },
+    async hideRow() {
+      background.change({ rowHidden: true });
+    },
+    watchChanges(changed) {
+      watchers.add(changed);
+      return () => watchers.delete(changed);
+    },
     async getPicks() {
       background.pickRequests++;
       if (background.failing) throw new Error('Could not establish connection. Receiving end does not exist.');
@@ -110,3 +131,33 @@ export function loadPage(html: string): void {
   document.documentElement.innerHTML = inner;
 }
 
+
+/**
+ * The closed shadow roots MoodReel's code attaches from now on, for unit tests only. In a browser this is
+ * exactly the trick a page script cannot play on a content script: the page's `attachShadow` is its own
+ * world's, and the content script calls the isolated world's. In happy-dom there is one world.
+ */
+export function recordShadowRoots(): { rootOf(host: Element | null | undefined): ShadowRoot | null; restore(): void } {
+  const roots = new WeakMap<Element, ShadowRoot>();
+  const original = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function attachShadow(this: Element, init: ShadowRootInit) {
+    const root = original.call(this, init);
+    roots.set(this, root);
+    return root;
+  };
+  return {
+    rootOf: (host) => (host ? (roots.get(host) ?? null) : null),
+    restore: () => {
+      Element.prototype.attachShadow = original;
+    },
+  };
+}
+
+/**
+ * An event as the user's own input makes it (`isTrusted`). happy-dom lets a test say so; a real page cannot
+ * (`isTrusted` is an own, unforgeable property there), which is what the code under test relies on.
+ */
+export function userEvent<E extends Event>(event: E): E {
+  Object.defineProperty(event, 'isTrusted', { value: true });
+  return event;
+}

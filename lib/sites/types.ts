@@ -1,5 +1,5 @@
 /** The streaming-site half's types: what an adapter declares about a site, and what a tile reads as. */
-import type { PicksMood, PicksRequest, PicksResponse, TitleMatch, TitleQuery } from '../browser/messages';
+import type { PicksMood, PicksRequest, PicksResponse, SiteState, TitleMatch, TitleQuery } from '../browser/messages';
 import type { SiteId } from '../browser/settings';
 
 /**
@@ -24,7 +24,7 @@ export interface KindSource {
 
 /** One kind of tile on a site. */
 export interface TileRule {
-  /** The tile element: what is badged and marked with data-moodreel-fit. */
+  /** The tile element: what is read and badged. */
   selector: string;
   /** Its title, in order of preference (first non-empty wins). */
   title: ValueSource[];
@@ -103,6 +103,12 @@ export interface TileReading {
 export interface SiteServices {
   getPicks(request: PicksRequest): Promise<PicksResponse>;
   matchTitles(titles: TitleQuery[]): Promise<{ mood: PicksMood | null; results: (TitleMatch | null)[] }>;
+  /** The site's settings, hide flag and freshness (the content script cannot read storage). */
+  siteState(site: SiteId): Promise<SiteState>;
+  /** "Hide until the browser restarts", for every tab. */
+  hideRow(): Promise<void>;
+  /** Calls `changed` whenever `siteState` may answer otherwise; returns the function that stops. */
+  watchChanges(changed: () => void): () => void;
   /** "Not this film" on a badge: the title is never matched again (optional: tests may leave it out). */
   rejectTitle?(title: string): Promise<{ ok: boolean }>;
 }

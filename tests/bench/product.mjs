@@ -93,6 +93,50 @@ export async function benchClickToMood({ photo = FACE_PHOTOS.happy, fps = 30, wi
   }
 }
 
+/**
+ * Popup close to camera off: `closes` times, a popup starts a steady (two-second) reading, and is closed as soon
+ * as the offscreen document has a live camera track; another extension page asks the offscreen document for its
+ * live tracks until there are none. Also checks that the closed popup's reading was not stored.
+ */
+export async function benchPopupCloseToCameraOff({ closes = 5, extensionDir = undefined } = {}) {
+  const harness = await launchExtension({ camera: makeY4m(facePath(FACE_PHOTOS.happy)), netLog: false, extensionDir });
+  try {
+    const observer = await harness.context.newPage();
+    await observer.goto(harness.url('privacy.html'));
+    const liveTracks = async () => (await harness.offscreenStatus(observer)).liveTracks;
+    await observer.evaluate(() => chrome.storage.sync.set({ readingLength: 'steady' }));
+    const times = [];
+    let stored = 0;
+    for (let i = 0; i <= closes; i++) {
+      const popup = await harness.openPopup();
+      await popup.locator('[data-testid="read-mood"]').waitFor({ timeout: 30_000 });
+      await observer.evaluate(() => chrome.storage.local.remove('latestReading'));
+      if (i === 0) {
+        // A first full reading loads the model, so the camera comes on at once in the closed ones.
+        await clickAndTime(popup);
+        await popup.close();
+        continue;
+      }
+      await popup.locator('[data-testid="read-mood"]').click();
+      const waitFrom = Date.now();
+      while ((await liveTracks()) === 0) {
+        if (Date.now() - waitFrom > 30_000) throw new Error('the camera never came on');
+      }
+      const closedAt = performance.now();
+      await popup.close();
+      while ((await liveTracks()) > 0) {
+        if (performance.now() - closedAt > 10_000) throw new Error('the camera stayed on 10 s after the popup closed');
+      }
+      times.push(performance.now() - closedAt);
+      await sleep(2_500); // past the steady reading's length
+      if ((await observer.evaluate(() => chrome.storage.local.get('latestReading'))).latestReading) stored++;
+    }
+    return { closes: times.length, medianMs: round(median(times), 0), maxMs: round(Math.max(...times), 0), storedAfterClose: stored };
+  } finally {
+    await harness.close();
+  }
+}
+
 /** A MovieLens-style CSV of `lines` made-up films (deterministic). */
 function makeBigCsv(lines) {
   const file = path.join(TMP_DIR, `bench-${lines}-films.csv`);
@@ -259,8 +303,9 @@ export async function benchSitesHeapChurn({ bursts = 600, perBurst = 20, gapMs =
     await setReading('happy');
     const page = await harness.context.newPage();
     await page.goto('http://www.netflix.com/browse');
-    await page.locator('moodreel-picks [data-testid="pick"]').first().waitFor({ timeout: 30_000 });
     const cdp = await harness.context.newCDPSession(page);
+    const { countTestIds, waitForTestId } = await import('../harness/closed-roots.mjs');
+    await waitForTestId(cdp, 'pick');
     const heap = async () => {
       await cdp.send('HeapProfiler.collectGarbage');
       const { usedSize } = await cdp.send('Runtime.getHeapUsage');
@@ -270,7 +315,7 @@ export async function benchSitesHeapChurn({ bursts = 600, perBurst = 20, gapMs =
       const known = /** @type {any} */ (window).__demo.tiles().filter(Boolean);
       return [...known, ...Array.from({ length: 400 - known.length }, (_, i) => `Unlisted Show ${i}`)];
     });
-    const samples = [{ at: '0 %', heapMB: await heap(), badges: await page.locator('[data-moodreel-fit]').count() }];
+    const samples = [{ at: '0 %', heapMB: await heap(), badges: await countTestIds(cdp, 'fit-badge') }];
     const moods = ['happy', 'sad', 'fear', 'surprise', 'neutral'];
     for (let burst = 1; burst <= bursts; burst++) {
       await page.evaluate(({ pool, perBurst, burst }) => {
@@ -289,7 +334,7 @@ export async function benchSitesHeapChurn({ bursts = 600, perBurst = 20, gapMs =
       await sleep(gapMs);
       if (burst % (bursts / 10) === 0) {
         await sleep(300); // let the last pass settle
-        samples.push({ at: `${Math.round((burst / bursts) * 100)} %`, heapMB: await heap(), badges: await page.locator('[data-moodreel-fit]').count() });
+        samples.push({ at: `${Math.round((burst / bursts) * 100)} %`, heapMB: await heap(), badges: await countTestIds(cdp, 'fit-badge') });
       }
     }
     return { recycled: bursts * perBurst, navigations: Math.floor(bursts / 50) * 2, samples };

@@ -30,7 +30,7 @@ import {
   startStaticServer,
 } from '../harness/index.mjs';
 import { benchNodeWasm } from './node-wasm.mjs';
-import { benchBuiltinInExtension, benchCatalogueCodeInChromium, benchCatalogueInChromium, benchClickToMood, benchSitesHeapChurn, benchSitesInChromium, packageSize } from './product.mjs';
+import { benchBuiltinInExtension, benchCatalogueCodeInChromium, benchCatalogueInChromium, benchClickToMood, benchPopupCloseToCameraOff, benchSitesHeapChurn, benchSitesInChromium, packageSize } from './product.mjs';
 
 /** Faces for the movie-night rows: the single-face photos side by side. */
 const SOFA = [FACE_PHOTOS.happy, FACE_PHOTOS.surprise, FACE_PHOTOS.angry, FACE_PHOTOS.neutral, FACE_PHOTOS.sad];
@@ -189,6 +189,8 @@ async function main() {
   }
   console.log('[bench] click to mood with a 10 fps camera…');
   out.clickToMood10fps = await benchClickToMood({ fps: 10, clicks: CLICKS }).catch((error) => ({ error: String(error.message ?? error) }));
+  console.log('[bench] popup closed mid-reading: time to camera off…');
+  out.closeToCameraOff = await benchPopupCloseToCameraOff({ closes: quick ? 3 : 8 }).catch((error) => ({ error: String(error.message ?? error) }));
   out.movieNight = [];
   for (const faces of [1, 3, 5]) {
     console.log(`[bench] movie night, ${faces} face(s)…`);
@@ -248,6 +250,8 @@ async function main() {
   }));
   console.log('The same with a 10 fps camera (the reading waits for its frames)');
   console.table([clickRow(out.clickToMood10fps)]);
+  console.log('Popup closed mid-reading: from the close to no live camera track (polled from another extension page), and readings stored after a close (must be 0)');
+  console.table([out.closeToCameraOff]);
   console.log('Movie night on WASM (fake camera 1280 px wide: 1 and 3 single-face photos side by side, then the five-person group photo); detection with tiles on one frame in three, the CNN once per face every frame');
   console.table(out.movieNight.map((r) => r.error ? { error: r.error.slice(0, 90) } : {
     'people read': r.faces, 'click to mood ms': r.medianMs, 'cold ms': r.coldMs, 'ms/frame': r.frameMs, 'detect ms (tiled)': r.detectMs,

@@ -37,7 +37,8 @@ describe('manifest', () => {
 
   it('keeps the CSP that forbids other hosts and remote scripts', () => {
     expect(manifest.content_security_policy).toEqual({
-      extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; connect-src 'self'",
+      extension_pages:
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; connect-src 'self'; img-src 'self'; style-src 'self'",
     });
     expect(JSON.stringify(manifest.content_security_policy)).not.toMatch(/'unsafe-eval'|'unsafe-inline'|https?:/);
   });

@@ -198,6 +198,41 @@ withBrowser('camera: group', () => ({ camera: makeY4m(facePath(GROUP_PHOTO)) }),
   });
 });
 
+withBrowser('camera: the popup closes mid-reading', () => ({ camera: makeY4m(facePath(FACE_PHOTOS.happy)) }), (h) => {
+  it('stops every camera track within half a second of the popup closing, and stores nothing', async () => {
+    // A first reading loads the model, so the second one has the camera on at once; "steady" keeps it on ~2 s.
+    const popup = await freshPopup(h());
+    expectMood(await readByCamera(popup), 'camera before the close');
+    await expectCameraReleased(h(), popup);
+    await popup.evaluate(() => chrome.storage.sync.set({ readingLength: 'steady' }));
+    await freshPopup(h(), popup);
+    const observer = await h().context.newPage();
+    await observer.goto(h().url('privacy.html'));
+    const liveTracks = async () => (await h().offscreenStatus(observer)).liveTracks;
+
+    await popup.locator('[data-testid="read-mood"]').click();
+    await expect.poll(liveTracks, { timeout: 30_000, interval: 20 }).toBeGreaterThan(0);
+    const closedAt = Date.now();
+    await popup.close();
+    let offAfterMs = Number.POSITIVE_INFINITY;
+    while (Date.now() - closedAt < 5_000) {
+      if ((await liveTracks()) === 0) {
+        offAfterMs = Date.now() - closedAt;
+        break;
+      }
+    }
+    run.readings['popup close → camera off'] = `${offAfterMs} ms`;
+    console.log(`[e2e] popup close → camera off: ${offAfterMs} ms`);
+    expect(offAfterMs).toBeLessThanOrEqual(500);
+    // Past the longest reading: no reading was stored for the closed popup.
+    await observer.waitForTimeout(6_000);
+    expect(await observer.evaluate(() => chrome.storage.local.get('latestReading'))).toEqual({});
+    expect(await liveTracks()).toBe(0);
+    await observer.evaluate(() => chrome.storage.sync.remove('readingLength'));
+    await observer.close();
+  });
+});
+
 withBrowser('camera: blank grey', () => ({ camera: makeSolidY4m('gray') }), (h) => {
   it('harness: the fake camera plays the blank file', async () => {
     const frame = await readCameraFrame(h().context, server());

@@ -4,7 +4,7 @@
  * with `run.privacyTest()`, which asserts that no launch sent a request outside the extension and 127.0.0.1.
  */
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   FIXTURES_DIR,
@@ -183,15 +183,228 @@ export async function chooseBackend(h: Harness, backend: string): Promise<void> 
   await options.close();
 }
 
+// ------------------------------------------------------------------------------------------------ closed roots
+
 /**
- * The badges a streaming page shows now: the title each was drawn for and the emotion it says. Every e2e
- * file reads badges through this one function, so how they are reached (DOM, closed roots) lives here.
+ * MoodReel's row and badges live in closed shadow roots: the page's scripts (and `page.evaluate`, and
+ * Playwright's locators) cannot open them. Tests read them as DevTools does, over CDP: `DOM.getDocument`
+ * with `pierce: true` walks into every shadow root, closed ones included.
  */
+interface DomNode {
+  nodeId: number;
+  backendNodeId: number;
+  nodeType: number;
+  nodeName: string;
+  localName?: string;
+  nodeValue?: string;
+  attributes?: string[];
+  children?: DomNode[];
+  shadowRoots?: DomNode[];
+}
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+const sessions = new WeakMap<Page, Promise<CDPSession>>();
+
+/** One CDP session per page (made on first use). */
+function cdpOf(page: Page): Promise<CDPSession> {
+  let session = sessions.get(page);
+  if (!session) {
+    session = page.context().newCDPSession(page);
+    sessions.set(page, session);
+  }
+  return session;
+}
+
+/** The whole document, shadow roots (open and closed) included. */
+export async function piercedDocument(page: Page): Promise<DomNode> {
+  const cdp = await cdpOf(page);
+  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+  return root;
+}
+
+export function attributesOf(node: DomNode): Record<string, string> {
+  const out: Record<string, string> = {};
+  const list = node.attributes ?? [];
+  for (let i = 0; i + 1 < list.length; i += 2) out[list[i]!] = list[i + 1]!;
+  return out;
+}
+
+/** Every node under `node` in document order (a host's shadow roots before its light children), with its ancestors. */
+export function* walkNodes(node: DomNode, ancestors: DomNode[] = []): Generator<[DomNode, DomNode[]]> {
+  yield [node, ancestors];
+  const below = [...ancestors, node];
+  for (const root of node.shadowRoots ?? []) yield* walkNodes(root, below);
+  for (const child of node.children ?? []) yield* walkNodes(child, below);
+}
+
+function textOf(node: DomNode): string {
+  let text = '';
+  for (const [n] of walkNodes(node)) if (n.nodeType === 3) text += n.nodeValue ?? '';
+  return text;
+}
+
+/** The element's border box on the page (null when it has none: not rendered). */
+async function boxOf(page: Page, node: DomNode): Promise<Box | null> {
+  const cdp = await cdpOf(page);
+  try {
+    const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: node.backendNodeId })) as { model: { border: number[] } };
+    const xs = [model.border[0]!, model.border[2]!, model.border[4]!, model.border[6]!];
+    const ys = [model.border[1]!, model.border[3]!, model.border[5]!, model.border[7]!];
+    return { x: Math.min(...xs), y: Math.min(...ys), width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) };
+  } catch {
+    return null;
+  }
+}
+
+function badgesIn(document: DomNode): { host: DomNode; badge: DomNode; ancestors: DomNode[] }[] {
+  const found: { host: DomNode; badge: DomNode; ancestors: DomNode[] }[] = [];
+  for (const [node, ancestors] of walkNodes(document)) {
+    if (node.localName !== 'moodreel-badge') continue;
+    for (const root of node.shadowRoots ?? []) {
+      for (const [inner] of walkNodes(root)) {
+        if (attributesOf(inner)['data-testid'] === 'fit-badge') found.push({ host: node, badge: inner, ancestors });
+      }
+    }
+  }
+  return found;
+}
+
+/** Every badge on the page, in page order: the title it was drawn for (as read from the tile) and its emotion. */
 export async function readBadges(page: Page): Promise<{ title: string; emotion: string }[]> {
-  return page.evaluate(() =>
-    [...document.querySelectorAll('moodreel-badge')].map((badge) => ({
-      title: badge.getAttribute('data-for') ?? '',
-      emotion: badge.parentElement?.closest('[data-moodreel-fit]')?.getAttribute('data-moodreel-fit') ?? '',
-    })),
-  );
+  return badgesIn(await piercedDocument(page)).map(({ badge }) => {
+    const attributes = attributesOf(badge);
+    return { title: attributes['data-title'] ?? '', emotion: attributes['data-emotion'] ?? '' };
+  });
+}
+
+/** Every badge with its box and the box of its tile (the nearest ancestor matching `tileSelector`). */
+export async function readBadgeBoxes(page: Page, tileSelector: string): Promise<{ title: string; badge: Box | null; tile: Box | null }[]> {
+  const document = await piercedDocument(page);
+  const cdp = await cdpOf(page);
+  const { nodeIds } = (await cdp.send('DOM.querySelectorAll', { nodeId: document.nodeId, selector: tileSelector })) as { nodeIds: number[] };
+  const tiles = new Set(nodeIds);
+  const out: { title: string; badge: Box | null; tile: Box | null }[] = [];
+  for (const { badge, ancestors } of badgesIn(document)) {
+    const tile = [...ancestors].reverse().find((node) => tiles.has(node.nodeId));
+    out.push({ title: attributesOf(badge)['data-title'] ?? '', badge: await boxOf(page, badge), tile: tile ? await boxOf(page, tile) : null });
+  }
+  return out;
+}
+
+interface RowRead {
+  /** `<moodreel-picks>` hosts on the page. */
+  rows: number;
+  /** The host's attributes, as the page sees them (none, whatever the mood). */
+  hostAttributes: string[];
+  heading: string | null;
+  /** The heading's data-emotion (null: no fresh reading). */
+  emotion: string | null;
+  /** data-movie-id of each [data-testid=pick], in order. */
+  picks: string[];
+  /** The "no reading yet" note, if shown. */
+  note: string | null;
+}
+
+/** The picks row as its closed root holds it (the first host, if several). */
+export async function readRow(page: Page): Promise<RowRead> {
+  const document = await piercedDocument(page);
+  const hosts = [...walkNodes(document)].map(([node]) => node).filter((node) => node.localName === 'moodreel-picks');
+  const read: RowRead = { rows: hosts.length, hostAttributes: [], heading: null, emotion: null, picks: [], note: null };
+  const host = hosts[0];
+  if (!host) return read;
+  read.hostAttributes = Object.keys(attributesOf(host));
+  for (const root of host.shadowRoots ?? []) {
+    for (const [node] of walkNodes(root)) {
+      const attributes = attributesOf(node);
+      if (attributes['data-testid'] === 'row-heading') {
+        read.heading = textOf(node);
+        read.emotion = attributes['data-emotion'] ?? null;
+      }
+      if (attributes['data-testid'] === 'pick') read.picks.push(attributes['data-movie-id'] ?? '');
+      if (attributes['data-testid'] === 'no-reading') read.note = textOf(node);
+    }
+  }
+  return read;
+}
+
+/** Waits until the row shows `state`: the "no reading" note, or picks (for `emotion`, when given). */
+export async function waitForRow(page: Page, state: 'no-reading' | 'picks', emotion?: string, timeout = 15_000): Promise<RowRead> {
+  const done = (row: RowRead) =>
+    state === 'no-reading' ? row.note !== null && row.emotion === null : row.picks.length > 0 && (!emotion || row.emotion === emotion);
+  let last: RowRead | null = null;
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    last = await readRow(page);
+    if (done(last)) return last;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`The row did not show ${state}${emotion ? ` (${emotion})` : ''} within ${timeout} ms: ${JSON.stringify(last)}`);
+}
+
+async function callOn<T>(page: Page, node: DomNode, fn: string, args: ({ value: unknown } | { objectId: string })[]): Promise<T> {
+  const cdp = await cdpOf(page);
+  const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: node.backendNodeId })) as { object: { objectId: string } };
+  try {
+    const { result, exceptionDetails } = (await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId,
+      functionDeclaration: fn,
+      arguments: args,
+      returnByValue: true,
+      awaitPromise: true,
+    })) as { result: { value: T }; exceptionDetails?: { text: string; exception?: { description?: string } } };
+    if (exceptionDetails) throw new Error(`in a closed root: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+    return result.value;
+  } finally {
+    await cdp.send('Runtime.releaseObject', { objectId: object.objectId });
+  }
+}
+
+/**
+ * Runs `fn` on the row's closed shadow root (resolved over CDP into the page's main world, as DevTools
+ * does), for what attributes cannot say: focus, computed styles, links. Null when there is no row.
+ */
+export async function evaluateInRow<T, A = null>(page: Page, fn: (root: ShadowRoot, arg: A) => T, arg?: A): Promise<T | null> {
+  const document = await piercedDocument(page);
+  const host = [...walkNodes(document)].map(([node]) => node).find((node) => node.localName === 'moodreel-picks');
+  const root = host?.shadowRoots?.[0];
+  if (!root) return null;
+  return callOn<T>(page, root, `function (arg) { return (${fn.toString()})(this, arg); }`, [{ value: arg ?? null }]);
+}
+
+/** Runs `fn` on the first drawn badge's host (its badge passed too). Null when no badge is drawn. */
+export async function evaluateOnBadge<T, A = null>(page: Page, fn: (host: Element, badge: Element, arg: A) => T, arg?: A): Promise<T | null> {
+  const [first] = badgesIn(await piercedDocument(page));
+  if (!first) return null;
+  const cdp = await cdpOf(page);
+  const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: first.badge.backendNodeId })) as { object: { objectId: string } };
+  try {
+    return await callOn<T>(page, first.host, `function (badge, arg) { return (${fn.toString()})(this, badge, arg); }`, [
+      { objectId: object.objectId },
+      { value: arg ?? null },
+    ]);
+  } finally {
+    await cdp.send('Runtime.releaseObject', { objectId: object.objectId });
+  }
+}
+
+/** Clicks the row's control `testid` with the mouse, as a user does (the row ignores clicks a script makes). */
+export async function clickInRow(page: Page, testid: string): Promise<void> {
+  const document = await piercedDocument(page);
+  const host = [...walkNodes(document)].map(([node]) => node).find((node) => node.localName === 'moodreel-picks');
+  for (const [node] of host ? walkNodes(host.shadowRoots?.[0] ?? host) : []) {
+    if (attributesOf(node)['data-testid'] !== testid) continue;
+    const cdp = await cdpOf(page);
+    await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: node.backendNodeId });
+    const box = await boxOf(page, node);
+    if (!box) break;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    return;
+  }
+  throw new Error(`No [data-testid="${testid}"] in the row`);
 }

@@ -49,8 +49,10 @@ async function main() {
     const demo = await harness.context.newPage();
     await demo.setViewportSize({ width: 1280, height: 800 });
     await demo.goto('http://www.netflix.com/browse');
-    await demo.locator('moodreel-picks[data-emotion]').waitFor({ timeout: 30_000 });
-    await demo.waitForFunction(() => document.querySelectorAll('[data-moodreel-fit]').length > 0, null, { timeout: 30_000 });
+    const cdp = await harness.context.newCDPSession(demo);
+    const { waitForTestId } = await import('./closed-roots.mjs');
+    await waitForTestId(cdp, 'pick');
+    await waitForTestId(cdp, 'fit-badge');
     await demo.waitForTimeout(600);
     await demo.screenshot({ path: path.join(OUT, 'streaming.png') });
     console.log(`wrote tests/screenshots/popup.png, options.png and streaming.png (photo ${photo})`);

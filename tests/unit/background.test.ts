@@ -31,10 +31,23 @@ const reading = (at: number, emotion: MoodReading['emotion'] = 'happy'): MoodRea
   at,
 });
 
+/** What Chrome says about a message from the popup, and from a content script on a streaming site. */
+const POPUP = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/popup.html', origin: 'chrome-extension://test-extension-id' };
+const CONTENT_SCRIPT = { id: 'test-extension-id', url: 'https://www.netflix.com/browse', origin: 'https://www.netflix.com', tab: { id: 7 } };
+
 /** Delivers a runtime message to the background's listener and returns its answer. */
-async function ask<T>(message: Envelope): Promise<T> {
-  const answers = await fakeBrowser.runtime.onMessage.trigger(message, {}, () => undefined);
+async function ask<T>(message: Envelope, sender: object = POPUP): Promise<T> {
+  const answers = await fakeBrowser.runtime.onMessage.trigger(message, sender as never, () => undefined);
   return answers.find((a) => a !== undefined) as T;
+}
+
+/** A popup's reading port as the background sees it; `close()` is the popup closing. */
+function readingPort(id: string, sender: object = POPUP) {
+  const onDisconnect: (() => void)[] = [];
+  return {
+    port: { name: `moodreel-reading:${id}`, sender, disconnect: vi.fn(), onDisconnect: { addListener: (l: () => void) => onDisconnect.push(l) } },
+    close: () => onDisconnect.forEach((l) => l()),
+  };
 }
 
 const flush = () => new Promise((r) => setTimeout(r, 20));
@@ -47,6 +60,8 @@ async function startBackground() {
 describe('background', () => {
   let offscreenRequests: unknown[];
   let setBadgeText: ReturnType<typeof vi.spyOn>;
+  let connect: (port: unknown) => void;
+  let accessLevels: Record<string, unknown>;
 
   beforeEach(async () => {
     fakeBrowser.reset();
@@ -59,6 +74,64 @@ describe('background', () => {
       return { ok: true };
     }) as never);
     setBadgeText = vi.spyOn(fakeBrowser.action, 'setBadgeText');
+    // Not in WXT's fakeBrowser: the reading ports and storage access levels.
+    // Every onConnect listener hears every port (the reading ports' and the site changes' listeners both).
+    const connectListeners: ((port: unknown) => void)[] = [];
+    connect = (port) => connectListeners.forEach((listener) => listener(port));
+    vi.spyOn(fakeBrowser.runtime.onConnect, 'addListener').mockImplementation(((listener: (port: unknown) => void) => {
+      connectListeners.push(listener);
+    }) as never);
+    accessLevels = {};
+    for (const area of ['local', 'sync', 'session'] as const) {
+      fakeBrowser.storage[area].setAccessLevel = vi.fn(async ({ accessLevel }: { accessLevel: string }) => {
+        accessLevels[area] = accessLevel;
+      }) as never;
+    }
+  });
+
+  it('closes local and sync storage to content scripts when it starts', async () => {
+    await startBackground();
+    await flush();
+    expect(accessLevels).toMatchObject({ local: 'TRUSTED_CONTEXTS', sync: 'TRUSTED_CONTEXTS' });
+  });
+
+  it('never reads a mood for a content script, and tells it so', async () => {
+    await startBackground();
+    const answer = await ask(envelope('read-mood', { source: 'camera' }), CONTENT_SCRIPT);
+    expect(answer).toMatchObject({ moodreelError: 'not-allowed' });
+    expect(offscreenRequests).toEqual([]);
+    expect(await latestReading.getValue()).toBeNull();
+  });
+
+  it('a reading whose popup closed is cancelled in the offscreen document and not stored', async () => {
+    let finish!: () => void;
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: Envelope) => {
+      offscreenRequests.push(message);
+      if (message.moodreel === 'offscreen-read') {
+        await new Promise<void>((resolve) => (finish = resolve));
+        return { ok: true, reading: reading(Date.now()) } satisfies ReadOutcome;
+      }
+      return { ok: true };
+    }) as never);
+    await startBackground();
+    const { port, close } = readingPort('r-1');
+    connect(port);
+    const answer = ask<ReadOutcome>(envelope('read-mood', { source: 'camera', readingId: 'r-1' }));
+    await vi.waitFor(() => expect(finish).toBeTypeOf('function'));
+    close();
+    await flush();
+    expect(offscreenRequests).toContainEqual(envelope('offscreen-cancel', { readingId: 'r-1' }));
+    finish();
+    expect(await answer).toMatchObject({ ok: false, message: expect.stringContaining('cancelled') });
+    expect(await latestReading.getValue()).toBeNull();
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+  });
+
+  it('refuses a reading port opened by a content script', async () => {
+    await startBackground();
+    const { port } = readingPort('r-2', CONTENT_SCRIPT);
+    connect(port);
+    expect(port.disconnect).toHaveBeenCalled();
   });
 
   it('stores a reading, passes the backend and reading length settings on, and draws the badge once', async () => {

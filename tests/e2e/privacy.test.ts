@@ -1,0 +1,307 @@
+/**
+ * The spy page: a streaming page whose own scripts try to learn the viewer's mood from MoodReel, end to end
+ * with the built extension under the real host name. A main-world script, injected before anything else
+ * runs (as a site's first script would be), hunts for anything mood-related: attributes, text, shadow roots
+ * (it even wraps `Element.prototype.attachShadow` to force roots open), differences between tiles MoodReel
+ * badged and tiles it did not (host markup, sizes, styles, scroll sizes, what is under the pointer), the
+ * row's size and attributes, `postMessage` traffic, WXT's custom events, console lines. Under a happy
+ * reading, a sad one, a movie night and no reading, it must find nothing, and see the very same thing in all.
+ *
+ * MOODREEL_SPY_EXTENSION_DIR runs the spy against another build (say, main's, for a before/after note); the
+ * findings are printed either way.
+ */
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import type { Harness } from '../harness/index.mjs';
+import { e2eRun, readBadges, readRow, waitForRow } from './support';
+
+const run = e2eRun();
+const DEMO = 'http://www.netflix.com/browse';
+const TILES = 'a[data-uia="standard-card"], a[data-uia="progress-card"], a[data-uia="ranked-card"]';
+
+interface SpyReport {
+  findings: string[];
+  /** Everything the page can measure of the row. */
+  row: unknown;
+  /** What the page can see of each tile MoodReel may have touched, by the tile's title. */
+  tiles: { title: string; fingerprint: string }[];
+  messages: number;
+  customEvents: number;
+}
+
+/** The page's own script (main world, before every other script). Plain JS: it is serialised into the page. */
+function spy(config: { extensionId: string; entries: string[] }) {
+  // What MoodReel's row and badges say (the fixture's own text names MoodReel, so the name alone is no finding).
+  const PHRASES = /fits your|picks for your|movie night|\d+ people|your (angry|disgusted|fearful|happy|sad|surprised|neutral) mood|read on your device/i;
+  const EMOTIONS = new Set(['angry', 'disgust', 'fear', 'happy', 'sad', 'surprise', 'neutral']);
+  const state = {
+    messages: [] as string[],
+    customEvents: [] as string[],
+    shadowCalls: [] as string[],
+    stolenRoots: [] as ShadowRoot[],
+    console: [] as string[],
+  };
+  const text = (value: unknown) => {
+    try {
+      return typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+    } catch {
+      return String(value);
+    }
+  };
+  // 1. Every postMessage to this window (WXT used to announce its content scripts this way).
+  window.addEventListener('message', (event) => state.messages.push(text(event.data)), true);
+  // 2. WXT's custom events, for a page that knows MoodReel's extension id (it is public in a store).
+  for (const entry of config.entries) {
+    for (const name of ['wxt:content-script-started', 'wxt:locationchange']) {
+      const type = `${config.extensionId}:${entry}:${name}`;
+      const record = (event: Event) => state.customEvents.push(`${type} ${text((event as CustomEvent).detail ?? '')}`);
+      document.addEventListener(type, record, true);
+      window.addEventListener(type, record, true);
+    }
+  }
+  // 3. Force every shadow root open and keep it (works on the page's own code; the content script runs in
+  //    an isolated world with its own prototypes, so this must catch nothing of MoodReel's).
+  const attachShadow = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (this: Element, init: ShadowRootInit) {
+    const root = attachShadow.call(this, { ...init, mode: 'open' });
+    state.shadowCalls.push(this.localName);
+    state.stolenRoots.push(root);
+    return root;
+  };
+  // 4. Console lines (the page can wrap its own console; the content script's is another world's).
+  for (const method of ['log', 'debug', 'info', 'warn', 'error'] as const) {
+    const original = console[method].bind(console);
+    console[method] = (...args: unknown[]) => {
+      state.console.push(args.map(text).join(' '));
+      original(...args);
+    };
+  }
+
+  function allElements(root: Document | ShadowRoot, out: Element[] = []): Element[] {
+    for (const element of root.querySelectorAll('*')) {
+      out.push(element);
+      if (element.shadowRoot) allElements(element.shadowRoot, out);
+    }
+    return out;
+  }
+
+  function report(tileSelector: string) {
+    const findings: string[] = [];
+    for (const element of allElements(document)) {
+      const tag = element.localName;
+      for (const attribute of element.attributes) {
+        if (/moodreel|emotion|mood/i.test(attribute.name)) findings.push(`attribute ${attribute.name}="${attribute.value}" on <${tag}>`);
+        if (PHRASES.test(attribute.value) && !/^(href|src)$/.test(attribute.name)) findings.push(`attribute ${attribute.name}="${attribute.value}" on <${tag}>`);
+        if (attribute.name.startsWith('data-') && EMOTIONS.has(attribute.value.trim().toLowerCase())) findings.push(`attribute ${attribute.name}="${attribute.value}" on <${tag}>`);
+      }
+      if (tag.startsWith('moodreel-')) {
+        if (element.attributes.length) findings.push(`<${tag}> has attributes: ${[...element.attributes].map((a) => a.name).join(' ')}`);
+        if (element.shadowRoot) findings.push(`<${tag}> has an open shadow root: ${element.shadowRoot.textContent?.slice(0, 120)}`);
+        if (element.childNodes.length) findings.push(`<${tag}> has light children`);
+      }
+      if (element.shadowRoot && PHRASES.test(element.shadowRoot.textContent ?? '')) findings.push(`an open shadow root on <${tag}> says: ${element.shadowRoot.textContent?.slice(0, 120)}`);
+    }
+    const pageText = document.documentElement.textContent ?? '';
+    const phrase = pageText.match(PHRASES);
+    if (phrase) findings.push(`the page's text says "${phrase[0]}"`);
+    for (const call of state.shadowCalls) if (call.startsWith('moodreel-')) findings.push(`attachShadow wrapper caught <${call}>`);
+    for (const root of state.stolenRoots) if (PHRASES.test(root.textContent ?? '')) findings.push(`a stolen root says: ${root.textContent?.slice(0, 120)}`);
+    for (const message of state.messages) if (/wxt|moodreel|content-script|emotion|mood/i.test(message)) findings.push(`postMessage: ${message.slice(0, 160)}`);
+    for (const event of state.customEvents) if (PHRASES.test(event) || /emotion/i.test(event)) findings.push(`custom event: ${event.slice(0, 160)}`);
+    for (const line of state.console) if (/moodreel/i.test(line)) findings.push(`console: ${line.slice(0, 160)}`);
+
+    // The tiles: what a page script can measure of each host, and what is under the pointer.
+    const tiles = [...document.querySelectorAll(tileSelector)].map((tile) => {
+      const hosts = [...tile.querySelectorAll('moodreel-badge')];
+      const box = tile.getBoundingClientRect();
+      const visible = box.width > 0 && box.bottom > 0 && box.right > 0 && box.top < innerHeight && box.left < innerWidth;
+      let pointerHitsOurs = false;
+      if (visible) {
+        for (let fx = 0.05; fx < 1; fx += 0.15) {
+          for (let fy = 0.05; fy < 1; fy += 0.15) {
+            const x = Math.min(innerWidth - 1, Math.max(0, box.left + box.width * fx));
+            const y = Math.min(innerHeight - 1, Math.max(0, box.top + box.height * fy));
+            const hit = document.elementFromPoint(x, y);
+            if (hit && hit.localName.startsWith('moodreel-') && tile.contains(hit)) pointerHitsOurs = true;
+          }
+        }
+      }
+      const fingerprint = JSON.stringify({
+        hosts: hosts.map((host) => {
+          const style = getComputedStyle(host);
+          const rect = host.getBoundingClientRect();
+          return {
+            html: host.outerHTML,
+            size: [rect.width, rect.height, host.scrollWidth, host.scrollHeight, host.clientWidth, host.clientHeight],
+            offset: [rect.left - box.left, rect.top - box.top].map((n) => Math.round(n)),
+            style: ['position', 'display', 'width', 'height', 'pointer-events', 'visibility', 'z-index', 'overflow'].map((p) => style.getPropertyValue(p)),
+          };
+        }),
+        overflow: [tile.scrollWidth - tile.clientWidth, tile.scrollHeight - tile.clientHeight],
+        pointerHitsOurs,
+      });
+      return { title: tile.closest('[data-title]')?.getAttribute('data-title') ?? tile.getAttribute('aria-label') ?? '', fingerprint };
+    });
+
+    // The row: attributes and every size a page can read.
+    const host = document.querySelector('moodreel-picks') as HTMLElement | null;
+    const row = host && {
+      html: host.outerHTML,
+      rect: [host.getBoundingClientRect().width, host.getBoundingClientRect().height],
+      scroll: [host.scrollWidth, host.scrollHeight],
+      client: [host.clientWidth, host.clientHeight],
+      offset: [host.offsetWidth, host.offsetHeight],
+      shadowRoot: host.shadowRoot !== null,
+    };
+    return { findings, row, tiles, messages: state.messages.length, customEvents: state.customEvents.length };
+  }
+
+  /** Everything a page script can do to press the row's Hide (or anything in it) without the user. */
+  function tryToPress() {
+    const host = document.querySelector('moodreel-picks') as HTMLElement | null;
+    if (!host) return false;
+    host.click();
+    host.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    host.focus();
+    for (const key of ['Tab', 'Enter', ' ']) {
+      host.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true }));
+      host.dispatchEvent(new KeyboardEvent('keyup', { key, bubbles: true, composed: true }));
+    }
+    const inside = document.elementFromPoint(host.getBoundingClientRect().right - 30, host.getBoundingClientRect().top + 15);
+    (inside as HTMLElement | null)?.click();
+    // Into the row itself, if any way in is open: its shadowRoot, or a root the attachShadow wrapper kept.
+    for (const root of [host.shadowRoot, ...state.stolenRoots]) {
+      for (const button of root?.querySelectorAll<HTMLElement>('button, [data-testid="hide-row"]') ?? []) button.click();
+    }
+    return true;
+  }
+
+  (window as unknown as { __spy: unknown }).__spy = { report, tryToPress, state };
+}
+
+const distribution = (emotion: string) =>
+  ['angry', 'disgust', 'fear', 'happy', 'sad', 'surprise', 'neutral'].map((e) => (e === emotion ? 0.82 : 0.03));
+
+async function setReading(h: Harness, emotion: string | null, faces = 1): Promise<void> {
+  const value = emotion && {
+    emotion,
+    probabilities: distribution(emotion),
+    ...(faces > 1 ? { people: Array.from({ length: faces }, () => ({ emotion, probabilities: distribution(emotion) })) } : {}),
+    backend: 'wasm',
+    cnnMs: 6,
+    detectMs: 7,
+    totalMs: 900,
+    frames: 8,
+    faces,
+    source: 'camera',
+    at: Date.now(),
+  };
+  await h.serviceWorker.evaluate(
+    (reading) => (reading ? chrome.storage.local.set({ latestReading: reading }) : chrome.storage.local.remove('latestReading')),
+    value,
+  );
+}
+
+async function spyReport(page: Page): Promise<SpyReport> {
+  return page.evaluate((tiles) => (window as unknown as { __spy: { report(t: string): SpyReport } }).__spy.report(tiles), TILES);
+}
+
+/** Waits for the row and the badges to follow `emotion` (null: no reading); false if they never did. */
+async function settle(page: Page, emotion: string | null, faces = 1): Promise<boolean> {
+  try {
+    if (emotion) {
+      await waitForRow(page, 'picks', emotion);
+      await expect.poll(async () => (await readRow(page)).heading?.includes('movie night') === faces > 1, { timeout: 10_000 }).toBe(true);
+      await expect.poll(async () => {
+        const badges = await readBadges(page);
+        return badges.length > 0 && badges.every((badge) => badge.emotion === emotion);
+      }, { timeout: 10_000 }).toBe(true);
+    } else {
+      await waitForRow(page, 'no-reading');
+      await expect.poll(async () => (await readBadges(page)).length, { timeout: 10_000 }).toBe(0);
+    }
+    // One more pass of the page's re-scan, so nothing is still on its way.
+    await page.waitForTimeout(600);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+run.withBrowser(
+  'spy page',
+  () => ({ extensionDir: process.env.MOODREEL_SPY_EXTENSION_DIR || undefined }),
+  (h) => {
+    let page: Page;
+    const reports: Record<string, SpyReport> = {};
+    const followed: Record<string, boolean> = {};
+
+    it('a page script finds nothing about the mood: happy, sad, movie night, no reading', async () => {
+      page = await h().context.newPage();
+      await page.addInitScript(spy, { extensionId: h().extensionId, entries: ['netflix', 'prime', 'disney'] });
+      await page.setViewportSize({ width: 1280, height: 1400 });
+      await setReading(h(), 'happy');
+      await page.goto(DEMO);
+      await page.waitForFunction(() => document.querySelectorAll('[data-virtual-slot]').length >= 51, null, { timeout: 15_000 });
+      const cases: [string, string | null, number][] = [['happy', 'happy', 1], ['sad', 'sad', 1], ['movie night', 'happy', 3], ['no reading', null, 1]];
+      for (const [name, emotion, faces] of cases) {
+        if (name !== 'happy') await setReading(h(), emotion, faces);
+        followed[name] = await settle(page, emotion, faces);
+        reports[name] = await spyReport(page);
+        if (emotion) {
+          // Ground truth from the closed roots (CDP): which tiles carry a badge now.
+          const badged = new Set((await readBadges(page)).map((badge) => badge.title));
+          const kinds = (titles: (t: { title: string; fingerprint: string }) => boolean) => new Set(reports[name]!.tiles.filter(titles).map((tile) => tile.fingerprint));
+          const badgedPrints = kinds((tile) => badged.has(tile.title));
+          const plainPrints = kinds((tile) => !badged.has(tile.title) && tile.fingerprint.includes('moodreel-badge'));
+          if (badgedPrints.size && plainPrints.size && JSON.stringify([...badgedPrints]) !== JSON.stringify([...plainPrints])) {
+            reports[name]!.findings.push(`badged tiles look different: ${[...badgedPrints][0]} vs ${[...plainPrints][0]}`);
+          }
+          if (!badged.size) reports[name]!.findings.push('(the spy could not check badged tiles: none was badged)');
+        }
+        console.log(`[spy] ${name}: ${reports[name]!.findings.length} finding(s)${reports[name]!.findings.map((f) => `\n  - ${f}`).join('')}`);
+      }
+      expect(followed).toEqual({ happy: true, sad: true, 'movie night': true, 'no reading': true });
+      for (const [name, report] of Object.entries(reports)) expect(report.findings, name).toEqual([]);
+      // Not even a message: WXT's "content script started" postMessage is off.
+      expect(reports['no reading']!.messages).toBe(0);
+    });
+
+    it('the row and every tile look the same to the page whatever the mood says', () => {
+      const rows = Object.values(reports).map((report) => JSON.stringify(report.row));
+      expect(rows[0]).toContain('<moodreel-picks></moodreel-picks>');
+      expect(new Set(rows).size).toBe(1);
+      for (const [name, report] of Object.entries(reports)) {
+        const hosted = report.tiles.filter((tile) => tile.fingerprint.includes('moodreel-badge'));
+        expect(hosted.length, `${name}: tiles with a host`).toBeGreaterThan(20);
+        expect(new Set(hosted.map((tile) => tile.fingerprint)).size, `${name}: distinct tile fingerprints`).toBe(1);
+      }
+      const everyCase = Object.values(reports).map((report) => JSON.stringify(report.tiles));
+      expect(new Set(everyCase).size).toBe(1);
+    });
+
+    it("a page that wraps attachShadow first catches nothing: content scripts run in an isolated world", async () => {
+      const seen = await page.evaluate(() => {
+        const spyState = (window as unknown as { __spy: { state: { shadowCalls: string[] } } }).__spy.state;
+        return {
+          wrapped: Element.prototype.attachShadow.toString().includes('stolenRoots'),
+          caught: spyState.shadowCalls.filter((tag) => tag.startsWith('moodreel-')),
+          openRoots: [...document.querySelectorAll('moodreel-picks, moodreel-badge')].filter((host) => host.shadowRoot).length,
+          hosts: document.querySelectorAll('moodreel-picks, moodreel-badge').length,
+        };
+      });
+      expect(seen).toMatchObject({ wrapped: true, caught: [], openRoots: 0 });
+      expect(seen.hosts).toBeGreaterThan(20);
+    });
+
+    it("the page cannot press the row's controls", async () => {
+      expect(await page.evaluate(() => (window as unknown as { __spy: { tryToPress(): boolean } }).__spy.tryToPress())).toBe(true);
+      await page.waitForTimeout(800);
+      expect((await readRow(page)).rows).toBe(1);
+      expect(await h().serviceWorker.evaluate(() => chrome.storage.session.get('siteRowHidden'))).toEqual({});
+      await page.close();
+    });
+  },
+);
+
+run.privacyTest();
