@@ -22,15 +22,15 @@ describe('matching streaming-page titles to MovieLens films', () => {
     ['The Professional', 1981, null, '5782'],
     ['Heat', null, null, '6'],
     ['Heat (1995)', null, null, '6'],
-    ['The Heat', null, null, '103372'],
+    ['The Heat', null, 'movie', '103372'],
     ['Coco', null, null, '177765'],
     ['Coco (Dubbed)', null, null, '177765'],
     ['Coco Before Chanel', null, 'movie', '71619'],
     ['Monsters, Inc.', null, null, '4886'],
     ['Monsters Inc', 2001, null, '4886'],
     ['Mamma Mia! Here We Go Again', null, null, '188751'],
-    ['Mamma Mia!', null, null, '60397'],
-    ['Fast & Furious', null, null, '67923'],
+    ['Mamma Mia!', null, 'movie', '60397'],
+    ['Fast & Furious', null, 'movie', '67923'],
     ['Fast and Furious', 2009, null, '67923'],
     ['The Fast and the Furious', null, null, '4369'],
     ['Das Boot', null, null, '1233'],
@@ -113,8 +113,14 @@ describe('matching streaming-page titles to MovieLens films', () => {
     // Outlander (2008), three ratings: the Netflix tile is the series.
     expect(index.match('Outlander')).toBeNull();
     expect(index.match('Outlander', null, 'movie')?.year).toBe(2008);
-    // Popular enough to be the one a service carries.
+    // Popular enough to be the one a service carries (of its year's most rated).
     expect(index.match('The Royal Tenenbaums')?.year).toBe(2001);
+    expect(index.match('Coco')?.year).toBe(2017);
+    // Well-known films whose names series took: no badge without the page saying film.
+    for (const title of ['Lost in Space', 'Parenthood', 'The Lincoln Lawyer', 'The Killer']) expect(index.match(title), title).toBeNull();
+    expect(index.match('The Lincoln Lawyer', null, 'movie')?.year).toBe(2011);
+    // A one-word recent film ("Unbelievable" 2020) is too often a series' name too.
+    expect(index.match('Unbelievable')).toBeNull();
     // Recent (2019–2023): no later namesake had the time.
     expect(index.match('The Adam Project')?.year).toBe(2022);
     // Distinctive: a subtitle, a sequel number.
@@ -148,12 +154,17 @@ describe('the disambiguation rules', () => {
   const remake = (id: string, year: number | null, ratingCount: number) => film({ id, title: 'Solitude', year, ratingCount });
 
   it('needs DOMINANCE_RATIO times the ratings of the runner-up', () => {
-    expect(buildTitleIndex([remake('1', 1990, 50), remake('2', 2010, 10)]).match('Solitude')?.id).toBe('1');
-    expect(buildTitleIndex([remake('1', 1990, 49), remake('2', 2010, 10)]).match('Solitude')).toBeNull();
+    // A row that says "films": the dominant one.
+    const film = (index: ReturnType<typeof buildTitleIndex>) => index.match('Solitude', null, 'movie');
+    expect(film(buildTitleIndex([remake('1', 1990, 50), remake('2', 2010, 10)]))?.id).toBe('1');
+    expect(film(buildTitleIndex([remake('1', 1990, 49), remake('2', 2010, 10)]))).toBeNull();
     // Nobody rated either: no winner.
-    expect(buildTitleIndex([remake('1', 1990, 0), remake('2', 2010, 0)]).match('Solitude')).toBeNull();
-    expect(buildTitleIndex([remake('1', 1990, 4), remake('2', 2010, 0)]).match('Solitude')).toBeNull();
-    expect(buildTitleIndex([remake('1', 1990, 5), remake('2', 2010, 0)]).match('Solitude')?.id).toBe('1');
+    expect(film(buildTitleIndex([remake('1', 1990, 0), remake('2', 2010, 0)]))).toBeNull();
+    expect(film(buildTitleIndex([remake('1', 1990, 4), remake('2', 2010, 0)]))).toBeNull();
+    expect(film(buildTitleIndex([remake('1', 1990, 5), remake('2', 2010, 0)]))?.id).toBe('1');
+    // The page says nothing: only a popular film wins.
+    expect(buildTitleIndex([remake('1', 1990, 50), remake('2', 2010, 10)]).match('Solitude')?.id).toBe('1');
+    expect(buildTitleIndex([remake('1', 1990, 29), remake('2', 2010, 0)]).match('Solitude')).toBeNull();
   });
 
   it('prefers the exact year among films a year apart', () => {

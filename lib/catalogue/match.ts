@@ -16,9 +16,19 @@ export const DOMINANCE_RATIO = 5;
 
 /**
  * Without a year or a page that says "film", one candidate is trusted when it has at least this many MovieLens
- * ratings (a film people watch is the one a service carries; an obscure namesake of a series is not)…
+ * ratings (about the ten most-rated films of their year in latest-small: a film that many people watch is the
+ * one a service carries). Lower, and the series that took a well-known film's name get its badge: Lost in Space
+ * (1998) has 29, Parenthood (1989) 15, The Lincoln Lawyer (2011) 10…
  */
-export const POPULAR_RATINGS = 5;
+export const POPULAR_RATINGS = 30;
+/** …or this many for films of 2014–2018, which had only a few years of latest-small's ratings (Coco: 13). */
+export const POPULAR_RECENT_RATINGS = 10;
+const RECENT_RATINGS_FROM = 2014;
+
+function isPopular(film: Film): boolean {
+  const needed = film.year !== null && film.year >= RECENT_RATINGS_FROM ? POPULAR_RECENT_RATINGS : POPULAR_RATINGS;
+  return film.ratingCount >= needed;
+}
 /**
  * …or when it is newer than this: the title list's last five years (2019–2023), too recent for a streaming
  * series or a new film to have taken the name since. Older unrated films are the namesakes that fool a matcher
@@ -188,10 +198,11 @@ function pickWithoutYear(
   // Ratings cannot tell a rated film from an unrated one that came out after the ratings were collected.
   if (films.some((film) => film !== best && film.ratingCount === 0 && (film.year === null || film.year > RATINGS_ERA_END))) return null;
   if (kind === 'movie') return best;
-  if (best.ratingCount >= POPULAR_RATINGS) return best;
+  if (isPopular(best)) return best;
   // A namesake, even one a "new" row ruled out, leaves the title ambiguous without a year or a "film" row.
   if (candidates.length > 1 || context.seriesToo) return null;
-  if (best.year !== null && best.year >= RECENT_FILM_YEAR) return best;
+  // A one-word name ("Unbelievable", "Kingdom", "Halston") is too often a series' as well.
+  if (best.year !== null && best.year >= RECENT_FILM_YEAR && normalizeTitle(title).includes(' ')) return best;
   return isDistinctiveTitle(title) ? best : null;
 }
 
