@@ -75,6 +75,16 @@ describe('picks service (background glue)', { timeout: 30_000 }, () => {
     expect((await service.matchTitles([query])).results[0]?.filmId).toBe('1');
   });
 
+  it('leaves no record of shown picks for a reading forgotten while its answer was on its way', async () => {
+    await latestReading.setValue(reading(HAPPY));
+    const answered = service.getPicks({});
+    // "Forget my last reading" (or "Erase everything") lands before the record is written.
+    await latestReading.removeValue();
+    expect((await answered).picks).toHaveLength(5);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await fakeBrowser.storage.local.get('shownPicks')).toEqual({});
+  });
+
   it('does not show the same films again for the next reading', async () => {
     await latestReading.setValue(reading(HAPPY, NOW - 120_000));
     const before = (await service.getPicks({})).picks.map((p) => p.id);

@@ -106,6 +106,10 @@ export function createPicksService(catalogue: CatalogueService, clock: () => num
   }
 
   async function record(reading: MoodReading, ids: readonly string[]) {
+    // A reading forgotten or erased meanwhile (the answer was already on its way) leaves no record behind;
+    // one merely followed by a newer reading still counts for the next readings' novelty.
+    const latest = await latestReading.getValue();
+    if (!latest || latest.at < reading.at) return;
     const shown = await shownPicks.getValue();
     const current = shown.find((s) => s.at === reading.at);
     const next = current

@@ -133,7 +133,7 @@ describe.skipIf(!hasPages)('real pages under the real host names', () => {
     const page = await h().context.newPage();
     await page.goto('http://www.primevideo.com/detail/0TMFS1J1ABCHOVP5KNMOTJKDOO');
     const badges = await settledBadges(page);
-    expect(badges).toEqual([{ title: 'The Creator', emotion: 'angry' }]);
+    expect(badges).toEqual([{ title: 'The Creator', emotion: 'angry', label: 'Fits your angry mood: The Creator (2023), Action · Sci-Fi · Thriller' }]);
     await page.close();
   });
 });
