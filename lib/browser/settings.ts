@@ -7,6 +7,7 @@
 import { storage, type StorageItemKey, type WxtStorageItem } from 'wxt/utils/storage';
 import { GENRES } from '../catalogue/types';
 import { EMOTIONS } from '../mood/emotions';
+import { DEFAULT_FRESH_MINUTES } from '../mood/freshness';
 import type { BackendSetting, ReadingLength } from '../mood/types';
 import { STRATEGY_LABEL } from '../picks/strategy-labels';
 import { STRATEGIES, type GenreWeights, type Strategy } from '../picks/types';
@@ -214,7 +215,7 @@ export const FRESHNESS_CHOICES = [5, 15, 30, 60, 180] as const;
 
 /** After this many minutes a reading no longer drives the badge or the picks. */
 export const moodFreshMinutes = defineSetting<number>('sync:moodFreshMinutes', {
-  fallback: 30,
+  fallback: DEFAULT_FRESH_MINUTES,
   parse: (stored) => (typeof stored === 'number' && Number.isFinite(stored) && stored > 0 && stored <= 24 * 60 ? stored : undefined),
   form: {
     section: 'reading',

@@ -6,6 +6,7 @@
 import type { PicksMood, SiteState, TitleMatch, TitleQuery } from '../browser/messages';
 import type { Genre } from '../catalogue/types';
 import type { Emotion } from '../mood/emotions';
+import { DEFAULT_FRESH_MINUTES } from '../mood/freshness';
 import type { Pick } from '../picks/types';
 import type { SiteServices } from './types';
 
@@ -94,7 +95,7 @@ export function fakeBackground(initial: { mood?: PicksMood | null; picks?: Pick[
     matchRequests: [],
     pickRequests: 0,
     failing: false,
-    state: { enabled: true, rowHidden: false, freshMinutes: 30, moodKey: 'first' },
+    state: { enabled: true, rowHidden: false, freshMinutes: DEFAULT_FRESH_MINUTES, moodKey: 'first' },
     change(update) {
       background.state = { ...background.state, ...update };
       for (const changed of [...watchers]) changed();
