@@ -40,7 +40,7 @@ export const FAKE_CATALOGUE: FakeFilm[] = [
 ];
 
 /** The genres that fit each emotion in this fake (the real table is the ranking's). */
-export const FAKE_FITS: Partial<Record<Emotion, Genre[]>> = {
+const FAKE_FITS: Partial<Record<Emotion, Genre[]>> = {
   happy: ['Comedy', 'Children'],
   sad: ['Drama'],
   fear: ['Horror'],
@@ -51,7 +51,7 @@ export const FAKE_FITS: Partial<Record<Emotion, Genre[]>> = {
 export const mood = (emotion: Emotion, faces = 1): PicksMood => ({ emotion, at: Date.now(), faces });
 
 /** The fake's match: exact title (case-insensitive), the year when given; series never match; ambiguity: none. */
-export function fakeMatch(query: TitleQuery, current: PicksMood | null, catalogue = FAKE_CATALOGUE): TitleMatch | null {
+function fakeMatch(query: TitleQuery, current: PicksMood | null, catalogue = FAKE_CATALOGUE): TitleMatch | null {
   if (query.kind === 'series') return null;
   const candidates = catalogue.filter(
     (film) => film.title.toLowerCase() === query.title.toLowerCase() && (query.year == null || film.year === query.year),
