@@ -23,7 +23,7 @@ interface FormBase {
 }
 
 /** How the options page shows a setting. */
-export type SettingForm<T> =
+type SettingForm<T> =
   | (FormBase & { control: 'select'; choices: readonly { value: T; label: string }[] })
   | (FormBase & { control: 'checkbox' })
   | (FormBase & {
@@ -93,7 +93,7 @@ const oneOf =
 
 // ------------------------------------------------------------------------------------------------- picks
 
-export const STRATEGY_CHOICES: readonly { value: Strategy; label: string }[] = STRATEGIES.map((value) => ({
+const STRATEGY_CHOICES: readonly { value: Strategy; label: string }[] = STRATEGIES.map((value) => ({
   value,
   label: STRATEGY_LABEL[value],
 }));
@@ -171,7 +171,7 @@ export const siteSettings = defineSetting<Record<SiteId, boolean>>('sync:sites',
 
 // ------------------------------------------------------------------------------------------------- reading
 
-export const BACKEND_CHOICES: readonly { value: BackendSetting; label: string }[] = [
+const BACKEND_CHOICES: readonly { value: BackendSetting; label: string }[] = [
   { value: 'auto', label: 'Automatic (fastest that works)' },
   { value: 'webgpu', label: 'WebGPU' },
   { value: 'wasm', label: 'WebAssembly (CPU, SIMD)' },
@@ -192,7 +192,7 @@ export const backendSetting = defineSetting<BackendSetting>('sync:backend', {
   },
 });
 
-export const READING_LENGTH_CHOICES: readonly { value: ReadingLength; label: string }[] = [
+const READING_LENGTH_CHOICES: readonly { value: ReadingLength; label: string }[] = [
   { value: 'quick', label: 'Quick (about half a second)' },
   { value: 'normal', label: 'Normal (about a second)' },
   { value: 'steady', label: 'Steady (about two seconds, for a fidgety room)' },
@@ -211,7 +211,7 @@ export const readingLengthSetting = defineSetting<ReadingLength>('sync:readingLe
   },
 });
 
-export const FRESHNESS_CHOICES = [5, 15, 30, 60, 180] as const;
+const FRESHNESS_CHOICES = [5, 15, 30, 60, 180] as const;
 
 /** After this many minutes a reading no longer drives the badge or the picks. */
 export const moodFreshMinutes = defineSetting<number>('sync:moodFreshMinutes', {
