@@ -8,7 +8,7 @@
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import rowCss from '@/components/site-row/site-row.css?inline';
-import { PicksRow, type RowView } from '@/components/site-row/PicksRow';
+import { PicksRow, ROW_PICKS, type RowView } from '@/components/site-row/PicksRow';
 import { sendMessage } from '@/lib/browser/messages';
 import { latestReading } from '@/lib/browser/reading-store';
 import { customWeightsSetting, moodFreshMinutes, strategySetting } from '@/lib/browser/settings';
@@ -28,7 +28,7 @@ type Preview = { view: RowView; sample: boolean };
 
 async function latestPreview(): Promise<Preview> {
   try {
-    const answer = await sendMessage('get-picks', { page: 0, pageSize: 10 });
+    const answer = await sendMessage('get-picks', { page: 0, pageSize: ROW_PICKS });
     if (answer.mood && answer.picks.length) return { view: { kind: 'picks', mood: answer.mood, picks: answer.picks }, sample: false };
   } catch {
     // The background is starting: the sample shows meanwhile.

@@ -8,6 +8,9 @@ import type { PicksMood } from '@/lib/browser/messages';
 import type { Pick } from '@/lib/picks/types';
 import { rowHeading } from '@/lib/sites/text';
 
+/** Picks asked for: enough to fill a row (the issue asks for at least five). */
+export const ROW_PICKS = 10;
+
 export type RowView =
   | { kind: 'loading' }
   | { kind: 'picks'; mood: PicksMood | null; picks: Pick[] }

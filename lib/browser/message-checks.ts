@@ -12,10 +12,10 @@ export const MAX_TITLES_PER_MESSAGE = 500;
 /** Longest title accepted, in characters (the longest MovieLens title is about 160). */
 export const MAX_TITLE_LENGTH = 200;
 /** Most picks one page of picks may hold, and the furthest page "More picks" may ask for. */
-export const MAX_PAGE_SIZE = 50;
-export const MAX_PAGE = 200;
+const MAX_PAGE_SIZE = 50;
+const MAX_PAGE = 200;
 /** A photo is resized to 1280 px before it is sent (components/photo.ts); this is far above that. */
-export const MAX_PHOTO_DATA_URL = 16 * 1024 * 1024;
+const MAX_PHOTO_DATA_URL = 16 * 1024 * 1024;
 /** A film id (a MovieLens number or an imported film's key). */
 const MAX_FILM_ID_LENGTH = 200;
 const MAX_READING_ID_LENGTH = 64;
@@ -69,8 +69,8 @@ function boolean(value: unknown, what: string): boolean {
 }
 
 export const backendSettingOf = (value: unknown): BackendSetting => oneOf(BACKEND_SETTINGS, value, 'backend');
-export const emotionOf = (value: unknown): Emotion => oneOf(EMOTIONS, value, 'emotion');
-export const strategyOf = (value: unknown): Strategy => oneOf(STRATEGIES, value, 'strategy');
+const emotionOf = (value: unknown): Emotion => oneOf(EMOTIONS, value, 'emotion');
+const strategyOf = (value: unknown): Strategy => oneOf(STRATEGIES, value, 'strategy');
 
 /** Drops undefined fields, so a clean copy compares equal to what a well-behaved sender wrote. */
 function defined<T extends object>(value: T): T {

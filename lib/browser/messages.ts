@@ -319,7 +319,7 @@ const ALLOWED: Record<SenderRule, readonly SenderKind[]> = {
   'content-script': ['service-worker', 'extension', 'content-script'],
 };
 
-export function mayAnswer(type: MessageType, kind: SenderKind): boolean {
+function mayAnswer(type: MessageType, kind: SenderKind): boolean {
   return ALLOWED[FROM[type]].includes(kind);
 }
 

@@ -11,6 +11,7 @@ import { matchPageTitle } from '../catalogue/match';
 import { hiddenFrom, nudgesFrom } from '../picks/feedback';
 import { fitsMood } from '../picks/fit';
 import { rankGroupPicks } from '../picks/group';
+import { DEFAULT_PAGE_SIZE } from '../picks/ordering';
 import { rankPicks } from '../picks/rank';
 import { moodScorer } from '../picks/relevance';
 import { weightsFor } from '../picks/strategies';
@@ -133,7 +134,7 @@ export function createPicksService(catalogue: CatalogueService, clock: () => num
         hidden: hiddenFrom(snapshot.feedback),
         ...(await shownBefore(reading)),
         page: request.page ?? 0,
-        pageSize: request.pageSize ?? 5,
+        pageSize: request.pageSize ?? DEFAULT_PAGE_SIZE,
       };
       const page = reading.people && reading.people.length > 1
         ? rankGroupPicks({ ...common, members: reading.people.map((p) => p.probabilities) })

@@ -7,6 +7,7 @@
 import { storage, type StorageItemKey, type WxtStorageItem } from 'wxt/utils/storage';
 import { GENRES } from '../catalogue/types';
 import { EMOTIONS } from '../mood/emotions';
+import { DEFAULT_FRESH_MINUTES } from '../mood/freshness';
 import type { BackendSetting, ReadingLength } from '../mood/types';
 import { STRATEGY_LABEL } from '../picks/strategy-labels';
 import { STRATEGIES, type GenreWeights, type Strategy } from '../picks/types';
@@ -22,7 +23,7 @@ interface FormBase {
 }
 
 /** How the options page shows a setting. */
-export type SettingForm<T> =
+type SettingForm<T> =
   | (FormBase & { control: 'select'; choices: readonly { value: T; label: string }[] })
   | (FormBase & { control: 'checkbox' })
   | (FormBase & {
@@ -92,7 +93,7 @@ const oneOf =
 
 // ------------------------------------------------------------------------------------------------- picks
 
-export const STRATEGY_CHOICES: readonly { value: Strategy; label: string }[] = STRATEGIES.map((value) => ({
+const STRATEGY_CHOICES: readonly { value: Strategy; label: string }[] = STRATEGIES.map((value) => ({
   value,
   label: STRATEGY_LABEL[value],
 }));
@@ -170,7 +171,7 @@ export const siteSettings = defineSetting<Record<SiteId, boolean>>('sync:sites',
 
 // ------------------------------------------------------------------------------------------------- reading
 
-export const BACKEND_CHOICES: readonly { value: BackendSetting; label: string }[] = [
+const BACKEND_CHOICES: readonly { value: BackendSetting; label: string }[] = [
   { value: 'auto', label: 'Automatic (fastest that works)' },
   { value: 'webgpu', label: 'WebGPU' },
   { value: 'wasm', label: 'WebAssembly (CPU, SIMD)' },
@@ -191,7 +192,7 @@ export const backendSetting = defineSetting<BackendSetting>('sync:backend', {
   },
 });
 
-export const READING_LENGTH_CHOICES: readonly { value: ReadingLength; label: string }[] = [
+const READING_LENGTH_CHOICES: readonly { value: ReadingLength; label: string }[] = [
   { value: 'quick', label: 'Quick (about half a second)' },
   { value: 'normal', label: 'Normal (about a second)' },
   { value: 'steady', label: 'Steady (about two seconds, for a fidgety room)' },
@@ -210,11 +211,11 @@ export const readingLengthSetting = defineSetting<ReadingLength>('sync:readingLe
   },
 });
 
-export const FRESHNESS_CHOICES = [5, 15, 30, 60, 180] as const;
+const FRESHNESS_CHOICES = [5, 15, 30, 60, 180] as const;
 
 /** After this many minutes a reading no longer drives the badge or the picks. */
 export const moodFreshMinutes = defineSetting<number>('sync:moodFreshMinutes', {
-  fallback: 30,
+  fallback: DEFAULT_FRESH_MINUTES,
   parse: (stored) => (typeof stored === 'number' && Number.isFinite(stored) && stored > 0 && stored <= 24 * 60 ? stored : undefined),
   form: {
     section: 'reading',

@@ -11,7 +11,7 @@ import { moodFreshMinutes } from './settings';
 export const STALE_ALARM = 'mood-stale';
 
 /** Shows the fresh mood on the toolbar badge, or clears it, and schedules the check that clears it. */
-export async function refreshBadge(now = Date.now()): Promise<void> {
+async function refreshBadge(now = Date.now()): Promise<void> {
   const [reading, freshMinutes] = await Promise.all([latestReading.getValue(), moodFreshMinutes.getValue()]);
   const fresh = isFresh(reading, freshMinutes, now);
   const badge = badgeFor(fresh && reading ? reading.emotion : null);

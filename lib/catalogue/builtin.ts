@@ -11,7 +11,7 @@ export const BUILTIN_FORMAT = 'moodreel-catalogue';
 export const BUILTIN_CATALOGUE_PATH = '/catalogue/movielens.json';
 
 /** The order of the values in each film's row. */
-export const BUILTIN_COLUMNS = [
+const BUILTIN_COLUMNS = [
   'id',
   'title',
   'aliases',

@@ -11,7 +11,7 @@ import { readText } from './file-text';
 import { MAX_TITLE_LENGTH, MAX_YEAR, MIN_YEAR } from './validate';
 import { filmKey, moveTrailingArticle, parseMovieLensTitle } from './titles';
 
-export type CsvFormat = 'movielens' | 'simple';
+type CsvFormat = 'movielens' | 'simple';
 
 export interface RejectedLine {
   /** Line in the file where the row starts (the header is line 1). */
@@ -19,7 +19,7 @@ export interface RejectedLine {
   reason: string;
 }
 
-export interface DuplicateLine {
+interface DuplicateLine {
   line: number;
   title: string;
   year: number | null;
@@ -39,7 +39,7 @@ export interface CsvImportPreview {
   rows: number;
 }
 
-export interface CsvImportFailure {
+interface CsvImportFailure {
   ok: false;
   /** One sentence for the user: why the file is not a catalogue. */
   message: string;
@@ -67,8 +67,8 @@ export interface CsvImportOptions {
 
 /** A line (or a row spanning lines) longer than this many bytes is rejected. */
 export const MAX_LINE_BYTES = 10 * 1024;
-export const DEFAULT_MAX_BYTES = 50 * 1000 * 1000;
-export const DEFAULT_CHUNK_SIZE = 128 * 1024;
+const DEFAULT_MAX_BYTES = 50 * 1000 * 1000;
+const DEFAULT_CHUNK_SIZE = 128 * 1024;
 
 const SIMPLE_HEADER_HELP = 'title,year,genres (and optionally rating)';
 const MOVIELENS_HEADER_HELP = 'movieId,title,genres';

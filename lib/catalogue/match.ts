@@ -6,7 +6,7 @@ import type { Film } from './types';
 import { normalizeTitle } from './titles';
 
 /** A year within this many years of a film's year fits it (release dates differ by country). */
-export const YEAR_TOLERANCE = 1;
+const YEAR_TOLERANCE = 1;
 
 /**
  * Without a year, the most-rated of several same-titled films wins only with at least this many times
@@ -34,14 +34,14 @@ function isPopular(film: Film): boolean {
  * series or a new film to have taken the name since. Older unrated films are the namesakes that fool a matcher
  * (Outlander 2008 vs the series, Office Romance 1977 vs the 2026 film).
  */
-export const RECENT_FILM_YEAR = 2019;
+const RECENT_FILM_YEAR = 2019;
 /** Films with a year before this have ratings in latest-small when people watch them; newer ones never do. */
 const RATINGS_ERA_END = 2018;
 /**
  * A row that says "new" or "only on Netflix" holds this year's and last years' releases: an older film of
  * that name is a namesake (Apex 2021 in a 2026 "Only on Netflix" row is the 2026 film).
  */
-export const RECENT_ROW_MAX_AGE = 3;
+const RECENT_ROW_MAX_AGE = 3;
 
 /** What the page says about a title besides its name. */
 export interface MatchContext {
@@ -174,7 +174,7 @@ function pick(candidates: readonly Film[], year: number | null): Film | null {
 }
 
 /** A title that two works rarely share: a subtitle after a colon, a sequel number, or four words or more. */
-export function isDistinctiveTitle(title: string): boolean {
+function isDistinctiveTitle(title: string): boolean {
   const words = normalizeTitle(title).split(' ').filter(Boolean);
   if (words.length >= 4) return true;
   if (/\S:\s*\S/u.test(title)) return true;

@@ -23,7 +23,7 @@ export interface MovieLensCatalogue {
 }
 
 /** How many tags a film keeps. */
-export const TAGS_PER_FILM = 5;
+const TAGS_PER_FILM = 5;
 
 function rowsOf(text: string, file: string, header: readonly string[]): string[][] {
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/u, ''), { delimiter: ',', skipEmptyLines: true });

@@ -10,12 +10,12 @@ import { tagEvidence, TONE_AXES } from './tone';
 /** Films whose id is a multiple of this have their tags withheld (a fixed, id-based share: a quarter). */
 export const WITHHELD_EVERY = 4;
 
-export function isWithheld(movieId: string): boolean {
+function isWithheld(movieId: string): boolean {
   return Number(movieId) % WITHHELD_EVERY === 0;
 }
 
 /** tags.csv without the withheld films' lines. */
-export function withholdTags(tagsCsv: string, withheld: (movieId: string) => boolean = isWithheld): string {
+function withholdTags(tagsCsv: string, withheld: (movieId: string) => boolean = isWithheld): string {
   const [header, ...lines] = tagsCsv.split('\n');
   return [header, ...lines.filter((line) => !withheld(line.split(',')[1] ?? ''))].join('\n');
 }

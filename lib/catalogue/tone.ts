@@ -8,7 +8,7 @@
  */
 import { GENRES, TONE_AXES, type Genre, type ToneAxis } from './types';
 
-export { TONE_AXES, type ToneAxis };
+export { TONE_AXES };
 
 /**
  * What a tag says about each axis (folded tags, exact). A tag may speak for several axes: "dark comedy" is dark,
@@ -31,13 +31,8 @@ tagged('predictable|bad|boring|stupid|dumb|cliche|bad acting|bad plot', { absorb
 tagged('funny|hilarious|feel-good|lighthearted', { sad: -0.5 });
 tagged('crude humor|adult humor|crude|vulgar|offensive|controversial|gross-out|satire|provocative', { warm: -0.8, tense: 0.4 });
 
-/** Each tag's say on an axis, or undefined. */
-export function tagTone(tag: string): Partial<Record<ToneAxis, number>> | undefined {
-  return TAG_TONE[tag];
-}
-
 /** Latent factors per film; a dozen is plenty for 610 users. */
-export const FACTORS = 12;
+const FACTORS = 12;
 /** Ridge penalty of the factorisation (per rating). */
 const FACTOR_PENALTY = 8;
 const SWEEPS = 12;
@@ -104,7 +99,7 @@ export function solveSymmetric(a: Float64Array, b: Float64Array, n: number): Flo
  * Film factors from ratings by alternating least squares on ratings less the user's and the film's mean
  * (shrunk). A film with few ratings gets small factors: it sits near the middle, and its genres speak for it.
  */
-export function filmFactors(filmCount: number, ratings: readonly { user: number; film: number; value: number }[], userCount: number): Float64Array {
+function filmFactors(filmCount: number, ratings: readonly { user: number; film: number; value: number }[], userCount: number): Float64Array {
   const k = FACTORS;
   let total = 0;
   for (const r of ratings) total += r.value;

@@ -15,14 +15,14 @@ import { toCsv, unescapeFormula } from './csv-cells';
 import { filmKey } from './titles';
 import { assertFeedbackList, assertFilms, cleanFeedback, cleanFilm } from './validate';
 
-export const EXPORT_FORMAT = 'moodreel-export';
-export const EXPORT_VERSION = 1;
-export const FILMS_CSV_HEADER = ['title', 'year', 'genres', 'rating'] as const;
+const EXPORT_FORMAT = 'moodreel-export';
+const EXPORT_VERSION = 1;
+const FILMS_CSV_HEADER = ['title', 'year', 'genres', 'rating'] as const;
 export const FEEDBACK_CSV_HEADER = ['title', 'year', 'vote', 'emotion', 'at', 'filmId'] as const;
 /** Exports are small; a larger file is no export of ours. */
-export const MAX_EXPORT_BYTES = 50 * 1000 * 1000;
+const MAX_EXPORT_BYTES = 50 * 1000 * 1000;
 
-export interface JsonExport {
+interface JsonExport {
   format: typeof EXPORT_FORMAT;
   version: typeof EXPORT_VERSION;
   films: Film[];

@@ -17,12 +17,12 @@ export const MAX_YEAR = 2100;
 export const MAX_TITLE_LENGTH = 1000;
 
 /** An imported film's id: "imp-" and 1–40 letters, digits, "_" or "-". */
-export const IMPORTED_ID = /^imp-[A-Za-z0-9_-]{1,40}$/u;
+const IMPORTED_ID = /^imp-[A-Za-z0-9_-]{1,40}$/u;
 /** A built-in film's id: the MovieLens movieId. */
-export const BUILTIN_ID = /^[1-9]\d{0,9}$/u;
+const BUILTIN_ID = /^[1-9]\d{0,9}$/u;
 
 /** What is wrong with `value` as a Film (of `source`, when given), or null. */
-export function filmProblem(value: unknown, source?: FilmSource): string | null {
+function filmProblem(value: unknown, source?: FilmSource): string | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not a film object';
   const film = value as Record<string, unknown>;
   const id = typeof film.id === 'string' ? film.id : '';

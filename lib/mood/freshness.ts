@@ -1,6 +1,9 @@
 /** Pure helpers about a reading's age; callers pass `now` so tests need no clock. */
 import type { MoodReading } from './types';
 
+/** How long a reading stays fresh when the user has not chosen (the `moodFreshMinutes` setting's fallback). */
+export const DEFAULT_FRESH_MINUTES = 30;
+
 export function isFresh(reading: Pick<MoodReading, 'at'> | null, freshMinutes: number, now: number): boolean {
   if (!reading) return false;
   const age = now - reading.at;

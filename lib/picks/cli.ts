@@ -15,6 +15,7 @@ import type { Film } from '../catalogue/types';
 import { EMOTIONS } from '../mood/emotions';
 import { NO_NUDGES } from './feedback';
 import { groupFitScores, rankGroupPicks } from './group';
+import { DEFAULT_PAGE_SIZE } from './ordering';
 import { fitScores, rankPicks } from './rank';
 import { weightsFor } from './strategies';
 import type { Strategy } from './types';
@@ -55,7 +56,7 @@ export function parseArguments(args: readonly string[]): CliOptions {
   const readings: number[][] = [];
   let group = false;
   let strategy: CliOptions['strategy'] | null = null;
-  let pageSize = 5;
+  let pageSize = DEFAULT_PAGE_SIZE;
   let catalogue = SHIPPED_CATALOGUE;
   let scores = false;
   for (let i = 0; i < args.length; i++) {

@@ -9,13 +9,13 @@ import { genreSimilarity } from './genre-mask';
  * MMR's trade-off: each next film maximises λ·relevance − (1 − λ)·(its highest genre similarity to the films
  * already chosen), relevance relative to the best film still waiting.
  */
-export const MMR_LAMBDA = 0.7;
+const MMR_LAMBDA = 0.7;
 
 /**
  * Only films scoring at least this share of the best film still waiting (in their lane) may be chosen for
  * variety's sake: a film 20 % better is never passed over for a different genre mix.
  */
-export const VARIETY_BAND = 0.85;
+const VARIETY_BAND = 0.85;
 
 export interface Candidate {
   score: number;

@@ -26,7 +26,7 @@ export const JUDGED_READINGS: readonly { name: string; probabilities: readonly n
  * Films we judged, reading the first pages as film lovers, NOT to fit a mood under a strategy (MovieLens ids).
  * A regression guard for the bench: the count of these on first pages should stay at most one per strategy.
  */
-export const JUDGED_MISFITS: Record<'match' | 'lift', Partial<Record<Emotion, readonly string[]>>> = {
+const JUDGED_MISFITS: Record<'match' | 'lift', Partial<Record<Emotion, readonly string[]>>> = {
   match: {
     // The issue's own examples: Pulp Fiction second for "happy", first for "sad".
     happy: ['296' /* Pulp Fiction */, '1732' /* The Big Lebowski: a stoner noir, not a light comedy */],

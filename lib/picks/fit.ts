@@ -4,7 +4,6 @@
  */
 import type { Genre } from '../catalogue/types';
 import { EMOTIONS, type Emotion } from '../mood/emotions';
-import { genreMask } from './genre-mask';
 import type { MoodScorer, ScoredFilmLike } from './relevance';
 import { avoidedGenres, weightOf } from './strategies';
 import { describedGenre, toneProfile, toneWord } from './tone';
@@ -96,10 +95,4 @@ export function fitAs(film: ScoredFilmLike, e: number, scorer: MoodScorer): Fit 
 export function fitsMood(film: ScoredFilmLike, scorer: MoodScorer): Fit | null {
   const e = scorer.fittingEmotion(film);
   return e < 0 ? null : fitAs(film, e, scorer);
-}
-
-/** Whether a genre set is one the scorer could ever fit (for quick filtering). */
-export function couldFit(film: ScoredFilmLike, scorer: MoodScorer): boolean {
-  const mask = genreMask(film.genres);
-  return scorer.blend.some(({ emotion }) => !Number.isNaN(scorer.genreFit(emotion, mask)));
 }

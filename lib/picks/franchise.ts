@@ -54,7 +54,7 @@ export function franchiseKey(title: string): string {
  * The series a title names after "with" when that is a name of two words or more: "A Grand Day Out with
  * Wallace and Gromit" is a Wallace & Gromit film. "Dances with Wolves" names no series.
  */
-export function companionKey(title: string): string {
+function companionKey(title: string): string {
   const found = / with (.+)$/.exec(words(plain(title)));
   if (!found) return '';
   const key = franchiseKey(found[1]!);

@@ -2,7 +2,7 @@
 import { GENRES, type Genre } from '../catalogue/types';
 
 /** Each genre's bit position (its index in GENRES). */
-export const GENRE_BIT: Readonly<Record<Genre, number>> = Object.fromEntries(
+const GENRE_BIT: Readonly<Record<Genre, number>> = Object.fromEntries(
   GENRES.map((genre, index) => [genre, index]),
 ) as Record<Genre, number>;
 

@@ -1,9 +1,8 @@
 /** Movie night: picks for several people read at once, by least misery (Masthoff 2004) over good films. */
-import { TONE_AXES, type Genre } from '../catalogue/types';
+import { TONE_AXES } from '../catalogue/types';
 import { EMOTIONS, topEmotion, type Emotion } from '../mood/emotions';
 import { fitsMood } from './fit';
 import { filmIndex, type FilmIndex } from './film-index';
-import { genreMask } from './genre-mask';
 import { pageOfCandidates, type PicksScene, type Scoring } from './ordering';
 import { rankPicks, reasonFor, singleScoring, toPick, type PicksPage } from './rank';
 import { moodScorer, type MoodScorer } from './relevance';
@@ -14,13 +13,13 @@ import type { GenreWeights, Strategy } from './types';
  * How much the members' average fit adds to the least pleased member's. Least misery ranks by the minimum and
  * breaks ties by the average (Masthoff 2004); a tiny share does exactly that on a continuous score.
  */
-export const AVERAGE_TIE_BREAK = 1e-3;
+const AVERAGE_TIE_BREAK = 1e-3;
 
 /**
  * What not fitting someone under the one rule costs that person's fit. Without it a Comedy|Crime|Drama|Thriller
  * film "is" a bit of everything and wins for a happy, a sad and an afraid friend while fitting none of them well.
  */
-export const MISFIT_PENALTY = 0.5;
+const MISFIT_PENALTY = 0.5;
 
 export interface GroupPicksInput extends PicksScene {
   /** One reading per person: seven probabilities each, in EMOTIONS order. */
@@ -156,10 +155,4 @@ export function groupFitScores(input: GroupPicksInput): Map<string, number> {
     if (!Number.isNaN(fit)) scores.set(film.id, fit);
   });
   return scores;
-}
-
-/** For tests: whether a genre set is excluded for the group by some member's avoid rule. */
-export function groupAvoids(input: GroupPicksInput, genres: readonly Genre[]): boolean {
-  const mask = genreMask(genres);
-  return scorersFor(input).some((scorer) => scorer.avoided(mask));
 }

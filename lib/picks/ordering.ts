@@ -12,7 +12,7 @@ import { TopK } from './top-k';
  * How many of the best-scored films each lane diversifies (MMR costs O(pool²)): 60 pages of five, far more than
  * anyone asks for, while MMR stays around a millisecond.
  */
-export const CANDIDATE_POOL = 300;
+const CANDIDATE_POOL = 300;
 
 export const DEFAULT_PAGE_SIZE = 5;
 
@@ -51,7 +51,7 @@ export interface ScoredFilm extends Candidate {
  * A film's final score: its fit times its quality. A negative fit (only groups have candidates with one) is
  * divided instead, so a better film is still the less bad one.
  */
-export function withQuality(fit: number, quality: number): number {
+function withQuality(fit: number, quality: number): number {
   return fit > 0 ? fit * quality : fit / quality;
 }
 
@@ -79,7 +79,7 @@ const TIER_STEP = 1e6;
  * each tier diversified and blended over the lanes. Seen films come after fresh ones so that repeated readings
  * walk down the list and never cycle back to the first page.
  */
-export function orderedCandidates(scene: PicksScene, scoring: Scoring, limit = Infinity): { ordered: ScoredFilm[]; total: number } {
+function orderedCandidates(scene: PicksScene, scoring: Scoring, limit = Infinity): { ordered: ScoredFilm[]; total: number } {
   const { films, hidden, recent } = scene;
   const seen = scene.seen ?? new Set<string>();
   const index = filmIndex(films);
@@ -151,12 +151,4 @@ export function pageOfCandidates(scene: PicksScene, scoring: Scoring): { items: 
 
 function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** One page of an ordering and whether another follows. */
-export function pageOf<T>(ordered: readonly T[], page = 0, pageSize = DEFAULT_PAGE_SIZE): { items: T[]; hasMore: boolean } {
-  const size = Math.max(1, Math.floor(Number.isFinite(pageSize) ? pageSize : DEFAULT_PAGE_SIZE));
-  const index = Math.max(0, Math.floor(Number.isFinite(page) ? page : 0));
-  const start = index * size;
-  return { items: ordered.slice(start, start + size), hasMore: start + size < ordered.length };
 }

@@ -8,16 +8,16 @@ export const PRIOR_RATING = 3.5;
  * its own mean counts as much as the prior, so two 5-star ratings give 3.75 while a classic's 4.3 from a few
  * hundred ratings stays about 4.3.
  */
-export const PRIOR_WEIGHT = 10;
+const PRIOR_WEIGHT = 10;
 
 /** An imported film's rating comes with no count (the user's file gave it): trust it as much as the prior. */
-export const UNCOUNTED_RATING_WEIGHT = PRIOR_WEIGHT;
+const UNCOUNTED_RATING_WEIGHT = PRIOR_WEIGHT;
 
 /**
  * The quality floor: a built-in film rated by fewer people than this comes after every film that clears it, so
  * no first page shows a film two people rated while rated films fit.
  */
-export const RATING_COUNT_FLOOR = 20;
+const RATING_COUNT_FLOOR = 20;
 
 /**
  * The Bayesian average (PRIOR_WEIGHT·PRIOR_RATING + n·rating) / (PRIOR_WEIGHT + n). A film with no rating gets

@@ -50,7 +50,7 @@ export function toPick(film: Film, reason: string): Pick {
  * all seven emotions. A crowd-pleaser that lifts every mood (The Princess Bride) no longer tops all seven lists;
  * the gentle film tops the angry one, the warm one the sad one. Whether a film fits is decided before this.
  */
-export const SPECIFICITY = 0.3;
+const SPECIFICITY = 0.3;
 
 /**
  * The scorer as the pipeline uses it over an index: per genre set and lane the genre part (once per set), per

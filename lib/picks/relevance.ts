@@ -30,7 +30,7 @@ export const SECOND_GENRE_SHARE = 0.25;
 export const AVOID_RULE_MIN_SHARE = 0.25;
 
 /** An emotion other than the top one gets its own share of the picks from this share of the reading on. */
-export const BLEND_MIN_SHARE = 0.2;
+const BLEND_MIN_SHARE = 0.2;
 
 /**
  * The least fit that still "fits the mood". A film with one of a table's first three genres and a neutral tone
@@ -45,7 +45,7 @@ export const FIT_MIN = 0.8;
  * adds up, because it measures overlap with films the user voted on: after a 👍 on a romantic comedy, another
  * romantic comedy gains twice what a plain comedy gains.
  */
-export function sumNudges(row: Float64Array, mask: number): number {
+function sumNudges(row: Float64Array, mask: number): number {
   let sum = 0;
   for (let rest = mask; rest !== 0; rest &= rest - 1) sum += row[31 - Math.clz32(rest & -rest)]!;
   return Math.max(-NUDGE_LIMIT, Math.min(NUDGE_LIMIT, sum));
@@ -57,7 +57,7 @@ function weightRows(weights: GenreWeights): Float64Array[] {
 }
 
 /** The combination rule above: best positive + SECOND_GENRE_SHARE × second positive + most negative. */
-export function combineGenreWeights(row: Float64Array, mask: number): number {
+function combineGenreWeights(row: Float64Array, mask: number): number {
   let best = 0;
   let second = 0;
   let worst = 0;

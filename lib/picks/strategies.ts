@@ -10,10 +10,10 @@ import type { GenreWeights, Strategy } from './types';
  * Each table lists an emotion's genres closest first; each later genre weighs this much less, so a film's fit
  * names the closest genre it has (a family comedy fits a happy mood as a comedy).
  */
-export const LISTED_GENRE_STEP = 0.1;
+const LISTED_GENRE_STEP = 0.1;
 
 /** What the lift strategy gives a genre it steers away from (the rule that excludes such films is separate). */
-export const AVOIDED_GENRE_WEIGHT = -0.5;
+const AVOIDED_GENRE_WEIGHT = -0.5;
 
 function listed(genres: readonly Genre[]): Partial<Record<Genre, number>> {
   return Object.fromEntries(genres.map((genre, rank) => [genre, round(1 - rank * LISTED_GENRE_STEP)]));

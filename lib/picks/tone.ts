@@ -39,8 +39,8 @@ const LIFT_TONE: Record<Emotion, Profile> = {
  * How much tone weighs against the genre table (a film's best genre weighs at most 1). Lift's genre tables
  * mostly start with Comedy; tone is what tells calming from warming from reassuring, so it weighs more there.
  */
-export const TONE_WEIGHT = 0.6;
-export const LIFT_TONE_WEIGHT = 0.9;
+const TONE_WEIGHT = 0.6;
+const LIFT_TONE_WEIGHT = 0.9;
 
 /** The tone weight of a strategy. */
 export function toneWeight(strategy: Strategy): number {

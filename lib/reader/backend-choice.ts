@@ -1,6 +1,6 @@
 /**
  * Which TensorFlow.js backends to try, in order. Pure so the policy is unit-tested; the probing of
- * the browser lives in lib/vision/emotion-model.ts.
+ * the browser lives in lib/reader/vision/emotion-model.ts.
  */
 import type { Backend, BackendSetting } from '../mood/types';
 

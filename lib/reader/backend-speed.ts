@@ -13,10 +13,10 @@ interface MeasuredModel {
   predict(batch: readonly Float32Array[]): Promise<unknown>;
 }
 
-export const MEASURED_BACKENDS: readonly Backend[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
+const MEASURED_BACKENDS: readonly Backend[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 
 /** A backend that has not loaded in this long is reported as unavailable, so the test always ends. */
-export const BACKEND_LOAD_LIMIT_MS = 60_000;
+const BACKEND_LOAD_LIMIT_MS = 60_000;
 
 function withinLimit<T>(work: Promise<T>, ms: number, backend: Backend): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;

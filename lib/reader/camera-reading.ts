@@ -22,15 +22,15 @@ import type { FacesReading } from './vision/read-face';
 export const MAX_PEOPLE = 8;
 
 /** From the request to the end of the reading, whatever happens (a cold model load on a slow computer fits). */
-export const READING_DEADLINE_MS = 30_000;
+const READING_DEADLINE_MS = 30_000;
 /**
  * Once the camera and the model are ready: the plan's longest reading plus this, for a webcam's first frame
  * (often most of a second) and the last frame's work on a slow backend.
  */
-export const FRAME_GRACE_MS = 4_000;
+const FRAME_GRACE_MS = 4_000;
 
 /** What the loop needs of a camera: frames it closes after reading, and a stop that turns the light off. */
-export interface FrameSource<Frame extends { close(): void }> {
+interface FrameSource<Frame extends { close(): void }> {
   nextFrame(): Promise<Frame>;
   stop(): void;
 }

@@ -60,7 +60,7 @@ export const DEFAULT_CROP: CropOptions = {
 };
 
 /** Indices of MediaPipe BlazeFace keypoints (tasks-vision FaceDetector order). */
-export const KEYPOINT = {
+const KEYPOINT = {
   rightEye: 0,
   leftEye: 1,
   noseTip: 2,

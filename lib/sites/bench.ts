@@ -1,6 +1,6 @@
 /**
- * Bench of the badge work on a big page, in happy-dom (run: MOODREEL_BENCH=1 npx vitest run --project unit
- * lib/sites/bench.test.ts). happy-dom's DOM is slower than Chromium's, so the figures are an upper bound of
+ * Bench of the badge work on a big page, in happy-dom (run: npx vitest run --project bench
+ * lib/sites/bench.run.ts; in Chromium, `npm run bench` bundles it). happy-dom's DOM is slower than Chromium's, so the figures are an upper bound of
  * MoodReel's own main-thread cost, not a browser measurement. The background is a fake that answers at
  * once, so the time is the content script's: reading tiles, the cache, drawing badges, the observer.
  * Nothing asserts on these numbers; they are printed as a table.

@@ -232,6 +232,24 @@ describe('on the Netflix home page', () => {
     expect(badged()).toHaveLength(7);
   });
 
+  it('tries the row again on the next pass when creating it failed once', async () => {
+    const attach = Element.prototype.attachShadow;
+    let failures = 0;
+    Element.prototype.attachShadow = function attachShadow(this: Element, init: ShadowRootInit) {
+      if (this.localName === ROW_TAG && failures++ === 0) throw new Error('no shadow root this time');
+      return attach.call(this, init);
+    };
+    const mounted = await start();
+    expect(notes.some((note) => note.includes('the row could not be created') && note.includes('no shadow root this time'))).toBe(true);
+    expect(badged()).toHaveLength(7);
+    // The site renders something (as it does all the time): a pass follows, and the row is there.
+    document.querySelector('[data-uia="browse-page-sections"]')!.append(document.createElement('div'));
+    await vi.waitFor(() => expect(rows()).toHaveLength(1));
+    await mounted.settled();
+    expect(heading()?.textContent).toBe('Picks for your happy mood 😄');
+    expect(failures).toBe(2);
+  });
+
   it('takes everything away when the site is turned off, and brings it back when turned on', async () => {
     const mounted = await start();
     background.change({ enabled: false });

@@ -5,7 +5,7 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { SiteState } from '../browser/messages';
-import { msUntilStale } from '../mood/freshness';
+import { DEFAULT_FRESH_MINUTES, msUntilStale } from '../mood/freshness';
 import { BADGE_TAG, LEGACY_FIT_ATTRIBUTE } from './badges';
 import { Badger } from './badger';
 import { findTiles, isHomePage, isListingPage } from './read';
@@ -147,7 +147,7 @@ export async function mount(ctx: ContentScriptContext, adapter: SiteAdapter, opt
     expiry = null;
     const mood = row.mood;
     if (!mood || !active) return;
-    const minutes = known?.freshMinutes ?? 30;
+    const minutes = known?.freshMinutes ?? DEFAULT_FRESH_MINUTES;
     expiry = ctx.setTimeout(moodChanged, msUntilStale(mood, minutes, Date.now()) + 1_000);
   }
 

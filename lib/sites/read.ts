@@ -43,7 +43,7 @@ export function splitTitle(raw: string): { title: string; year: number | null; s
 }
 
 /** The text a source points at on a tile, or null. */
-export function readValue(tile: Element, source: ValueSource): string | null {
+function readValue(tile: Element, source: ValueSource): string | null {
   if ('read' in source) return source.read(tile) ?? null;
   if ('text' in source) {
     const element = tile.matches(source.text) ? tile : tile.querySelector(source.text);
@@ -54,7 +54,7 @@ export function readValue(tile: Element, source: ValueSource): string | null {
 }
 
 /** The first non-empty (after normalising) value of the sources, or null. */
-export function firstValue(tile: Element, sources: readonly ValueSource[] | undefined): string | null {
+function firstValue(tile: Element, sources: readonly ValueSource[] | undefined): string | null {
   for (const source of sources ?? []) {
     const value = readValue(tile, source);
     if (value && normaliseText(value)) return value;
@@ -93,7 +93,7 @@ export function readTile(tile: Element, rule: TileRule): TileReading | null {
 }
 
 /** What a row's heading says: its kind (null when it says neither or both) and whether it says "new". */
-export interface RowReading {
+interface RowReading {
   kind: 'movie' | 'series' | null;
   recent: boolean;
   /** The heading says films and series both. */
@@ -106,7 +106,7 @@ const NO_ROW: RowReading = { kind: null, recent: false, seriesToo: false, headin
 const rowCache = new WeakMap<Element, RowReading>();
 
 /** The heading of the row around `tile`, and what it says. */
-export function readRow(tile: Element, evidence: RowEvidence | undefined): RowReading {
+function readRow(tile: Element, evidence: RowEvidence | undefined): RowReading {
   const row = evidence ? tile.closest(evidence.row) : null;
   if (!evidence || !row) return NO_ROW;
   const cached = rowCache.get(row);
@@ -187,7 +187,7 @@ export function readTiles(
 }
 
 /** One selector matching every tile of the adapter. */
-export function tileSelector(adapter: SiteAdapter): string {
+function tileSelector(adapter: SiteAdapter): string {
   return adapter.tiles.map((rule) => rule.selector).join(', ');
 }
 

@@ -9,14 +9,12 @@
 import { render } from 'preact';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { PicksRow, type RowView } from '@/components/site-row/PicksRow';
+import { PicksRow, ROW_PICKS, type RowView } from '@/components/site-row/PicksRow';
 import type { PicksMood } from '../browser/messages';
 import { findFirstRow } from './read';
 import type { SiteAdapter, SiteServices } from './types';
 
 export const ROW_TAG = 'moodreel-picks';
-/** Picks asked for: enough to fill a row (the issue asks for at least five). */
-export const ROW_PICKS = 10;
 
 export interface RowOptions {
   ctx: ContentScriptContext;
@@ -114,7 +112,9 @@ export class PicksRowUi {
         return ui;
       },
       (error: unknown) => {
-        this.options.debug(`the row could not be created: ${String(error)}`);
+        // Forgotten, so the next pass tries again: a failure once must not keep the row away until a reload.
+        this.creating = null;
+        this.options.debug(`the row could not be created (tried again on the next pass): ${String(error)}`);
         return null;
       },
     );

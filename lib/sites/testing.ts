@@ -6,6 +6,7 @@
 import type { PicksMood, SiteState, TitleMatch, TitleQuery } from '../browser/messages';
 import type { Genre } from '../catalogue/types';
 import type { Emotion } from '../mood/emotions';
+import { DEFAULT_FRESH_MINUTES } from '../mood/freshness';
 import type { Pick } from '../picks/types';
 import type { SiteServices } from './types';
 
@@ -39,7 +40,7 @@ export const FAKE_CATALOGUE: FakeFilm[] = [
 ];
 
 /** The genres that fit each emotion in this fake (the real table is the ranking's). */
-export const FAKE_FITS: Partial<Record<Emotion, Genre[]>> = {
+const FAKE_FITS: Partial<Record<Emotion, Genre[]>> = {
   happy: ['Comedy', 'Children'],
   sad: ['Drama'],
   fear: ['Horror'],
@@ -50,7 +51,7 @@ export const FAKE_FITS: Partial<Record<Emotion, Genre[]>> = {
 export const mood = (emotion: Emotion, faces = 1): PicksMood => ({ emotion, at: Date.now(), faces });
 
 /** The fake's match: exact title (case-insensitive), the year when given; series never match; ambiguity: none. */
-export function fakeMatch(query: TitleQuery, current: PicksMood | null, catalogue = FAKE_CATALOGUE): TitleMatch | null {
+function fakeMatch(query: TitleQuery, current: PicksMood | null, catalogue = FAKE_CATALOGUE): TitleMatch | null {
   if (query.kind === 'series') return null;
   const candidates = catalogue.filter(
     (film) => film.title.toLowerCase() === query.title.toLowerCase() && (query.year == null || film.year === query.year),
@@ -94,7 +95,7 @@ export function fakeBackground(initial: { mood?: PicksMood | null; picks?: Pick[
     matchRequests: [],
     pickRequests: 0,
     failing: false,
-    state: { enabled: true, rowHidden: false, freshMinutes: 30, moodKey: 'first' },
+    state: { enabled: true, rowHidden: false, freshMinutes: DEFAULT_FRESH_MINUTES, moodKey: 'first' },
     change(update) {
       background.state = { ...background.state, ...update };
       for (const changed of [...watchers]) changed();

@@ -14,10 +14,6 @@ const MOOD_WORD: Record<Emotion, string> = {
   neutral: 'neutral',
 };
 
-export function moodWord(emotion: Emotion): string {
-  return MOOD_WORD[emotion];
-}
-
 /** "Picks for your happy mood 😄"; a group reading: "Picks for your movie night, 3 people". */
 export function rowHeading(mood: PicksMood): string {
   if (mood.faces > 1) return `Picks for your movie night, ${mood.faces} people`;

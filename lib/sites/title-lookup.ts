@@ -54,11 +54,6 @@ export class TitleLookup {
     for (const [key, entry] of this.entries) if (key.startsWith(prefix)) entry.match = null;
   }
 
-  /** Whether a title has to be asked (not known for this mood, not being asked already). */
-  needsAsking(key: string): boolean {
-    return this.fitOf(key) === undefined && !this.inFlight.has(key);
-  }
-
   /**
    * Ask, in one message, about the titles not known for this mood; resolves once every title given is known
    * (or its message failed: it stays unknown and a later pass asks again).

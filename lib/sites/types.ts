@@ -11,9 +11,6 @@ export type ValueSource =
   | { text: string }
   | { read: (tile: Element) => string | null | undefined };
 
-/** What a tile's kind says: a film, a series (never matched to a film), or neither (a live event: skipped). */
-export type TileKind = 'movie' | 'series' | 'other';
-
 /** A source of the kind and the patterns that decide it, tried in order: movie, series, other. */
 export interface KindSource {
   from: ValueSource;
@@ -51,7 +48,7 @@ export interface RowEvidence {
   recent: RegExp;
 }
 
-export interface PageKinds {
+interface PageKinds {
   /** The kinds the page states, by title id (its inline scripts' text; empty when it states none). */
   read(doc: Document): ReadonlyMap<string, 'movie' | 'series'>;
   /** The id a tile links to, or null. */

@@ -12,7 +12,7 @@ export interface PassWork {
 }
 
 /** The timers the watcher uses: a content script's `ctx` (cleared on invalidation) or plain ones in tests. */
-export interface WatcherTimers {
+interface WatcherTimers {
   setTimeout(handler: () => void, ms: number): number;
   setInterval(handler: () => void, ms: number): number;
 }

@@ -23,12 +23,12 @@ export const BUILTIN_FILM_COUNT: number = JSON.parse(
   readFileSync(new URL('../../public/catalogue/movielens.json', import.meta.url), 'utf8').split('\n', 1)[0]!.replace(/,"films":\[$/u, '}'),
 ).count;
 
-export const READ_TIMEOUT = Number(process.env.MOODREEL_E2E_READ_TIMEOUT ?? 60_000);
-export const EMOTIONS = ['angry', 'disgust', 'fear', 'happy', 'sad', 'surprise', 'neutral'];
-export const BACKENDS = ['webgpu', 'wasm', 'webgl', 'cpu'];
+const READ_TIMEOUT = Number(process.env.MOODREEL_E2E_READ_TIMEOUT ?? 60_000);
+const EMOTIONS = ['angry', 'disgust', 'fear', 'happy', 'sad', 'surprise', 'neutral'];
+const BACKENDS = ['webgpu', 'wasm', 'webgl', 'cpu'];
 /** A host the recorder self-check requests on purpose; never counted as a leak. */
 export const CANARY_HOST = 'recorder-canary.invalid';
-export const MAPPED_HOSTS = ['www.netflix.com', 'www.primevideo.com', 'www.disneyplus.com'];
+const MAPPED_HOSTS = ['www.netflix.com', 'www.primevideo.com', 'www.disneyplus.com'];
 
 export type Outcome =
   | { kind: 'mood'; emotion: string; backend: string; faces: number }

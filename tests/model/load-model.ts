@@ -11,10 +11,10 @@ import { fileURLToPath } from 'node:url';
 import { createGunzip } from 'node:zlib';
 import * as tf from '@tensorflow/tfjs';
 
-export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const MODEL_DIR = join(REPO_ROOT, 'public', 'models', 'emotion');
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const MODEL_DIR = join(REPO_ROOT, 'public', 'models', 'emotion');
 export const FER2013_CSV = resolve(REPO_ROOT, '..', 'shared', 'data', 'fer2013', 'fer2013.csv.gz');
-export const IMAGE_SIZE = 48;
+const IMAGE_SIZE = 48;
 
 interface WeightsGroup {
   paths: string[];
@@ -39,7 +39,7 @@ export interface ModelFiles {
 }
 
 /** Read model.json and its weight files from a folder. */
-export function readModelFiles(dir: string = MODEL_DIR): ModelFiles {
+function readModelFiles(dir: string = MODEL_DIR): ModelFiles {
   const jsonPath = join(dir, 'model.json');
   if (!existsSync(jsonPath)) {
     throw new Error(`${jsonPath} is missing: run \`npm run export-model\` first`);
@@ -60,7 +60,7 @@ export function readModelFiles(dir: string = MODEL_DIR): ModelFiles {
 }
 
 /** An IOHandler that serves already-read files to tf.loadLayersModel. */
-export function memoryHandler(files: ModelFiles): tf.io.IOHandler {
+function memoryHandler(files: ModelFiles): tf.io.IOHandler {
   return {
     load: async () => ({
       modelTopology: files.json.modelTopology,
@@ -91,7 +91,7 @@ export async function loadEmotionModel(dir: string = MODEL_DIR): Promise<{ model
 }
 
 /** Grey uint8 pixels (0-255, row-major 48x48 each) -> float32 [N,48,48,1] in [0,1], the model's input. */
-export function pixelsToInput(images: ArrayLike<number>[]): tf.Tensor4D {
+function pixelsToInput(images: ArrayLike<number>[]): tf.Tensor4D {
   const size = IMAGE_SIZE * IMAGE_SIZE;
   const data = new Float32Array(images.length * size);
   images.forEach((image, n) => {

@@ -17,7 +17,7 @@ export interface DetectedFace {
   score: number;
 }
 
-export interface DetectOptions {
+interface DetectOptions {
   /**
    * Also search four overlapping tiles and merge (5 detections instead of 1): finds the small faces of a
    * group photo that the 128 px detector input loses. For photos, not for every camera frame.
