@@ -7,7 +7,7 @@ import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import type { CatalogueDatabase } from './repository';
 
-export const CATALOGUE_TEST_STORES = { shelves: 'id, source', feedback: 'filmId', meta: 'key', unmatched: 'key' };
+const CATALOGUE_TEST_STORES = { shelves: 'id, source', feedback: 'filmId', meta: 'key', unmatched: 'key' };
 
 export function testCatalogueDatabase(name = 'moodreel', indexedDB: IDBFactory = new IDBFactory()): CatalogueDatabase {
   const db = new Dexie(name, { indexedDB, IDBKeyRange }) as CatalogueDatabase;

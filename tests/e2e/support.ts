@@ -6,6 +6,7 @@
 import path from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADAPTERS } from '../../lib/sites/adapters';
 import {
   FIXTURES_DIR,
   harnessMounts,
@@ -22,7 +23,8 @@ export const EMOTIONS = ['angry', 'disgust', 'fear', 'happy', 'sad', 'surprise',
 export const BACKENDS = ['webgpu', 'wasm', 'webgl', 'cpu'];
 /** A host the recorder self-check requests on purpose; never counted as a leak. */
 export const CANARY_HOST = 'recorder-canary.invalid';
-export const MAPPED_HOSTS = ['www.netflix.com', 'www.primevideo.com', 'www.disneyplus.com'];
+/** The registered streaming sites' hosts. */
+export const MAPPED_HOSTS = Object.values(ADAPTERS).map((adapter) => adapter.host);
 
 export type Outcome =
   | { kind: 'mood'; emotion: string; backend: string; faces: number }

@@ -18,7 +18,7 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** Every module a file names: `import … from`, `export … from`, bare `import '…'` and `import('…')`. */
-export function specifiersOf(code: string): string[] {
+function specifiersOf(code: string): string[] {
   const found: string[] = [];
   for (const match of code.matchAll(/\b(?:import|export)\s+(?:type\s+)?[^'";]*?\bfrom\s*['"]([^'"]+)['"]/g)) found.push(match[1]!);
   for (const match of code.matchAll(/\bimport\s*\(?\s*['"]([^'"]+)['"]/g)) found.push(match[1]!);
@@ -54,7 +54,7 @@ function folderGraph(): Map<string, Map<string, string[]>> {
 }
 
 /** Each cycle once, as the folders in order with the first repeated at the end. */
-export function cyclesIn(graph: ReadonlyMap<string, ReadonlyMap<string, unknown>>): string[][] {
+function cyclesIn(graph: ReadonlyMap<string, ReadonlyMap<string, unknown>>): string[][] {
   const cycles = new Map<string, string[]>();
   const walk = (pathSoFar: string[]) => {
     const here = pathSoFar[pathSoFar.length - 1]!;

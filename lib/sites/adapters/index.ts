@@ -8,7 +8,6 @@ import { NETFLIX } from './netflix';
 import { PRIME } from './prime';
 
 export { DISNEY, NETFLIX, PRIME };
-export { AMAZON_VIDEO_HOSTS } from './prime';
 
 /** Each adapter under its own id (the type refuses `prime: NETFLIX`). */
 function registry<T extends { [Id in keyof T]: SiteAdapter<Id & string> }>(adapters: T): T {

@@ -17,7 +17,7 @@
 import type { SiteAdapter } from '../types';
 
 /** The Amazon stores that serve Prime Video under /gp/video/ (the same cards as primevideo.com). */
-export const AMAZON_VIDEO_HOSTS = [
+const AMAZON_VIDEO_HOSTS = [
   'www.amazon.com', 'www.amazon.co.uk', 'www.amazon.de', 'www.amazon.co.jp', 'www.amazon.fr',
   'www.amazon.it', 'www.amazon.es', 'www.amazon.ca', 'www.amazon.com.au', 'www.amazon.in',
 ];
