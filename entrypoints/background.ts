@@ -1,12 +1,12 @@
 import { browser } from 'wxt/browser';
 import { createCatalogueService } from '@/lib/browser/catalogue-service';
+import { openStores } from '@/lib/browser/database';
 import { listen, READING_PORT_PREFIX, selfOf, senderKind, sendMessage } from '@/lib/browser/messages';
 import { createPicksService } from '@/lib/browser/picks-service';
 import { ensureOffscreenDocument } from '@/lib/browser/offscreen-service';
 import { latestReading } from '@/lib/browser/reading-store';
 import { backendSetting, historySetting, readingLengthSetting } from '@/lib/browser/settings';
 import { historyEntryOf } from '@/lib/mood/history';
-import { HistoryStore } from '@/lib/mood/history-store';
 import { keepBadgeInStep } from '@/lib/browser/toolbar-badge';
 import { closeSessionStorageToContentScripts } from '@/lib/sites/session-access';
 import { readSiteState, serveSiteChanges } from '@/lib/browser/site-state';
@@ -18,8 +18,8 @@ import { restrictStorageToTrustedContexts } from '@/lib/browser/storage-access';
 export default defineBackground(() => {
   // Extension storage is for our own pages and this worker: content scripts ask the background instead.
   void restrictStorageToTrustedContexts();
-  const catalogue = createCatalogueService();
-  const history = new HistoryStore(catalogue.repository.db);
+  const { catalogue: repository, history } = openStores();
+  const catalogue = createCatalogueService({ repository });
   const picks = createPicksService(catalogue);
   listen('background', {
     'prepare-reader': async () => {

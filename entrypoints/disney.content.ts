@@ -1,11 +1,11 @@
 import '@/components/site-row/site-row.css';
-import { DISNEY } from '@/lib/sites/adapters';
-import { mount } from '@/lib/sites/mount';
+import { mountSite } from '@/lib/browser/site-services';
+import { DISNEY } from '@/lib/sites/adapters/disney';
 
 export default defineContentScript({
-  matches: ['*://www.disneyplus.com/*'],
+  matches: DISNEY.matches,
   cssInjectionMode: 'ui',
   // WXT would otherwise postMessage "content script started" to the page: the page learns nothing from us.
   noScriptStartedPostMessage: true,
-  main: (ctx) => mount(ctx, DISNEY),
+  main: (ctx) => mountSite(ctx, DISNEY),
 });

@@ -1,11 +1,11 @@
 import '@/components/site-row/site-row.css';
-import { NETFLIX } from '@/lib/sites/adapters';
-import { mount } from '@/lib/sites/mount';
+import { mountSite } from '@/lib/browser/site-services';
+import { NETFLIX } from '@/lib/sites/adapters/netflix';
 
 export default defineContentScript({
-  matches: ['*://www.netflix.com/*'],
+  matches: NETFLIX.matches,
   cssInjectionMode: 'ui',
   // WXT would otherwise postMessage "content script started" to the page: the page learns nothing from us.
   noScriptStartedPostMessage: true,
-  main: (ctx) => mount(ctx, NETFLIX),
+  main: (ctx) => mountSite(ctx, NETFLIX),
 });

@@ -1,12 +1,21 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { CatalogueService } from '@/lib/browser/catalogue-service';
+import { eraseDatabase, type Stores } from '@/lib/browser/database';
 import { eraseEverything } from '@/lib/browser/erase-everything';
 import { forgetShownPicks } from '@/lib/browser/picks-service';
 import { latestReading } from '@/lib/browser/reading-store';
 import { ConfirmButton } from './ConfirmButton';
 
-export function PrivacySection({ catalogue, onChange }: { catalogue: CatalogueService; onChange: (text: string) => void }) {
+export function PrivacySection({
+  catalogue,
+  stores,
+  onChange,
+}: {
+  catalogue: CatalogueService;
+  stores: Stores;
+  onChange: (text: string) => void;
+}) {
   const [error, setError] = useState<string | null>(null);
   return (
     <>
@@ -49,7 +58,7 @@ export function PrivacySection({ catalogue, onChange }: { catalogue: CatalogueSe
           onConfirm={async () => {
             setError(null);
             const result = await eraseEverything({
-              eraseDatabase: () => catalogue.repository.eraseAll(),
+              eraseDatabase: () => eraseDatabase(stores),
               storageAreas: {
                 sync: browser.storage.sync,
                 local: browser.storage.local,

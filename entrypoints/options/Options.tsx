@@ -12,8 +12,8 @@ import { PrivacySection } from '@/components/options/PrivacySection';
 import { RowPreview } from '@/components/options/RowPreview';
 import { SettingField } from '@/components/options/SettingField';
 import { createCatalogueService } from '@/lib/browser/catalogue-service';
+import { openStores } from '@/lib/browser/database';
 import { ALL_SETTINGS, type SectionId } from '@/lib/browser/settings';
-import { HistoryStore } from '@/lib/mood/history-store';
 
 const SECTIONS: { id: SectionId; title: string }[] = [
   { id: 'picks', title: 'Picks' },
@@ -41,8 +41,8 @@ function useConfirmation(): [string, (text: string) => void] {
 export function Options() {
   const [saved, confirm] = useConfirmation();
   // One connection to the extension's database for the whole page, shared by every section.
-  const catalogue = useMemo(() => createCatalogueService(), []);
-  const history = useMemo(() => new HistoryStore(catalogue.repository.db), [catalogue]);
+  const stores = useMemo(() => openStores(), []);
+  const catalogue = useMemo(() => createCatalogueService({ repository: stores.catalogue }), [stores]);
   const extras: Partial<Record<SectionId, ComponentChildren>> = {
     picks: (
       <>
@@ -59,8 +59,8 @@ export function Options() {
       </>
     ),
     sites: <RowPreview />,
-    history: <HistorySection store={history} onChange={confirm} />,
-    privacy: <PrivacySection catalogue={catalogue} onChange={confirm} />,
+    history: <HistorySection store={stores.history} onChange={confirm} />,
+    privacy: <PrivacySection catalogue={catalogue} stores={stores} onChange={confirm} />,
   };
 
   return (

@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { CatalogueRepository } from '../catalogue/repository';
+import type { CatalogueRepository } from '../catalogue/repository';
+import { openStores } from './database';
 import { median } from '../reader/stats';
 import { createCatalogueService } from './catalogue-service';
 import { MAX_TITLE_LENGTH, MAX_TITLES_PER_MESSAGE } from './message-checks';
@@ -22,7 +23,7 @@ const RUNS = 7;
 it('match-titles at its bound (500 titles of 200 characters)', async () => {
   fakeBrowser.reset();
   const builtin = readFileSync('public/catalogue/movielens.json', 'utf8');
-  const repository = new CatalogueRepository({ dexie: { indexedDB: new IDBFactory(), IDBKeyRange } });
+  const repository = openStores('moodreel', { indexedDB: new IDBFactory(), IDBKeyRange }).catalogue;
   const picks = createPicksService(createCatalogueService({ repository, loadBuiltin: async () => builtin }));
   await latestReading.setValue({
     emotion: 'happy', probabilities: [0, 0, 0, 1, 0, 0, 0], backend: 'wasm', cnnMs: 9, detectMs: 8, totalMs: 900,

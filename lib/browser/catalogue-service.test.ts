@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
-import { CatalogueRepository } from '../catalogue/repository';
+import type { CatalogueRepository } from '../catalogue/repository';
+import { openStores } from './database';
 import type { Film } from '../catalogue/types';
 import { createCatalogueService } from './catalogue-service';
 
@@ -9,7 +10,7 @@ const BUILTIN = readFileSync('public/catalogue/movielens.json', 'utf8');
 const builtinCount = (JSON.parse(BUILTIN) as { count: number }).count;
 
 function service() {
-  const repository = new CatalogueRepository({ dexie: { indexedDB: new IDBFactory(), IDBKeyRange } });
+  const repository = openStores('moodreel', { indexedDB: new IDBFactory(), IDBKeyRange }).catalogue;
   const loadBuiltin = vi.fn(async () => BUILTIN);
   return { repository, loadBuiltin, catalogue: createCatalogueService({ repository, loadBuiltin }) };
 }

@@ -7,7 +7,7 @@
 import { browser } from 'wxt/browser';
 import { BUILTIN_CATALOGUE_PATH, decodeBuiltinCatalogue } from '../catalogue/builtin';
 import { buildTitleIndex, type TitleIndex } from '../catalogue/match';
-import { CatalogueRepository, type SeedOutcome } from '../catalogue/repository';
+import type { CatalogueRepository, SeedOutcome } from '../catalogue/repository';
 import type { Feedback, Film } from '../catalogue/types';
 
 /** What the picks and the title matching read, consistent with one revision of the database. */
@@ -22,7 +22,8 @@ export interface CatalogueSnapshot {
 }
 
 export interface CatalogueServiceOptions {
-  repository?: CatalogueRepository;
+  /** The catalogue's repository on the extension's database (lib/browser/database.ts opens it). */
+  repository: CatalogueRepository;
   /** The built-in catalogue file's text (default: fetched from the extension itself). */
   loadBuiltin?: () => Promise<string>;
 }
@@ -59,8 +60,8 @@ function lazyTitleIndex(films: readonly Film[]): TitleIndex {
   };
 }
 
-export function createCatalogueService(options: CatalogueServiceOptions = {}): CatalogueService {
-  const repository = options.repository ?? new CatalogueRepository();
+export function createCatalogueService(options: CatalogueServiceOptions): CatalogueService {
+  const repository = options.repository;
   const loadBuiltin = options.loadBuiltin ?? fetchBuiltin;
   let seeding: Promise<SeedOutcome> | null = null;
   let cached: CatalogueSnapshot | null = null;

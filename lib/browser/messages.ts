@@ -21,71 +21,15 @@ import {
   siteRequestOf,
   titleQueriesOf,
 } from './message-checks';
-import type { Feedback, Genre } from '../catalogue/types';
+import type { Feedback } from '../catalogue/types';
 import type { Emotion } from '../mood/emotions';
 import type { BackendSetting, BackendSpeed, ReadOutcome, ReadRequest } from '../mood/types';
-import type { Fit, Pick, Strategy } from '../picks/types';
-import type { SiteId } from './settings';
+import type { SiteId } from '../sites/adapters';
+import type { PicksMood, PicksRequest, PicksResponse, SiteState, TitleMatch, TitleQuery } from '../sites/types';
 
-/** What the picks are for: the fresh reading's top emotion (null when there is no fresh reading). */
-export interface PicksMood {
-  emotion: Emotion;
-  /** The reading's time (epoch ms), so a view knows when it is out of date. */
-  at: number;
-  /** People read (1 for a single reading). */
-  faces: number;
-}
+// What the streaming sites' content scripts exchange with the background is declared beside them (lib/sites).
+export type { PicksMood, PicksRequest, PicksResponse, SiteState, TitleMatch, TitleQuery };
 
-export interface PicksRequest {
-  /** 0 for the first page; "More picks" asks for the next. */
-  page?: number;
-  pageSize?: number;
-  /** Defaults to the saved strategy. */
-  strategy?: Strategy;
-}
-
-export interface PicksResponse {
-  mood: PicksMood | null;
-  strategy: Strategy;
-  picks: Pick[];
-  hasMore: boolean;
-}
-
-/** A tile's title as a streaming page shows it. */
-export interface TitleQuery {
-  title: string;
-  year?: number | null;
-  kind?: 'movie' | 'series' | null;
-  /** Its row says it is new or the service's own ("New on Netflix", "Only on Netflix"). */
-  recent?: boolean;
-  /** Its row says it holds films and series both ("Movies & TV Shows …"). */
-  seriesToo?: boolean;
-}
-
-/** A matched catalogue film and, when a fresh reading exists, whether it fits the mood. */
-export interface TitleMatch {
-  filmId: string;
-  title: string;
-  year: number | null;
-  /** The film's genres, so the badge can say which film it means ("Get Smart (2008), Action · Comedy"). */
-  genres: Genre[];
-  fit: Fit | null;
-}
-
-/**
- * What a streaming site's content script needs to know. It cannot read extension storage (trusted contexts
- * only), so the background tells it; nothing here is shown to, or put within reach of, the page.
- */
-export interface SiteState {
-  /** The user has this site turned on. */
-  enabled: boolean;
-  /** "Hide until the browser restarts" was pressed. */
-  rowHidden: boolean;
-  /** How long a reading stays fresh (the row and badges follow it going stale). */
-  freshMinutes: number;
-  /** Changes whenever the picks and fits would: a new reading, strategy, weights or freshness. */
-  moodKey: string;
-}
 
 /** The port a content script opens; the background posts `SITE_STATE_CHANGED` on it when `SiteState` may have changed. */
 export const SITE_CHANGES_PORT = 'moodreel-site-changes';

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { CatalogueRepository } from '../catalogue/repository';
+import type { CatalogueRepository } from '../catalogue/repository';
+import { openStores } from './database';
 import type { MoodReading } from '../mood/types';
 import { createCatalogueService } from './catalogue-service';
 import { createPicksService } from './picks-service';
@@ -29,7 +30,7 @@ describe('picks service (background glue)', { timeout: 30_000 }, () => {
   let repository: CatalogueRepository;
   beforeEach(() => {
     fakeBrowser.reset();
-    repository = new CatalogueRepository({ dexie: { indexedDB: new IDBFactory(), IDBKeyRange } });
+    repository = openStores('moodreel', { indexedDB: new IDBFactory(), IDBKeyRange }).catalogue;
     service = createPicksService(createCatalogueService({ repository, loadBuiltin: async () => BUILTIN }), () => NOW);
   });
 

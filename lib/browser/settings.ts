@@ -11,6 +11,7 @@ import { DEFAULT_FRESH_MINUTES } from '../mood/freshness';
 import type { BackendSetting, ReadingLength } from '../mood/types';
 import { STRATEGY_LABEL } from '../picks/strategy-labels';
 import { STRATEGIES, type GenreWeights, type Strategy } from '../picks/types';
+import { ADAPTERS, SITE_IDS, type SiteId } from '../sites/adapters';
 
 export type SectionId = 'picks' | 'sites' | 'reading' | 'history' | 'privacy';
 
@@ -137,20 +138,22 @@ export const customWeightsSetting = defineSetting<GenreWeights | null>('sync:cus
 
 // ------------------------------------------------------------------------------------------------- sites
 
-export type SiteId = 'netflix' | 'prime' | 'disney';
-export const SITE_CHOICES: readonly { value: SiteId; label: string }[] = [
-  { value: 'netflix', label: 'Netflix' },
-  { value: 'prime', label: 'Prime Video' },
-  { value: 'disney', label: 'Disney+' },
-];
+/** One choice per adapter (lib/sites/adapters registers the sites), as the user knows the site. */
+export const SITE_CHOICES: readonly { value: SiteId; label: string }[] = Object.values(ADAPTERS).map((adapter) => ({
+  value: adapter.id,
+  label: adapter.name,
+}));
+
+/** Every site on: the default, and where a stored record is silent. */
+const allSitesOn = (): Record<SiteId, boolean> => Object.fromEntries(SITE_IDS.map((id) => [id, true])) as Record<SiteId, boolean>;
 
 /** Streaming sites MoodReel adds its row and badges to (each can be turned off). */
 export const siteSettings = defineSetting<Record<SiteId, boolean>>('sync:sites', {
-  fallback: { netflix: true, prime: true, disney: true },
+  fallback: allSitesOn(),
   parse(stored) {
     if (typeof stored !== 'object' || stored === null) return undefined;
     const record = stored as Record<string, unknown>;
-    const out = { netflix: true, prime: true, disney: true };
+    const out = allSitesOn();
     for (const { value } of SITE_CHOICES) {
       if (record[value] === undefined) continue; // a site added later: on by default
       if (typeof record[value] !== 'boolean') return undefined;

@@ -8,7 +8,8 @@ import { browser, type Browser } from 'wxt/browser';
 import { rowHidden } from '../sites/row-hidden';
 import { SITE_CHANGES_PORT, SITE_STATE_CHANGED, type SiteState } from './messages';
 import { latestReading } from './reading-store';
-import { customWeightsSetting, moodFreshMinutes, siteSettings, strategySetting, type SiteId } from './settings';
+import type { SiteId } from '../sites/adapters';
+import { customWeightsSetting, moodFreshMinutes, siteSettings, strategySetting } from './settings';
 
 /** This site's state, read now; a value that cannot be read counts as its default. */
 export async function readSiteState(site: SiteId): Promise<SiteState> {

@@ -5,11 +5,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { decodeBuiltinCatalogue } from './builtin';
 import { catalogueKeys, previewCsvImport } from './csv-import';
 import { buildTitleIndex } from './match';
 import { CatalogueRepository } from './repository';
+import { testCatalogueDatabase } from './test-database';
 import type { Film } from './types';
 
 export interface CatalogueBenchResult {
@@ -90,7 +90,7 @@ export async function benchCatalogue(options: { lookups?: number; csvLines?: num
   const csvMs = performance.now() - started;
   if (!preview.ok) throw new Error(preview.message);
 
-  const repository = new CatalogueRepository({ name: 'moodreel-bench', dexie: { indexedDB: new IDBFactory(), IDBKeyRange } });
+  const repository = new CatalogueRepository(testCatalogueDatabase('moodreel-bench'));
   started = performance.now();
   await repository.seedBuiltin(films, version);
   const seedMs = performance.now() - started;

@@ -1,13 +1,14 @@
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CatalogueRepository, MoodReelDatabase, SHELF_SIZE } from './repository';
+import { CatalogueRepository, SHELF_SIZE } from './repository';
+import { testCatalogueDatabase } from './test-database';
 import { committedCatalogue, film } from './test-catalogue';
 import type { Feedback, Film } from './types';
 
 const open: CatalogueRepository[] = [];
 /** A repository on its own fresh in-memory IndexedDB. */
 function freshRepository(): CatalogueRepository {
-  const repository = new CatalogueRepository({ dexie: { indexedDB: new IDBFactory(), IDBKeyRange } });
+  const repository = new CatalogueRepository(testCatalogueDatabase());
   open.push(repository);
   return repository;
 }
@@ -239,14 +240,13 @@ describe('CatalogueRepository.eraseAll', () => {
   });
 });
 
-describe('MoodReelDatabase', () => {
-  it('is named moodreel and keeps data across reopening', async () => {
+describe('the repository on a database', () => {
+  it('keeps data across reopening', async () => {
     const indexedDB = new IDBFactory();
-    const first = new CatalogueRepository({ dexie: { indexedDB, IDBKeyRange } });
-    expect(first.db.name).toBe('moodreel');
+    const first = new CatalogueRepository(testCatalogueDatabase('moodreel', indexedDB));
     await first.commitImport([mine(1)]);
     first.close();
-    const second = new CatalogueRepository({ db: new MoodReelDatabase('moodreel', { indexedDB, IDBKeyRange }) });
+    const second = new CatalogueRepository(testCatalogueDatabase('moodreel', indexedDB));
     open.push(second);
     expect(await second.importedFilms()).toEqual([mine(1)]);
   });

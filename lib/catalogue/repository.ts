@@ -8,13 +8,11 @@
  * same films in under half a second, and reads them back five times faster. Nothing needs a film by id
  * from the database itself: the background keeps the films in memory, indexed.
  */
-import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
-import type { HistoryEntry } from '../mood/history';
+import Dexie, { type EntityTable } from 'dexie';
 import { normalizeTitle } from './titles';
 import type { Feedback, Film, FilmSource, UnmatchedTitle } from './types';
 import { assertFeedbackList, assertFilms, cleanFeedback, cleanFilm, feedbackProblem } from './validate';
 
-export const DATABASE_NAME = 'moodreel';
 /** Films per shelf (one IndexedDB record). */
 export const SHELF_SIZE = 1000;
 
@@ -27,32 +25,22 @@ export interface FilmShelf {
 }
 
 type MetaKey = 'builtinVersion' | 'revision' | 'filmsRevision';
-interface MetaRow {
+export interface MetaRow {
   key: MetaKey;
   value: number;
 }
 
-export class MoodReelDatabase extends Dexie {
-  shelves!: EntityTable<FilmShelf, 'id'>;
-  feedback!: EntityTable<Feedback, 'filmId'>;
-  meta!: EntityTable<MetaRow, 'key'>;
-  /** Mood history (only while the user has it on): one row per reading, never an image. */
-  history!: EntityTable<HistoryEntry, 'id'>;
+/** The tables the catalogue keeps, in the database that holds them (lib/browser/database.ts declares its schema). */
+export interface CatalogueTables {
+  shelves: EntityTable<FilmShelf, 'id'>;
+  feedback: EntityTable<Feedback, 'filmId'>;
+  meta: EntityTable<MetaRow, 'key'>;
   /** Titles the user said are not the film a badge named ("not this film"), by match key. */
-  unmatched!: EntityTable<UnmatchedTitle, 'key'>;
-
-  constructor(name: string = DATABASE_NAME, options?: DexieOptions) {
-    super(name, options);
-    // Schema history: add a version below with what changed; never edit one that has shipped.
-    this.version(1).stores({
-      shelves: 'id, source',
-      feedback: 'filmId',
-      meta: 'key',
-      history: '++id, at',
-    });
-    this.version(2).stores({ unmatched: 'key' });
-  }
+  unmatched: EntityTable<UnmatchedTitle, 'key'>;
 }
+
+/** A Dexie database holding at least the catalogue's tables. */
+export type CatalogueDatabase = Dexie & CatalogueTables;
 
 /** Films in id order (the order every read returns). */
 function byId(films: Film[]): Film[] {
@@ -93,21 +81,8 @@ export interface SeedOutcome {
   films: number;
 }
 
-export interface RepositoryOptions {
-  /** An open or unopened database to use (tests pass one built on fake-indexeddb). */
-  db?: MoodReelDatabase;
-  /** Database name when `db` is not given (default "moodreel"). */
-  name?: string;
-  /** Dexie options when `db` is not given, e.g. `{ indexedDB, IDBKeyRange }` from fake-indexeddb. */
-  dexie?: DexieOptions;
-}
-
 export class CatalogueRepository {
-  readonly db: MoodReelDatabase;
-
-  constructor(options: RepositoryOptions = {}) {
-    this.db = options.db ?? new MoodReelDatabase(options.name, options.dexie);
-  }
+  constructor(readonly db: CatalogueDatabase) {}
 
   /** Raises the revision; call inside a write transaction that includes `meta`. */
   private async bumpRevision(films = false): Promise<void> {
@@ -322,16 +297,15 @@ export class CatalogueRepository {
   }
 
   /**
-   * "Erase everything": every film, vote and the built-in version go; the revision stays and rises, so
-   * caches notice. `seedBuiltin` stores the built-in catalogue again afterwards.
+   * "Erase everything": every film, vote, "not this film" title and the built-in version go; the revision
+   * stays and rises, so caches notice. `seedBuiltin` stores the built-in catalogue again afterwards.
    */
   async eraseAll(): Promise<void> {
-    const { shelves, feedback, meta, history, unmatched } = this.db;
-    await this.db.transaction('rw', [shelves, feedback, meta, history, unmatched], async () => {
+    const { shelves, feedback, meta, unmatched } = this.db;
+    await this.db.transaction('rw', [shelves, feedback, meta, unmatched], async () => {
       await shelves.clear();
       await feedback.clear();
       await unmatched.clear();
-      await history.clear();
       await meta.where('key').noneOf(['revision', 'filmsRevision']).delete();
       await this.bumpRevision(true);
     });

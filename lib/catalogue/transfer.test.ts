@@ -1,14 +1,14 @@
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { catalogueKeys, previewCsvImport } from './csv-import';
 import { CatalogueRepository } from './repository';
+import { testCatalogueDatabase } from './test-database';
 import { committedCatalogue, film } from './test-catalogue';
 import { feedbackToCsv, filmsToCsv, readFeedbackCsv, readJsonExport, toJsonExport } from './transfer';
 import type { Feedback, Film } from './types';
 
 const open: CatalogueRepository[] = [];
 function freshRepository(): CatalogueRepository {
-  const repository = new CatalogueRepository({ dexie: { indexedDB: new IDBFactory(), IDBKeyRange } });
+  const repository = new CatalogueRepository(testCatalogueDatabase());
   open.push(repository);
   return repository;
 }

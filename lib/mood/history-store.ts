@@ -1,9 +1,14 @@
-/** Mood history in the extension's IndexedDB (same database as the catalogue, its own table). */
-import { MoodReelDatabase } from '../catalogue/repository';
+/** Mood history in the extension's IndexedDB (its own table in the one database, lib/browser/database.ts). */
+import type { EntityTable } from 'dexie';
 import { isHistoryEntry, type HistoryEntry } from './history';
 
+/** The table the history keeps, in the database that holds it. */
+export interface HistoryTables {
+  history: EntityTable<HistoryEntry, 'id'>;
+}
+
 export class HistoryStore {
-  constructor(readonly db: MoodReelDatabase = new MoodReelDatabase()) {}
+  constructor(readonly db: HistoryTables) {}
 
   async add(entry: HistoryEntry): Promise<void> {
     if (!isHistoryEntry(entry)) throw new Error('not a history entry');

@@ -1,9 +1,8 @@
+import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { MoodReelDatabase } from '../catalogue/repository';
-import { CatalogueRepository } from '../catalogue/repository';
 import { bucketHistory, historyEntryOf, historyToCsv, type HistoryEntry } from './history';
-import { HistoryStore } from './history-store';
+import { HistoryStore, type HistoryTables } from './history-store';
 import type { MoodReading } from './types';
 
 const at = (y: number, m: number, d: number, h = 12) => new Date(y, m - 1, d, h).getTime();
@@ -46,15 +45,17 @@ describe('mood history', () => {
     expect(historyToCsv([planted]).split('\n')[1]).toMatch(/,"'=WEBSERVICE\(""http:\/\/evil\.example""\)"$/u);
   });
 
-  it('stores readings in IndexedDB, skips corrupted rows, and "erase everything" empties it', async () => {
-    const db = new MoodReelDatabase('history-test', { indexedDB: new IDBFactory(), IDBKeyRange });
+  it('stores readings in IndexedDB, skips corrupted rows, and clears', async () => {
+    // The history's table as lib/browser/database.ts declares it (lib/browser/database.test.ts erases it with the rest).
+    const db = new Dexie('history-test', { indexedDB: new IDBFactory(), IDBKeyRange }) as Dexie & HistoryTables;
+    db.version(1).stores({ history: '++id, at' });
     const store = new HistoryStore(db);
     await store.add(entry(2, 'sad'));
     await store.add(entry(1, 'happy'));
     await db.history.add({ at: 3, emotion: 'bored' } as never);
     expect((await store.all()).map((e) => e.emotion)).toEqual(['happy', 'sad']);
     await expect(store.add({ at: 4 } as never)).rejects.toThrow();
-    await new CatalogueRepository({ db }).eraseAll();
+    await store.clear();
     expect(await store.count()).toBe(0);
   });
 });

@@ -9,7 +9,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { ADAPTERS, DISNEY, NETFLIX, PRIME } from './adapters';
+import { ADAPTERS, DISNEY, NETFLIX, PRIME, type SiteId } from './adapters';
 import { BADGE_TAG } from './badges';
 import { mount, type SiteMount } from './mount';
 import { ROW_TAG } from './row';
@@ -37,7 +37,7 @@ function newReading(next: ReturnType<typeof mood> | null) {
   background.change({ moodKey: `reading at ${next?.at ?? 'none'} ${next?.emotion ?? ''}` });
 }
 
-async function start(adapter: SiteAdapter = NETFLIX, rescanMs = 60_000): Promise<SiteMount> {
+async function start(adapter: SiteAdapter<SiteId> = NETFLIX, rescanMs = 60_000): Promise<SiteMount> {
   const ctx = new ContentScriptContext(adapter.id);
   contexts.push(ctx);
   const mounted = await mount(ctx, adapter, { services: background, passDelayMs: 0, rescanMs, debug: (note) => notes.push(note) });
@@ -399,7 +399,7 @@ describe('on a page without rows', () => {
 });
 
 describe('on each site', () => {
-  const cases: [SiteAdapter, string, string, [string | null | undefined, string | null][]][] = [
+  const cases: [SiteAdapter<SiteId>, string, string, [string | null | undefined, string | null][]][] = [
     [NETFLIX, 'netflix-old', '/browse', [['Forrest Gump', 'happy'], ['Toy Story', 'happy'], ['Ace Ventura: Pet Detective', 'happy'], ['Superbad', 'happy'], ['The Heat', 'happy']]],
     [PRIME, 'prime', '/storefront', [['The Grand Budapest Hotel', 'happy'], ['The Heat', 'happy']]],
     [DISNEY, 'disney', '/home', [['Moana', 'happy'], ['Frozen', 'happy'], ['Coco', 'happy']]],

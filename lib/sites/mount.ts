@@ -4,20 +4,19 @@
  * anywhere else, nothing when the site is turned off, and everything taken away when the extension stops.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { SiteState } from '../browser/messages';
 import { DEFAULT_FRESH_MINUTES, msUntilStale } from '../mood/freshness';
 import { BADGE_TAG, LEGACY_FIT_ATTRIBUTE } from './badges';
 import { Badger } from './badger';
 import { findTiles, isHomePage, isListingPage } from './read';
 import { PicksRowUi, ROW_TAG } from './row';
-import { backgroundServices } from './services';
 import { TitleLookup } from './title-lookup';
-import type { SiteAdapter, SiteServices } from './types';
+import type { SiteId } from './adapters';
+import type { SiteAdapter, SiteServices, SiteState } from './types';
 import { watchPage, type PageWatcher, type PassWork } from './watcher';
 
 export interface MountOptions {
-  /** The background (default: runtime messages). */
-  services?: SiteServices;
+  /** The background (lib/browser/site-services.ts in the content scripts; fakes in tests). */
+  services: SiteServices;
   /** Least time between two passes over the page's changes (default 100 ms). */
   passDelayMs?: number;
   /** The backstop re-scan of the whole page (default every 3 s). */
@@ -46,10 +45,10 @@ function removeStrays(): void {
   for (const tile of document.querySelectorAll(`[${LEGACY_FIT_ATTRIBUTE}]`)) tile.removeAttribute(LEGACY_FIT_ATTRIBUTE);
 }
 
-export async function mount(ctx: ContentScriptContext, adapter: SiteAdapter, options: MountOptions = {}): Promise<SiteMount> {
+export async function mount(ctx: ContentScriptContext, adapter: SiteAdapter<SiteId>, options: MountOptions): Promise<SiteMount> {
   const log = options.debug ?? ((message: string) => console.debug(message));
   const debug = (message: string) => log(`MoodReel (${adapter.name}): ${message}`);
-  const services = options.services ?? backgroundServices;
+  const services = options.services;
   const lookup = new TitleLookup((titles) => services.matchTitles(titles), debug);
   const badger = new Badger(adapter, lookup, { onNotThisFilm: notThisFilm });
   const pending = new Set<Promise<unknown>>();

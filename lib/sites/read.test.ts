@@ -42,6 +42,7 @@ describe('tiles', () => {
     id: 'netflix',
     name: 'Test',
     host: 'www.example.test',
+    matches: ['*://www.example.test/*'],
     homePaths: [/^\/$/],
     rows: ['.row'],
     tiles: [rule],

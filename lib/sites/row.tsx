@@ -10,9 +10,8 @@ import { render } from 'preact';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { PicksRow, ROW_PICKS, type RowView } from '@/components/site-row/PicksRow';
-import type { PicksMood } from '../browser/messages';
 import { findFirstRow } from './read';
-import type { SiteAdapter, SiteServices } from './types';
+import type { PicksMood, SiteAdapter, SiteServices } from './types';
 
 export const ROW_TAG = 'moodreel-picks';
 

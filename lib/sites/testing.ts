@@ -3,12 +3,11 @@
  * background with a tiny catalogue, and fixture markup loaded into the document. No Node API here, so the
  * bench runs in a browser page as well.
  */
-import type { PicksMood, SiteState, TitleMatch, TitleQuery } from '../browser/messages';
 import type { Genre } from '../catalogue/types';
 import type { Emotion } from '../mood/emotions';
 import { DEFAULT_FRESH_MINUTES } from '../mood/freshness';
 import type { Pick } from '../picks/types';
-import type { SiteServices } from './types';
+import type { PicksMood, SiteServices, SiteState, TitleMatch, TitleQuery } from './types';
 
 export interface FakeFilm {
   id: string;

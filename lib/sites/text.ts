@@ -1,5 +1,5 @@
 /** The words the row and the badges show (plain strings; rendered as text, never as HTML). */
-import type { PicksMood } from '../browser/messages';
+import type { PicksMood } from './types';
 import { EMOTION_EMOJI, type Emotion } from '../mood/emotions';
 import type { Fit } from '../picks/types';
 

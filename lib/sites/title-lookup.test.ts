@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { TitleQuery } from '../browser/messages';
 import { readingKey } from './read';
 import { fakeBackground, mood } from './testing';
 import { TitleLookup } from './title-lookup';
-import type { TileReading } from './types';
+import type { TileReading, TitleQuery } from './types';
 
 const reading = (title: string, year: number | null = null, kind: TileReading['kind'] = null): TileReading => ({ title, year, kind });
 const batch = (...readings: TileReading[]) => new Map(readings.map((r) => [readingKey(r), r]));

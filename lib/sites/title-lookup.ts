@@ -4,9 +4,8 @@
  * reading or strategy (`newMood`) the matched titles are asked again. Every ask is one `match-titles`
  * message for all the titles a pass needs.
  */
-import type { TitleMatch, TitleQuery } from '../browser/messages';
 import type { Fit } from '../picks/types';
-import type { SiteServices, TileReading } from './types';
+import type { SiteServices, TileReading, TitleMatch, TitleQuery } from './types';
 
 interface Entry {
   match: TitleMatch | null;

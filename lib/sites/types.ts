@@ -1,6 +1,8 @@
 /** The streaming-site half's types: what an adapter declares about a site, and what a tile reads as. */
-import type { PicksMood, PicksRequest, PicksResponse, SiteState, TitleMatch, TitleQuery } from '../browser/messages';
-import type { SiteId } from '../browser/settings';
+import type { Genre } from '../catalogue/types';
+import type { Emotion } from '../mood/emotions';
+import type { Fit, Pick, Strategy } from '../picks/types';
+import type { SiteId } from './adapters';
 
 /**
  * Where a piece of text is on a tile: an attribute of the tile (or of its first descendant matching `at`),
@@ -56,12 +58,15 @@ interface PageKinds {
 }
 
 /** Everything MoodReel knows about one streaming site, declared as data as far as possible. */
-export interface SiteAdapter {
-  id: SiteId;
+export interface SiteAdapter<Id extends string = string> {
+  /** The id its on/off setting and its messages use ("netflix"); its key in ADAPTERS. */
+  id: Id;
   /** As the user knows it: "Netflix". */
   name: string;
   /** The site's host name ("www.netflix.com"), for links from the extension's own pages. */
   host: string;
+  /** Where its content script runs (the manifest's `matches`): the site's pages and nothing else. */
+  matches: string[];
   /** Paths of the home pages (the query is ignored: Netflix opens a title as /browse?jbv=…), where the row and the badges go. */
   homePaths: RegExp[];
   /** Paths where the site lists titles besides home (search, My List, genres, a title's "More like this"): badges only, no row. */
@@ -108,4 +113,66 @@ export interface SiteServices {
   watchChanges(changed: () => void): () => void;
   /** "Not this film" on a badge: the title is never matched again (optional: tests may leave it out). */
   rejectTitle?(title: string): Promise<{ ok: boolean }>;
+}
+
+// ------------------------------------------------- what the background answers (lib/browser/messages.ts carries it)
+
+/** What the picks are for: the fresh reading's top emotion (null when there is no fresh reading). */
+export interface PicksMood {
+  emotion: Emotion;
+  /** The reading's time (epoch ms), so a view knows when it is out of date. */
+  at: number;
+  /** People read (1 for a single reading). */
+  faces: number;
+}
+
+export interface PicksRequest {
+  /** 0 for the first page; "More picks" asks for the next. */
+  page?: number;
+  pageSize?: number;
+  /** Defaults to the saved strategy. */
+  strategy?: Strategy;
+}
+
+export interface PicksResponse {
+  mood: PicksMood | null;
+  strategy: Strategy;
+  picks: Pick[];
+  hasMore: boolean;
+}
+
+/** A tile's title as a streaming page shows it. */
+export interface TitleQuery {
+  title: string;
+  year?: number | null;
+  kind?: 'movie' | 'series' | null;
+  /** Its row says it is new or the service's own ("New on Netflix", "Only on Netflix"). */
+  recent?: boolean;
+  /** Its row says it holds films and series both ("Movies & TV Shows …"). */
+  seriesToo?: boolean;
+}
+
+/** A matched catalogue film and, when a fresh reading exists, whether it fits the mood. */
+export interface TitleMatch {
+  filmId: string;
+  title: string;
+  year: number | null;
+  /** The film's genres, so the badge can say which film it means ("Get Smart (2008), Action · Comedy"). */
+  genres: Genre[];
+  fit: Fit | null;
+}
+
+/**
+ * What a streaming site's content script needs to know. It cannot read extension storage (trusted contexts
+ * only), so the background tells it; nothing here is shown to, or put within reach of, the page.
+ */
+export interface SiteState {
+  /** The user has this site turned on. */
+  enabled: boolean;
+  /** "Hide until the browser restarts" was pressed. */
+  rowHidden: boolean;
+  /** How long a reading stays fresh (the row and badges follow it going stale). */
+  freshMinutes: number;
+  /** Changes whenever the picks and fits would: a new reading, strategy, weights or freshness. */
+  moodKey: string;
 }

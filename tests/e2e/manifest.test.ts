@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ADAPTERS } from '../../lib/sites/adapters';
 import { EXTENSION_DIR } from '../harness/index.mjs';
 
 /** Prime Video's path on the Amazon stores that serve it. */
@@ -33,6 +34,19 @@ describe('manifest', () => {
     const matches = manifest.content_scripts.flatMap((c: { matches: string[] }) => c.matches).sort();
     expect(matches).toEqual([...amazon, '*://www.disneyplus.com/*', '*://www.netflix.com/*', '*://www.primevideo.com/*'].sort());
     for (const script of manifest.content_scripts) expect(script.all_frames ?? false).toBe(false);
+  });
+
+  it('runs one content script per registered site, exactly where its adapter says, and nowhere no adapter names', () => {
+    const scripts = manifest.content_scripts as { matches: string[]; js: string[] }[];
+    const adapters = Object.values(ADAPTERS);
+    expect(scripts).toHaveLength(adapters.length);
+    for (const adapter of adapters) {
+      // entrypoints/<id>.content.ts builds to content-scripts/<id>.js.
+      const script = scripts.find((s) => s.js.includes(`content-scripts/${adapter.id}.js`));
+      expect(script?.matches.slice().sort(), adapter.id).toEqual(adapter.matches.slice().sort());
+    }
+    const registered = new Set(adapters.flatMap((adapter) => adapter.matches));
+    for (const match of scripts.flatMap((s) => s.matches)) expect(registered.has(match), match).toBe(true);
   });
 
   it('keeps the CSP that forbids other hosts and remote scripts', () => {

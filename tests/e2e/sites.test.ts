@@ -14,10 +14,11 @@ import { FIXTURES_DIR, launchExtension, type Harness } from '../harness/index.mj
 import { DEMO_LATER_ROWS, EXPECTED_READINGS, type ExpectedReading } from '../fixtures/expected-readings';
 import { clickInRow, evaluateInRow, evaluateOnBadge, readBadgeBoxes, readBadges, readRow, waitForRow } from './support';
 import type { TitleQuery } from '../../lib/browser/messages';
-import { NETFLIX } from '../../lib/sites/adapters';
+import { ADAPTERS, NETFLIX, type SiteId } from '../../lib/sites/adapters';
 
-const HOSTS = { netflix: 'www.netflix.com', prime: 'www.primevideo.com', disney: 'www.disneyplus.com' } as const;
-type SiteKey = keyof typeof HOSTS;
+/** Each registered site's host, served here from the fixtures. */
+const HOSTS = Object.fromEntries(Object.values(ADAPTERS).map((adapter) => [adapter.id, adapter.host])) as Record<SiteId, string>;
+type SiteKey = SiteId;
 
 /** The pages, under the sites' real addresses; the query picks a Netflix variant at the same /browse. */
 const PAGES = {
@@ -69,7 +70,7 @@ async function startSites(): Promise<void> {
 
 beforeAll(async () => {
   await startSites();
-  harness = await launchExtension({ hostMap: { [HOSTS.netflix]: port, [HOSTS.prime]: port, [HOSTS.disney]: port } });
+  harness = await launchExtension({ hostMap: Object.fromEntries(Object.values(HOSTS).map((host) => [host, port])) });
   // Extension storage closed to content scripts (as the background does): everything below must still work.
   await harness.serviceWorker.evaluate(() =>
     Promise.all([chrome.storage.local, chrome.storage.sync, chrome.storage.session].map((area) => area.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' }))));

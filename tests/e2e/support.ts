@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADAPTERS } from '../../lib/sites/adapters';
 import {
   FIXTURES_DIR,
   harnessMounts,
@@ -28,7 +29,8 @@ const EMOTIONS = ['angry', 'disgust', 'fear', 'happy', 'sad', 'surprise', 'neutr
 const BACKENDS = ['webgpu', 'wasm', 'webgl', 'cpu'];
 /** A host the recorder self-check requests on purpose; never counted as a leak. */
 export const CANARY_HOST = 'recorder-canary.invalid';
-const MAPPED_HOSTS = ['www.netflix.com', 'www.primevideo.com', 'www.disneyplus.com'];
+/** The registered streaming sites' hosts. */
+const MAPPED_HOSTS = Object.values(ADAPTERS).map((adapter) => adapter.host);
 
 export type Outcome =
   | { kind: 'mood'; emotion: string; backend: string; faces: number }

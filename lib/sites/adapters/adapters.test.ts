@@ -10,7 +10,7 @@ import { readFixture as fixture } from '../read-fixture';
 import { loadPage } from '../testing';
 import type { SiteAdapter } from '../types';
 import { EXPECTED_READINGS, type ExpectedReading as Row } from '../../../tests/fixtures/expected-readings';
-import { ADAPTERS, DISNEY, NETFLIX, PRIME, PRIME_MATCHES, searchUrl } from './index';
+import { ADAPTERS, DISNEY, NETFLIX, PRIME, searchUrl } from './index';
 
 function readPage(adapter: SiteAdapter): Row[] {
   return [...findTiles(adapter, [document])].map((tile) => {
@@ -129,7 +129,7 @@ describe('home pages and search links', () => {
     expect(['/gp/video/detail/0TMFS1J1ABCHOVP5KNMOTJKDOO', '/gp/video/search/ref=atv_nb_sr?phrase=heat', '/gp/video/mystuff/watchlist', '/gp/video/storefront/movie', '/detail/0X', '/region/eu/search?phrase=x']
       .map(listing)).toEqual([true, true, true, true, true, true]);
     expect(['/gp/video/settings', '/gp/video/watch/0X', '/settings'].map(listing)).toEqual([false, false, false]);
-    expect(PRIME_MATCHES).toEqual([
+    expect(PRIME.matches).toEqual([
       '*://www.primevideo.com/*',
       ...['com', 'co.uk', 'de', 'co.jp', 'fr', 'it', 'es', 'ca', 'com.au', 'in'].map((tld) => `*://www.amazon.${tld}/gp/video/*`),
     ]);

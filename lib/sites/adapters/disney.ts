@@ -36,10 +36,11 @@ function yearAfterTitle(tile: Element): string | null {
   return parseYear(rest) ? rest : null;
 }
 
-export const DISNEY: SiteAdapter = {
+export const DISNEY: SiteAdapter<'disney'> = {
   id: 'disney',
   name: 'Disney+',
   host: 'www.disneyplus.com',
+  matches: ['*://www.disneyplus.com/*'],
   homePaths: [/^(\/[a-z]{2}(-[a-z]{2})?)?\/home\/?$/i],
   // Search, the Watchlist, a title's page ("Suggested"), brand and collection pages.
   listPaths: [/^(\/[a-z]{2}(-[a-z]{2})?)?\/(search|watchlist|browse|brand|collection|movies|series)\b/i],

@@ -68,10 +68,11 @@ function linkedTitleId(tile: Element): string | null {
 
 const NEW_CARDS = ['standard-card', 'progress-card', 'ranked-card'].map((uia) => `a[data-uia="${uia}"]`).join(', ');
 
-export const NETFLIX: SiteAdapter = {
+export const NETFLIX: SiteAdapter<'netflix'> = {
   id: 'netflix',
   name: 'Netflix',
   host: 'www.netflix.com',
+  matches: ['*://www.netflix.com/*'],
   homePaths: [/^\/browse\/?$/],
   // Search, My List, genre and category pages, "Latest"/"New & Popular"; a title page's "More like this".
   listPaths: [/^\/search\/?$/, /^\/browse\/(my-list|genre\/\d+|m\/|latest|new-and-popular|original-audio)/, /^\/(title|latest|new-and-popular)\b/],

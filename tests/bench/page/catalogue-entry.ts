@@ -4,7 +4,7 @@
 import { decodeBuiltinCatalogue } from '../../../lib/catalogue/builtin';
 import { catalogueKeys, previewCsvImport } from '../../../lib/catalogue/csv-import';
 import { buildTitleIndex } from '../../../lib/catalogue/match';
-import { CatalogueRepository } from '../../../lib/catalogue/repository';
+import { openStores } from '../../../lib/browser/database';
 import { NO_NUDGES } from '../../../lib/picks/feedback';
 import { rankPicks } from '../../../lib/picks/rank';
 import { weightsFor } from '../../../lib/picks/strategies';
@@ -19,7 +19,7 @@ async function time<T>(work: () => Promise<T> | T): Promise<[T, number]> {
 
 export async function run({ catalogueText, csvText }: { catalogueText: string; csvText: string }) {
   indexedDB.deleteDatabase('moodreel-bench');
-  const repository = new CatalogueRepository({ name: 'moodreel-bench' });
+  const repository = openStores('moodreel-bench').catalogue;
   const [builtin, decodeMs] = await time(() => decodeBuiltinCatalogue(catalogueText));
   const [, seedMs] = await time(() => repository.seedBuiltin(builtin.films, builtin.version));
   const [films, loadMs] = await time(() => repository.allFilms());

@@ -3,8 +3,11 @@
  * background pings when the site's state changes (the content script cannot read or watch storage).
  */
 import { browser } from 'wxt/browser';
-import { SITE_CHANGES_PORT, SITE_STATE_CHANGED, matchTitlesInBatches, sendMessage } from '../browser/messages';
-import type { SiteServices } from './types';
+import { SITE_CHANGES_PORT, SITE_STATE_CHANGED, matchTitlesInBatches, sendMessage } from './messages';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { mount, type SiteMount } from '../sites/mount';
+import type { SiteId } from '../sites/adapters';
+import type { SiteAdapter, SiteServices } from '../sites/types';
 
 /** Reconnect waits (ms) after a port that dropped at once; a port that lived a while reconnects at once. */
 const RECONNECT_MS = [0, 250, 1_000, 5_000, 30_000];
@@ -58,3 +61,8 @@ export const backgroundServices: SiteServices = {
   watchChanges,
   rejectTitle: (title) => sendMessage('reject-title', { title }),
 };
+
+/** What a site's content script runs: the row and the badges, asking the background by runtime messages. */
+export function mountSite(ctx: ContentScriptContext, adapter: SiteAdapter<SiteId>): Promise<SiteMount> {
+  return mount(ctx, adapter, { services: backgroundServices });
+}
