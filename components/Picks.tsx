@@ -4,10 +4,10 @@ import { strategySetting } from '@/lib/browser/settings';
 import { MOOD_WORD } from '@/lib/mood/emotions';
 import type { MoodReading } from '@/lib/mood/types';
 import { STRATEGY_LABEL } from '@/lib/picks/strategy-labels';
-import type { Pick, Strategy } from '@/lib/picks/types';
+import type { FilmPick, Strategy } from '@/lib/picks/types';
 import { STRATEGIES } from '@/lib/picks/types';
 import { DEFAULT_PAGE_SIZE } from '@/lib/picks/ordering';
-import { PickCard } from './PickCard';
+import { PopupPickCard } from './PopupPickCard';
 
 /** `stale`: the background has no fresh reading any more (it went out of date while the popup was open). */
 type Load = { kind: 'loading' } | { kind: 'ready' } | { kind: 'stale' } | { kind: 'failed'; message: string };
@@ -15,12 +15,12 @@ type Load = { kind: 'loading' } | { kind: 'ready' } | { kind: 'stale' } | { kind
 /** The films for a reading: the strategy control, the cards with 👍/👎, "More picks". */
 export function Picks({ reading }: { reading: MoodReading }) {
   const [strategy, setStrategy] = useState<Strategy | null>(null);
-  const [picks, setPicks] = useState<Pick[]>([]);
+  const [picks, setPicks] = useState<FilmPick[]>([]);
   const [page, setPage] = useState(0);
   const [hasMore, setHasMore] = useState(false);
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
   const [votes, setVotes] = useState<Record<string, 'up'>>({});
-  const [hidden, setHidden] = useState<Pick | null>(null);
+  const [hidden, setHidden] = useState<FilmPick | null>(null);
   const [voteError, setVoteError] = useState<string | null>(null);
   // Answers can arrive out of order (a strategy change while a page loads): only the latest request counts.
   const requestId = useRef(0);
@@ -69,7 +69,7 @@ export function Picks({ reading }: { reading: MoodReading }) {
     }
   }
 
-  async function vote(pick: Pick, value: 'up' | 'down' | null) {
+  async function vote(pick: FilmPick, value: 'up' | 'down' | null) {
     if (!(await sendVote(pick.id, value))) return;
     if (value === 'down') {
       setPicks((current) => current.filter((p) => p.id !== pick.id));
@@ -145,7 +145,7 @@ export function Picks({ reading }: { reading: MoodReading }) {
       )}
       <ol class="picks__list" aria-busy={load.kind === 'loading'}>
         {picks.map((pick) => (
-          <PickCard key={pick.id} pick={pick} liked={votes[pick.id] === 'up'} onVote={(v) => void vote(pick, v)} />
+          <PopupPickCard key={pick.id} pick={pick} liked={votes[pick.id] === 'up'} onVote={(v) => void vote(pick, v)} />
         ))}
       </ol>
       {load.kind === 'loading' && picks.length === 0 && (

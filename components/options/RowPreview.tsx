@@ -13,10 +13,10 @@ import { sendMessage } from '@/lib/browser/messages';
 import { latestReading } from '@/lib/browser/reading-store';
 import { customWeightsSetting, moodFreshMinutes, strategySetting } from '@/lib/browser/settings';
 import { NETFLIX } from '@/lib/sites/adapters';
-import type { Pick } from '@/lib/picks/types';
+import type { FilmPick } from '@/lib/picks/types';
 
 /** Shown when there is no fresh reading: a happy mood and a few well-known comedies. */
-const SAMPLE_PICKS: Pick[] = [
+const SAMPLE_PICKS: FilmPick[] = [
   { id: '1', title: 'Toy Story', year: 1995, genres: ['Adventure', 'Animation', 'Children', 'Comedy', 'Fantasy'], rating: 3.9, source: 'builtin', reason: 'Comedy · fits your happy mood' },
   { id: '1265', title: 'Groundhog Day', year: 1993, genres: ['Comedy', 'Fantasy', 'Romance'], rating: 3.7, source: 'builtin', reason: 'Comedy · fits your happy mood' },
   { id: '4886', title: 'Monsters, Inc.', year: 2001, genres: ['Adventure', 'Animation', 'Children', 'Comedy', 'Fantasy'], rating: 3.9, source: 'builtin', reason: 'Children · fits your happy mood' },

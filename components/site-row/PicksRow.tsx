@@ -5,7 +5,7 @@
  * a page script makes up does nothing.
  */
 import type { PicksMood } from '@/lib/browser/messages';
-import type { Pick } from '@/lib/picks/types';
+import type { FilmPick } from '@/lib/picks/types';
 import { rowHeading } from '@/lib/sites/text';
 
 /** Picks asked for: enough to fill a row (the issue asks for at least five). */
@@ -13,7 +13,7 @@ export const ROW_PICKS = 10;
 
 export type RowView =
   | { kind: 'loading' }
-  | { kind: 'picks'; mood: PicksMood | null; picks: Pick[] }
+  | { kind: 'picks'; mood: PicksMood | null; picks: FilmPick[] }
   /** The background did not answer (the extension is starting or was updated). */
   | { kind: 'unavailable' };
 
@@ -39,7 +39,7 @@ function posterStyle(id: string): string {
   return `background: linear-gradient(135deg, hsl(${hue} 55% 36%), hsl(${(hue + 70) % 360} 60% 14%))`;
 }
 
-function PickCard({ pick, siteName, searchPath }: { pick: Pick; siteName: string; searchPath(title: string): string }) {
+function RowPickCard({ pick, siteName, searchPath }: { pick: FilmPick; siteName: string; searchPath(title: string): string }) {
   const facts = [pick.year, pick.genres.slice(0, 3).join(' · ')].filter(Boolean).join(' · ');
   return (
     <li class="mr-row__item">
@@ -97,7 +97,7 @@ export function PicksRow({ view, siteName, searchPath, onHide }: PicksRowProps) 
       {view.kind === 'picks' && mood && view.picks.length > 0 && (
         <ul class="mr-row__cards">
           {view.picks.map((pick) => (
-            <PickCard key={pick.id} pick={pick} siteName={siteName} searchPath={searchPath} />
+            <RowPickCard key={pick.id} pick={pick} siteName={siteName} searchPath={searchPath} />
           ))}
         </ul>
       )}

@@ -7,7 +7,7 @@ import type { Emotion } from '../mood/emotions';
 import { NO_NUDGES } from './feedback';
 import { rankPicks } from './rank';
 import { weightsFor } from './strategies';
-import type { Pick } from './types';
+import type { FilmPick } from './types';
 
 /** A reading as the CLI takes it: seven probabilities (angry, disgust, fear, happy, sad, surprise, neutral). */
 export const JUDGED_READINGS: readonly { name: string; probabilities: readonly number[] }[] = [
@@ -45,7 +45,7 @@ const JUDGED_MISFITS: Record<'match' | 'lift', Partial<Record<Emotion, readonly 
 export interface FirstPage {
   reading: string;
   strategy: 'match' | 'lift';
-  picks: Pick[];
+  picks: FilmPick[];
   misfits: string[];
 }
 
@@ -107,9 +107,9 @@ export function summarise(pages: readonly FirstPage[], films: readonly Film[]): 
  * Repeated readings of one mood as the picks service remembers them (the last three readings' films last, the
  * five before those after fresh films): the first pages of `readings` readings in a row.
  */
-export function noveltyWalk(films: readonly Film[], probabilities: readonly number[], strategy: 'match' | 'lift', readings = 8): Pick[][] {
+export function noveltyWalk(films: readonly Film[], probabilities: readonly number[], strategy: 'match' | 'lift', readings = 8): FilmPick[][] {
   const shown: string[][] = [];
-  const pages: Pick[][] = [];
+  const pages: FilmPick[][] = [];
   for (let r = 0; r < readings; r++) {
     const recent = new Set(shown.slice(-3).flat());
     const seen = new Set(shown.slice(-8, -3).flat().filter((id) => !recent.has(id)));

@@ -7,7 +7,7 @@ import { genreMask, genreSimilarity } from './genre-mask';
 import { rankPicks, type PicksInput } from './rank';
 import { LIFT_AVOIDS, LIFT_WEIGHTS, weightsFor } from './strategies';
 import { certain, film, loadMovieLens, mixed, movieLensSuite } from './test-films';
-import type { Pick, Strategy } from './types';
+import type { FilmPick, Strategy } from './types';
 
 function ask(
   films: readonly Film[],
@@ -28,7 +28,7 @@ function ask(
 }
 
 /** Every pick the user could reach with "More picks", page by page. */
-function allPicks(films: readonly Film[], probabilities: number[], strategy: Strategy = 'match', extra: Partial<PicksInput> = {}): Pick[] {
+function allPicks(films: readonly Film[], probabilities: number[], strategy: Strategy = 'match', extra: Partial<PicksInput> = {}): FilmPick[] {
   // Pages slice one ordering (tested below), so one large page is every page at once.
   return ask(films, probabilities, strategy, { ...extra, page: 0, pageSize: 100_000 }).picks;
 }
@@ -260,7 +260,7 @@ describe(movieLensSuite('picks for one reading'), () => {
       [0, 1].flatMap((page) => ask(films, certain('happy'), 'match', { nudges, page }).picks);
     const before = firstPages();
     const liked = before.find((pick) => has(pick, 'Romance') && has(pick, 'Drama'))!;
-    const likeness = (picks: Pick[]) => {
+    const likeness = (picks: FilmPick[]) => {
       const others = picks.filter((pick) => pick.id !== liked.id);
       return others.reduce((sum, pick) => sum + genreSimilarity(genreMask(pick.genres), genreMask(liked.genres)), 0) / others.length;
     };

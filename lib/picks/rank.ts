@@ -6,7 +6,7 @@ import { filmIndex, type FilmIndex } from './film-index';
 import { pageOfCandidates, type PicksScene, type Scoring } from './ordering';
 import { FIT_MIN, moodScorer, type MoodScorer } from './relevance';
 import { toneProfile, toneWeight } from './tone';
-import type { GenreWeights, Pick, Strategy } from './types';
+import type { GenreWeights, FilmPick, Strategy } from './types';
 
 export interface PicksInput extends PicksScene {
   /** The reading: seven probabilities in EMOTIONS order. */
@@ -19,7 +19,7 @@ export interface PicksInput extends PicksScene {
 }
 
 export interface PicksPage {
-  picks: Pick[];
+  picks: FilmPick[];
   hasMore: boolean;
 }
 
@@ -33,7 +33,7 @@ export function reasonFor(film: Film, scorer: MoodScorer): string {
 }
 
 /** A film as a pick. */
-export function toPick(film: Film, reason: string): Pick {
+export function toPick(film: Film, reason: string): FilmPick {
   return {
     id: film.id,
     title: film.title,

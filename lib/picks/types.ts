@@ -18,7 +18,7 @@ export interface Fit {
 }
 
 /** One pick as the popup and the site row show it (a film plus why). */
-export interface Pick {
+export interface FilmPick {
   id: string;
   title: string;
   year: number | null;

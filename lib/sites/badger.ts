@@ -4,9 +4,9 @@
  * about the rest in one message, then draw those inside the hosts' closed roots.
  */
 import { TileBadges } from './badges';
-import { badgeAnchor, readTiles, readingKey } from './read';
+import { badgeAnchor, readTiles, tileTextKey } from './read';
 import { TitleLookup } from './title-lookup';
-import type { SiteAdapter, TileReading } from './types';
+import type { SiteAdapter, TileText } from './types';
 
 interface SeenTile {
   tile: Element;
@@ -33,18 +33,18 @@ export class Badger {
   async pass(tiles: Iterable<Element>): Promise<void> {
     const generation = this.generation;
     const waiting: SeenTile[] = [];
-    const wanted = new Map<string, TileReading>();
-    for (const { tile, rule, reading } of readTiles(this.adapter, tiles, this.seriesTitles)) {
-      if (!rule || !reading) {
+    const wanted = new Map<string, TileText>();
+    for (const { tile, rule, tileText } of readTiles(this.adapter, tiles, this.seriesTitles)) {
+      if (!rule || !tileText) {
         this.badges.forget(tile);
         continue;
       }
-      const key = readingKey(reading);
+      const key = tileTextKey(tileText);
       this.badges.see(tile, badgeAnchor(tile, rule), key);
-      const seen = { tile, key, title: reading.title };
+      const seen = { tile, key, title: tileText.title };
       if (this.lookup.fitOf(key) === undefined) {
         waiting.push(seen);
-        wanted.set(key, reading);
+        wanted.set(key, tileText);
       } else {
         this.draw(seen);
       }

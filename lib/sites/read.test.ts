@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { findTiles, normaliseText, parseYear, readTile, readingKey, splitTitle } from './read';
+import { findTiles, normaliseText, parseYear, readTileText, tileTextKey, splitTitle } from './read';
 import type { SiteAdapter, TileRule } from './types';
 
 describe('splitTitle', () => {
@@ -58,13 +58,13 @@ describe('tiles', () => {
   it('reads a title as text, even one that looks like markup', () => {
     document.body.innerHTML = '<div class="card"><span class="name">&lt;img src=x onerror=alert(1)&gt;</span></div>';
     const tile = document.querySelector('.card')!;
-    expect(readTile(tile, rule)).toEqual({ title: '<img src=x onerror=alert(1)>', year: null, kind: null });
+    expect(readTileText(tile, rule)).toEqual({ title: '<img src=x onerror=alert(1)>', year: null, kind: null });
   });
 
   it('skips tiles without a title, too long to be one, or of a live event', () => {
     document.body.innerHTML = `<div class="card" aria-label=" "></div><div class="card" aria-label="${'x'.repeat(200)}"></div>
       <div class="card" aria-label="Cup final" data-type="Event"></div><div class="card" aria-label="Fleabag" data-type="TV Show"></div>`;
-    const readings = [...document.querySelectorAll('.card')].map((tile) => readTile(tile, rule));
+    const readings = [...document.querySelectorAll('.card')].map((tile) => readTileText(tile, rule));
     expect(readings).toEqual([null, null, null, { title: 'Fleabag', year: null, kind: 'series' }]);
   });
 
@@ -77,9 +77,9 @@ describe('tiles', () => {
   });
 
   it('keys a reading by title (any case), year and kind', () => {
-    expect(readingKey({ title: 'Heat', year: null, kind: null })).toBe(readingKey({ title: 'HEAT', year: null, kind: null }));
-    expect(readingKey({ title: 'Heat', year: null, kind: null })).not.toBe(readingKey({ title: 'The Heat', year: null, kind: null }));
-    expect(readingKey({ title: 'Frozen', year: 2013, kind: null })).not.toBe(readingKey({ title: 'Frozen', year: 2010, kind: null }));
-    expect(readingKey({ title: 'Heat', year: null, kind: 'series' })).not.toBe(readingKey({ title: 'Heat', year: null, kind: null }));
+    expect(tileTextKey({ title: 'Heat', year: null, kind: null })).toBe(tileTextKey({ title: 'HEAT', year: null, kind: null }));
+    expect(tileTextKey({ title: 'Heat', year: null, kind: null })).not.toBe(tileTextKey({ title: 'The Heat', year: null, kind: null }));
+    expect(tileTextKey({ title: 'Frozen', year: 2013, kind: null })).not.toBe(tileTextKey({ title: 'Frozen', year: 2010, kind: null }));
+    expect(tileTextKey({ title: 'Heat', year: null, kind: 'series' })).not.toBe(tileTextKey({ title: 'Heat', year: null, kind: null }));
   });
 });

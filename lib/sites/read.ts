@@ -2,7 +2,7 @@
  * Reading a streaming page: finding its tiles and reading each one's title, year and kind as plain text.
  * Everything here only reads the DOM (getAttribute, textContent, querySelector); nothing is ever parsed as HTML.
  */
-import type { KindSource, RowEvidence, SiteAdapter, TileReading, TileRule, ValueSource } from './types';
+import type { KindSource, RowEvidence, SiteAdapter, TileText, TileRule, ValueSource } from './types';
 
 /** Longer than any real title: such text is a description, not a title. */
 const MAX_TITLE_LENGTH = 150;
@@ -77,7 +77,7 @@ function readKind(tile: Element, sources: readonly KindSource[] | undefined): 'm
  * A tile's title, year and kind, or null when it has no usable title or is neither a film nor a series
  * (a live event, a channel): such a tile is left alone.
  */
-export function readTile(tile: Element, rule: TileRule): TileReading | null {
+export function readTileText(tile: Element, rule: TileRule): TileText | null {
   const raw = firstValue(tile, rule.title);
   if (!raw) return null;
   const split = splitTitle(raw);
@@ -93,7 +93,7 @@ export function readTile(tile: Element, rule: TileRule): TileReading | null {
 }
 
 /** What a row's heading says: its kind (null when it says neither or both) and whether it says "new". */
-interface RowReading {
+interface RowText {
   kind: 'movie' | 'series' | null;
   recent: boolean;
   /** The heading says films and series both. */
@@ -101,12 +101,12 @@ interface RowReading {
   heading: string;
 }
 
-const NO_ROW: RowReading = { kind: null, recent: false, seriesToo: false, heading: '' };
+const NO_ROW: RowText = { kind: null, recent: false, seriesToo: false, heading: '' };
 /** Headings read once per row element (a pass over 1,000 tiles reads a few dozen rows). */
-const rowCache = new WeakMap<Element, RowReading>();
+const rowCache = new WeakMap<Element, RowText>();
 
 /** The heading of the row around `tile`, and what it says. */
-function readRow(tile: Element, evidence: RowEvidence | undefined): RowReading {
+function readRow(tile: Element, evidence: RowEvidence | undefined): RowText {
   const row = evidence ? tile.closest(evidence.row) : null;
   if (!evidence || !row) return NO_ROW;
   const cached = rowCache.get(row);
@@ -121,15 +121,15 @@ function readRow(tile: Element, evidence: RowEvidence | undefined): RowReading {
   }
   const series = evidence.series.test(heading);
   const movie = evidence.movie.test(heading);
-  const reading: RowReading = {
+  const rowText: RowText = {
     kind: series === movie ? null : series ? 'series' : 'movie',
     recent: evidence.recent.test(heading),
     seriesToo: series && movie,
     heading,
   };
   // A heading still loading is read again next time.
-  if (heading) rowCache.set(row, reading);
-  return reading;
+  if (heading) rowCache.set(row, rowText);
+  return rowText;
 }
 
 /** The page's stated kinds, read again only when its scripts change (they rarely do after load). */
@@ -154,7 +154,7 @@ function pageKindsOf(adapter: SiteAdapter, doc: Document): ReadonlyMap<string, '
 const seriesKey = (title: string) => title.toLowerCase();
 
 /**
- * Every tile's reading with what its row says, and one page-wide rule: a title seen as a series anywhere
+ * Every tile's text with what its row says, and one page-wide rule: a title seen as a series anywhere
  * on the page (a TV row, a season suffix) is a series on every tile of the page. `seriesTitles` carries
  * that across passes (the caller keeps it for the page's life). Unreadable tiles read as null.
  */
@@ -162,25 +162,25 @@ export function readTiles(
   adapter: SiteAdapter,
   tiles: Iterable<Element>,
   seriesTitles: Set<string> = new Set(),
-): { tile: Element; rule: TileRule | undefined; reading: TileReading | null }[] {
+): { tile: Element; rule: TileRule | undefined; tileText: TileText | null }[] {
   const list = [...tiles];
   const stated = list.length && adapter.pageKinds ? pageKindsOf(adapter, list[0]!.ownerDocument) : null;
   const read = list.map((tile) => {
     const rule = ruleFor(adapter, tile);
-    const own = rule ? readTile(tile, rule) : null;
-    if (!own) return { tile, rule, reading: null };
+    const own = rule ? readTileText(tile, rule) : null;
+    if (!own) return { tile, rule, tileText: null };
     const row = readRow(tile, adapter.rowEvidence);
     // The tile's own words first, then what the page's data says of its id, then its row.
     const id = stated?.size ? adapter.pageKinds!.tileId(tile) : null;
-    const reading: TileReading = { ...own, kind: own.kind ?? (id ? stated!.get(id) : undefined) ?? row.kind };
-    if (row.recent) reading.recent = true;
-    if (row.seriesToo && reading.kind === null) reading.seriesToo = true;
-    if (reading.kind === 'series') seriesTitles.add(seriesKey(reading.title));
-    return { tile, rule, reading };
+    const tileText: TileText = { ...own, kind: own.kind ?? (id ? stated!.get(id) : undefined) ?? row.kind };
+    if (row.recent) tileText.recent = true;
+    if (row.seriesToo && tileText.kind === null) tileText.seriesToo = true;
+    if (tileText.kind === 'series') seriesTitles.add(seriesKey(tileText.title));
+    return { tile, rule, tileText };
   });
   for (const entry of read) {
-    if (entry.reading && entry.reading.kind !== 'series' && seriesTitles.has(seriesKey(entry.reading.title))) {
-      entry.reading = { ...entry.reading, kind: 'series' };
+    if (entry.tileText && entry.tileText.kind !== 'series' && seriesTitles.has(seriesKey(entry.tileText.title))) {
+      entry.tileText = { ...entry.tileText, kind: 'series' };
     }
   }
   return read;
@@ -251,7 +251,7 @@ export function isHomePage(adapter: SiteAdapter, url: URL): boolean {
   return adapter.homePaths.some((pattern) => pattern.test(url.pathname));
 }
 
-/** The cache key of a reading: what the background's answer depends on. */
-export function readingKey(reading: TileReading): string {
-  return `${reading.title.toLowerCase()}\u0000${reading.year ?? ''}\u0000${reading.kind ?? ''}\u0000${reading.recent ? 'new' : ''}${reading.seriesToo ? '+tv' : ''}`;
+/** The cache key of a tile's text: what the background's answer depends on. */
+export function tileTextKey(tileText: TileText): string {
+  return `${tileText.title.toLowerCase()}\u0000${tileText.year ?? ''}\u0000${tileText.kind ?? ''}\u0000${tileText.recent ? 'new' : ''}${tileText.seriesToo ? '+tv' : ''}`;
 }

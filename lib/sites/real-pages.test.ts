@@ -76,7 +76,7 @@ describe.skipIf(!hasPages)('kind evidence on real pages', () => {
   it('reads row headings: TV rows say series, film rows say film, "new" rows say new, mixed rows say neither', () => {
     loadRealPage(readFileSync(join(PAGES_DIR, 'netflix/browse-2026-05.html'), 'utf8'));
     const page = LABELLED_PAGES.find((p) => p.file === 'netflix/browse-2026-05')!;
-    const readings = new Map(decidePage(NETFLIX, index, page).map((d) => [d.title, d.reading]));
+    const readings = new Map(decidePage(NETFLIX, index, page).map((d) => [d.title, d.tileText]));
     expect(readings.get('Outlander')?.kind).toBe('series');
     expect(readings.get('Say Anything')?.kind).toBe('movie');
     expect(readings.get('Straight to Hell')?.recent).toBe(true);
@@ -101,7 +101,7 @@ describe.skipIf(!hasPages)('kind evidence on real pages', () => {
   it('reads Italian headings', () => {
     loadRealPage(readFileSync(join(PAGES_DIR, 'netflix/browse-2023-it.html'), 'utf8'));
     const page = LABELLED_PAGES.find((p) => p.file === 'netflix/browse-2023-it')!;
-    const readings = new Map(decidePage(NETFLIX, index, page).map((d) => [d.title, d.reading]));
+    const readings = new Map(decidePage(NETFLIX, index, page).map((d) => [d.title, d.tileText]));
     expect(readings.get('PLUTO')?.kind).toBe('series');
     expect(readings.get('Interstellar')?.kind).toBe('movie');
     expect(readings.get('Inside Job')?.kind).toBe('series');

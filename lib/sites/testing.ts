@@ -6,7 +6,7 @@
 import type { Genre } from '../catalogue/types';
 import type { Emotion } from '../mood/emotions';
 import { DEFAULT_FRESH_MINUTES } from '../mood/freshness';
-import type { Pick } from '../picks/types';
+import type { FilmPick } from '../picks/types';
 import type { PicksMood, SiteServices, SiteState, TitleMatch, TitleQuery } from './types';
 
 export interface FakeFilm {
@@ -70,7 +70,7 @@ function fakeMatch(query: TitleQuery, current: PicksMood | null, catalogue = FAK
 export interface FakeBackground extends SiteServices {
   /** The mood it answers for (null: no fresh reading). */
   mood: PicksMood | null;
-  picks: Pick[];
+  picks: FilmPick[];
   /** Every match-titles request, in order. */
   matchRequests: TitleQuery[][];
   pickRequests: number;
@@ -82,11 +82,11 @@ export interface FakeBackground extends SiteServices {
   change(update: Partial<SiteState>): void;
 }
 
-export function fakePick(id: string, title: string, extra: Partial<Pick> = {}): Pick {
+export function fakePick(id: string, title: string, extra: Partial<FilmPick> = {}): FilmPick {
   return { id, title, year: 1995, genres: ['Comedy'], rating: 4, source: 'builtin', reason: 'Comedy · fits your happy mood', ...extra };
 }
 
-export function fakeBackground(initial: { mood?: PicksMood | null; picks?: Pick[] } = {}): FakeBackground {
+export function fakeBackground(initial: { mood?: PicksMood | null; picks?: FilmPick[] } = {}): FakeBackground {
   const watchers = new Set<() => void>();
   const background: FakeBackground = {
     mood: initial.mood ?? null,

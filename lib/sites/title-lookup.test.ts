@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { readingKey } from './read';
+import { tileTextKey } from './read';
 import { fakeBackground, mood } from './testing';
 import { TitleLookup } from './title-lookup';
-import type { TileReading, TitleQuery } from './types';
+import type { TileText, TitleQuery } from './types';
 
-const reading = (title: string, year: number | null = null, kind: TileReading['kind'] = null): TileReading => ({ title, year, kind });
-const batch = (...readings: TileReading[]) => new Map(readings.map((r) => [readingKey(r), r]));
+const reading = (title: string, year: number | null = null, kind: TileText['kind'] = null): TileText => ({ title, year, kind });
+const batch = (...readings: TileText[]) => new Map(readings.map((r) => [tileTextKey(r), r]));
 const titles = (requests: TitleQuery[][]) => requests.map((request) => request.map((query) => query.title));
 
 describe('TitleLookup', () => {
@@ -15,9 +15,9 @@ describe('TitleLookup', () => {
     await lookup.resolve(batch(reading('Toy Story'), reading('Heat'), reading('Stranger Things')));
     await lookup.resolve(batch(reading('Toy Story'), reading('Heat')));
     expect(titles(background.matchRequests)).toEqual([['Toy Story', 'Heat', 'Stranger Things']]);
-    expect(lookup.fitOf(readingKey(reading('Toy Story')))?.genre).toBe('Comedy');
-    expect(lookup.fitOf(readingKey(reading('Heat')))).toBeNull();
-    expect(lookup.fitOf(readingKey(reading('Stranger Things')))).toBeNull();
+    expect(lookup.fitOf(tileTextKey(reading('Toy Story')))?.genre).toBe('Comedy');
+    expect(lookup.fitOf(tileTextKey(reading('Heat')))).toBeNull();
+    expect(lookup.fitOf(tileTextKey(reading('Stranger Things')))).toBeNull();
   });
 
   it('passes the year and the kind on, and tells apart titles that differ by them', async () => {
@@ -29,9 +29,9 @@ describe('TitleLookup', () => {
       { title: 'Frozen', year: 2010, kind: null },
       { title: 'Toy Story', year: null, kind: 'series' },
     ]);
-    expect(lookup.fitOf(readingKey(reading('Frozen', 2013)))?.genre).toBe('Comedy');
-    expect(lookup.fitOf(readingKey(reading('Frozen', 2010)))).toBeNull();
-    expect(lookup.fitOf(readingKey(reading('Toy Story', null, 'series')))).toBeNull();
+    expect(lookup.fitOf(tileTextKey(reading('Frozen', 2013)))?.genre).toBe('Comedy');
+    expect(lookup.fitOf(tileTextKey(reading('Frozen', 2010)))).toBeNull();
+    expect(lookup.fitOf(tileTextKey(reading('Toy Story', null, 'series')))).toBeNull();
   });
 
   it('after a new mood asks again, in one message, only about the titles that matched a film', async () => {
@@ -41,21 +41,21 @@ describe('TitleLookup', () => {
     await lookup.resolve(page);
     background.mood = mood('fear');
     lookup.newMood();
-    expect(lookup.fitOf(readingKey(reading('The Shining')))).toBeUndefined();
+    expect(lookup.fitOf(tileTextKey(reading('The Shining')))).toBeUndefined();
     await lookup.resolve(page);
     expect(titles(background.matchRequests)).toEqual([
       ['Toy Story', 'The Shining', 'Stranger Things', 'Nothing Like It'],
       ['Toy Story', 'The Shining'],
     ]);
-    expect(lookup.fitOf(readingKey(reading('The Shining')))?.emotion).toBe('fear');
-    expect(lookup.fitOf(readingKey(reading('Toy Story')))).toBeNull();
+    expect(lookup.fitOf(tileTextKey(reading('The Shining')))?.emotion).toBe('fear');
+    expect(lookup.fitOf(tileTextKey(reading('Toy Story')))).toBeNull();
   });
 
   it('gives no fit while the background has no fresh reading', async () => {
     const background = fakeBackground({ mood: null });
     const lookup = new TitleLookup(background.matchTitles);
     await lookup.resolve(batch(reading('Toy Story')));
-    expect(lookup.fitOf(readingKey(reading('Toy Story')))).toBeNull();
+    expect(lookup.fitOf(tileTextKey(reading('Toy Story')))).toBeNull();
   });
 
   it('shares a request in flight instead of sending a second one', async () => {
@@ -71,17 +71,17 @@ describe('TitleLookup', () => {
     const lookup = new TitleLookup(background.matchTitles, (note) => notes.push(note));
     background.failing = true;
     await lookup.resolve(batch(reading('Toy Story')));
-    expect(lookup.fitOf(readingKey(reading('Toy Story')))).toBeUndefined();
+    expect(lookup.fitOf(tileTextKey(reading('Toy Story')))).toBeUndefined();
     expect(notes).toHaveLength(1);
     background.failing = false;
     await lookup.resolve(batch(reading('Toy Story')));
-    expect(lookup.fitOf(readingKey(reading('Toy Story')))?.genre).toBe('Comedy');
+    expect(lookup.fitOf(tileTextKey(reading('Toy Story')))?.genre).toBe('Comedy');
   });
 
   it('ignores an answer of the wrong length', async () => {
     const lookup = new TitleLookup(async () => ({ mood: mood('happy'), results: [] }));
     await lookup.resolve(batch(reading('Toy Story')));
-    expect(lookup.fitOf(readingKey(reading('Toy Story')))).toBeUndefined();
+    expect(lookup.fitOf(tileTextKey(reading('Toy Story')))).toBeUndefined();
   });
 
   it('never lets an answer for an older mood replace a newer one', async () => {
@@ -101,6 +101,6 @@ describe('TitleLookup', () => {
     await lookup.resolve(batch(reading('Toy Story')));
     release();
     await first;
-    expect(lookup.fitOf(readingKey(reading('Toy Story')))?.emotion).toBe('sad');
+    expect(lookup.fitOf(tileTextKey(reading('Toy Story')))?.emotion).toBe('sad');
   });
 });

@@ -5,7 +5,7 @@
  * message for all the titles a pass needs.
  */
 import type { Fit } from '../picks/types';
-import type { SiteServices, TileReading, TitleMatch, TitleQuery } from './types';
+import type { SiteServices, TileText, TitleMatch, TitleQuery } from './types';
 
 interface Entry {
   match: TitleMatch | null;
@@ -47,7 +47,7 @@ export class TitleLookup {
     return this.entries.get(key)?.match;
   }
 
-  /** The user said a title is not the film it matched: every reading of it matches nothing from now on. */
+  /** The user said a title is not the film it matched: every tile showing it matches nothing from now on. */
   rejectTitle(title: string): void {
     const prefix = `${title.toLowerCase()}\u0000`;
     for (const [key, entry] of this.entries) if (key.startsWith(prefix)) entry.match = null;
@@ -57,11 +57,11 @@ export class TitleLookup {
    * Ask, in one message, about the titles not known for this mood; resolves once every title given is known
    * (or its message failed: it stays unknown and a later pass asks again).
    */
-  async resolve(readings: ReadonlyMap<string, TileReading>): Promise<void> {
+  async resolve(texts: ReadonlyMap<string, TileText>): Promise<void> {
     const waits = new Set<Promise<void>>();
     const keys: string[] = [];
     const queries: TitleQuery[] = [];
-    for (const [key, reading] of readings) {
+    for (const [key, tileText] of texts) {
       if (this.fitOf(key) !== undefined) continue;
       const pending = this.inFlight.get(key);
       if (pending) {
@@ -70,11 +70,11 @@ export class TitleLookup {
       }
       keys.push(key);
       queries.push({
-        title: reading.title,
-        year: reading.year,
-        kind: reading.kind,
-        ...(reading.recent ? { recent: true } : {}),
-        ...(reading.seriesToo ? { seriesToo: true } : {}),
+        title: tileText.title,
+        year: tileText.year,
+        kind: tileText.kind,
+        ...(tileText.recent ? { recent: true } : {}),
+        ...(tileText.seriesToo ? { seriesToo: true } : {}),
       });
     }
     if (queries.length) {

@@ -1,7 +1,7 @@
 /** The streaming-site half's types: what an adapter declares about a site, and what a tile reads as. */
 import type { Genre } from '../catalogue/types';
 import type { Emotion } from '../mood/emotions';
-import type { Fit, Pick, Strategy } from '../picks/types';
+import type { Fit, FilmPick, Strategy } from '../picks/types';
 import type { SiteId } from './adapters';
 
 /**
@@ -91,7 +91,7 @@ export interface SiteAdapter<Id extends string = string> {
 }
 
 /** A tile as read from the page: text only. */
-export interface TileReading {
+export interface TileText {
   title: string;
   year: number | null;
   kind: 'movie' | 'series' | null;
@@ -137,7 +137,7 @@ export interface PicksRequest {
 export interface PicksResponse {
   mood: PicksMood | null;
   strategy: Strategy;
-  picks: Pick[];
+  picks: FilmPick[];
   hasMore: boolean;
 }
 

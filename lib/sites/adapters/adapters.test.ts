@@ -5,7 +5,7 @@
  * gives nothing.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { findFirstRow, findTiles, isHomePage, isListingPage, readTile, ruleFor } from '../read';
+import { findFirstRow, findTiles, isHomePage, isListingPage, readTileText, ruleFor } from '../read';
 import { readFixture as fixture } from '../read-fixture';
 import { loadPage } from '../testing';
 import type { SiteAdapter } from '../types';
@@ -14,14 +14,14 @@ import { ADAPTERS, DISNEY, NETFLIX, PRIME, searchUrl } from './index';
 
 function readPage(adapter: SiteAdapter): Row[] {
   return [...findTiles(adapter, [document])].map((tile) => {
-    const reading = readTile(tile, ruleFor(adapter, tile)!);
+    const reading = readTileText(tile, ruleFor(adapter, tile)!);
     return reading ? [reading.title, reading.year, reading.kind] : ['(skipped)', null, null];
   });
 }
 
 /** Tiles of the page whose reading is null (live events): not asked about, never badged. */
 function skipped(adapter: SiteAdapter): number {
-  return [...findTiles(adapter, [document])].filter((tile) => !readTile(tile, ruleFor(adapter, tile)!)).length;
+  return [...findTiles(adapter, [document])].filter((tile) => !readTileText(tile, ruleFor(adapter, tile)!)).length;
 }
 
 beforeEach(() => {
