@@ -3,22 +3,11 @@
  * with the one line that says why ("A warm comedy to lift a sad mood").
  */
 import type { Genre } from '../catalogue/types';
-import { EMOTIONS, type Emotion } from '../mood/emotions';
+import { EMOTIONS, MOOD_WORD, moodWithArticle, type Emotion } from '../mood/emotions';
 import type { MoodScorer, ScoredFilmLike } from './relevance';
 import { avoidedGenres, weightOf } from './strategies';
 import { describedGenre, toneProfile, toneWord } from './tone';
 import type { Fit, GenreWeights, Strategy } from './types';
-
-/** The adjective a reason uses ("an afraid mood" reads wrong, so not EMOTION_LABEL). */
-const MOOD_ADJECTIVE: Record<Emotion, string> = {
-  angry: 'an angry',
-  disgust: 'a disgusted',
-  fear: 'a fearful',
-  happy: 'a happy',
-  sad: 'a sad',
-  surprise: 'a surprised',
-  neutral: 'a neutral',
-};
 
 /**
  * How lifting reads per emotion: negative moods are lifted, calmed or eased (mood management, Zillmann 1988);
@@ -41,9 +30,8 @@ const LIFT_PURPOSE: Record<Emotion, (mood: string) => string> = {
 export function reasonText(genre: Genre, emotion: Emotion, strategy: Strategy, tone: string | null = null): string {
   const what = describedGenre(genre, tone);
   const sentence = what.charAt(0).toUpperCase() + what.slice(1);
-  const article = MOOD_ADJECTIVE[emotion];
-  if (strategy === 'lift') return `${sentence} ${LIFT_PURPOSE[emotion](article)}`;
-  return `${sentence} that fits your ${article.slice(article.indexOf(' ') + 1)} mood`;
+  if (strategy === 'lift') return `${sentence} ${LIFT_PURPOSE[emotion](moodWithArticle(emotion))}`;
+  return `${sentence} that fits your ${MOOD_WORD[emotion]} mood`;
 }
 
 /**

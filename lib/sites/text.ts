@@ -1,18 +1,7 @@
 /** The words the row and the badges show (plain strings; rendered as text, never as HTML). */
 import type { PicksMood } from './types';
-import { EMOTION_EMOJI, type Emotion } from '../mood/emotions';
+import { EMOTION_EMOJI, MOOD_WORD } from '../mood/emotions';
 import type { Fit } from '../picks/types';
-
-/** The emotion as it reads in "your … mood". */
-const MOOD_WORD: Record<Emotion, string> = {
-  angry: 'angry',
-  disgust: 'disgusted',
-  fear: 'fearful',
-  happy: 'happy',
-  sad: 'sad',
-  surprise: 'surprised',
-  neutral: 'neutral',
-};
 
 /** "Picks for your happy mood 😄"; a group reading: "Picks for your movie night, 3 people". */
 export function rowHeading(mood: PicksMood): string {
