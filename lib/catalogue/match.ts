@@ -3,7 +3,7 @@
  * a year to tell remakes apart, and no answer rather than a wrong one.
  */
 import type { Film } from './types';
-import { normalizeTitle } from './titles';
+import { normalizeTitle, parsePageTitle } from './titles';
 
 /** A year within this many years of a film's year fits it (release dates differ by country). */
 const YEAR_TOLERANCE = 1;
@@ -112,12 +112,6 @@ export function matchPageTitle(
   });
 }
 
-/** A year in brackets at the end of a page's title: "Heat (1995)". */
-const QUERY_YEAR = /\s*[([]\s*(\d{4})\s*[)\]]\s*$/u;
-
-/** A trailing " (…)" or " […]" a page adds: "Coco (Dubbed)", "The Office [U.S.]". */
-const QUERY_SUFFIX = /\s+[([][^()[\]]*[)\]]\s*$/u;
-
 /**
  * The film a page's title names, or null.
  * - `kind` 'series' never matches: the catalogue holds films.
@@ -143,19 +137,20 @@ export function matchTitle(
   let knownYear = typeof year === 'number' && Number.isInteger(year) ? year : null;
   const evidence = kind ?? context.kind ?? null;
   if (evidence === 'series') return null;
-  const yearFound = QUERY_YEAR.exec(text);
-  if (yearFound && yearFound.index > 0) {
-    knownYear ??= Number(yearFound[1]);
-    text = text.slice(0, yearFound.index);
+  const shown = parsePageTitle(text);
+  if (shown.year !== null) {
+    knownYear ??= shown.year;
+    text = shown.title;
   }
   for (;;) {
     const candidates = index.candidates(normalizeTitle(text));
     if (candidates.length > 0) {
       return knownYear !== null ? pick(candidates, knownYear) : pickWithoutYear(candidates, text, evidence, context);
     }
-    const shorter = text.replace(QUERY_SUFFIX, '');
-    if (shorter === text || shorter.trim() === '') return null;
-    text = shorter;
+    // Nothing of that name: drop a trailing " (…)" the page added and try the rest ("Coco (Dubbed)" → "Coco").
+    const shorter = parsePageTitle(text);
+    if (!shorter.cut) return null;
+    text = shorter.title;
   }
 }
 

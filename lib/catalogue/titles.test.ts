@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filmKey, moveTrailingArticle, normalizeTitle, parseMovieLensTitle } from './titles';
+import { filmKey, moveTrailingArticle, normalizeTitle, parseMovieLensTitle, parsePageTitle } from './titles';
 
 describe('parseMovieLensTitle', () => {
   it.each([
@@ -120,6 +120,27 @@ describe('title keys on hostile input', () => {
     const started = performance.now();
     expect(normalizeTitle(title)).toBe(key);
     expect(parseMovieLensTitle(title).title.length).toBeLessThan(20);
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+});
+
+describe('parsePageTitle (the one parser of a title as a streaming page shows it)', () => {
+  it('cuts a trailing group set off by a space and reads a year or series words in it', () => {
+    expect(parsePageTitle('Heat (1995)')).toEqual({ title: 'Heat', year: 1995, series: false, cut: true });
+    expect(parsePageTitle('Wednesday (Season 2)')).toEqual({ title: 'Wednesday', year: null, series: true, cut: true });
+    expect(parsePageTitle('Dark (Staffel 3)').series).toBe(true);
+    expect(parsePageTitle('The Office [U.S.]')).toEqual({ title: 'The Office', year: null, series: false, cut: true });
+    expect(parsePageTitle('Coco (Dubbed)')).toMatchObject({ title: 'Coco', year: null, cut: true });
+  });
+  it('keeps a title that is only brackets, or whose brackets are part of it', () => {
+    expect(parsePageTitle('(500) Days of Summer')).toMatchObject({ title: '(500) Days of Summer', cut: false });
+    expect(parsePageTitle('(Untitled)')).toMatchObject({ title: '(Untitled)', cut: false });
+    expect(parsePageTitle('You Are (Not) Alone')).toMatchObject({ title: 'You Are (Not) Alone', cut: false });
+  });
+  it('stays linear on runs of spaces and brackets', () => {
+    const started = performance.now();
+    parsePageTitle(`a${' '.repeat(200_000)}(x${' '.repeat(200_000)}`);
+    parsePageTitle('('.repeat(200_000));
     expect(performance.now() - started).toBeLessThan(1_000);
   });
 });

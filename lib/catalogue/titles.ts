@@ -78,6 +78,44 @@ function splitTrailingGroup(text: string): { rest: string; inner: string } | nul
 }
 
 /**
+ * A streaming page's trailing bracketed group, set off by a space: "Heat (1995)", "Coco (Dubbed)", "Wednesday
+ * (Season 2)", "The Office [U.S.]". The pattern starts at the bracket (no leading `\s*`), so a run of spaces
+ * costs linear time; nothing left in front ("(Untitled)") means no group.
+ */
+const PAGE_TITLE_GROUP = /[([]([^()[\]]*)[)\]]\s*$/u;
+/** Words that make a page title's bracket say "series", in the languages the sites' pages use. */
+const SERIES_WORDS = /\b(?:season|series|episode|staffel|saison|temporada|stagione)\b/iu;
+
+/** A page title without its trailing group, and what the group said. */
+export interface PageTitle {
+  title: string;
+  /** A four-digit year the group held ("(1995)"), else null. */
+  year: number | null;
+  /** The group named a season, series or episode. */
+  series: boolean;
+  /** Whether a group was cut off (the title as shown differs). */
+  cut: boolean;
+}
+
+/**
+ * The one parser of a title as a streaming page shows it (the sites read tiles with it, the matcher reads
+ * queries with it): a trailing " (…)" or " […]" is cut off and read for a year or series words.
+ */
+export function parsePageTitle(shown: string): PageTitle {
+  const text = shown.trim();
+  const group = PAGE_TITLE_GROUP.exec(text);
+  const rest = group ? text.slice(0, group.index) : '';
+  if (!group || !/\s$/u.test(rest) || rest.trim() === '') return { title: text, year: null, series: false, cut: false };
+  const inside = group[1]!.trim();
+  return {
+    title: rest.trim(),
+    year: /^\d{4}$/u.test(inside) ? Number(inside) : null,
+    series: SERIES_WORDS.test(inside),
+    cut: true,
+  };
+}
+
+/**
  * Reads a MovieLens title: "City of Lost Children, The (Cité des enfants perdus, La) (1995)" →
  * { title: "The City of Lost Children", aliases: ["La Cité des enfants perdus"], year: 1995 }.
  * Tolerates a missing year ("Babylon 5"), a range ("(2006–2007)"), and stray spaces around it.

@@ -2,6 +2,7 @@
  * Reading a streaming page: finding its tiles and reading each one's title, year and kind as plain text.
  * Everything here only reads the DOM (getAttribute, textContent, querySelector); nothing is ever parsed as HTML.
  */
+import { parsePageTitle } from '../catalogue/titles';
 import type { KindSource, RowEvidence, SiteAdapter, TileText, TileRule, ValueSource } from './types';
 
 /** Longer than any real title: such text is a description, not a title. */
@@ -9,9 +10,6 @@ const MAX_TITLE_LENGTH = 150;
 /** Bidirectional isolates and marks that sites wrap titles in; invisible, they would spoil a comparison. */
 const INVISIBLE = /[\u200e\u200f\u202a-\u202e\u2066-\u2069\u00ad]/g;
 const YEAR = /\b(1[89]\d\d|20[0-4]\d)\b/;
-/** A trailing " (…)" on a title: a year, a dub, a season. */
-const SUFFIX = /\s+\(([^()]*)\)\s*$/;
-const SERIES_WORDS = /\b(season|series|episode|staffel|saison|temporada|stagione)\b/i;
 
 /** Whitespace collapsed, invisible marks gone, trimmed. */
 export function normaliseText(text: string): string {
@@ -27,19 +25,11 @@ export function parseYear(text: string | null | undefined): number | null {
 /**
  * A page's title split from a trailing " (…)": "The Lion King (1994)" gives the year, "Wednesday (Season 2)"
  * says series, "Spirited Away (English Dub)" is just cut. A title that is only a parenthesis stays as it is.
+ * The parsing is the catalogue's own (`parsePageTitle`); a year outside 1800–2049 is no year.
  */
 export function splitTitle(raw: string): { title: string; year: number | null; series: boolean } {
-  let title = normaliseText(raw);
-  let year: number | null = null;
-  let series = false;
-  const suffix = SUFFIX.exec(title);
-  if (suffix && suffix.index > 0) {
-    const inside = suffix[1]!.trim();
-    if (/^\d{4}$/.test(inside)) year = parseYear(inside);
-    series = SERIES_WORDS.test(inside);
-    title = title.slice(0, suffix.index).trim();
-  }
-  return { title, year, series };
+  const { title, year, series } = parsePageTitle(normaliseText(raw));
+  return { title, year: parseYear(year === null ? null : String(year)), series };
 }
 
 /** The text a source points at on a tile, or null. */
