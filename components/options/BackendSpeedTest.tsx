@@ -18,14 +18,16 @@ export function BackendSpeedTest() {
           class="secondary-button"
           data-testid="backend-test"
           disabled={state.kind === 'running'}
-          onClick={async () => {
-            setState({ kind: 'running' });
-            try {
-              setState({ kind: 'done', results: await sendMessage('test-backends', null) });
-            } catch (error) {
-              setState({ kind: 'failed', message: String(error) });
-            }
-          }}
+          onClick={() =>
+            void (async () => {
+              setState({ kind: 'running' });
+              try {
+                setState({ kind: 'done', results: await sendMessage('test-backends', null) });
+              } catch (error) {
+                setState({ kind: 'failed', message: String(error) });
+              }
+            })()
+          }
         >
           {state.kind === 'running' ? 'Measuring each backend…' : 'Test speed on this computer'}
         </button>

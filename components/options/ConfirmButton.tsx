@@ -39,15 +39,17 @@ export function ConfirmButton({
         class="primary"
         data-testid={confirmTestId ?? `${testId}-confirm`}
         disabled={busy}
-        onClick={async () => {
-          setBusy(true);
-          try {
-            await onConfirm();
-          } finally {
-            setBusy(false);
-            setAsking(false);
-          }
-        }}
+        onClick={() =>
+          void (async () => {
+            setBusy(true);
+            try {
+              await onConfirm();
+            } finally {
+              setBusy(false);
+              setAsking(false);
+            }
+          })()
+        }
         ref={(el) => el?.focus()}
       >
         {confirmLabel}

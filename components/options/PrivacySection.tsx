@@ -37,15 +37,17 @@ export function PrivacySection({
           type="button"
           class="secondary-button"
           data-testid="forget-mood"
-          onClick={async () => {
-            setError(null);
-            try {
-              await Promise.all([latestReading.setValue(null), forgetShownPicks()]);
-              onChange('Forgotten.');
-            } catch (failure) {
-              setError(`Your last reading could not be forgotten (${String(failure)}). Try again.`);
-            }
-          }}
+          onClick={() =>
+            void (async () => {
+              setError(null);
+              try {
+                await Promise.all([latestReading.setValue(null), forgetShownPicks()]);
+                onChange('Forgotten.');
+              } catch (failure) {
+                setError(`Your last reading could not be forgotten (${String(failure)}). Try again.`);
+              }
+            })()
+          }
         >
           Forget my last reading
         </button>

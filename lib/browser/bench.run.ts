@@ -7,7 +7,6 @@ import { readFileSync } from 'node:fs';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { CatalogueRepository } from '../catalogue/repository';
 import { openStores } from './database';
 import { median } from '../reader/stats';
 import { createCatalogueService } from './catalogue-service';

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
-import type { CatalogueRepository } from '../catalogue/repository';
 import { openStores } from './database';
 import type { Film } from '../catalogue/types';
 import { createCatalogueService } from './catalogue-service';

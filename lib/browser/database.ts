@@ -10,9 +10,9 @@ import type { Feedback, UnmatchedTitle } from '../catalogue/types';
 import type { HistoryEntry } from '../mood/history';
 import { HistoryStore, type HistoryTables } from '../mood/history-store';
 
-export const DATABASE_NAME = 'moodreel';
+const DATABASE_NAME = 'moodreel';
 
-export class MoodReelDatabase extends Dexie implements CatalogueTables, HistoryTables {
+class MoodReelDatabase extends Dexie implements CatalogueTables, HistoryTables {
   shelves!: EntityTable<FilmShelf, 'id'>;
   feedback!: EntityTable<Feedback, 'filmId'>;
   meta!: EntityTable<MetaRow, 'key'>;

@@ -39,6 +39,7 @@ export interface SettingSpec<T> {
   /** The stored value when it is usable, else undefined (then the fallback is used). */
   parse(stored: unknown): T | undefined;
   version?: number;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- WXT's own migration type: each step takes the shape it migrates from
   migrations?: Record<number, (old: any) => any>;
   form?: SettingForm<T>;
 }
@@ -139,7 +140,7 @@ export const customWeightsSetting = defineSetting<GenreWeights | null>('sync:cus
 // ------------------------------------------------------------------------------------------------- sites
 
 /** One choice per adapter (lib/sites/adapters registers the sites), as the user knows the site. */
-export const SITE_CHOICES: readonly { value: SiteId; label: string }[] = Object.values(ADAPTERS).map((adapter) => ({
+const SITE_CHOICES: readonly { value: SiteId; label: string }[] = Object.values(ADAPTERS).map((adapter) => ({
   value: adapter.id,
   label: adapter.name,
 }));
@@ -254,6 +255,7 @@ export const movieNightSetting = defineSetting<boolean>('local:movieNight', {
 });
 
 /** Every setting, in the order the options page shows them (the form is built from this list). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- one list of settings of different value types
 export const ALL_SETTINGS: readonly Setting<any>[] = [
   strategySetting,
   customWeightsSetting,

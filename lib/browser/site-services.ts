@@ -50,7 +50,7 @@ function watchChanges(changed: () => void): () => void {
   };
 }
 
-export const backgroundServices: SiteServices = {
+const backgroundServices: SiteServices = {
   getPicks: (request) => sendMessage('get-picks', request),
   // A page with more tiles than one message may carry asks in batches (the background refuses more).
   matchTitles: (titles) => matchTitlesInBatches(titles),

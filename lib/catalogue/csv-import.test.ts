@@ -27,7 +27,7 @@ describe('previewCsvImport, title,year,genres[,rating]', () => {
     expect(result.format).toBe('simple');
     expect(result.rows).toBe(3);
     expect(result.rejected).toEqual([]);
-    expect(result.films.map(({ id, ...rest }) => rest)).toEqual([
+    expect(result.films.map(({ id: _id, ...rest }) => rest)).toEqual([
       { title: 'My Neighbour Totoro', aliases: [], year: 1988, genres: ['Animation', 'Children'], rating: 4.5, ratingCount: 0, tags: [], imdbId: null, tmdbId: null, source: 'imported' },
       { title: 'The Shawshank Redemption', aliases: [], year: 1994, genres: ['Drama'], rating: null, ratingCount: 0, tags: [], imdbId: null, tmdbId: null, source: 'imported' },
       // Empty year, genres and rating are allowed: the film still matches on streaming sites.
@@ -231,7 +231,7 @@ describe('previewCsvImport, reading in chunks', () => {
     const text = lines(50);
     const fromText = preview(await previewCsvImport(text, { newId: () => 'imp-x' + Math.random().toString(36).slice(2) }));
     const fromFile = preview(await previewCsvImport(new File([text], 'films.csv', { type: 'text/csv' })));
-    const strip = (r: CsvImportPreview) => r.films.map(({ id, ...rest }) => rest);
+    const strip = (r: CsvImportPreview) => r.films.map(({ id: _id, ...rest }) => rest);
     expect(strip(fromFile)).toEqual(strip(fromText));
     expect(fromFile.films).toHaveLength(50);
   });

@@ -246,7 +246,7 @@ export async function previewCsvImport(input: string | Blob, options: CsvImportO
     }
     const reasons: string[] = [];
     const rawTitle = unescapeFormula(cells[layout.title]!.trim());
-    let title = '';
+    let title: string;
     let aliases: string[] = [];
     let year: number | null = null;
     let rating: number | null = null;

@@ -20,9 +20,9 @@ export const DOMINANCE_RATIO = 5;
  * one a service carries). Lower, and the series that took a well-known film's name get its badge: Lost in Space
  * (1998) has 29, Parenthood (1989) 15, The Lincoln Lawyer (2011) 10…
  */
-export const POPULAR_RATINGS = 30;
+const POPULAR_RATINGS = 30;
 /** …or this many for films of 2014–2018, which had only a few years of latest-small's ratings (Coco: 13). */
-export const POPULAR_RECENT_RATINGS = 10;
+const POPULAR_RECENT_RATINGS = 10;
 const RECENT_RATINGS_FROM = 2014;
 
 function isPopular(film: Film): boolean {

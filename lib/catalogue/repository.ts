@@ -161,7 +161,7 @@ export class CatalogueRepository {
         await this.bumpRevision(true);
       });
     } catch (error) {
-      throw new Error(`The import was not saved, nothing was added: ${describe(error)}`);
+      throw new Error(`The import was not saved, nothing was added: ${describe(error)}`, { cause: error });
     }
     return films.length;
   }

@@ -177,6 +177,7 @@ export function normalizeTitle(title: string): string {
   return text.trim();
 }
 
+// eslint-disable-next-line no-control-regex -- the whole ASCII range, NUL included, is what "plain ASCII" means here
 const ASCII = /^[\x00-\x7f]*$/;
 
 /** The key of a film as a title and a year ("the heat|2013"); the importer's duplicate check uses it. */

@@ -147,7 +147,7 @@ describe('CSV export', () => {
       const byId = new Map(all.map((f) => [f.id, f]));
       const { films, feedback } = await repository.exportState();
       return {
-        films: films.map(({ id, ...rest }) => rest).sort((a, b) => a.title.localeCompare(b.title)),
+        films: films.map(({ id: _id, ...rest }) => rest).sort((a, b) => a.title.localeCompare(b.title)),
         feedback: feedback
           .map(({ filmId, ...rest }) => ({ ...rest, title: byId.get(filmId)?.title, builtin: filmId.startsWith('imp-') ? null : filmId }))
           .sort((a, b) => a.at - b.at),

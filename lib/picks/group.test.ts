@@ -138,7 +138,7 @@ describe(movieLensSuite('group picks'), () => {
         const single = rankPicks({ ...scene, probabilities: reading });
         const group = rankGroupPicks({ ...scene, members: [reading] });
         expect(group.hasMore).toBe(single.hasMore);
-        expect(group.picks.map(({ fitsPeople, ...pick }) => pick)).toEqual(single.picks);
+        expect(group.picks.map(({ fitsPeople: _fits, ...pick }) => pick)).toEqual(single.picks);
         // Every pick fits the one person under the one rule (through their top or a blended emotion).
         for (const pick of group.picks) expect(pick.fitsPeople).toEqual({ fits: 1, of: 1 });
       }

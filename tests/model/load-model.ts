@@ -69,7 +69,7 @@ function memoryHandler(files: ModelFiles): tf.io.IOHandler {
       format: files.json.format,
       generatedBy: files.json.generatedBy,
       convertedBy: files.json.convertedBy ?? undefined,
-      userDefinedMetadata: files.json.userDefinedMetadata as { [key: string]: {} } | undefined,
+      userDefinedMetadata: files.json.userDefinedMetadata as { [key: string]: object } | undefined,
     }),
   };
 }

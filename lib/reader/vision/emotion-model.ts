@@ -69,13 +69,13 @@ export async function probeBackends(): Promise<BackendCaps> {
     webgpu = null;
   }
   const wasm = typeof WebAssembly === 'object' && typeof WebAssembly.instantiate === 'function';
-  let wasmSimd = false;
+  let wasmSimd: boolean;
   try {
     wasmSimd = wasm && (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) === true;
   } catch {
     wasmSimd = false;
   }
-  let webgl = false;
+  let webgl: boolean;
   try {
     webgl = typeof OffscreenCanvas !== 'undefined' && new OffscreenCanvas(1, 1).getContext('webgl2') !== null;
   } catch {
