@@ -41,7 +41,10 @@ export default defineConfig({
           `node_modules/@mediapipe/tasks-vision/wasm/vision_wasm_internal.${ext}`,
           `mediapipe/wasm/vision_wasm_internal.${ext}`,
         ]),
-        ['node_modules/@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm', 'tfjs/tfjs-backend-wasm-simd.wasm'],
+        [
+          'node_modules/@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm',
+          'tfjs/tfjs-backend-wasm-simd.wasm',
+        ],
       ];
       for (const [src, relativeDest] of assets) {
         const absoluteSrc = resolve(wxt.config.root, src);

@@ -37,8 +37,7 @@ export function CameraPermission({ intro }: { intro?: string }) {
   return (
     <>
       <p>
-        {intro ??
-          'MoodReel looks at your face for about a second to guess your mood, then suggests films to match.'}{' '}
+        {intro ?? 'MoodReel looks at your face for about a second to guess your mood, then suggests films to match.'}{' '}
         Everything happens on this computer: no picture is saved and nothing is sent anywhere. The camera turns off as
         soon as the reading is done.
       </p>

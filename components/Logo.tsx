@@ -3,6 +3,8 @@
 import iconSvg from '@/public/icon.svg?raw';
 
 export function Logo({ size = 22 }: { size?: number }) {
-  const svg = iconSvg.replace(/<title>.*?<\/title>/, '').replace(/width="128" height="128"/, `width="${size}" height="${size}"`);
+  const svg = iconSvg
+    .replace(/<title>.*?<\/title>/, '')
+    .replace(/width="128" height="128"/, `width="${size}" height="${size}"`);
   return <span class="logo" aria-hidden="true" dangerouslySetInnerHTML={{ __html: svg }} />;
 }

@@ -144,7 +144,9 @@ export function MoodReader({ onCameraNeverAsked, autoRead }: MoodReaderProps) {
           <Picks reading={view.reading} />
         </>
       )}
-      {view.kind === 'error' && <MoodError reason={view.reason} message={view.message} extensionId={browser.runtime.id} />}
+      {view.kind === 'error' && (
+        <MoodError reason={view.reason} message={view.message} extensionId={browser.runtime.id} />
+      )}
       {view.kind === 'idle' && (
         <p class="intro">
           One second of camera, read on this device. No frame, no mood and no request ever leaves your computer.

@@ -17,10 +17,14 @@ export function MoodResult({ reading, now }: { reading: MoodReading; now: number
       aria-live="polite"
     >
       <div class="mood__headline">
-        <span class="mood__emoji" aria-hidden="true">{EMOTION_EMOJI[reading.emotion]}</span>
+        <span class="mood__emoji" aria-hidden="true">
+          {EMOTION_EMOJI[reading.emotion]}
+        </span>
         <div>
           <div class="mood__word">
-            {reading.people ? `Movie night: ${EMOTION_LABEL[reading.emotion].toLowerCase()}` : EMOTION_LABEL[reading.emotion]}
+            {reading.people
+              ? `Movie night: ${EMOTION_LABEL[reading.emotion].toLowerCase()}`
+              : EMOTION_LABEL[reading.emotion]}
           </div>
           <div class="mood__when">
             {percent(reading.probabilities[EMOTIONS.indexOf(reading.emotion)] ?? 0)} sure ·{' '}
@@ -45,41 +49,46 @@ export function MoodResult({ reading, now }: { reading: MoodReading; now: number
       )}
       <details class="mood__details" data-testid="mood-details">
         <summary>All seven emotions and how it was read</summary>
-      <ul class="bars" aria-label={reading.people ? 'The group’s mood: probability of each emotion' : 'Probability of each emotion'}>
-        {EMOTIONS.map((emotion, i) => {
-          const p = reading.probabilities[i] ?? 0;
-          return (
-            <li class={`bar${emotion === reading.emotion ? ' bar--top' : ''}`} key={emotion} data-emotion={emotion}>
-              <span class="bar__label">
-                {EMOTION_EMOJI[emotion]} {EMOTION_LABEL[emotion]}
-              </span>
-              <span class="bar__track">
-                <span class="bar__fill" style={{ width: `${Math.max(0, Math.min(100, p * 100))}%` }} />
-              </span>
-              <span class="bar__value">{percent(p)}</span>
-            </li>
-          );
-        })}
-      </ul>
-      <p class="meta">
-        {BACKEND_NAME[reading.backend]} · model {reading.cnnMs.toFixed(1)} ms · face finding {reading.detectMs.toFixed(1)} ms
-        {reading.frameMs !== undefined && ` · ${reading.frameMs.toFixed(1)} ms a frame`}
-        {reading.source === 'camera' ? ` · ${reading.frames} frames` : ''} · {(reading.totalMs / 1000).toFixed(2)} s in all
-      </p>
-      {reading.failedBackends && reading.failedBackends.length > 0 && (
-        <details class="meta" data-testid="failed-backends">
-          <summary>
-            {reading.failedBackends.map((f) => BACKEND_NAME[f.backend]).join(', ')} could not run the model here
-          </summary>
-          <ul>
-            {reading.failedBackends.map((f) => (
-              <li key={f.backend}>
-                {BACKEND_NAME[f.backend]}: {f.error}
+        <ul
+          class="bars"
+          aria-label={reading.people ? 'The group’s mood: probability of each emotion' : 'Probability of each emotion'}
+        >
+          {EMOTIONS.map((emotion, i) => {
+            const p = reading.probabilities[i] ?? 0;
+            return (
+              <li class={`bar${emotion === reading.emotion ? ' bar--top' : ''}`} key={emotion} data-emotion={emotion}>
+                <span class="bar__label">
+                  {EMOTION_EMOJI[emotion]} {EMOTION_LABEL[emotion]}
+                </span>
+                <span class="bar__track">
+                  <span class="bar__fill" style={{ width: `${Math.max(0, Math.min(100, p * 100))}%` }} />
+                </span>
+                <span class="bar__value">{percent(p)}</span>
               </li>
-            ))}
-          </ul>
-        </details>
-      )}
+            );
+          })}
+        </ul>
+        <p class="meta">
+          {BACKEND_NAME[reading.backend]} · model {reading.cnnMs.toFixed(1)} ms · face finding{' '}
+          {reading.detectMs.toFixed(1)} ms
+          {reading.frameMs !== undefined && ` · ${reading.frameMs.toFixed(1)} ms a frame`}
+          {reading.source === 'camera' ? ` · ${reading.frames} frames` : ''} · {(reading.totalMs / 1000).toFixed(2)} s
+          in all
+        </p>
+        {reading.failedBackends && reading.failedBackends.length > 0 && (
+          <details class="meta" data-testid="failed-backends">
+            <summary>
+              {reading.failedBackends.map((f) => BACKEND_NAME[f.backend]).join(', ')} could not run the model here
+            </summary>
+            <ul>
+              {reading.failedBackends.map((f) => (
+                <li key={f.backend}>
+                  {BACKEND_NAME[f.backend]}: {f.error}
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
       </details>
     </section>
   );

@@ -47,7 +47,9 @@ export function Picks({ reading }: { reading: MoodReading }) {
       setLoad({ kind: 'stale' });
       return;
     }
-    setPicks((current) => (append ? [...current, ...answer.picks.filter((p) => !current.some((c) => c.id === p.id))] : answer.picks));
+    setPicks((current) =>
+      append ? [...current, ...answer.picks.filter((p) => !current.some((c) => c.id === p.id))] : answer.picks,
+    );
     setPage(nextPage);
     setHasMore(answer.hasMore);
     setLoad({ kind: 'ready' });

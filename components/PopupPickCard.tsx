@@ -2,7 +2,15 @@ import type { FilmPick } from '@/lib/picks/types';
 import { ADAPTERS, searchUrl } from '@/lib/sites/adapters';
 
 /** One pick: title, year, genres, rating, why it fits, where to look for it, and 👍/👎. Titles are text. */
-export function PopupPickCard({ pick, liked, onVote }: { pick: FilmPick; liked: boolean; onVote: (vote: 'up' | 'down' | null) => void }) {
+export function PopupPickCard({
+  pick,
+  liked,
+  onVote,
+}: {
+  pick: FilmPick;
+  liked: boolean;
+  onVote: (vote: 'up' | 'down' | null) => void;
+}) {
   const heading = pick.year ? `${pick.title} (${pick.year})` : pick.title;
   return (
     <li class="pick" data-testid="pick" data-movie-id={pick.id}>

@@ -39,7 +39,9 @@ export default defineBackground(() => {
         const backend = request.backend ?? (await backendSetting.getValue());
         outcome = await sendMessage(
           'offscreen-read',
-          request.source === 'camera' ? { ...request, backend, length: request.length ?? (await readingLengthSetting.getValue()) } : { ...request, backend },
+          request.source === 'camera'
+            ? { ...request, backend, length: request.length ?? (await readingLengthSetting.getValue()) }
+            : { ...request, backend },
         );
       } catch (error) {
         return { ok: false, reason: 'model-failed', message: `The mood reader could not start (${String(error)}).` };

@@ -6,10 +6,18 @@ const NAME = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WebAssembly', cpu: 'Plai
 
 /** "Test speed": loads the model on every backend on this computer and shows what each one costs. */
 export function BackendSpeedTest() {
-  const [state, setState] = useState<{ kind: 'idle' } | { kind: 'running' } | { kind: 'done'; results: BackendSpeed[] } | { kind: 'failed'; message: string }>({
+  const [state, setState] = useState<
+    | { kind: 'idle' }
+    | { kind: 'running' }
+    | { kind: 'done'; results: BackendSpeed[] }
+    | { kind: 'failed'; message: string }
+  >({
     kind: 'idle',
   });
-  const fastest = state.kind === 'done' ? [...state.results].filter((r) => r.available).sort((a, b) => a.msPerFace! - b.msPerFace!)[0] : undefined;
+  const fastest =
+    state.kind === 'done'
+      ? [...state.results].filter((r) => r.available).sort((a, b) => a.msPerFace! - b.msPerFace!)[0]
+      : undefined;
   return (
     <div class="field">
       <div class="actions">
@@ -32,7 +40,11 @@ export function BackendSpeedTest() {
           {state.kind === 'running' ? 'Measuring each backend…' : 'Test speed on this computer'}
         </button>
       </div>
-      {state.kind === 'failed' && <p class="error" role="alert">The speed test failed ({state.message}).</p>}
+      {state.kind === 'failed' && (
+        <p class="error" role="alert">
+          The speed test failed ({state.message}).
+        </p>
+      )}
       {state.kind === 'done' && (
         <table class="speed" aria-label="Speed of each backend on this computer">
           <thead>
@@ -44,7 +56,12 @@ export function BackendSpeedTest() {
           </thead>
           <tbody>
             {state.results.map((r) => (
-              <tr key={r.backend} data-testid="backend-result" data-backend={r.backend} data-ms={r.available ? String(r.msPerFace) : ''}>
+              <tr
+                key={r.backend}
+                data-testid="backend-result"
+                data-backend={r.backend}
+                data-ms={r.available ? String(r.msPerFace) : ''}
+              >
                 <th scope="row">
                   {NAME[r.backend]}
                   {r === fastest && ' (fastest)'}

@@ -17,7 +17,13 @@ type Step =
  * preview before anything is written, export, and removing what was imported. Extension pages may open the
  * extension's IndexedDB directly; the background sees the change through the repository's revision.
  */
-export function CatalogueSection({ catalogue, onChange }: { catalogue: CatalogueService; onChange: (text: string) => void }) {
+export function CatalogueSection({
+  catalogue,
+  onChange,
+}: {
+  catalogue: CatalogueService;
+  onChange: (text: string) => void;
+}) {
   const [counts, setCounts] = useState<{ builtin: number; imported: number } | null>(null);
   const [votes, setVotes] = useState(0);
   const [step, setStep] = useState<Step>({ kind: 'idle' });
@@ -50,10 +56,18 @@ export function CatalogueSection({ catalogue, onChange }: { catalogue: Catalogue
         films,
         onProgress: (progress) => setStep((s) => (s.kind === 'reading' ? { ...s, progress } : s)),
       });
-      setStep(plan.kind === 'failed' ? { kind: 'failed', name: file.name, message: plan.message } : { kind: 'preview', name: file.name, plan });
+      setStep(
+        plan.kind === 'failed'
+          ? { kind: 'failed', name: file.name, message: plan.message }
+          : { kind: 'preview', name: file.name, plan },
+      );
     } catch (error) {
       // Never left at "Reading…": the catalogue or the file failed, and nothing was changed.
-      setStep({ kind: 'failed', name: file.name, message: `Nothing was changed: ${error instanceof Error ? error.message : String(error)}` });
+      setStep({
+        kind: 'failed',
+        name: file.name,
+        message: `Nothing was changed: ${error instanceof Error ? error.message : String(error)}`,
+      });
     }
   }
 
@@ -67,7 +81,11 @@ export function CatalogueSection({ catalogue, onChange }: { catalogue: Catalogue
       setStep({ kind: 'idle' });
       onChange('Imported.');
     } catch (error) {
-      setStep({ kind: 'failed', name: 'the import', message: `Nothing was changed: ${String(error instanceof Error ? error.message : error)}` });
+      setStep({
+        kind: 'failed',
+        name: 'the import',
+        message: `Nothing was changed: ${String(error instanceof Error ? error.message : error)}`,
+      });
     }
     await refresh();
   }
@@ -103,8 +121,9 @@ export function CatalogueSection({ catalogue, onChange }: { catalogue: Catalogue
         />
       </label>
       <span class="help">
-        CSV with <code>title,year,genres[,rating]</code> or MovieLens's <code>movieId,title,genres</code> (genres separated by{' '}
-        <code>|</code>), a feedback CSV or a JSON export from MoodReel. You see what will be added before anything is saved.
+        CSV with <code>title,year,genres[,rating]</code> or MovieLens's <code>movieId,title,genres</code> (genres
+        separated by <code>|</code>), a feedback CSV or a JSON export from MoodReel. You see what will be added before
+        anything is saved.
       </span>
       {step.kind === 'reading' && (
         <p class="status" role="status">
@@ -117,7 +136,14 @@ export function CatalogueSection({ catalogue, onChange }: { catalogue: Catalogue
           {step.name}: {step.message}
         </p>
       )}
-      {step.kind === 'preview' && <ImportPreview name={step.name} plan={step.plan} onCommit={() => void commit(step.plan)} onCancel={() => setStep({ kind: 'idle' })} />}
+      {step.kind === 'preview' && (
+        <ImportPreview
+          name={step.name}
+          plan={step.plan}
+          onCommit={() => void commit(step.plan)}
+          onCancel={() => setStep({ kind: 'idle' })}
+        />
+      )}
       <div class="actions wrap">
         <button type="button" class="secondary-button" data-testid="export-csv" onClick={() => void exportAs('csv')}>
           Export as CSV
@@ -152,7 +178,12 @@ function ImportPreview({
   onCommit: () => void;
   onCancel: () => void;
 }) {
-  const valid = plan.kind === 'films' ? plan.preview.films.length : plan.kind === 'feedback' ? plan.feedback.length : plan.state.films.length + plan.state.feedback.length;
+  const valid =
+    plan.kind === 'films'
+      ? plan.preview.films.length
+      : plan.kind === 'feedback'
+        ? plan.feedback.length
+        : plan.state.films.length + plan.state.feedback.length;
   const rejected = plan.kind === 'films' ? plan.preview.rejected : plan.kind === 'feedback' ? plan.rejected : [];
   const duplicates = plan.kind === 'films' ? plan.preview.duplicates : [];
   const what =
@@ -162,7 +193,14 @@ function ImportPreview({
         ? `${valid} 👍/👎 to restore`
         : `a MoodReel export: ${plan.state.films.length} films and ${plan.state.feedback.length} 👍/👎 to restore`;
   return (
-    <div class="import-report" data-testid="import-report" data-valid={String(valid)} data-invalid={String(rejected.length)} role="region" aria-label="Import preview">
+    <div
+      class="import-report"
+      data-testid="import-report"
+      data-valid={String(valid)}
+      data-invalid={String(rejected.length)}
+      role="region"
+      aria-label="Import preview"
+    >
       <p>
         <strong>{name}</strong>: {what}
         {rejected.length > 0 && `, ${rejected.length} line${rejected.length === 1 ? '' : 's'} with a problem (skipped)`}

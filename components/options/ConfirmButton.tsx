@@ -26,7 +26,13 @@ export function ConfirmButton({
   const [busy, setBusy] = useState(false);
   if (!asking) {
     return (
-      <button type="button" class="secondary-button danger" data-testid={testId} disabled={disabled} onClick={() => setAsking(true)}>
+      <button
+        type="button"
+        class="secondary-button danger"
+        data-testid={testId}
+        disabled={disabled}
+        onClick={() => setAsking(true)}
+      >
         {label}
       </button>
     );

@@ -46,13 +46,24 @@ export function CustomWeightsEditor({ onSaved }: { onSaved: (text: string) => vo
     <details class="field custom-weights" open={strategy === 'custom'} data-testid="custom-weights">
       <summary>My own mix: a weight for each genre and mood</summary>
       <p class="help">
-        1 is the best fit, 0 no preference, −1 never. {strategy !== 'custom' && 'Choose “My own mix” above to pick films with this table.'}
+        1 is the best fit, 0 no preference, −1 never.{' '}
+        {strategy !== 'custom' && 'Choose “My own mix” above to pick films with this table.'}
       </p>
       <div class="actions wrap">
-        <button type="button" class="secondary-button" data-testid="custom-from-match" onClick={() => void save(customFrom('match'), 'Started from Match my mood.')}>
+        <button
+          type="button"
+          class="secondary-button"
+          data-testid="custom-from-match"
+          onClick={() => void save(customFrom('match'), 'Started from Match my mood.')}
+        >
           Start from Match my mood
         </button>
-        <button type="button" class="secondary-button" data-testid="custom-from-lift" onClick={() => void save(customFrom('lift'), 'Started from Lift my mood.')}>
+        <button
+          type="button"
+          class="secondary-button"
+          data-testid="custom-from-lift"
+          onClick={() => void save(customFrom('lift'), 'Started from Lift my mood.')}
+        >
           Start from Lift my mood
         </button>
       </div>

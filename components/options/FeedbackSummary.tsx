@@ -4,7 +4,13 @@ import { nudgeLines, nudgesFrom, type NudgeLine } from '@/lib/picks/feedback';
 import { ConfirmButton } from './ConfirmButton';
 
 /** What the user's 👍/👎 have taught MoodReel (the genre nudges per mood), and the reset. */
-export function FeedbackSummary({ catalogue, onChange }: { catalogue: CatalogueService; onChange: (text: string) => void }) {
+export function FeedbackSummary({
+  catalogue,
+  onChange,
+}: {
+  catalogue: CatalogueService;
+  onChange: (text: string) => void;
+}) {
   const [lines, setLines] = useState<NudgeLine[] | null>(null);
   const [votes, setVotes] = useState(0);
 

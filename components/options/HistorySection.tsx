@@ -35,7 +35,11 @@ export function HistorySection({ store, onChange }: { store: HistoryStore; onCha
     <div class="field history">
       <div class="history__controls">
         <label for="history-range">Show</label>
-        <select id="history-range" value={unit} onChange={(e) => setUnit((e.currentTarget as HTMLSelectElement).value as BucketUnit)}>
+        <select
+          id="history-range"
+          value={unit}
+          onChange={(e) => setUnit((e.currentTarget as HTMLSelectElement).value as BucketUnit)}
+        >
           {Object.entries(RANGES).map(([value, r]) => (
             <option key={value} value={value}>
               {r.label}
@@ -87,7 +91,11 @@ function HistoryChart({ buckets, shown }: { buckets: ReturnType<typeof bucketHis
   const scale = (height - top - bottom) / most;
   return (
     <figure class="history__figure" data-testid="history-chart" data-points={String(shown)}>
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`Your moods: ${shown} readings, one column per ${buckets.length > 12 ? 'day' : 'week'}`}>
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        role="img"
+        aria-label={`Your moods: ${shown} readings, one column per ${buckets.length > 12 ? 'day' : 'week'}`}
+      >
         {buckets.map((bucket, i) => {
           let y = height - bottom;
           const x = i * column + column * 0.15;
@@ -99,7 +107,15 @@ function HistoryChart({ buckets, shown }: { buckets: ReturnType<typeof bucketHis
                 y -= h;
                 return (
                   <g key={emotion}>
-                    <rect x={x} y={y} width={w} height={h} fill={BADGE_COLOR[emotion]} stroke="#101114" stroke-width="1">
+                    <rect
+                      x={x}
+                      y={y}
+                      width={w}
+                      height={h}
+                      fill={BADGE_COLOR[emotion]}
+                      stroke="#101114"
+                      stroke-width="1"
+                    >
                       <title>
                         {bucket.label}: {bucket.counts[emotion]} {EMOTION_LABEL[emotion].toLowerCase()}
                       </title>
@@ -112,11 +128,23 @@ function HistoryChart({ buckets, shown }: { buckets: ReturnType<typeof bucketHis
                   </g>
                 );
               })}
-              <text x={i * column + column / 2} y={height - bottom + 14} text-anchor="middle" font-size="10" fill="currentColor">
+              <text
+                x={i * column + column / 2}
+                y={height - bottom + 14}
+                text-anchor="middle"
+                font-size="10"
+                fill="currentColor"
+              >
                 {bucket.label.replace('Week of ', '').split(' ').slice(-2).join(' ')}
               </text>
               {bucket.total > 0 && (
-                <text x={i * column + column / 2} y={height - bottom + 27} text-anchor="middle" font-size="10" fill="currentColor">
+                <text
+                  x={i * column + column / 2}
+                  y={height - bottom + 27}
+                  text-anchor="middle"
+                  font-size="10"
+                  fill="currentColor"
+                >
                   {bucket.total}
                 </text>
               )}

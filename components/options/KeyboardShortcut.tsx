@@ -14,15 +14,15 @@ export function KeyboardShortcut() {
     <div class="field">
       <label>Keyboard shortcut</label>
       <span class="help" data-testid="shortcut">
-        {shortcut === null
-          ? '…'
-          : shortcut
-            ? (
-                <>
-                  Press <kbd>{shortcut}</kbd> to open MoodReel.
-                </>
-              )
-            : 'No shortcut is set.'}{' '}
+        {shortcut === null ? (
+          '…'
+        ) : shortcut ? (
+          <>
+            Press <kbd>{shortcut}</kbd> to open MoodReel.
+          </>
+        ) : (
+          'No shortcut is set.'
+        )}{' '}
         Change it at <code>chrome://extensions/shortcuts</code>.
       </span>
     </div>

@@ -7,7 +7,13 @@ import type { UnmatchedTitle } from '@/lib/catalogue/types';
  * (and badged) again. Read and written in the extension's own database; the background sees the change
  * through the repository's revision.
  */
-export function NotThisFilmList({ catalogue, onChange }: { catalogue: CatalogueService; onChange: (text: string) => void }) {
+export function NotThisFilmList({
+  catalogue,
+  onChange,
+}: {
+  catalogue: CatalogueService;
+  onChange: (text: string) => void;
+}) {
   const [rows, setRows] = useState<UnmatchedTitle[] | null>(null);
   const [error, setError] = useState('');
 
@@ -36,15 +42,23 @@ export function NotThisFilmList({ catalogue, onChange }: { catalogue: CatalogueS
   return (
     <div class="field" data-testid="not-this-film">
       <label>Titles you marked "not this film"</label>
-      {error && <p class="error" role="alert">{error}</p>}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
       {rows && rows.length === 0 && <p class="help">None. A badge's "Not this film" button adds its title here.</p>}
       {rows && rows.length > 0 && (
         <ul class="plain-list">
           {rows.map((row) => (
             <li key={row.key} data-testid="not-this-film-title" data-key={row.key}>
-              {row.title}{' '}
-              <span class="help">({new Date(row.at).toLocaleDateString()})</span>{' '}
-              <button type="button" class="secondary-button" onClick={() => void undo(row)} aria-label={`Undo "not this film" for ${row.title}`}>
+              {row.title} <span class="help">({new Date(row.at).toLocaleDateString()})</span>{' '}
+              <button
+                type="button"
+                class="secondary-button"
+                onClick={() => void undo(row)}
+                aria-label={`Undo "not this film" for ${row.title}`}
+              >
                 Undo
               </button>
             </li>

@@ -22,10 +22,19 @@ export function PrivacySection({
       <div class="field">
         <label>What MoodReel keeps, and where</label>
         <ul class="help kept">
-          <li>Your latest reading (an emotion and seven numbers; on movie night, each person's), in this browser's extension storage.</li>
-          <li>Which films the picks showed for your last few readings, in the same storage, so the next picks are new ones.</li>
+          <li>
+            Your latest reading (an emotion and seven numbers; on movie night, each person's), in this browser's
+            extension storage.
+          </li>
+          <li>
+            Which films the picks showed for your last few readings, in the same storage, so the next picks are new
+            ones.
+          </li>
           <li>Your settings, in the browser's extension storage (synced by the browser if you use sync).</li>
-          <li>Your 👍/👎, your "Not this film" list, the films you import, and your mood history if you turn it on, in the extension's own database.</li>
+          <li>
+            Your 👍/👎, your "Not this film" list, the films you import, and your mood history if you turn it on, in the
+            extension's own database.
+          </li>
           <li>No image, ever. Nothing is sent anywhere: the extension is not allowed to connect to any other host.</li>
         </ul>
         <a href={browser.runtime.getURL('/privacy.html')} target="_blank" rel="noreferrer">

@@ -17,11 +17,51 @@ import type { FilmPick } from '@/lib/picks/types';
 
 /** Shown when there is no fresh reading: a happy mood and a few well-known comedies. */
 const SAMPLE_PICKS: FilmPick[] = [
-  { id: '1', title: 'Toy Story', year: 1995, genres: ['Adventure', 'Animation', 'Children', 'Comedy', 'Fantasy'], rating: 3.9, source: 'builtin', reason: 'Comedy · fits your happy mood' },
-  { id: '1265', title: 'Groundhog Day', year: 1993, genres: ['Comedy', 'Fantasy', 'Romance'], rating: 3.7, source: 'builtin', reason: 'Comedy · fits your happy mood' },
-  { id: '4886', title: 'Monsters, Inc.', year: 2001, genres: ['Adventure', 'Animation', 'Children', 'Comedy', 'Fantasy'], rating: 3.9, source: 'builtin', reason: 'Children · fits your happy mood' },
-  { id: '2797', title: 'Big', year: 1988, genres: ['Comedy', 'Drama', 'Fantasy', 'Romance'], rating: 3.6, source: 'builtin', reason: 'Comedy · fits your happy mood' },
-  { id: '4306', title: 'Shrek', year: 2001, genres: ['Adventure', 'Animation', 'Children', 'Comedy', 'Fantasy', 'Romance'], rating: 3.9, source: 'builtin', reason: 'Comedy · fits your happy mood' },
+  {
+    id: '1',
+    title: 'Toy Story',
+    year: 1995,
+    genres: ['Adventure', 'Animation', 'Children', 'Comedy', 'Fantasy'],
+    rating: 3.9,
+    source: 'builtin',
+    reason: 'Comedy · fits your happy mood',
+  },
+  {
+    id: '1265',
+    title: 'Groundhog Day',
+    year: 1993,
+    genres: ['Comedy', 'Fantasy', 'Romance'],
+    rating: 3.7,
+    source: 'builtin',
+    reason: 'Comedy · fits your happy mood',
+  },
+  {
+    id: '4886',
+    title: 'Monsters, Inc.',
+    year: 2001,
+    genres: ['Adventure', 'Animation', 'Children', 'Comedy', 'Fantasy'],
+    rating: 3.9,
+    source: 'builtin',
+    reason: 'Children · fits your happy mood',
+  },
+  {
+    id: '2797',
+    title: 'Big',
+    year: 1988,
+    genres: ['Comedy', 'Drama', 'Fantasy', 'Romance'],
+    rating: 3.6,
+    source: 'builtin',
+    reason: 'Comedy · fits your happy mood',
+  },
+  {
+    id: '4306',
+    title: 'Shrek',
+    year: 2001,
+    genres: ['Adventure', 'Animation', 'Children', 'Comedy', 'Fantasy', 'Romance'],
+    rating: 3.9,
+    source: 'builtin',
+    reason: 'Comedy · fits your happy mood',
+  },
 ];
 
 type Preview = { view: RowView; sample: boolean };
@@ -29,11 +69,15 @@ type Preview = { view: RowView; sample: boolean };
 async function latestPreview(): Promise<Preview> {
   try {
     const answer = await sendMessage('get-picks', { page: 0, pageSize: ROW_PICKS });
-    if (answer.mood && answer.picks.length) return { view: { kind: 'picks', mood: answer.mood, picks: answer.picks }, sample: false };
+    if (answer.mood && answer.picks.length)
+      return { view: { kind: 'picks', mood: answer.mood, picks: answer.picks }, sample: false };
   } catch {
     // The background is starting: the sample shows meanwhile.
   }
-  return { view: { kind: 'picks', mood: { emotion: 'happy', at: Date.now(), faces: 1 }, picks: SAMPLE_PICKS }, sample: true };
+  return {
+    view: { kind: 'picks', mood: { emotion: 'happy', at: Date.now(), faces: 1 }, picks: SAMPLE_PICKS },
+    sample: true,
+  };
 }
 
 export function RowPreview() {
@@ -45,7 +89,12 @@ export function RowPreview() {
     let current = true;
     const refresh = () => void latestPreview().then((next) => current && setPreview(next));
     refresh();
-    const stops = [latestReading.watch(refresh), strategySetting.watch(refresh), customWeightsSetting.watch(refresh), moodFreshMinutes.watch(refresh)];
+    const stops = [
+      latestReading.watch(refresh),
+      strategySetting.watch(refresh),
+      customWeightsSetting.watch(refresh),
+      moodFreshMinutes.watch(refresh),
+    ];
     return () => {
       current = false;
       stops.forEach((stop) => stop());
@@ -71,9 +120,12 @@ export function RowPreview() {
     );
   }, [preview]);
 
-  useEffect(() => () => {
-    if (root.current) render(null, root.current.querySelector('.mr-preview')!);
-  }, []);
+  useEffect(
+    () => () => {
+      if (root.current) render(null, root.current.querySelector('.mr-preview')!);
+    },
+    [],
+  );
 
   return (
     <div class="field">
@@ -83,7 +135,14 @@ export function RowPreview() {
           ? 'A sample: with no fresh reading the row says how to get one; after a reading it shows picks like these.'
           : 'With your latest reading. Only you see it: the site’s own scripts cannot read the row or the badges.'}
       </span>
-      <div class="row-preview" data-testid="row-preview" data-sample={preview?.sample ? 'true' : 'false'} ref={host} role="region" aria-labelledby="row-preview-label" />
+      <div
+        class="row-preview"
+        data-testid="row-preview"
+        data-sample={preview?.sample ? 'true' : 'false'}
+        ref={host}
+        role="region"
+        aria-labelledby="row-preview-label"
+      />
     </div>
   );
 }

@@ -46,7 +46,9 @@ export function SettingField<T>({ setting, onSaved }: { setting: Setting<T>; onS
             }}
           >
             {/* A stored value outside the choices shows as such rather than as a wrong choice. */}
-            {value !== null && !form.choices.some((c) => c.value === value) && <option value={String(value)}>{String(value)}</option>}
+            {value !== null && !form.choices.some((c) => c.value === value) && (
+              <option value={String(value)}>{String(value)}</option>
+            )}
             {form.choices.map((c) => (
               <option value={String(c.value)} key={String(c.value)}>
                 {c.label}
@@ -81,7 +83,9 @@ export function SettingField<T>({ setting, onSaved }: { setting: Setting<T>; onS
                   {...{ [`data-${form.attribute}`]: choice.value }}
                   disabled={value === null}
                   checked={record[choice.value] === true}
-                  onChange={(e) => void save({ ...record, [choice.value]: (e.currentTarget as HTMLInputElement).checked } as T)}
+                  onChange={(e) =>
+                    void save({ ...record, [choice.value]: (e.currentTarget as HTMLInputElement).checked } as T)
+                  }
                 />
                 {choice.label}
               </label>

@@ -39,7 +39,15 @@ function posterStyle(id: string): string {
   return `background: linear-gradient(135deg, hsl(${hue} 55% 36%), hsl(${(hue + 70) % 360} 60% 14%))`;
 }
 
-function RowPickCard({ pick, siteName, searchPath }: { pick: FilmPick; siteName: string; searchPath(title: string): string }) {
+function RowPickCard({
+  pick,
+  siteName,
+  searchPath,
+}: {
+  pick: FilmPick;
+  siteName: string;
+  searchPath(title: string): string;
+}) {
   const facts = [pick.year, pick.genres.slice(0, 3).join(' · ')].filter(Boolean).join(' · ');
   return (
     <li class="mr-row__item">
@@ -77,13 +85,21 @@ export function PicksRow({ view, siteName, searchPath, onHide }: PicksRowProps) 
           {mood ? rowHeading(mood) : 'MoodReel picks for your mood'}
         </h2>
         <span class="mr-row__by">by MoodReel · read on your device</span>
-        <button class="mr-row__hide" type="button" data-testid="hide-row" onClick={(event) => event.isTrusted && onHide()} title="Hide this row until the browser restarts">
+        <button
+          class="mr-row__hide"
+          type="button"
+          data-testid="hide-row"
+          onClick={(event) => event.isTrusted && onHide()}
+          title="Hide this row until the browser restarts"
+        >
           Hide
         </button>
       </header>
       {view.kind === 'loading' && <p class="mr-row__note">Finding picks for your mood…</p>}
       {view.kind === 'unavailable' && (
-        <p class="mr-row__note" data-testid="unavailable">MoodReel is not answering right now; reload the page to try again.</p>
+        <p class="mr-row__note" data-testid="unavailable">
+          MoodReel is not answering right now; reload the page to try again.
+        </p>
       )}
       {view.kind === 'picks' && !mood && (
         <p class="mr-row__note" data-testid="no-reading">
@@ -92,7 +108,9 @@ export function PicksRow({ view, siteName, searchPath, onHide }: PicksRowProps) 
         </p>
       )}
       {view.kind === 'picks' && mood && view.picks.length === 0 && (
-        <p class="mr-row__note" data-testid="no-picks">No film in the catalogue fits this mood yet.</p>
+        <p class="mr-row__note" data-testid="no-picks">
+          No film in the catalogue fits this mood yet.
+        </p>
       )}
       {view.kind === 'picks' && mood && view.picks.length > 0 && (
         <ul class="mr-row__cards">

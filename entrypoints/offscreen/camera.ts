@@ -18,7 +18,9 @@ export interface Camera {
 
 /** `highResolution` (movie night): 1280×720 if the camera has it, so faces across a room stay big enough. */
 export async function openCamera({ highResolution = false } = {}): Promise<Camera> {
-  const size = highResolution ? { width: { ideal: 1280 }, height: { ideal: 720 } } : { width: { ideal: 640 }, height: { ideal: 480 } };
+  const size = highResolution
+    ? { width: { ideal: 1280 }, height: { ideal: 720 } }
+    : { width: { ideal: 640 }, height: { ideal: 480 } };
   const stream = await navigator.mediaDevices.getUserMedia({
     video: { ...size, facingMode: 'user' },
     audio: false,

@@ -41,7 +41,10 @@ export interface CameraReadOptions {
   group?: boolean;
 }
 
-export function readFromCamera({ backend = 'auto', length = 'normal', group = false }: CameraReadOptions = {}, signal?: AbortSignal): Promise<ReadOutcome> {
+export function readFromCamera(
+  { backend = 'auto', length = 'normal', group = false }: CameraReadOptions = {},
+  signal?: AbortSignal,
+): Promise<ReadOutcome> {
   return serial(() =>
     readCameraMood(
       {
@@ -54,7 +57,10 @@ export function readFromCamera({ backend = 'auto', length = 'normal', group = fa
   );
 }
 
-export function readFromPhoto(dataUrl: string, { backend = 'auto', group = false }: CameraReadOptions = {}): Promise<ReadOutcome> {
+export function readFromPhoto(
+  dataUrl: string,
+  { backend = 'auto', group = false }: CameraReadOptions = {},
+): Promise<ReadOutcome> {
   return serial(async () => {
     const startedAt = performance.now();
     let ready: ReaderPipeline;
@@ -74,8 +80,15 @@ export function readFromPhoto(dataUrl: string, { backend = 'auto', group = false
         return { ok: false, ...photoTooSmall(bitmap.width, bitmap.height, MIN_FACE_PIXELS) };
       }
       // One still image: worth the mirrored second pass and the tiled search for small faces.
-      const frame = await readFaces(bitmap, ready.detector, ready.model, { flip: true, tiled: true, max: group ? MAX_PEOPLE : 1 });
-      return outcomeOf({ frames: [frame], model: ready.model, startedAt, endedAt: performance.now(), source: 'photo', at: Date.now() }, group);
+      const frame = await readFaces(bitmap, ready.detector, ready.model, {
+        flip: true,
+        tiled: true,
+        max: group ? MAX_PEOPLE : 1,
+      });
+      return outcomeOf(
+        { frames: [frame], model: ready.model, startedAt, endedAt: performance.now(), source: 'photo', at: Date.now() },
+        group,
+      );
     } catch (error) {
       return { ok: false, ...readingFailure(error, 'pipeline') };
     } finally {

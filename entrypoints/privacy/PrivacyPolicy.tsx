@@ -9,16 +9,16 @@ export function PrivacyPolicy() {
         <Logo size={28} /> MoodReel privacy policy
       </h1>
       <p>
-        <strong>MoodReel sends nothing anywhere.</strong> It has no server, no account, no analytics and no
-        advertising. Its content security policy forbids the extension to connect to any other host, so it could not
-        send data even by mistake.
+        <strong>MoodReel sends nothing anywhere.</strong> It has no server, no account, no analytics and no advertising.
+        Its content security policy forbids the extension to connect to any other host, so it could not send data even
+        by mistake.
       </p>
       <h2>The camera</h2>
       <p>
         The camera is on only while a reading runs (about a second; the camera light shows it). Frames are read in
         memory by a face detector and an emotion model that ship inside the extension, and dropped. No image is ever
-        stored or sent. Movie night reads several faces the same way; nothing that could recognise a person is
-        computed or kept.
+        stored or sent. Movie night reads several faces the same way; nothing that could recognise a person is computed
+        or kept.
       </p>
       <h2>What is kept, and where</h2>
       <p>Everything stays in this browser profile, in one of three places that only MoodReel's own pages can read:</p>
@@ -28,7 +28,9 @@ export function PrivacyPolicy() {
           Your latest reading: an emotion, seven numbers, timings, which backend ran it, and on movie night each
           person's emotion and seven numbers (no image, no position, nothing that identifies anyone).
         </li>
-        <li>Which films the picks showed for your last four readings (film numbers only), so the next picks are new ones.</li>
+        <li>
+          Which films the picks showed for your last four readings (film numbers only), so the next picks are new ones.
+        </li>
         <li>Whether movie night is on.</li>
       </ul>
       <h3>The browser's synced extension storage</h3>
@@ -45,14 +47,20 @@ export function PrivacyPolicy() {
       </ul>
       <h3>The extension's own database (IndexedDB, on this computer)</h3>
       <ul>
-        <li>Your 👍/👎 on picks: the film, the emotion it was for, and the time (a 👎 film is never suggested or badged again).</li>
-        <li>The "Not this film" list: streaming-page titles you said were matched to the wrong film, so that match is not made again.</li>
+        <li>
+          Your 👍/👎 on picks: the film, the emotion it was for, and the time (a 👎 film is never suggested or badged
+          again).
+        </li>
+        <li>
+          The "Not this film" list: streaming-page titles you said were matched to the wrong film, so that match is not
+          made again.
+        </li>
         <li>The films you import, and the built-in film catalogue.</li>
         <li>Your mood history (each reading's emotion, seven numbers and time), only if you turn it on.</li>
       </ul>
       <p>
-        Streaming sites' pages cannot read any of it: the extension's storage is closed to everything but MoodReel's
-        own pages, and the content script on a streaming site asks MoodReel's background for the few things it shows.
+        Streaming sites' pages cannot read any of it: the extension's storage is closed to everything but MoodReel's own
+        pages, and the content script on a streaming site asks MoodReel's background for the few things it shows.
       </p>
       <p>
         <em>Forget my last reading</em> (Settings, Privacy) deletes the latest reading and the record of shown films.
@@ -61,16 +69,22 @@ export function PrivacyPolicy() {
       </p>
       <h2>Streaming sites</h2>
       <p>
-        On Netflix, Prime Video and Disney+ home pages MoodReel reads the titles shown on the page, on your computer,
-        to mark the films that fit your mood. It does not read your account, history or anything else, and it can be
-        turned off per site. The row and the badges are drawn where the site's own scripts cannot see them, so the site
-        cannot read your mood from its page.
+        On Netflix, Prime Video and Disney+ home pages MoodReel reads the titles shown on the page, on your computer, to
+        mark the films that fit your mood. It does not read your account, history or anything else, and it can be turned
+        off per site. The row and the badges are drawn where the site's own scripts cannot see them, so the site cannot
+        read your mood from its page.
       </p>
       <h2>Permissions</h2>
       <ul>
-        <li><code>offscreen</code>: an invisible page that uses the camera during a reading.</li>
-        <li><code>storage</code>: your latest reading, the record of shown films and your settings.</li>
-        <li><code>alarms</code>: to clear the toolbar badge when a mood is no longer fresh.</li>
+        <li>
+          <code>offscreen</code>: an invisible page that uses the camera during a reading.
+        </li>
+        <li>
+          <code>storage</code>: your latest reading, the record of shown films and your settings.
+        </li>
+        <li>
+          <code>alarms</code>: to clear the toolbar badge when a mood is no longer fresh.
+        </li>
         <li>Access to the three streaming sites: to add the row of picks and the badges.</li>
       </ul>
       <p class="help">

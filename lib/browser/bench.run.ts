@@ -15,7 +15,11 @@ import { envelope, routeMessage, type Self } from './messages';
 import { createPicksService } from './picks-service';
 import { latestReading } from './reading-store';
 
-const SELF: Self = { id: 'bench', origin: 'chrome-extension://bench', serviceWorkerUrl: 'chrome-extension://bench/background.js' };
+const SELF: Self = {
+  id: 'bench',
+  origin: 'chrome-extension://bench',
+  serviceWorkerUrl: 'chrome-extension://bench/background.js',
+};
 const CONTENT_SCRIPT = { id: 'bench', url: 'https://www.netflix.com/browse', tab: { id: 1 } };
 const RUNS = 7;
 
@@ -25,20 +29,33 @@ it('match-titles at its bound (500 titles of 200 characters)', async () => {
   const repository = openStores('moodreel', { indexedDB: new IDBFactory(), IDBKeyRange }).catalogue;
   const picks = createPicksService(createCatalogueService({ repository, loadBuiltin: async () => builtin }));
   await latestReading.setValue({
-    emotion: 'happy', probabilities: [0, 0, 0, 1, 0, 0, 0], backend: 'wasm', cnnMs: 9, detectMs: 8, totalMs: 900,
-    frames: 8, faces: 1, source: 'camera', at: Date.now(),
+    emotion: 'happy',
+    probabilities: [0, 0, 0, 1, 0, 0, 0],
+    backend: 'wasm',
+    cnnMs: 9,
+    detectMs: 8,
+    totalMs: 900,
+    frames: 8,
+    faces: 1,
+    source: 'camera',
+    at: Date.now(),
   });
   const films = JSON.parse(builtin).films as { title: string }[];
   const pad = (title: string, filler: string) => (title + filler.repeat(MAX_TITLE_LENGTH)).slice(0, MAX_TITLE_LENGTH);
   const payloads: Record<string, string[]> = {
-    'catalogue titles, padded with words': films.slice(0, MAX_TITLES_PER_MESSAGE).map((f) => pad(`${f.title} `, 'and then some more ')),
+    'catalogue titles, padded with words': films
+      .slice(0, MAX_TITLES_PER_MESSAGE)
+      .map((f) => pad(`${f.title} `, 'and then some more ')),
     'runs of spaces': Array.from({ length: MAX_TITLES_PER_MESSAGE }, (_, i) => pad(`x${i}`, ' ')),
     'brackets and years': Array.from({ length: MAX_TITLES_PER_MESSAGE }, () => pad('(', '(1995) ')),
-    'accented letters (Unicode folding)': Array.from({ length: MAX_TITLES_PER_MESSAGE }, () => pad('', 'Amélie Ørsted ')),
+    'accented letters (Unicode folding)': Array.from({ length: MAX_TITLES_PER_MESSAGE }, () =>
+      pad('', 'Amélie Ørsted '),
+    ),
   };
   const handlers = {
     'get-picks': picks.getPicks,
-    'match-titles': (request: { titles: { title: string; year: number | null; kind: 'movie' | 'series' | null }[] }) => picks.matchTitles(request.titles),
+    'match-titles': (request: { titles: { title: string; year: number | null; kind: 'movie' | 'series' | null }[] }) =>
+      picks.matchTitles(request.titles),
   };
   const rows: string[][] = [];
   for (const [label, titles] of Object.entries(payloads)) {

@@ -83,7 +83,12 @@ export function createCatalogueService(options: CatalogueServiceOptions): Catalo
   }
 
   /** The films, by id and indexed by title, for one films revision (kept across votes: 88,000 films take ~1 s to read and index). */
-  let filmsCache: { filmsRevision: number; films: readonly Film[]; byId: ReadonlyMap<string, Film>; index: TitleIndex } | null = null;
+  let filmsCache: {
+    filmsRevision: number;
+    films: readonly Film[];
+    byId: ReadonlyMap<string, Film>;
+    index: TitleIndex;
+  } | null = null;
 
   async function load(): Promise<CatalogueSnapshot> {
     // "Erase everything" empties the database: the built-in films come back before anything is read.

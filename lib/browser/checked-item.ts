@@ -16,7 +16,11 @@ export interface CheckedItem<T> {
 }
 
 /** `parse` returns a clean copy of a usable stored value, or undefined when it is not usable. */
-export function defineCheckedItem<T>(key: StorageItemKey, fallback: T, parse: (stored: unknown) => T | undefined): CheckedItem<T> {
+export function defineCheckedItem<T>(
+  key: StorageItemKey,
+  fallback: T,
+  parse: (stored: unknown) => T | undefined,
+): CheckedItem<T> {
   const item = storage.defineItem<unknown>(key);
   /** The bad value last noticed, so reading the same one again and again logs it once. */
   let noticed: string | null = null;

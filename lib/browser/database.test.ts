@@ -19,7 +19,13 @@ function stores(indexedDB = new IDBFactory()): Stores {
 }
 
 const imported = film({ id: 'imp-1', title: 'My Own Film', year: 2001, genres: ['Drama'], rating: 4 });
-const reading: HistoryEntry = { at: 1, emotion: 'happy', probabilities: [0, 0, 0, 1, 0, 0, 0], faces: 1, source: 'camera' };
+const reading: HistoryEntry = {
+  at: 1,
+  emotion: 'happy',
+  probabilities: [0, 0, 0, 1, 0, 0, 0],
+  faces: 1,
+  source: 'camera',
+};
 
 /** What the database holds, table by table. */
 async function contents({ catalogue, history }: Stores) {
@@ -65,9 +71,11 @@ describe('the extension database', () => {
     expect(await contents(s)).toEqual({ films: 1, votes: 1, notThisFilm: 1, history: 1 });
   });
 
-  it('declares the catalogue\'s tables as lib/catalogue\'s tests build them', async () => {
+  it("declares the catalogue's tables as lib/catalogue's tests build them", async () => {
     const schema = (db: Dexie) =>
-      Object.fromEntries(db.tables.map((t) => [t.name, [t.schema.primKey.src, ...t.schema.indexes.map((i) => i.src)].join(', ')]));
+      Object.fromEntries(
+        db.tables.map((t) => [t.name, [t.schema.primKey.src, ...t.schema.indexes.map((i) => i.src)].join(', ')]),
+      );
     const real = stores().db;
     const forTests = testCatalogueDatabase();
     opened.push(forTests);

@@ -10,7 +10,11 @@ function steps(failing: string[] = []) {
   };
   const parts: EraseSteps = {
     eraseDatabase: step('database'),
-    storageAreas: { sync: { clear: step('sync') }, local: { clear: step('local') }, session: { clear: step('session') } },
+    storageAreas: {
+      sync: { clear: step('sync') },
+      local: { clear: step('local') },
+      session: { clear: step('session') },
+    },
     reseed: step('reseed'),
   };
   return { parts, done };
@@ -26,7 +30,10 @@ describe('erase everything', () => {
   it('stops when the database cannot be erased: storage (with the history switch) is kept, and the user is told', async () => {
     const { parts, done } = steps(['database']);
     const result = await eraseEverything(parts);
-    expect(result).toEqual({ ok: false, message: expect.stringMatching(/could not be erased \(database is locked\)\. Nothing was erased/) });
+    expect(result).toEqual({
+      ok: false,
+      message: expect.stringMatching(/could not be erased \(database is locked\)\. Nothing was erased/),
+    });
     expect(done).toEqual([]);
   });
 
@@ -39,6 +46,9 @@ describe('erase everything', () => {
 
   it('says so when the built-in films cannot be put back', async () => {
     const { parts } = steps(['reseed']);
-    expect(await eraseEverything(parts)).toEqual({ ok: false, message: expect.stringContaining('built-in films could not be put back') });
+    expect(await eraseEverything(parts)).toEqual({
+      ok: false,
+      message: expect.stringContaining('built-in films could not be put back'),
+    });
   });
 });

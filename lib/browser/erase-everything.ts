@@ -43,7 +43,10 @@ export async function eraseEverything(steps: EraseSteps): Promise<EraseResult> {
   try {
     await steps.reseed();
   } catch (error) {
-    return { ok: false, message: `Everything was erased, but the built-in films could not be put back (${why(error)}). Reload this page.` };
+    return {
+      ok: false,
+      message: `Everything was erased, but the built-in films could not be put back (${why(error)}). Reload this page.`,
+    };
   }
   return { ok: true };
 }

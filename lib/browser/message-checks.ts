@@ -31,7 +31,8 @@ export class BadRequest extends Error {
 type Fields = Record<string, unknown>;
 
 export function record(value: unknown, what = 'the request'): Fields {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new BadRequest(`${what} is not an object`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new BadRequest(`${what} is not an object`);
   return value as Fields;
 }
 
@@ -86,7 +87,11 @@ export function readRequestOf(value: unknown): ReadRequest & { readingId?: strin
     readingId: optional(body.readingId, (v) => boundedString(v, MAX_READING_ID_LENGTH, 'readingId')),
   };
   if (body.source === 'camera') {
-    return defined({ source: 'camera', ...common, length: optional(body.length, (v) => oneOf(READING_LENGTHS, v, 'length')) });
+    return defined({
+      source: 'camera',
+      ...common,
+      length: optional(body.length, (v) => oneOf(READING_LENGTHS, v, 'length')),
+    });
   }
   if (body.source === 'photo') {
     const dataUrl = boundedString(body.dataUrl, MAX_PHOTO_DATA_URL, 'dataUrl');
@@ -106,18 +111,31 @@ export function picksRequestOf(value: unknown): { page?: number; pageSize?: numb
 }
 
 /** A page's tile titles: at most 500, each at most 200 characters, with runs of spaces collapsed. */
-type CheckedTitleQuery = { title: string; year: number | null; kind: 'movie' | 'series' | null; recent?: boolean; seriesToo?: boolean };
+type CheckedTitleQuery = {
+  title: string;
+  year: number | null;
+  kind: 'movie' | 'series' | null;
+  recent?: boolean;
+  seriesToo?: boolean;
+};
 
 export function titleQueriesOf(value: unknown): { titles: CheckedTitleQuery[] } {
   const body = record(value);
   if (!Array.isArray(body.titles)) throw new BadRequest('titles is not a list');
-  if (body.titles.length > MAX_TITLES_PER_MESSAGE) throw new BadRequest(`more than ${MAX_TITLES_PER_MESSAGE} titles in one message`);
+  if (body.titles.length > MAX_TITLES_PER_MESSAGE)
+    throw new BadRequest(`more than ${MAX_TITLES_PER_MESSAGE} titles in one message`);
   return {
     titles: body.titles.map((item: unknown, i) => {
       const query = record(item, `title ${i}`);
       const title = boundedString(query.title, MAX_TITLE_LENGTH, `title ${i}`).replace(/\s+/gu, ' ');
-      const year = query.year === undefined || query.year === null ? null : integerIn(query.year, 1800, 2200, `year of title ${i}`);
-      const kind = query.kind === undefined || query.kind === null ? null : oneOf(['movie', 'series'] as const, query.kind, `kind of title ${i}`);
+      const year =
+        query.year === undefined || query.year === null
+          ? null
+          : integerIn(query.year, 1800, 2200, `year of title ${i}`);
+      const kind =
+        query.kind === undefined || query.kind === null
+          ? null
+          : oneOf(['movie', 'series'] as const, query.kind, `kind of title ${i}`);
       const checked: CheckedTitleQuery = { title, year, kind };
       // The row's evidence about the tile (lib/sites/read.ts): flags, kept only when they are flags.
       for (const flag of ['recent', 'seriesToo'] as const) {

@@ -1,15 +1,47 @@
 import { describe, expect, it, vi } from 'vitest';
-import { CONTENT_SCRIPT_MESSAGES, envelope, FROM, isEnvelope, isRefusal, matchTitlesInBatches, onceLogger, routeMessage, selfOf, senderKind, type MessageType, type Self, type SenderInfo } from './messages';
+import {
+  CONTENT_SCRIPT_MESSAGES,
+  envelope,
+  FROM,
+  isEnvelope,
+  isRefusal,
+  matchTitlesInBatches,
+  onceLogger,
+  routeMessage,
+  selfOf,
+  senderKind,
+  type MessageType,
+  type Self,
+  type SenderInfo,
+} from './messages';
 import { MAX_TITLE_LENGTH, MAX_TITLES_PER_MESSAGE } from './message-checks';
 
-const self: Self = { id: 'moodreel', origin: 'chrome-extension://moodreel', serviceWorkerUrl: 'chrome-extension://moodreel/background.js' };
+const self: Self = {
+  id: 'moodreel',
+  origin: 'chrome-extension://moodreel',
+  serviceWorkerUrl: 'chrome-extension://moodreel/background.js',
+};
 /** What Chrome says about each kind of sender. */
 const SENDERS = {
   popup: { id: 'moodreel', url: 'chrome-extension://moodreel/popup.html', origin: 'chrome-extension://moodreel' },
-  optionsTab: { id: 'moodreel', url: 'chrome-extension://moodreel/options.html', origin: 'chrome-extension://moodreel', tab: { id: 3 } },
+  optionsTab: {
+    id: 'moodreel',
+    url: 'chrome-extension://moodreel/options.html',
+    origin: 'chrome-extension://moodreel',
+    tab: { id: 3 },
+  },
   worker: { id: 'moodreel', url: 'chrome-extension://moodreel/background.js', origin: 'chrome-extension://moodreel' },
-  contentScript: { id: 'moodreel', url: 'https://www.netflix.com/browse', origin: 'https://www.netflix.com', tab: { id: 5 } },
-  otherExtension: { id: 'someone-else', url: 'chrome-extension://someone-else/page.html', origin: 'chrome-extension://someone-else' },
+  contentScript: {
+    id: 'moodreel',
+    url: 'https://www.netflix.com/browse',
+    origin: 'https://www.netflix.com',
+    tab: { id: 5 },
+  },
+  otherExtension: {
+    id: 'someone-else',
+    url: 'chrome-extension://someone-else/page.html',
+    origin: 'chrome-extension://someone-else',
+  },
   noUrl: { id: 'moodreel' },
 } satisfies Record<string, SenderInfo>;
 
@@ -50,7 +82,12 @@ const VALID: { [K in MessageType]: unknown } = {
   'offscreen-status': null,
 };
 
-function send(type: MessageType, sender: SenderInfo, request: unknown = VALID[type], log: (key: string, text: string) => void = vi.fn()) {
+function send(
+  type: MessageType,
+  sender: SenderInfo,
+  request: unknown = VALID[type],
+  log: (key: string, text: string) => void = vi.fn(),
+) {
   const message = { moodreel: type, target: envelope(type, null).target, request };
   const target = envelope(type, null).target;
   const handlers = target === 'background' ? backgroundHandlers() : offscreenHandlers();
@@ -77,9 +114,13 @@ describe('message protocol', () => {
 
   it('routes to the handler of its target only, leaving the rest for other contexts', async () => {
     const handlers = offscreenHandlers();
-    await expect(routeMessage('offscreen', handlers, envelope('offscreen-status', null), SENDERS.worker, self)).resolves.toEqual({ liveTracks: 2 });
+    await expect(
+      routeMessage('offscreen', handlers, envelope('offscreen-status', null), SENDERS.worker, self),
+    ).resolves.toEqual({ liveTracks: 2 });
     // The background's message is not answered here, so the background's own listener can answer it.
-    expect(routeMessage('offscreen', handlers, envelope('read-mood', { source: 'camera' }), SENDERS.worker, self)).toBeUndefined();
+    expect(
+      routeMessage('offscreen', handlers, envelope('read-mood', { source: 'camera' }), SENDERS.worker, self),
+    ).toBeUndefined();
     expect(routeMessage('offscreen', handlers, 'hello', SENDERS.worker, self)).toBeUndefined();
     expect(handlers['offscreen-read']).not.toHaveBeenCalled();
   });
@@ -91,7 +132,9 @@ describe('message protocol', () => {
         throw new Error('boom');
       },
     };
-    await expect(routeMessage('offscreen', handlers, envelope('offscreen-status', null), SENDERS.worker, self)).rejects.toThrow('boom');
+    await expect(
+      routeMessage('offscreen', handlers, envelope('offscreen-status', null), SENDERS.worker, self),
+    ).rejects.toThrow('boom');
   });
 });
 
@@ -112,7 +155,9 @@ describe('messages by sender', () => {
 
   it('knows the service worker in every context, the offscreen document too (it has no runtime.getManifest)', () => {
     const getURL = (path: string) => `chrome-extension://moodreel${path}`;
-    expect(selfOf({ id: 'moodreel', getURL, getManifest: () => ({ background: { service_worker: 'background.js' } }) })).toEqual(self);
+    expect(
+      selfOf({ id: 'moodreel', getURL, getManifest: () => ({ background: { service_worker: 'background.js' } }) }),
+    ).toEqual(self);
     expect(selfOf({ id: 'moodreel', getURL })).toEqual(self);
   });
 
@@ -143,7 +188,10 @@ describe('messages by sender', () => {
     const log = onceLogger(print);
     for (let i = 0; i < 3; i++) {
       const { answer, handler } = send('read-mood', SENDERS.contentScript, VALID['read-mood'], log);
-      await expect(answer).resolves.toEqual({ moodreelError: 'not-allowed', message: expect.stringContaining('read-mood') });
+      await expect(answer).resolves.toEqual({
+        moodreelError: 'not-allowed',
+        message: expect.stringContaining('read-mood'),
+      });
       expect(handler).not.toHaveBeenCalled();
     }
     send('test-backends', SENDERS.contentScript, null, log);
@@ -168,13 +216,22 @@ describe('messages by sender', () => {
 });
 
 describe('message payloads', () => {
-  const titles = (count: number, length = 10) => ({ titles: Array.from({ length: count }, (_, i) => ({ title: `${i}`.padEnd(length, 'x') })) });
+  const titles = (count: number, length = 10) => ({
+    titles: Array.from({ length: count }, (_, i) => ({ title: `${i}`.padEnd(length, 'x') })),
+  });
 
   it('accepts 500 titles of 200 characters, and refuses one more title or one more character', async () => {
     const atBound = send('match-titles', SENDERS.contentScript, titles(MAX_TITLES_PER_MESSAGE, MAX_TITLE_LENGTH));
     expect(isRefusal(await atBound.answer)).toBe(false);
     expect(atBound.handler).toHaveBeenCalledOnce();
-    for (const request of [titles(MAX_TITLES_PER_MESSAGE + 1), titles(1, MAX_TITLE_LENGTH + 1), { titles: 'Heat' }, { titles: [{ title: 5 }] }, { titles: [{ title: 'Heat', year: 'soon' }] }, null]) {
+    for (const request of [
+      titles(MAX_TITLES_PER_MESSAGE + 1),
+      titles(1, MAX_TITLE_LENGTH + 1),
+      { titles: 'Heat' },
+      { titles: [{ title: 5 }] },
+      { titles: [{ title: 'Heat', year: 'soon' }] },
+      null,
+    ]) {
       const { answer, handler } = send('match-titles', SENDERS.contentScript, request);
       expect(await answer, JSON.stringify(request).slice(0, 60)).toMatchObject({ moodreelError: 'bad-request' });
       expect(handler).not.toHaveBeenCalled();
@@ -191,10 +248,23 @@ describe('message payloads', () => {
   });
 
   it('keeps page, page size and strategy in range', async () => {
-    expect(isRefusal(await send('get-picks', SENDERS.contentScript, { page: 3, pageSize: 50, strategy: 'lift' }).answer)).toBe(false);
+    expect(
+      isRefusal(await send('get-picks', SENDERS.contentScript, { page: 3, pageSize: 50, strategy: 'lift' }).answer),
+    ).toBe(false);
     expect(isRefusal(await send('get-picks', SENDERS.contentScript, {}).answer)).toBe(false);
-    for (const request of [{ page: -1 }, { page: 1.5 }, { page: 10_000 }, { pageSize: 0 }, { pageSize: 51 }, { pageSize: 1e9 }, { strategy: 'everything' }, 'page 1']) {
-      expect(await send('get-picks', SENDERS.contentScript, request).answer, JSON.stringify(request)).toMatchObject({ moodreelError: 'bad-request' });
+    for (const request of [
+      { page: -1 },
+      { page: 1.5 },
+      { page: 10_000 },
+      { pageSize: 0 },
+      { pageSize: 51 },
+      { pageSize: 1e9 },
+      { strategy: 'everything' },
+      'page 1',
+    ]) {
+      expect(await send('get-picks', SENDERS.contentScript, request).answer, JSON.stringify(request)).toMatchObject({
+        moodreelError: 'bad-request',
+      });
     }
   });
 
@@ -229,11 +299,29 @@ describe('a page with more titles than one message may carry', () => {
     const sizes: number[] = [];
     const send = async (request: { titles: unknown[] }) => {
       sizes.push(request.titles.length);
-      const answer = await routeMessage('background', handlers, envelope('match-titles', request as never), SENDERS.contentScript, self, vi.fn());
+      const answer = await routeMessage(
+        'background',
+        handlers,
+        envelope('match-titles', request as never),
+        SENDERS.contentScript,
+        self,
+        vi.fn(),
+      );
       if (isRefusal(answer)) throw new Error(answer.message);
-      return { mood: null, results: request.titles.map((t) => ({ filmId: (t as { title: string }).title, title: '', year: null, genres: [], fit: null })) };
+      return {
+        mood: null,
+        results: request.titles.map((t) => ({
+          filmId: (t as { title: string }).title,
+          title: '',
+          year: null,
+          genres: [],
+          fit: null,
+        })),
+      };
     };
-    const titles = Array.from({ length: 1_203 }, (_, i) => ({ title: i === 7 ? 'x'.repeat(MAX_TITLE_LENGTH + 1) : `t${i}` }));
+    const titles = Array.from({ length: 1_203 }, (_, i) => ({
+      title: i === 7 ? 'x'.repeat(MAX_TITLE_LENGTH + 1) : `t${i}`,
+    }));
     const answer = await matchTitlesInBatches(titles, send);
     expect(sizes).toEqual([500, 500, 202]);
     expect(answer.results).toHaveLength(1_203);
@@ -242,7 +330,7 @@ describe('a page with more titles than one message may carry', () => {
   });
 });
 
-describe('checks ready for the content scripts\' other messages', () => {
+describe("checks ready for the content scripts' other messages", () => {
   it('site-state: a site id, nothing else', async () => {
     const { siteRequestOf } = await import('./message-checks');
     expect(siteRequestOf({ site: 'netflix', extra: 1 })).toEqual({ site: 'netflix' });

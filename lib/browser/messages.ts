@@ -30,7 +30,6 @@ import type { PicksMood, PicksRequest, PicksResponse, SiteState, TitleMatch, Tit
 // What the streaming sites' content scripts exchange with the background is declared beside them (lib/sites).
 export type { PicksMood, PicksRequest, PicksResponse, SiteState, TitleMatch, TitleQuery };
 
-
 /** The port a content script opens; the background posts `SITE_STATE_CHANGED` on it when `SiteState` may have changed. */
 export const SITE_CHANGES_PORT = 'moodreel-site-changes';
 export const SITE_STATE_CHANGED = 'changed';
@@ -53,7 +52,11 @@ export interface Protocol {
   /** popup, content script → background: picks for the latest fresh reading. */
   'get-picks': { target: 'background'; request: PicksRequest; response: PicksResponse };
   /** content script → background: match a page's titles to catalogue films, one message per batch. */
-  'match-titles': { target: 'background'; request: { titles: TitleQuery[] }; response: { mood: PicksMood | null; results: (TitleMatch | null)[] } };
+  'match-titles': {
+    target: 'background';
+    request: { titles: TitleQuery[] };
+    response: { mood: PicksMood | null; results: (TitleMatch | null)[] };
+  };
   /**
    * content script → background: the user pressed "not this film" on a badge: the title is never matched
    * again on this device (undone on the options page, which reads the repository itself).
@@ -123,7 +126,9 @@ type ContentScriptMessage = (typeof CONTENT_SCRIPT_MESSAGES)[number];
  */
 export type SenderRule = 'service-worker' | 'extension' | 'content-script';
 
-export const FROM: { [K in MessageType]: K extends ContentScriptMessage ? 'content-script' : Exclude<SenderRule, 'content-script'> } = {
+export const FROM: {
+  [K in MessageType]: K extends ContentScriptMessage ? 'content-script' : Exclude<SenderRule, 'content-script'>;
+} = {
   'prepare-reader': 'extension',
   'read-mood': 'extension',
   'get-picks': 'content-script',
@@ -173,8 +178,11 @@ export function envelope<K extends MessageType>(type: K, request: Protocol[K]['r
 export function isEnvelope(value: unknown): value is Envelope {
   if (typeof value !== 'object' || value === null) return false;
   const type = (value as { moodreel?: unknown }).moodreel;
-  return typeof type === 'string' && type in TARGETS &&
-    (value as { target?: unknown }).target === TARGETS[type as MessageType];
+  return (
+    typeof type === 'string' &&
+    type in TARGETS &&
+    (value as { target?: unknown }).target === TARGETS[type as MessageType]
+  );
 }
 
 /** The answer to a refused message (a sender not allowed, a payload that fails its check). */
@@ -210,7 +218,8 @@ export async function matchTitlesInBatches(
 ): Promise<MatchAnswer> {
   const sendable = titles.flatMap((query, index) => (query.title.length <= MAX_TITLE_LENGTH ? [{ query, index }] : []));
   const batches: (typeof sendable)[] = [];
-  for (let i = 0; i < sendable.length; i += MAX_TITLES_PER_MESSAGE) batches.push(sendable.slice(i, i + MAX_TITLES_PER_MESSAGE));
+  for (let i = 0; i < sendable.length; i += MAX_TITLES_PER_MESSAGE)
+    batches.push(sendable.slice(i, i + MAX_TITLES_PER_MESSAGE));
   const answers = await Promise.all(batches.map((batch) => send({ titles: batch.map((b) => b.query) })));
   const results: MatchAnswer['results'] = titles.map(() => null);
   batches.forEach((batch, b) => batch.forEach(({ index }, i) => (results[index] = answers[b]!.results[i] ?? null)));
@@ -250,7 +259,8 @@ export type SenderKind = 'service-worker' | 'extension' | 'content-script' | 'st
 export function senderKind(sender: SenderInfo, self: Self): SenderKind {
   if (sender.id !== self.id) return 'stranger';
   const url = sender.url ?? '';
-  if (sender.origin !== undefined && sender.origin !== self.origin && url.startsWith(`${self.origin}/`)) return 'stranger';
+  if (sender.origin !== undefined && sender.origin !== self.origin && url.startsWith(`${self.origin}/`))
+    return 'stranger';
   if (url === self.serviceWorkerUrl && sender.tab === undefined) return 'service-worker';
   if (url.startsWith(`${self.origin}/`)) return 'extension';
   if (sender.tab !== undefined && /^https?:/u.test(url)) return 'content-script';
@@ -259,7 +269,7 @@ export function senderKind(sender: SenderInfo, self: Self): SenderKind {
 
 const ALLOWED: Record<SenderRule, readonly SenderKind[]> = {
   'service-worker': ['service-worker'],
-  extension: ['service-worker', 'extension'],
+  'extension': ['service-worker', 'extension'],
   'content-script': ['service-worker', 'extension', 'content-script'],
 };
 
@@ -268,7 +278,9 @@ function mayAnswer(type: MessageType, kind: SenderKind): boolean {
 }
 
 /** Logs each kind of refusal once (per message type and reason), so a noisy page cannot flood the console. */
-export function onceLogger(log: (text: string) => void = (text) => console.warn(text)): (key: string, text: string) => void {
+export function onceLogger(
+  log: (text: string) => void = (text) => console.warn(text),
+): (key: string, text: string) => void {
   const seen = new Set<string>();
   return (key, text) => {
     if (seen.has(key)) return;
@@ -320,7 +332,11 @@ const SERVICE_WORKER_FILE = 'background.js';
  * This extension's identity, from the browser. An offscreen document has no runtime.getManifest (it gets only
  * part of chrome.runtime), so the service worker's file is then the one WXT always builds.
  */
-export function selfOf(runtime: { id: string; getURL(path: string): string; getManifest?: () => { background?: unknown } }): Self {
+export function selfOf(runtime: {
+  id: string;
+  getURL(path: string): string;
+  getManifest?: () => { background?: unknown };
+}): Self {
   let background: { service_worker?: string } | undefined;
   try {
     background = runtime.getManifest?.().background as typeof background;

@@ -17,7 +17,16 @@ function reading(probabilities: number[], at = NOW - 60_000, people?: number[][]
   const top = probabilities.indexOf(Math.max(...probabilities));
   const emotion = (['angry', 'disgust', 'fear', 'happy', 'sad', 'surprise', 'neutral'] as const)[top]!;
   return {
-    emotion, probabilities, backend: 'wasm', cnnMs: 9, detectMs: 8, totalMs: 900, frames: 8, faces: people?.length ?? 1, source: 'camera', at,
+    emotion,
+    probabilities,
+    backend: 'wasm',
+    cnnMs: 9,
+    detectMs: 8,
+    totalMs: 900,
+    frames: 8,
+    faces: people?.length ?? 1,
+    source: 'camera',
+    at,
     ...(people ? { people: people.map((p) => ({ emotion: 'happy' as const, probabilities: p })) } : {}),
   };
 }
@@ -61,14 +70,19 @@ describe('picks service (background glue)', { timeout: 30_000 }, () => {
     const badge = await service.matchTitles([{ title: first!.title, year: first!.year }]);
     expect(badge.results[0]).toMatchObject({ filmId: first!.id, fit: null });
     await service.feedback({ filmId: first!.id, vote: null, emotion: 'happy' });
-    expect((await service.matchTitles([{ title: first!.title, year: first!.year }])).results[0]?.fit?.emotion).toBe('happy');
+    expect((await service.matchTitles([{ title: first!.title, year: first!.year }])).results[0]?.fit?.emotion).toBe(
+      'happy',
+    );
   });
 
   it('answers the film a title means with its genres, and nothing for a title marked "not this film" until undone', async () => {
     await latestReading.setValue(reading(HAPPY));
     const query = { title: 'Toy Story', year: null };
     expect((await service.matchTitles([query])).results[0]).toMatchObject({
-      filmId: '1', title: 'Toy Story', year: 1995, genres: ['Adventure', 'Animation', 'Children', 'Comedy', 'Fantasy'],
+      filmId: '1',
+      title: 'Toy Story',
+      year: 1995,
+      genres: ['Adventure', 'Animation', 'Children', 'Comedy', 'Fantasy'],
     });
     await repository.markNotThisFilm('TOY STORY', '1', NOW);
     expect((await service.matchTitles([query, { title: 'Toy Story', year: 1995 }])).results).toEqual([null, null]);
@@ -144,7 +158,11 @@ describe('picks service (background glue)', { timeout: 30_000 }, () => {
   });
 
   it('badges every film the row shows, for one rule serves both', async () => {
-    for (const [probabilities, strategy] of [[HAPPY, 'match'], [SAD, 'lift'], [[0, 0, 0, 0.6, 0.4, 0, 0], 'match']] as const) {
+    for (const [probabilities, strategy] of [
+      [HAPPY, 'match'],
+      [SAD, 'lift'],
+      [[0, 0, 0, 0.6, 0.4, 0, 0], 'match'],
+    ] as const) {
       await strategySetting.setValue(strategy);
       await latestReading.setValue(reading([...probabilities]));
       const { picks } = await service.getPicks({ pageSize: 10 });

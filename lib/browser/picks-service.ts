@@ -59,7 +59,12 @@ const SEEN_READINGS = 8;
  * and catalogue snapshot, so a batch of titles builds it once.
  */
 const scorers = new WeakMap<object, { key: string; scorer: MoodScorer }>();
-function scorerFor(reading: MoodReading, snapshot: CatalogueSnapshot, strategy: Strategy, weights: GenreWeights): MoodScorer {
+function scorerFor(
+  reading: MoodReading,
+  snapshot: CatalogueSnapshot,
+  strategy: Strategy,
+  weights: GenreWeights,
+): MoodScorer {
   const key = `${reading.at}|${strategy}|${JSON.stringify(weights)}`;
   const cached = scorers.get(snapshot);
   if (cached && cached.key === key) return cached.scorer;
@@ -87,7 +92,11 @@ export function createPicksService(catalogue: CatalogueService, clock: () => num
     return { strategy, weights: weightsFor(strategy, await customWeightsSetting.getValue()) };
   }
 
-  const moodOf = (reading: MoodReading): PicksMood => ({ emotion: reading.emotion, at: reading.at, faces: reading.people?.length ?? 1 });
+  const moodOf = (reading: MoodReading): PicksMood => ({
+    emotion: reading.emotion,
+    at: reading.at,
+    faces: reading.people?.length ?? 1,
+  });
 
   /** Films shown for the last three other readings (`recent`) and for the five before them (`seen`). */
   async function shownBefore(reading: MoodReading): Promise<{ recent: Set<string>; seen: Set<string> }> {
@@ -95,7 +104,12 @@ export function createPicksService(catalogue: CatalogueService, clock: () => num
     const shown = await shownPicks.getValue();
     const earlier = shown.filter((s) => s.at !== reading.at).slice(-SEEN_READINGS);
     const recent = new Set(earlier.slice(-NOVELTY_READINGS).flatMap((s) => s.ids));
-    const seen = new Set(earlier.slice(0, -NOVELTY_READINGS).flatMap((s) => s.ids).filter((id) => !recent.has(id)));
+    const seen = new Set(
+      earlier
+        .slice(0, -NOVELTY_READINGS)
+        .flatMap((s) => s.ids)
+        .filter((id) => !recent.has(id)),
+    );
     return { recent, seen };
   }
 
@@ -136,22 +150,31 @@ export function createPicksService(catalogue: CatalogueService, clock: () => num
         page: request.page ?? 0,
         pageSize: request.pageSize ?? DEFAULT_PAGE_SIZE,
       };
-      const page = reading.people && reading.people.length > 1
-        ? rankGroupPicks({ ...common, members: reading.people.map((p) => p.probabilities) })
-        : rankPicks({ ...common, probabilities: reading.probabilities });
+      const page =
+        reading.people && reading.people.length > 1
+          ? rankGroupPicks({ ...common, members: reading.people.map((p) => p.probabilities) })
+          : rankPicks({ ...common, probabilities: reading.probabilities });
       // Answer first; the record of what was shown (for the next reading's novelty) is written after.
-      void remember(reading, page.picks.map((p) => p.id));
+      void remember(
+        reading,
+        page.picks.map((p) => p.id),
+      );
       return { mood: moodOf(reading), strategy, picks: page.picks, hasMore: page.hasMore };
     },
 
     async matchTitles(titles) {
-      const [reading, snapshot, { strategy, weights }] = await Promise.all([freshReading(), catalogue.snapshot(), strategyAndWeights()]);
+      const [reading, snapshot, { strategy, weights }] = await Promise.all([
+        freshReading(),
+        catalogue.snapshot(),
+        strategyAndWeights(),
+      ]);
       const hidden = hiddenFrom(snapshot.feedback);
       const results = titles.map((query): TitleMatch | null => {
         const film = matchPageTitle(snapshot.index, query, { rejected: snapshot.unmatched });
         if (!film) return null;
         // A film the user turned down is never badged as a fit, whatever its genres.
-        const fit = reading && !hidden.has(film.id) ? fitsMood(film, scorerFor(reading, snapshot, strategy, weights)) : null;
+        const fit =
+          reading && !hidden.has(film.id) ? fitsMood(film, scorerFor(reading, snapshot, strategy, weights)) : null;
         return { filmId: film.id, title: film.title, year: film.year, genres: film.genres, fit };
       });
       return { mood: reading ? moodOf(reading) : null, results };

@@ -73,7 +73,13 @@ describe('stored values are checked when read', () => {
 
   it('the record of shown picks is checked too, and forgotten on request', async () => {
     expect(parseShownPicks([{ at: 1, ids: ['1', '2'] }])).toEqual([{ at: 1, ids: ['1', '2'] }]);
-    for (const bad of ['1,2', [{ at: 'now', ids: [] }], [{ at: 1, ids: [3] }], [{ at: 1 }], Array.from({ length: 50 }, () => ({ at: 1, ids: [] }))]) {
+    for (const bad of [
+      '1,2',
+      [{ at: 'now', ids: [] }],
+      [{ at: 1, ids: [3] }],
+      [{ at: 1 }],
+      Array.from({ length: 50 }, () => ({ at: 1, ids: [] })),
+    ]) {
       expect(parseShownPicks(bad), JSON.stringify(bad).slice(0, 40)).toBeUndefined();
     }
     await fakeBrowser.storage.local.set({ shownPicks: [{ at: 1, ids: ['1'] }] });

@@ -7,11 +7,13 @@ const BACKENDS: readonly Backend[] = ['webgpu', 'wasm', 'webgl', 'cpu'];
 /** Movie night reads at most eight people. */
 const MAX_PEOPLE = 8;
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 const isEmotion = (value: unknown): value is Emotion => EMOTIONS.includes(value as Emotion);
 const isBackend = (value: unknown): value is Backend => BACKENDS.includes(value as Backend);
 const isTime = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0;
-const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 10_000;
+const isCount = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 10_000;
 
 /** Seven probabilities that add up to 1. */
 function probabilitiesOf(value: unknown): number[] | undefined {
@@ -33,7 +35,8 @@ export function parseReading(stored: unknown): MoodReading | undefined {
   const r = stored;
   const probabilities = probabilitiesOf(r.probabilities);
   if (!isEmotion(r.emotion) || !probabilities || !isBackend(r.backend)) return undefined;
-  if (![r.cnnMs, r.detectMs, r.totalMs, r.at].every(isTime) || (r.frameMs !== undefined && !isTime(r.frameMs))) return undefined;
+  if (![r.cnnMs, r.detectMs, r.totalMs, r.at].every(isTime) || (r.frameMs !== undefined && !isTime(r.frameMs)))
+    return undefined;
   if (!isCount(r.frames) || !isCount(r.faces) || (r.source !== 'camera' && r.source !== 'photo')) return undefined;
   let people: PersonMood[] | undefined;
   if (r.people !== undefined) {

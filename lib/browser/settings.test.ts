@@ -40,7 +40,14 @@ describe('settings', () => {
       history: 'on',
     });
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    for (const setting of [backendSetting, moodFreshMinutes, strategySetting, siteSettings, customWeightsSetting, historySetting]) {
+    for (const setting of [
+      backendSetting,
+      moodFreshMinutes,
+      strategySetting,
+      siteSettings,
+      customWeightsSetting,
+      historySetting,
+    ]) {
       const read = await setting.read();
       expect(read.corrupted, setting.key).toBe(true);
       expect(read.value, setting.key).toEqual(setting.spec.fallback);
@@ -48,7 +55,9 @@ describe('settings', () => {
     }
     // One console notice per bad value, naming the setting.
     expect(warn.mock.calls.map(([text]) => text)).toEqual(
-      ['backend', 'moodFreshMinutes', 'strategy', 'sites', 'customWeights', 'history'].map((key) => `MoodReel: the stored setting sync:${key} is not valid; its default is used`),
+      ['backend', 'moodFreshMinutes', 'strategy', 'sites', 'customWeights', 'history'].map(
+        (key) => `MoodReel: the stored setting sync:${key} is not valid; its default is used`,
+      ),
     );
     warn.mockRestore();
     // Saving a good value clears the corruption.

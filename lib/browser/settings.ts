@@ -146,7 +146,8 @@ const SITE_CHOICES: readonly { value: SiteId; label: string }[] = Object.values(
 }));
 
 /** Every site on: the default, and where a stored record is silent. */
-const allSitesOn = (): Record<SiteId, boolean> => Object.fromEntries(SITE_IDS.map((id) => [id, true])) as Record<SiteId, boolean>;
+const allSitesOn = (): Record<SiteId, boolean> =>
+  Object.fromEntries(SITE_IDS.map((id) => [id, true])) as Record<SiteId, boolean>;
 
 /** Streaming sites MoodReel adds its row and badges to (each can be turned off). */
 export const siteSettings = defineSetting<Record<SiteId, boolean>>('sync:sites', {
@@ -220,14 +221,18 @@ const FRESHNESS_CHOICES = [5, 15, 30, 60, 180] as const;
 /** After this many minutes a reading no longer drives the badge or the picks. */
 export const moodFreshMinutes = defineSetting<number>('sync:moodFreshMinutes', {
   fallback: DEFAULT_FRESH_MINUTES,
-  parse: (stored) => (typeof stored === 'number' && Number.isFinite(stored) && stored > 0 && stored <= 24 * 60 ? stored : undefined),
+  parse: (stored) =>
+    typeof stored === 'number' && Number.isFinite(stored) && stored > 0 && stored <= 24 * 60 ? stored : undefined,
   form: {
     section: 'reading',
     label: 'Keep a mood for',
     help: 'After that the toolbar badge clears and the picks stop following it.',
     testId: 'fresh-setting',
     control: 'select',
-    choices: FRESHNESS_CHOICES.map((m) => ({ value: m, label: m < 60 ? `${m} minutes` : `${m / 60} hour${m > 60 ? 's' : ''}` })),
+    choices: FRESHNESS_CHOICES.map((m) => ({
+      value: m,
+      label: m < 60 ? `${m} minutes` : `${m / 60} hour${m > 60 ? 's' : ''}`,
+    })),
   },
 });
 

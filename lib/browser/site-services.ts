@@ -36,10 +36,13 @@ function watchChanges(changed: () => void): () => void {
       port = null;
       if (stopped || !browser.runtime?.id) return;
       failures = Date.now() - openedAt > 5_000 ? 0 : failures + 1;
-      timer = setTimeout(() => {
-        connect();
-        changed();
-      }, RECONNECT_MS[Math.min(failures, RECONNECT_MS.length - 1)]);
+      timer = setTimeout(
+        () => {
+          connect();
+          changed();
+        },
+        RECONNECT_MS[Math.min(failures, RECONNECT_MS.length - 1)],
+      );
     });
   };
   connect();

@@ -18,7 +18,9 @@ export async function restrictStorageToTrustedContexts(
     Object.entries(areas).map(([name, area]) =>
       Promise.resolve()
         .then(() => area.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' }))
-        .catch((error: unknown) => console.warn(`MoodReel: could not restrict storage.${name} to the extension`, error)),
+        .catch((error: unknown) =>
+          console.warn(`MoodReel: could not restrict storage.${name} to the extension`, error),
+        ),
     ),
   );
 }

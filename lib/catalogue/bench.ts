@@ -36,11 +36,20 @@ export function sampleQueries(films: readonly Film[], count: number): { title: s
   for (let i = 0; queries.length < count; i++) {
     const film = films[(i * step) % films.length]!;
     switch (i % 5) {
-      case 0: queries.push({ title: film.title, year: film.year }); break;
-      case 1: queries.push({ title: film.title.toUpperCase(), year: null }); break;
-      case 2: queries.push({ title: `${film.title} (${film.year ?? 2000})`, year: null }); break;
-      case 3: queries.push({ title: film.aliases[0] ?? film.title, year: null }); break;
-      default: queries.push({ title: `Not A Film ${i}: The Series`, year: null });
+      case 0:
+        queries.push({ title: film.title, year: film.year });
+        break;
+      case 1:
+        queries.push({ title: film.title.toUpperCase(), year: null });
+        break;
+      case 2:
+        queries.push({ title: `${film.title} (${film.year ?? 2000})`, year: null });
+        break;
+      case 3:
+        queries.push({ title: film.aliases[0] ?? film.title, year: null });
+        break;
+      default:
+        queries.push({ title: `Not A Film ${i}: The Series`, year: null });
     }
   }
   return queries;
@@ -53,12 +62,17 @@ export function generatedCsv(lines: number): string {
   for (let i = 0; i < lines; i++) {
     if (i % 1000 === 999) rows.push(`Broken ${i},19x${i % 10},Drama,3`);
     else if (i % 97 === 0) rows.push(`"Shawshank Redemption, The",1994,Drama,4.5`);
-    else rows.push(`"Generated Film ${i}, Part ${i % 13}",${1930 + (i % 90)},${genres[i % genres.length]},${(i % 10) / 2 + 0.5}`);
+    else
+      rows.push(
+        `"Generated Film ${i}, Part ${i % 13}",${1930 + (i % 90)},${genres[i % genres.length]},${(i % 10) / 2 + 0.5}`,
+      );
   }
   return `${rows.join('\n')}\n`;
 }
 
-export async function benchCatalogue(options: { lookups?: number; csvLines?: number; runs?: number } = {}): Promise<CatalogueBenchResult> {
+export async function benchCatalogue(
+  options: { lookups?: number; csvLines?: number; runs?: number } = {},
+): Promise<CatalogueBenchResult> {
   const lookups = options.lookups ?? 1000;
   const csvLines = options.csvLines ?? 100_000;
   const runs = options.runs ?? 5;
@@ -107,14 +121,27 @@ export async function benchCatalogue(options: { lookups?: number; csvLines?: num
 
 export function formatBench(result: CatalogueBenchResult): string {
   const rows: [string, string, string][] = [
-    ['decode built-in catalogue', `${result.decode.films} films, ${(result.decode.bytes / 1024).toFixed(0)} KiB`, result.decode.ms.toFixed(1)],
+    [
+      'decode built-in catalogue',
+      `${result.decode.films} films, ${(result.decode.bytes / 1024).toFixed(0)} KiB`,
+      result.decode.ms.toFixed(1),
+    ],
     ['build title index', `${result.index.keys} keys`, result.index.ms.toFixed(1)],
-    ['title matches', `${result.match.lookups} lookups, ${result.match.found} found (median of ${result.match.runs})`, result.match.ms.toFixed(2)],
-    ['CSV import preview', `${result.csv.lines} lines, ${(result.csv.bytes / 1e6).toFixed(1)} MB, ${result.csv.films} films`, result.csv.ms.toFixed(0)],
+    [
+      'title matches',
+      `${result.match.lookups} lookups, ${result.match.found} found (median of ${result.match.runs})`,
+      result.match.ms.toFixed(2),
+    ],
+    [
+      'CSV import preview',
+      `${result.csv.lines} lines, ${(result.csv.bytes / 1e6).toFixed(1)} MB, ${result.csv.films} films`,
+      result.csv.ms.toFixed(0),
+    ],
     ['seed fake-indexeddb', `${result.seed.films} films`, result.seed.ms.toFixed(0)],
   ];
   const width = [0, 1].map((c) => Math.max(...rows.map((row) => row[c]!.length), c === 0 ? 4 : 4));
-  const line = (row: readonly string[]) => `${row[0]!.padEnd(width[0]!)}  ${row[1]!.padEnd(width[1]!)}  ${row[2]!.padStart(8)}`;
+  const line = (row: readonly string[]) =>
+    `${row[0]!.padEnd(width[0]!)}  ${row[1]!.padEnd(width[1]!)}  ${row[2]!.padStart(8)}`;
   return [line(['task', 'size', 'ms']), ...rows.map(line)].join('\n');
 }
 

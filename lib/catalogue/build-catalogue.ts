@@ -39,7 +39,8 @@ export function catalogueVersion(newestTimestampSeconds: number, builderRevision
 export function licenceText(readme: string, withTitleList = false): string {
   const start = readme.indexOf('Usage License');
   const end = readme.indexOf('Further Information About GroupLens');
-  if (start < 0 || end < start) throw new Error('README.txt: the "Usage License" and "Citation" sections were not found');
+  if (start < 0 || end < start)
+    throw new Error('README.txt: the "Usage License" and "Citation" sections were not found');
   return [
     'MoodReel\'s built-in film catalogue (movielens.json) is derived from the MovieLens "ml-latest-small"',
     'data set (generated September 26, 2018) by the GroupLens Research Project at the University of Minnesota.',
@@ -72,7 +73,10 @@ export interface BuildSummary {
 /** Where `--out` writes: a file, or (as before) a directory that gets CATALOGUE_FILE. */
 async function cataloguePathFor(out: string | undefined): Promise<string> {
   const path = resolve(out ?? join(DEFAULT_OUT_DIR, CATALOGUE_FILE));
-  const isDirectory = await stat(path).then((s) => s.isDirectory(), () => false);
+  const isDirectory = await stat(path).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
   return isDirectory ? join(path, CATALOGUE_FILE) : path;
 }
 
@@ -82,17 +86,23 @@ export async function buildCatalogue(options: { dataDir?: string; out?: string }
   const cataloguePath = await cataloguePathFor(options.out);
   const outDir = dirname(cataloguePath);
   const read = (file: string) => readFile(join(dataDir, file), 'utf8');
-  const [movies, links, ratings, tags] = await Promise.all(['movies.csv', 'links.csv', 'ratings.csv', 'tags.csv'].map(read));
+  const [movies, links, ratings, tags] = await Promise.all(
+    ['movies.csv', 'links.csv', 'ratings.csv', 'tags.csv'].map(read),
+  );
   const built = filmsFromMovieLens({ movies: movies!, links: links!, ratings: ratings!, tags: tags! });
   const titleListPath = options.dataDir ? join(dataDir, 'ml-32m', 'movies.csv') : resolve(DEFAULT_TITLE_LIST);
   const titleList = await readFile(titleListPath, 'utf8').catch(() => null);
   const films = titleList ? joinNewerTitles(built.films, titleListFilms(titleList)).films : built.films;
   // A data folder of the four CSV files alone is enough: the licence then is the one the project ships.
-  const licence = await read('README.txt').then((readme) => licenceText(readme, titleList !== null), () => readFile(SHIPPED_LICENCE, 'utf8'));
+  const licence = await read('README.txt').then(
+    (readme) => licenceText(readme, titleList !== null),
+    () => readFile(SHIPPED_LICENCE, 'utf8'),
+  );
   const version = catalogueVersion(built.newestTimestamp);
   const json = encodeBuiltinCatalogue(films, {
     version,
-    source: `MovieLens ml-latest-small${titleList ? ' and the MovieLens 32M title list' : ''} (F. Maxwell Harper and Joseph A. Konstan. 2015. The MovieLens Datasets: ` +
+    source:
+      `MovieLens ml-latest-small${titleList ? ' and the MovieLens 32M title list' : ''} (F. Maxwell Harper and Joseph A. Konstan. 2015. The MovieLens Datasets: ` +
       'History and Context. ACM TiiS 5, 4: 19:1-19:19. https://doi.org/10.1145/2827872); non-commercial use only, ' +
       `see ${LICENSE_FILE}`,
     ratingPrior: built.ratingPrior,

@@ -93,7 +93,18 @@ describe('decodeBuiltinCatalogue on a broken file', () => {
 describe('encodeBuiltinCatalogue', () => {
   it('round-trips films through the file format', () => {
     const films = [
-      film({ id: '1', title: 'Toy Story', year: 1995, genres: ['Animation', 'Comedy'], rating: 3.9, ratingCount: 215, tags: ['pixar'], imdbId: 'tt0114709', tmdbId: 862, tone: [0.86, 1, -0.75, -0.73, 1] }),
+      film({
+        id: '1',
+        title: 'Toy Story',
+        year: 1995,
+        genres: ['Animation', 'Comedy'],
+        rating: 3.9,
+        ratingCount: 215,
+        tags: ['pixar'],
+        imdbId: 'tt0114709',
+        tmdbId: 862,
+        tone: [0.86, 1, -0.75, -0.73, 1],
+      }),
       film({ id: '40697', title: 'Babylon 5', genres: ['Sci-Fi'], imdbId: 'tt10000001', tone: null }),
     ];
     const text = encodeBuiltinCatalogue(films, { version: 7, source: 'test', ratingPrior: { mean: 3.5, weight: 3 } });
@@ -104,7 +115,9 @@ describe('encodeBuiltinCatalogue', () => {
 
   it('reads a file written before the tone column as films with no tone', () => {
     const text = encodeBuiltinCatalogue([film({ id: '1', title: 'Toy Story', tone: [0.5, 0.5, 0, 0, 0] })], {
-      version: 7, source: 'test', ratingPrior: { mean: 3.5, weight: 3 },
+      version: 7,
+      source: 'test',
+      ratingPrior: { mean: 3.5, weight: 3 },
     });
     const file = JSON.parse(text);
     file.columns.pop();
@@ -116,7 +129,13 @@ describe('encodeBuiltinCatalogue', () => {
   });
 
   it('refuses a film that is not a MovieLens one', () => {
-    expect(() => encodeBuiltinCatalogue([film({ id: 'imp-x', title: 'Mine' })], { version: 1, source: '', ratingPrior: { mean: 3, weight: 1 } })).toThrow(/MovieLens id/);
+    expect(() =>
+      encodeBuiltinCatalogue([film({ id: 'imp-x', title: 'Mine' })], {
+        version: 1,
+        source: '',
+        ratingPrior: { mean: 3, weight: 1 },
+      }),
+    ).toThrow(/MovieLens id/);
   });
 });
 
@@ -134,45 +153,63 @@ const hasData = existsSync(join(MOVIELENS_DATA_DIR, 'movies.csv'));
 if (!hasData) console.warn(`Skipping the reproducible-build test: no MovieLens data at ${MOVIELENS_DATA_DIR}`);
 
 describe('npm run catalogue', () => {
-  it.skipIf(!hasData)('rebuilds the committed files byte for byte (skipped without ../shared/data/movielens)', async () => {
-    const outDir = mkdtempSync(join(tmpdir(), 'moodreel-catalogue-'));
-    try {
-      // The default data: latest-small and, beside it, the 32M title list.
-      const summary = await buildCatalogue({ out: join(outDir, CATALOGUE_FILE) });
-      expect(summary.films).toBeGreaterThan(87_000);
-      expect(readFileSync(join(outDir, CATALOGUE_FILE)).equals(readFileSync(COMMITTED_CATALOGUE))).toBe(true);
-      expect(readFileSync(join(outDir, LICENSE_FILE)).equals(readFileSync(join(COMMITTED_CATALOGUE, '..', LICENSE_FILE)))).toBe(true);
-    } finally {
-      rmSync(outDir, { recursive: true, force: true });
-    }
-  }, 60_000);
+  it.skipIf(!hasData)(
+    'rebuilds the committed files byte for byte (skipped without ../shared/data/movielens)',
+    async () => {
+      const outDir = mkdtempSync(join(tmpdir(), 'moodreel-catalogue-'));
+      try {
+        // The default data: latest-small and, beside it, the 32M title list.
+        const summary = await buildCatalogue({ out: join(outDir, CATALOGUE_FILE) });
+        expect(summary.films).toBeGreaterThan(87_000);
+        expect(readFileSync(join(outDir, CATALOGUE_FILE)).equals(readFileSync(COMMITTED_CATALOGUE))).toBe(true);
+        expect(
+          readFileSync(join(outDir, LICENSE_FILE)).equals(readFileSync(join(COMMITTED_CATALOGUE, '..', LICENSE_FILE))),
+        ).toBe(true);
+      } finally {
+        rmSync(outDir, { recursive: true, force: true });
+      }
+    },
+    60_000,
+  );
 
-  it.skipIf(!hasData)('writes --out FILE with the licence beside it, from --data DIR with its ml-32m/movies.csv', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'moodreel-data-'));
-    const outDir = mkdtempSync(join(tmpdir(), 'moodreel-out-'));
-    try {
-      for (const file of ['movies.csv', 'links.csv', 'ratings.csv', 'tags.csv']) copyFileSync(join(MOVIELENS_DATA_DIR, file), join(dataDir, file));
-      mkdirSync(join(dataDir, 'ml-32m'));
-      copyFileSync(join(MOVIELENS_DATA_DIR, '..', '..', 'movielens-32m', 'movies.csv'), join(dataDir, 'ml-32m', 'movies.csv'));
-      const target = join(outDir, 'nested', 'mine.json');
-      const summary = await buildCatalogue({ dataDir, out: target });
-      expect(summary.cataloguePath).toBe(target);
-      expect(readFileSync(target).equals(readFileSync(COMMITTED_CATALOGUE))).toBe(true);
-      expect(existsSync(join(outDir, 'nested', LICENSE_FILE))).toBe(true);
-    } finally {
-      rmSync(dataDir, { recursive: true, force: true });
-      rmSync(outDir, { recursive: true, force: true });
-    }
-  }, 60_000);
+  it.skipIf(!hasData)(
+    'writes --out FILE with the licence beside it, from --data DIR with its ml-32m/movies.csv',
+    async () => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'moodreel-data-'));
+      const outDir = mkdtempSync(join(tmpdir(), 'moodreel-out-'));
+      try {
+        for (const file of ['movies.csv', 'links.csv', 'ratings.csv', 'tags.csv'])
+          copyFileSync(join(MOVIELENS_DATA_DIR, file), join(dataDir, file));
+        mkdirSync(join(dataDir, 'ml-32m'));
+        copyFileSync(
+          join(MOVIELENS_DATA_DIR, '..', '..', 'movielens-32m', 'movies.csv'),
+          join(dataDir, 'ml-32m', 'movies.csv'),
+        );
+        const target = join(outDir, 'nested', 'mine.json');
+        const summary = await buildCatalogue({ dataDir, out: target });
+        expect(summary.cataloguePath).toBe(target);
+        expect(readFileSync(target).equals(readFileSync(COMMITTED_CATALOGUE))).toBe(true);
+        expect(existsSync(join(outDir, 'nested', LICENSE_FILE))).toBe(true);
+      } finally {
+        rmSync(dataDir, { recursive: true, force: true });
+        rmSync(outDir, { recursive: true, force: true });
+      }
+    },
+    60_000,
+  );
 
-  it.skipIf(!hasData)('builds from --data DIR alone when DIR has no ml-32m/movies.csv', async () => {
-    const outDir = mkdtempSync(join(tmpdir(), 'moodreel-catalogue-'));
-    try {
-      const summary = await buildCatalogue({ dataDir: MOVIELENS_DATA_DIR, out: outDir });
-      expect(summary.films).toBe(9742);
-      expect(readFileSync(join(outDir, LICENSE_FILE), 'utf8')).not.toContain('32M');
-    } finally {
-      rmSync(outDir, { recursive: true, force: true });
-    }
-  }, 60_000);
+  it.skipIf(!hasData)(
+    'builds from --data DIR alone when DIR has no ml-32m/movies.csv',
+    async () => {
+      const outDir = mkdtempSync(join(tmpdir(), 'moodreel-catalogue-'));
+      try {
+        const summary = await buildCatalogue({ dataDir: MOVIELENS_DATA_DIR, out: outDir });
+        expect(summary.films).toBe(9742);
+        expect(readFileSync(join(outDir, LICENSE_FILE), 'utf8')).not.toContain('32M');
+      } finally {
+        rmSync(outDir, { recursive: true, force: true });
+      }
+    },
+    60_000,
+  );
 });

@@ -30,7 +30,16 @@ const COLUMNS_BEFORE_TONE = 10;
 
 /** [movieId, title, aliases, year, genre indexes, IMDb number, TMDB id, rating count, rating, tags, tone] */
 type Row = [
-  number, string, string[], number | null, number[], number | null, number | null, number, number | null, string[],
+  number,
+  string,
+  string[],
+  number | null,
+  number[],
+  number | null,
+  number | null,
+  number,
+  number | null,
+  string[],
   readonly number[] | null,
 ];
 
@@ -125,8 +134,16 @@ const isStringArray = (value: unknown): value is string[] =>
 
 /** What is wrong with one film's row (in BUILTIN_COLUMNS order), or null. Kept plain: it runs 10,000 times at startup. */
 function rowProblem(row: readonly unknown[], genreCount: number): string | null {
-  const id = row[0], title = row[1], aliases = row[2], year = row[3], genreIndexes = row[4];
-  const imdb = row[5], tmdb = row[6], ratingCount = row[7], rating = row[8], tags = row[9];
+  const id = row[0],
+    title = row[1],
+    aliases = row[2],
+    year = row[3],
+    genreIndexes = row[4];
+  const imdb = row[5],
+    tmdb = row[6],
+    ratingCount = row[7],
+    rating = row[8],
+    tags = row[9];
   if (!isInteger(id) || id <= 0) return 'id must be a positive integer';
   if (typeof title !== 'string' || title.trim() === '') return 'title must be a non-empty string';
   if (!isStringArray(aliases)) return 'aliases must be a list of strings';
@@ -146,8 +163,13 @@ function rowProblem(row: readonly unknown[], genreCount: number): string | null 
   if (!isStringArray(tags)) return 'tags must be a list of strings';
   const tone = row[10];
   if (
-    tone !== undefined && tone !== null &&
-    !(Array.isArray(tone) && tone.length === TONE_AXES.length && tone.every((v) => typeof v === 'number' && v >= -1 && v <= 1))
+    tone !== undefined &&
+    tone !== null &&
+    !(
+      Array.isArray(tone) &&
+      tone.length === TONE_AXES.length &&
+      tone.every((v) => typeof v === 'number' && v >= -1 && v <= 1)
+    )
   ) {
     return `tone must be ${TONE_AXES.length} numbers from -1 to 1 (${TONE_AXES.join(', ')}), or null`;
   }
@@ -170,7 +192,8 @@ export function decodeBuiltinCatalogue(json: unknown): BuiltinCatalogue {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new CatalogueFormatError('not an object');
   const file = data as Record<string, unknown>;
   if (file.format !== BUILTIN_FORMAT) throw new CatalogueFormatError(`format is not "${BUILTIN_FORMAT}"`);
-  if (!isInteger(file.version) || file.version <= 0) throw new CatalogueFormatError('version is not a positive integer');
+  if (!isInteger(file.version) || file.version <= 0)
+    throw new CatalogueFormatError('version is not a positive integer');
   if (!isStringArray(file.genres) || !file.genres.every(isGenre)) {
     throw new CatalogueFormatError(`genres must list MovieLens genres (${GENRES.join(', ')})`);
   }

@@ -21,17 +21,55 @@ describe('previewCsvImport, title,year,genres[,rating]', () => {
   it('turns good rows into imported film drafts', async () => {
     const result = preview(
       await previewCsvImport(
-        csv('title,year,genres,rating', 'My Neighbour Totoro,1988,animation|CHILDREN,4.5', '"Shawshank Redemption, The",1994,Drama,', 'Home Video,,,'),
+        csv(
+          'title,year,genres,rating',
+          'My Neighbour Totoro,1988,animation|CHILDREN,4.5',
+          '"Shawshank Redemption, The",1994,Drama,',
+          'Home Video,,,',
+        ),
       ),
     );
     expect(result.format).toBe('simple');
     expect(result.rows).toBe(3);
     expect(result.rejected).toEqual([]);
     expect(result.films.map(({ id: _id, ...rest }) => rest)).toEqual([
-      { title: 'My Neighbour Totoro', aliases: [], year: 1988, genres: ['Animation', 'Children'], rating: 4.5, ratingCount: 0, tags: [], imdbId: null, tmdbId: null, source: 'imported' },
-      { title: 'The Shawshank Redemption', aliases: [], year: 1994, genres: ['Drama'], rating: null, ratingCount: 0, tags: [], imdbId: null, tmdbId: null, source: 'imported' },
+      {
+        title: 'My Neighbour Totoro',
+        aliases: [],
+        year: 1988,
+        genres: ['Animation', 'Children'],
+        rating: 4.5,
+        ratingCount: 0,
+        tags: [],
+        imdbId: null,
+        tmdbId: null,
+        source: 'imported',
+      },
+      {
+        title: 'The Shawshank Redemption',
+        aliases: [],
+        year: 1994,
+        genres: ['Drama'],
+        rating: null,
+        ratingCount: 0,
+        tags: [],
+        imdbId: null,
+        tmdbId: null,
+        source: 'imported',
+      },
       // Empty year, genres and rating are allowed: the film still matches on streaming sites.
-      { title: 'Home Video', aliases: [], year: null, genres: [], rating: null, ratingCount: 0, tags: [], imdbId: null, tmdbId: null, source: 'imported' },
+      {
+        title: 'Home Video',
+        aliases: [],
+        year: null,
+        genres: [],
+        rating: null,
+        ratingCount: 0,
+        tags: [],
+        imdbId: null,
+        tmdbId: null,
+        source: 'imported',
+      },
     ]);
     const ids = result.films.map((f) => f.id);
     expect(new Set(ids).size).toBe(3);
@@ -98,12 +136,17 @@ describe('previewCsvImport, title,year,genres[,rating]', () => {
         ),
       ),
     );
-    expect(result.films.map((f) => f.title)).toEqual(['Crouching Tiger, Hidden Dragon', 'The "Quoted" Film', 'A Title\nOn Two Lines']);
+    expect(result.films.map((f) => f.title)).toEqual([
+      'Crouching Tiger, Hidden Dragon',
+      'The "Quoted" Film',
+      'A Title\nOn Two Lines',
+    ]);
     expect(result.rejected).toEqual([{ line: 6, reason: 'missing title' }]);
   });
 
   it('reads a file with a byte-order mark and Windows line ends', async () => {
-    const text = '\uFEFFtitle,year,genres\r\n"Two\r\nLines",2001,Drama\r\nAmélie,2001,Comedy|Romance\r\n,2002,Drama\r\n';
+    const text =
+      '\uFEFFtitle,year,genres\r\n"Two\r\nLines",2001,Drama\r\nAmélie,2001,Comedy|Romance\r\n,2002,Drama\r\n';
     const result = preview(await previewCsvImport(text));
     expect(result.films.map((f) => [f.title, f.year])).toEqual([
       ['Two\r\nLines', 2001],
@@ -113,14 +156,20 @@ describe('previewCsvImport, title,year,genres[,rating]', () => {
   });
 
   it('skips blank lines without losing count', async () => {
-    const result = preview(await previewCsvImport(csv('title,year,genres', '', 'One,2001,Drama', '   ', '', ',2001,Drama', '')));
+    const result = preview(
+      await previewCsvImport(csv('title,year,genres', '', 'One,2001,Drama', '   ', '', ',2001,Drama', '')),
+    );
     expect(result.rows).toBe(2);
     expect(result.films).toHaveLength(1);
     expect(result.rejected).toEqual([{ line: 6, reason: 'missing title' }]);
   });
 
   it('reports an unclosed quote', async () => {
-    const result = preview(await previewCsvImport(csv('title,year,genres', 'Fine,2001,Drama', '"Never closed,2001,Drama', 'Lost,2002,Drama')));
+    const result = preview(
+      await previewCsvImport(
+        csv('title,year,genres', 'Fine,2001,Drama', '"Never closed,2001,Drama', 'Lost,2002,Drama'),
+      ),
+    );
     expect(result.films.map((f) => f.title)).toEqual(['Fine']);
     expect(result.rejected).toHaveLength(1);
     expect(result.rejected[0]!.line).toBe(3);
@@ -143,7 +192,12 @@ describe('previewCsvImport, MovieLens format', () => {
     );
     expect(result.format).toBe('movielens');
     expect(result.films.map((f) => [f.title, f.aliases, f.year, f.genres])).toEqual([
-      ['The City of Lost Children', ['La Cité des enfants perdus'], 1995, ['Adventure', 'Drama', 'Fantasy', 'Mystery', 'Sci-Fi']],
+      [
+        'The City of Lost Children',
+        ['La Cité des enfants perdus'],
+        1995,
+        ['Adventure', 'Drama', 'Fantasy', 'Mystery', 'Sci-Fi'],
+      ],
       ['Babylon 5', [], null, []],
     ]);
     // The file's movieIds are not kept: imported ids never look like MovieLens ones.
@@ -203,12 +257,25 @@ describe('previewCsvImport, files that are not a catalogue', () => {
   it('gives one clear message', async () => {
     expect(await failureOf('')).toBe('The file is empty.');
     expect(await failureOf('\uFEFF \n\n  ')).toBe('The file is empty.');
-    expect(await failureOf('name,email\nAda,ada@example.org')).toMatch(/not a film catalogue.*"title,year,genres.*"movieId,title,genres".*"name,email"/);
+    expect(await failureOf('name,email\nAda,ada@example.org')).toMatch(
+      /not a film catalogue.*"title,year,genres.*"movieId,title,genres".*"name,email"/,
+    );
     expect(await failureOf('title;year;genres\nHeat;1995;Action')).toMatch(/not a film catalogue/);
-    expect(await failureOf(new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])]))).toMatch(/not UTF-8|not a text file/);
-    expect(await failureOf(new Blob([new Uint8Array([0x74, 0x69, 0x74, 0x6c, 0x65, 0, 0x0a])]))).toMatch(/not a text file/);
+    expect(
+      await failureOf(new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])])),
+    ).toMatch(/not UTF-8|not a text file/);
+    expect(await failureOf(new Blob([new Uint8Array([0x74, 0x69, 0x74, 0x6c, 0x65, 0, 0x0a])]))).toMatch(
+      /not a text file/,
+    );
     // "Amélie" saved as Latin-1.
-    const latin1 = new Uint8Array([...'title,year,genres\nAm'].map((c) => c.charCodeAt(0)).concat([0xe9], [...'lie,2001,Comedy'].map((c) => c.charCodeAt(0))));
+    const latin1 = new Uint8Array(
+      [...'title,year,genres\nAm']
+        .map((c) => c.charCodeAt(0))
+        .concat(
+          [0xe9],
+          [...'lie,2001,Comedy'].map((c) => c.charCodeAt(0)),
+        ),
+    );
     expect(await failureOf(new Blob([latin1]))).toMatch(/not UTF-8/);
     expect(await failureOf(42 as unknown as string)).toMatch(/choose a CSV file/);
   });
@@ -225,11 +292,19 @@ describe('previewCsvImport, files that are not a catalogue', () => {
 
 describe('previewCsvImport, reading in chunks', () => {
   const lines = (count: number) =>
-    ['title,year,genres,rating', ...Array.from({ length: count }, (_, i) => `"Film ${i}, Part ${i % 7}",${1950 + (i % 70)},Drama|Comedy,${(i % 10) / 2 + 0.5}`)].join('\n');
+    [
+      'title,year,genres,rating',
+      ...Array.from(
+        { length: count },
+        (_, i) => `"Film ${i}, Part ${i % 7}",${1950 + (i % 70)},Drama|Comedy,${(i % 10) / 2 + 0.5}`,
+      ),
+    ].join('\n');
 
   it('reads a File the same as its text', async () => {
     const text = lines(50);
-    const fromText = preview(await previewCsvImport(text, { newId: () => 'imp-x' + Math.random().toString(36).slice(2) }));
+    const fromText = preview(
+      await previewCsvImport(text, { newId: () => 'imp-x' + Math.random().toString(36).slice(2) }),
+    );
     const fromFile = preview(await previewCsvImport(new File([text], 'films.csv', { type: 'text/csv' })));
     const strip = (r: CsvImportPreview) => r.films.map(({ id: _id, ...rest }) => rest);
     expect(strip(fromFile)).toEqual(strip(fromText));
@@ -259,10 +334,14 @@ describe('previewCsvImport, reading in chunks', () => {
   });
 
   it('keeps line numbers right across chunk boundaries', async () => {
-    const rows = Array.from({ length: 300 }, (_, i) => (i % 50 === 49 ? `"Broken\nacross",bad,Drama` : `Film ${i},2001,Drama`));
+    const rows = Array.from({ length: 300 }, (_, i) =>
+      i % 50 === 49 ? `"Broken\nacross",bad,Drama` : `Film ${i},2001,Drama`,
+    );
     const result = preview(await previewCsvImport(['title,year,genres', ...rows].join('\n'), { chunkSize: 1000 }));
     // Row i starts on line 2 + i plus one extra line for each two-line row before it.
-    expect(result.rejected.map((r) => r.line)).toEqual([49, 99, 149, 199, 249, 299].map((i) => 2 + i + Math.floor(i / 50)));
+    expect(result.rejected.map((r) => r.line)).toEqual(
+      [49, 99, 149, 199, 249, 299].map((i) => 2 + i + Math.floor(i / 50)),
+    );
     expect(result.films).toHaveLength(294);
   });
 });

@@ -178,7 +178,8 @@ function readHeader(cells: readonly string[]): Layout | null {
 }
 
 const LINE_BREAKS = /\r\n|\r|\n/gu;
-const countLineBreaks = (text: string) => (text.includes('\n') || text.includes('\r') ? (text.match(LINE_BREAKS)?.length ?? 0) : 0);
+const countLineBreaks = (text: string) =>
+  text.includes('\n') || text.includes('\r') ? (text.match(LINE_BREAKS)?.length ?? 0) : 0;
 const encoder = new TextEncoder();
 
 function rowBytes(cells: readonly string[]): number {

@@ -29,7 +29,9 @@ describe('planImport', () => {
   });
 
   it('recognises a MoodReel JSON export and a feedback CSV export', async () => {
-    const backup = await planImport(new Blob([toJsonExport({ films: [FILMS[1]!], feedback: [VOTE] })]), { films: FILMS });
+    const backup = await planImport(new Blob([toJsonExport({ films: [FILMS[1]!], feedback: [VOTE] })]), {
+      films: FILMS,
+    });
     expect(backup).toMatchObject({ kind: 'backup', state: { films: [{ id: 'imp-abc' }], feedback: [VOTE] } });
     const votes = await planImport(new Blob([feedbackToCsv([VOTE], FILMS)]), { films: FILMS });
     expect(votes).toMatchObject({ kind: 'feedback', feedback: [VOTE] });

@@ -35,7 +35,9 @@ export async function planImport(
   const firstLine = start.split(/\r?\n/u, 1)[0]!.trim().toLowerCase();
   if (firstLine === FEEDBACK_CSV_HEADER.join(',').toLowerCase()) {
     const read = await readFeedbackCsv(input, films);
-    return read.ok ? { kind: 'feedback', feedback: read.feedback, rejected: read.rejected } : { kind: 'failed', message: read.message };
+    return read.ok
+      ? { kind: 'feedback', feedback: read.feedback, rejected: read.rejected }
+      : { kind: 'failed', message: read.message };
   }
   const preview = await previewCsvImport(input, { known: catalogueKeys(films), onProgress });
   return preview.ok ? { kind: 'films', preview } : { kind: 'failed', message: preview.message };

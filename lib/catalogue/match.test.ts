@@ -117,7 +117,8 @@ describe('matching streaming-page titles to MovieLens films', () => {
     expect(index.match('The Royal Tenenbaums')?.year).toBe(2001);
     expect(index.match('Coco')?.year).toBe(2017);
     // Well-known films whose names series took: no badge without the page saying film.
-    for (const title of ['Lost in Space', 'Parenthood', 'The Lincoln Lawyer', 'The Killer']) expect(index.match(title), title).toBeNull();
+    for (const title of ['Lost in Space', 'Parenthood', 'The Lincoln Lawyer', 'The Killer'])
+      expect(index.match(title), title).toBeNull();
     expect(index.match('The Lincoln Lawyer', null, 'movie')?.year).toBe(2011);
     // A one-word recent film ("Unbelievable" 2020) is too often a series' name too.
     expect(index.match('Unbelievable')).toBeNull();
@@ -151,7 +152,8 @@ describe('matching streaming-page titles to MovieLens films', () => {
 });
 
 describe('the disambiguation rules', () => {
-  const remake = (id: string, year: number | null, ratingCount: number) => film({ id, title: 'Solitude', year, ratingCount });
+  const remake = (id: string, year: number | null, ratingCount: number) =>
+    film({ id, title: 'Solitude', year, ratingCount });
 
   it('needs DOMINANCE_RATIO times the ratings of the runner-up', () => {
     // A row that says "films": the dominant one.

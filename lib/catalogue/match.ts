@@ -191,7 +191,10 @@ function pickWithoutYear(
   const best = dominant(films);
   if (!best) return null;
   // Ratings cannot tell a rated film from an unrated one that came out after the ratings were collected.
-  if (films.some((film) => film !== best && film.ratingCount === 0 && (film.year === null || film.year > RATINGS_ERA_END))) return null;
+  if (
+    films.some((film) => film !== best && film.ratingCount === 0 && (film.year === null || film.year > RATINGS_ERA_END))
+  )
+    return null;
   if (kind === 'movie') return best;
   if (isPopular(best)) return best;
   // A namesake, even one a "new" row ruled out, leaves the title ambiguous without a year or a "film" row.

@@ -13,15 +13,26 @@ const files = (over: Partial<MovieLensFiles> = {}): MovieLensFiles => ({
   // Film 1: four 5s. Film 2: one 1. Film 3: a 3 and a 4. Film 4: none.
   ratings: [
     'userId,movieId,rating,timestamp',
-    '1,1,5.0,100', '2,1,5.0,100', '3,1,5.0,100', '4,1,5.0,100',
+    '1,1,5.0,100',
+    '2,1,5.0,100',
+    '3,1,5.0,100',
+    '4,1,5.0,100',
     '1,2,1.0,100',
-    '1,3,3.0,100', '2,3,4.0,200',
+    '1,3,3.0,100',
+    '2,3,4.0,200',
   ].join('\n'),
   tags: [
     'userId,movieId,tag,timestamp',
-    '1,1,Pixar,300', '2,1,pixar,300', '3,1, PIXAR ,300',
-    '1,1,fun,300', '2,1,Fun,300',
-    '1,1,toys,300', '1,1,classic,300', '1,1,buddy,300', '1,1,animation,300', '1,1,zany,300',
+    '1,1,Pixar,300',
+    '2,1,pixar,300',
+    '3,1, PIXAR ,300',
+    '1,1,fun,300',
+    '2,1,Fun,300',
+    '1,1,toys,300',
+    '1,1,classic,300',
+    '1,1,buddy,300',
+    '1,1,animation,300',
+    '1,1,zany,300',
     '1,3,"twist ending",400',
   ].join('\n'),
   ...over,
@@ -57,7 +68,14 @@ describe('filmsFromMovieLens', () => {
 
   it('parses titles, genres and links', () => {
     const { films, newestTimestamp } = filmsFromMovieLens(files());
-    expect(films[1]).toMatchObject({ id: '2', title: 'The Heat', year: 2013, genres: ['Action', 'Comedy', 'Crime'], imdbId: 'tt2404463', tmdbId: 136795 });
+    expect(films[1]).toMatchObject({
+      id: '2',
+      title: 'The Heat',
+      year: 2013,
+      genres: ['Action', 'Comedy', 'Crime'],
+      imdbId: 'tt2404463',
+      tmdbId: 136795,
+    });
     expect(films[2]).toMatchObject({ title: 'Seven', aliases: ['Se7en'] });
     expect(films[3]).toMatchObject({ title: 'Babylon 5', year: null, genres: [], tmdbId: null, source: 'builtin' });
     expect(newestTimestamp).toBe(400);
@@ -65,8 +83,12 @@ describe('filmsFromMovieLens', () => {
 
   it('refuses files that are not MovieLens', () => {
     expect(() => filmsFromMovieLens(files({ movies: 'id,name\n1,x' }))).toThrow(/movies.csv: expected the header/);
-    expect(() => filmsFromMovieLens(files({ movies: 'movieId,title,genres\n1,X (1999),Romcom' }))).toThrow(/unknown genre "Romcom"/);
-    expect(() => filmsFromMovieLens(files({ ratings: 'userId,movieId,rating,timestamp\n1,1,9,1' }))).toThrow(/not between 0.5 and 5/);
+    expect(() => filmsFromMovieLens(files({ movies: 'movieId,title,genres\n1,X (1999),Romcom' }))).toThrow(
+      /unknown genre "Romcom"/,
+    );
+    expect(() => filmsFromMovieLens(files({ ratings: 'userId,movieId,rating,timestamp\n1,1,9,1' }))).toThrow(
+      /not between 0.5 and 5/,
+    );
     expect(() => filmsFromMovieLens(files({ links: 'movieId,imdbId,tmdbId\n1,2' }))).toThrow(/line 2 has 2 fields/);
   });
 });

@@ -32,7 +32,8 @@ function rowsOf(text: string, file: string, header: readonly string[]): string[]
     throw new Error(`${file}: expected the header ${header.join(',')}, found ${first?.join(',') ?? 'nothing'}`);
   }
   rows.forEach((row, i) => {
-    if (row.length !== header.length) throw new Error(`${file}: line ${i + 2} has ${row.length} fields, not ${header.length}`);
+    if (row.length !== header.length)
+      throw new Error(`${file}: line ${i + 2} has ${row.length} fields, not ${header.length}`);
   });
   return rows;
 }
@@ -123,7 +124,11 @@ export function filmsFromMovieLens(files: MovieLensFiles): MovieLensCatalogue {
       source: 'builtin',
     };
   });
-  const toneRatings: RatingRow[] = ratings.map(([userId, movieId, rating]) => ({ userId: userId!, movieId: movieId!, rating: Number(rating) }));
+  const toneRatings: RatingRow[] = ratings.map(([userId, movieId, rating]) => ({
+    userId: userId!,
+    movieId: movieId!,
+    rating: Number(rating),
+  }));
   const tones = filmTones({ films, ratings: toneRatings, tags: toneTags });
   films.forEach((film, i) => {
     film.tone = tones[i]!;

@@ -12,8 +12,17 @@ const LIST = [
 ].join('\n');
 
 const rated: Film = {
-  id: '1', title: 'Toy Story', aliases: [], year: 1995, genres: ['Comedy'], rating: 3.9, ratingCount: 215,
-  tags: ['pixar'], imdbId: 'tt0114709', tmdbId: 862, source: 'builtin',
+  id: '1',
+  title: 'Toy Story',
+  aliases: [],
+  year: 1995,
+  genres: ['Comedy'],
+  rating: 3.9,
+  ratingCount: 215,
+  tags: ['pixar'],
+  imdbId: 'tt0114709',
+  tmdbId: 862,
+  source: 'builtin',
 };
 
 describe('the 32M title list joined to latest-small', () => {
@@ -25,7 +34,9 @@ describe('the 32M title list joined to latest-small', () => {
       ['5', 'The Killer', 1989, ['Action', 'Crime']],
       ['7', 'Untitled Project', null, []],
     ]);
-    expect(films.every((f) => f.rating === null && f.ratingCount === 0 && f.tags.length === 0 && f.imdbId === null)).toBe(true);
+    expect(
+      films.every((f) => f.rating === null && f.ratingCount === 0 && f.tags.length === 0 && f.imdbId === null),
+    ).toBe(true);
   });
 
   it('keeps the rated film whole and adds the others in id order', () => {

@@ -28,7 +28,8 @@ export function titleListFilms(moviesCsv: string, file = 'ml-32m/movies.csv'): F
   }
   return rows.map((row, i): Film => {
     const [movieId, rawTitle, rawGenres] = row;
-    if (row.length !== 3 || !/^\d+$/u.test(movieId ?? '')) throw new Error(`${file}: line ${i + 2} is not movieId,title,genres`);
+    if (row.length !== 3 || !/^\d+$/u.test(movieId ?? ''))
+      throw new Error(`${file}: line ${i + 2} is not movieId,title,genres`);
     const { title, aliases, year } = parseMovieLensTitle(rawTitle!);
     const genres: Genre[] = [];
     if (rawGenres !== '(no genres listed)') {
@@ -37,7 +38,19 @@ export function titleListFilms(moviesCsv: string, file = 'ml-32m/movies.csv'): F
         genres.push(name);
       }
     }
-    return { id: movieId!, title, aliases, year, genres, rating: null, ratingCount: 0, tags: [], imdbId: null, tmdbId: null, source: 'builtin' };
+    return {
+      id: movieId!,
+      title,
+      aliases,
+      year,
+      genres,
+      rating: null,
+      ratingCount: 0,
+      tags: [],
+      imdbId: null,
+      tmdbId: null,
+      source: 'builtin',
+    };
   });
 }
 
@@ -45,7 +58,10 @@ export function titleListFilms(moviesCsv: string, file = 'ml-32m/movies.csv'): F
  * `rated` (latest-small, in its order) followed by the films of `newer` whose ids it lacks, in id order.
  * A film in both keeps the rated catalogue's entry whole (the same ids name the same films in both lists).
  */
-export function joinNewerTitles(rated: readonly Film[], newer: readonly Film[]): { films: Film[]; summary: JoinSummary } {
+export function joinNewerTitles(
+  rated: readonly Film[],
+  newer: readonly Film[],
+): { films: Film[]; summary: JoinSummary } {
   const known = new Set(rated.map((film) => film.id));
   const added = newer.filter((film) => !known.has(film.id)).sort((a, b) => Number(a.id) - Number(b.id));
   return { films: [...rated, ...added], summary: { kept: rated.length, added: added.length } };

@@ -19,17 +19,33 @@ afterEach(() => {
 const builtin = committedCatalogue().films.slice(0, 40);
 const mine = (n: number, over: Partial<Film> = {}) =>
   film({ id: `imp-test${n}`, title: `My Film ${n}`, year: 2000 + n, genres: ['Drama'], rating: 4, ...over });
-const vote = (filmId: string, over: Partial<Feedback> = {}): Feedback => ({ filmId, vote: 'up', emotion: 'happy', at: 1_700_000_000_000, ...over });
+const vote = (filmId: string, over: Partial<Feedback> = {}): Feedback => ({
+  filmId,
+  vote: 'up',
+  emotion: 'happy',
+  at: 1_700_000_000_000,
+  ...over,
+});
 
 describe('CatalogueRepository.seedBuiltin', () => {
   it('seeds an empty store, then does nothing for the same version', async () => {
     const repository = freshRepository();
     expect(await repository.builtinVersion()).toBeNull();
-    expect(await repository.seedBuiltin(builtin, 5)).toEqual({ action: 'seeded', version: 5, previousVersion: null, films: 40 });
+    expect(await repository.seedBuiltin(builtin, 5)).toEqual({
+      action: 'seeded',
+      version: 5,
+      previousVersion: null,
+      films: 40,
+    });
     expect(await repository.counts()).toEqual({ builtin: 40, imported: 0 });
     expect(await repository.builtinVersion()).toBe(5);
     const revision = await repository.revision();
-    expect(await repository.seedBuiltin(builtin, 5)).toEqual({ action: 'unchanged', version: 5, previousVersion: 5, films: 0 });
+    expect(await repository.seedBuiltin(builtin, 5)).toEqual({
+      action: 'unchanged',
+      version: 5,
+      previousVersion: 5,
+      films: 0,
+    });
     expect(await repository.revision()).toBe(revision);
   });
 
@@ -40,7 +56,12 @@ describe('CatalogueRepository.seedBuiltin', () => {
     await repository.setFeedback(vote(builtin[0]!.id));
     await repository.setFeedback(vote('imp-test1', { vote: 'down' }));
     const newer = [...builtin.slice(1, 30), { ...builtin[30]!, title: 'Renamed' }];
-    expect(await repository.seedBuiltin(newer, 6)).toMatchObject({ action: 'updated', version: 6, previousVersion: 5, films: 30 });
+    expect(await repository.seedBuiltin(newer, 6)).toMatchObject({
+      action: 'updated',
+      version: 6,
+      previousVersion: 5,
+      films: 30,
+    });
     const films = await repository.allFilms();
     expect(films.filter((f) => f.source === 'builtin')).toHaveLength(30);
     expect(films.some((f) => f.id === builtin[0]!.id)).toBe(false);
@@ -61,7 +82,9 @@ describe('CatalogueRepository.seedBuiltin', () => {
     await expect(repository.seedBuiltin([...builtin, mine(1)], 1)).rejects.toThrow(/source must be "builtin"/);
     await expect(repository.seedBuiltin([builtin[0]!, builtin[0]!], 1)).rejects.toThrow(/listed twice/);
     await expect(repository.seedBuiltin(builtin, 0)).rejects.toThrow(/positive integer/);
-    await expect(repository.seedBuiltin([{ ...builtin[0]!, genres: ['Romcom'] } as unknown as Film], 1)).rejects.toThrow(/genres/);
+    await expect(
+      repository.seedBuiltin([{ ...builtin[0]!, genres: ['Romcom'] } as unknown as Film], 1),
+    ).rejects.toThrow(/genres/);
     expect(await repository.counts()).toEqual({ builtin: 0, imported: 0 });
     expect(await repository.builtinVersion()).toBeNull();
     expect(await repository.revision()).toBe(0);
@@ -137,7 +160,10 @@ describe('CatalogueRepository feedback', () => {
     await repository.setFeedback(vote('318'));
     await repository.setFeedback(vote('318', { vote: 'down', emotion: 'sad', at: 1_700_000_000_001 }));
     await repository.setFeedback(vote('47'));
-    expect(await repository.listFeedback()).toEqual([vote('318', { vote: 'down', emotion: 'sad', at: 1_700_000_000_001 }), vote('47')]);
+    expect(await repository.listFeedback()).toEqual([
+      vote('318', { vote: 'down', emotion: 'sad', at: 1_700_000_000_001 }),
+      vote('47'),
+    ]);
     expect(await repository.clearFeedback('318')).toBe(true);
     expect(await repository.clearFeedback('318')).toBe(false);
     expect(await repository.listFeedback()).toEqual([vote('47')]);
@@ -147,7 +173,9 @@ describe('CatalogueRepository feedback', () => {
 
   it('refuses a vote that is not one', async () => {
     const repository = freshRepository();
-    await expect(repository.setFeedback(vote('318', { emotion: 'bored' as Feedback['emotion'] }))).rejects.toThrow(/emotion "bored"/);
+    await expect(repository.setFeedback(vote('318', { emotion: 'bored' as Feedback['emotion'] }))).rejects.toThrow(
+      /emotion "bored"/,
+    );
     await expect(repository.setFeedback(vote('318', { vote: 'meh' as Feedback['vote'] }))).rejects.toThrow(/vote/);
     await expect(repository.setFeedback(vote('', {}))).rejects.toThrow(/filmId/);
     await expect(repository.setFeedback(vote('318', { at: -1 }))).rejects.toThrow(/epoch/);

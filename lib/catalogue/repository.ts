@@ -155,7 +155,10 @@ export class CatalogueRepository {
     try {
       await this.db.transaction('rw', shelves, meta, async () => {
         const stored = new Set<string>();
-        await shelves.where('source').equals('imported').each((shelf) => shelf.films.forEach((f) => stored.add(f.id)));
+        await shelves
+          .where('source')
+          .equals('imported')
+          .each((shelf) => shelf.films.forEach((f) => stored.add(f.id)));
         if (films.some((f) => stored.has(f.id))) throw new Error('a film with the same id is already stored');
         await shelves.bulkAdd(shelve(films, 'imported', importBatch()));
         await this.bumpRevision(true);
@@ -272,12 +275,16 @@ export class CatalogueRepository {
    * imported films and all feedback, so the store ends as the export was; 'merge' adds to what is there,
    * the export winning where an id is in both. Invalid input throws before anything changes.
    */
-  async restoreState(state: CatalogueState, mode: 'replace' | 'merge' = 'replace'): Promise<{ films: number; feedback: number }> {
+  async restoreState(
+    state: CatalogueState,
+    mode: 'replace' | 'merge' = 'replace',
+  ): Promise<{ films: number; feedback: number }> {
     if (typeof state !== 'object' || state === null) throw new Error('expected { films, feedback }');
     assertFilms(state.films, 'imported');
     assertFeedbackList(state.feedback);
     const unmatchedRows = (state.unmatched ?? []).map((row) => unmatchedRow(row));
-    if (unmatchedRows.some((row) => row === null)) throw new Error('"not this film" titles must be titles of 1 to 200 characters');
+    if (unmatchedRows.some((row) => row === null))
+      throw new Error('"not this film" titles must be titles of 1 to 200 characters');
     const { shelves, feedback, meta, unmatched } = this.db;
     await this.db.transaction('rw', [shelves, feedback, meta, unmatched], async () => {
       const imported = shelves.where('source').equals('imported');
@@ -317,7 +324,9 @@ export class CatalogueRepository {
 }
 
 /** A "not this film" row from untrusted input (a message, an import), or null when it is not one. */
-export function unmatchedRow(value: { title?: unknown; filmId?: unknown; at?: unknown } | null | undefined): UnmatchedTitle | null {
+export function unmatchedRow(
+  value: { title?: unknown; filmId?: unknown; at?: unknown } | null | undefined,
+): UnmatchedTitle | null {
   if (typeof value !== 'object' || value === null) return null;
   const title = typeof value.title === 'string' ? value.title.replace(/\s+/gu, ' ').trim() : '';
   if (title === '' || title.length > 200) return null;

@@ -5,7 +5,9 @@ import { decodeBuiltinCatalogue, type BuiltinCatalogue } from './builtin';
 import type { Film } from './types';
 
 export const COMMITTED_CATALOGUE = fileURLToPath(new URL('../../public/catalogue/movielens.json', import.meta.url));
-export const MOVIELENS_DATA_DIR = fileURLToPath(new URL('../../../shared/data/movielens/ml-latest-small', import.meta.url));
+export const MOVIELENS_DATA_DIR = fileURLToPath(
+  new URL('../../../shared/data/movielens/ml-latest-small', import.meta.url),
+);
 
 let cached: BuiltinCatalogue | null = null;
 

@@ -5,36 +5,71 @@ describe('parseMovieLensTitle', () => {
   it.each([
     // [MovieLens title, display title, aliases, year]
     ['Shawshank Redemption, The (1994)', 'The Shawshank Redemption', [], 1994],
-    ['City of Lost Children, The (Cité des enfants perdus, La) (1995)', 'The City of Lost Children', ['La Cité des enfants perdus'], 1995],
+    [
+      'City of Lost Children, The (Cité des enfants perdus, La) (1995)',
+      'The City of Lost Children',
+      ['La Cité des enfants perdus'],
+      1995,
+    ],
     ['Seven (a.k.a. Se7en) (1995)', 'Seven', ['Se7en'], 1995],
-    ['Léon: The Professional (a.k.a. The Professional) (Léon) (1994)', 'Léon: The Professional', ['The Professional', 'Léon'], 1994],
+    [
+      'Léon: The Professional (a.k.a. The Professional) (Léon) (1994)',
+      'Léon: The Professional',
+      ['The Professional', 'Léon'],
+      1994,
+    ],
     ['Misérables, Les (1995)', 'Les Misérables', [], 1995],
-    ['Atalante, L\' (1934)', "L'Atalante", [], 1934],
-    ['Avventura, L\' (Adventure, The) (1960)', "L'Avventura", ['The Adventure'], 1960],
+    ["Atalante, L' (1934)", "L'Atalante", [], 1934],
+    ["Avventura, L' (Adventure, The) (1960)", "L'Avventura", ['The Adventure'], 1960],
     ['Boot, Das (Boat, The) (1981)', 'Das Boot', ['The Boat'], 1981],
-    ['Vitelloni, I (a.k.a. The Young and the Passionate) (1953)', 'I Vitelloni', ['The Young and the Passionate'], 1953],
+    [
+      'Vitelloni, I (a.k.a. The Young and the Passionate) (1953)',
+      'I Vitelloni',
+      ['The Young and the Passionate'],
+      1953,
+    ],
     ['Mariachi, El (1992)', 'El Mariachi', [], 1992],
     ['Baader Meinhof Komplex, Der (2008)', 'Der Baader Meinhof Komplex', [], 2008],
     ['Seventh Seal, The (Sjunde inseglet, Det) (1957)', 'The Seventh Seal', ['Det Sjunde inseglet'], 1957],
     ['Woman Is a Woman, A (femme est une femme, Une) (1961)', 'A Woman Is a Woman', ['Une femme est une femme'], 1961],
     ['Impossible, The (Imposible, Lo) (2012)', 'The Impossible', ['Lo Imposible'], 2012],
-    ['Good, the Bad and the Ugly, The (Buono, il brutto, il cattivo, Il) (1966)', 'The Good, the Bad and the Ugly', ['Il Buono, il brutto, il cattivo'], 1966],
-    ['Amelie (Fabuleux destin d\'Amélie Poulain, Le) (2001)', 'Amelie', ["Le Fabuleux destin d'Amélie Poulain"], 2001],
-    ['Supercop (Police Story 3: Supercop) (Jing cha gu shi III: Chao ji jing cha) (1992)', 'Supercop', ['Police Story 3: Supercop', 'Jing cha gu shi III: Chao ji jing cha'], 1992],
+    [
+      'Good, the Bad and the Ugly, The (Buono, il brutto, il cattivo, Il) (1966)',
+      'The Good, the Bad and the Ugly',
+      ['Il Buono, il brutto, il cattivo'],
+      1966,
+    ],
+    ["Amelie (Fabuleux destin d'Amélie Poulain, Le) (2001)", 'Amelie', ["Le Fabuleux destin d'Amélie Poulain"], 2001],
+    [
+      'Supercop (Police Story 3: Supercop) (Jing cha gu shi III: Chao ji jing cha) (1992)',
+      'Supercop',
+      ['Police Story 3: Supercop', 'Jing cha gu shi III: Chao ji jing cha'],
+      1992,
+    ],
   ] as const)('%s', (raw, title, aliases, year) => {
     expect(parseMovieLensTitle(raw)).toEqual({ title, aliases: [...aliases], year });
   });
 
   it('leaves commas that are part of a title alone', () => {
     expect(parseMovieLensTitle('Monsters, Inc. (2001)').title).toBe('Monsters, Inc.');
-    expect(parseMovieLensTitle('Lust, Caution (Se, jie) (2007)')).toEqual({ title: 'Lust, Caution', aliases: ['Se, jie'], year: 2007 });
+    expect(parseMovieLensTitle('Lust, Caution (Se, jie) (2007)')).toEqual({
+      title: 'Lust, Caution',
+      aliases: ['Se, jie'],
+      year: 2007,
+    });
     expect(parseMovieLensTitle('I, Tonya (2017)').title).toBe('I, Tonya');
     expect(parseMovieLensTitle('Paris, Texas (1984)').title).toBe('Paris, Texas');
   });
 
   it('keeps brackets that belong to the title', () => {
-    expect(parseMovieLensTitle('(500) Days of Summer (2009)')).toEqual({ title: '(500) Days of Summer', aliases: [], year: 2009 });
-    expect(parseMovieLensTitle('Evangelion: 3.0 You Can (Not) Redo (2012)').title).toBe('Evangelion: 3.0 You Can (Not) Redo');
+    expect(parseMovieLensTitle('(500) Days of Summer (2009)')).toEqual({
+      title: '(500) Days of Summer',
+      aliases: [],
+      year: 2009,
+    });
+    expect(parseMovieLensTitle('Evangelion: 3.0 You Can (Not) Redo (2012)').title).toBe(
+      'Evangelion: 3.0 You Can (Not) Redo',
+    );
     expect(parseMovieLensTitle('Evangelion: 1.0 You Are (Not) Alone (Evangerion shin gekijôban: Jo) (2007)')).toEqual({
       title: 'Evangelion: 1.0 You Are (Not) Alone',
       aliases: ['Evangerion shin gekijôban: Jo'],
@@ -44,7 +79,11 @@ describe('parseMovieLensTitle', () => {
 
   it('tolerates a missing year, a range and stray spaces', () => {
     expect(parseMovieLensTitle('Babylon 5')).toEqual({ title: 'Babylon 5', aliases: [], year: null });
-    expect(parseMovieLensTitle('Death Note: Desu nôto (2006–2007)')).toEqual({ title: 'Death Note: Desu nôto', aliases: [], year: 2006 });
+    expect(parseMovieLensTitle('Death Note: Desu nôto (2006–2007)')).toEqual({
+      title: 'Death Note: Desu nôto',
+      aliases: [],
+      year: 2006,
+    });
     expect(parseMovieLensTitle('Runaway Brain (1995) ')).toEqual({ title: 'Runaway Brain', aliases: [], year: 1995 });
     expect(parseMovieLensTitle('  ')).toEqual({ title: '', aliases: [], year: null });
   });
@@ -80,7 +119,7 @@ describe('normalizeTitle', () => {
     ['L.A. Confidential', 'LA Confidential'],
     ['Spider-Man', 'Spider Man'],
     ['WALL·E', 'WALL-E'],
-    ['Atalante, L\'', "L'Atalante"],
+    ["Atalante, L'", "L'Atalante"],
     ['Grønne slagtere', 'Gronne slagtere'],
   ])('%s = %s', (a, b) => {
     expect(normalizeTitle(a)).toBe(normalizeTitle(b));

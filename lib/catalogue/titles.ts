@@ -9,12 +9,44 @@
  */
 const TRAILING_ARTICLES = [
   // English
-  'the', 'a', 'an',
+  'the',
+  'a',
+  'an',
   // French, Italian, Spanish, Portuguese
-  'le', 'la', 'les', "l'", 'un', 'une', 'il', 'lo', 'gli', 'i', 'uno', 'una', 'el', 'los', 'las',
-  'o', 'os', 'as', 'um', 'uma',
+  'le',
+  'la',
+  'les',
+  "l'",
+  'un',
+  'une',
+  'il',
+  'lo',
+  'gli',
+  'i',
+  'uno',
+  'una',
+  'el',
+  'los',
+  'las',
+  'o',
+  'os',
+  'as',
+  'um',
+  'uma',
   // German, Dutch, Scandinavian
-  'der', 'die', 'das', 'ein', 'eine', 'de', 'het', 'een', 'den', 'det', 'en', 'et', 'ett',
+  'der',
+  'die',
+  'das',
+  'ein',
+  'eine',
+  'de',
+  'het',
+  'een',
+  'den',
+  'det',
+  'en',
+  'et',
+  'ett',
   // slang article in one MovieLens title
   'da',
 ];
@@ -148,7 +180,15 @@ export function parseMovieLensTitle(raw: string): ParsedTitle {
 
 /** Letters NFKD leaves whole but a reader treats as plain ones ("Grønne" = "Gronne"). */
 const LETTER_FOLDS: Record<string, string> = {
-  ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i',
+  ø: 'o',
+  æ: 'ae',
+  œ: 'oe',
+  ß: 'ss',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i',
 };
 
 /**

@@ -33,7 +33,10 @@ describe('tone', () => {
       { userId: 'b', movieId: '1', rating: 4 },
       { userId: 'b', movieId: '2', rating: 2 },
     ];
-    const tags = [{ movieId: '1', tag: 'funny' }, { movieId: '2', tag: 'disturbing' }];
+    const tags = [
+      { movieId: '1', tag: 'funny' },
+      { movieId: '2', tag: 'disturbing' },
+    ];
     const tones = filmTones({ films, ratings, tags });
     expect(tones[2]).toBeNull();
     expect(tones[0]).toHaveLength(TONE_AXES.length);
@@ -52,7 +55,12 @@ const hasData = existsSync(join(MOVIELENS_DATA_DIR, 'tags.csv'));
 describe.skipIf(!hasData)('tone of films whose tags were withheld from the build (MovieLens ml-latest-small)', () => {
   it('still tells light from dark, tense from calm, warm from cold: learned from ratings, not their tags', () => {
     const read = (file: string) => readFileSync(join(MOVIELENS_DATA_DIR, file), 'utf8');
-    const { axes } = toneAgreement({ movies: read('movies.csv'), links: read('links.csv'), ratings: read('ratings.csv'), tags: read('tags.csv') });
+    const { axes } = toneAgreement({
+      movies: read('movies.csv'),
+      links: read('links.csv'),
+      ratings: read('ratings.csv'),
+      tags: read('tags.csv'),
+    });
     for (const name of ['light', 'warm', 'tense'] as const) {
       const axis = axes.find((a) => a.axis === name)!;
       expect(axis.positive + axis.negative, name).toBeGreaterThanOrEqual(40);

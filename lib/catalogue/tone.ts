@@ -18,18 +18,39 @@ const TAG_TONE: Record<string, Partial<Record<ToneAxis, number>>> = {};
 function tagged(tags: string, tone: Partial<Record<ToneAxis, number>>): void {
   for (const tag of tags.split('|')) TAG_TONE[tag] = { ...TAG_TONE[tag], ...tone };
 }
-tagged('funny|very funny|hilarious|humorous|humor|fun|silly|goofy|witty|screwball|spoof|parody|comedy|british comedy|lighthearted|light|feel good|feel-good movie|entertaining', { light: 1 });
-tagged('feel-good|heartwarming|sweet|cute|adorable|charming|whimsical|uplifting|inspirational|inspiring|happy ending|family|disney|pixar|children|kids|christmas|friendship', { light: 0.8, warm: 1, tense: -0.5 });
+tagged(
+  'funny|very funny|hilarious|humorous|humor|fun|silly|goofy|witty|screwball|spoof|parody|comedy|british comedy|lighthearted|light|feel good|feel-good movie|entertaining',
+  { light: 1 },
+);
+tagged(
+  'feel-good|heartwarming|sweet|cute|adorable|charming|whimsical|uplifting|inspirational|inspiring|happy ending|family|disney|pixar|children|kids|christmas|friendship',
+  { light: 0.8, warm: 1, tense: -0.5 },
+);
 tagged('touching|moving|romantic|romance|love story', { warm: 0.8 });
-tagged('dark|disturbing|bleak|grim|gritty|nihilism|cynical|depressing|depression|violence|violent|brutal|brutality|gore|gory|bloody|torture|rape|suicide|drugs|drug abuse|serial killer|creepy|evil children|mindfuck|psychological|paranoia|dark hero', { light: -1, warm: -0.5 });
+tagged(
+  'dark|disturbing|bleak|grim|gritty|nihilism|cynical|depressing|depression|violence|violent|brutal|brutality|gore|gory|bloody|torture|rape|suicide|drugs|drug abuse|serial killer|creepy|evil children|mindfuck|psychological|paranoia|dark hero',
+  { light: -1, warm: -0.5 },
+);
 tagged('dark comedy|black comedy|dark humor|dark humour', { light: -0.8 });
-tagged('suspense|suspenseful|tense|intense|thriller|psychological thriller|scary|horror|claustrophobic|paranoia|paranoid|thrilling|zombies|ghosts|serial killer|violence|violent|creepy|action|survival', { tense: 1 });
+tagged(
+  'suspense|suspenseful|tense|intense|thriller|psychological thriller|scary|horror|claustrophobic|paranoia|paranoid|thrilling|zombies|ghosts|serial killer|violence|violent|creepy|action|survival',
+  { tense: 1 },
+);
 tagged('relaxing|calm|slow|quiet|gentle', { tense: -1 });
-tagged('sad|tearjerker|tear jerker|heartbreaking|bittersweet|tragic|tragedy|melancholy|melancholic|emotional|depressing|depression|death|holocaust|grief|cancer|suicide|moving|touching', { sad: 1 });
-tagged('thought-provoking|atmospheric|philosophical|philosophy|cerebral|intelligent|mindfuck|mind-bending|twist ending|plot twist|twist|twists & turns|clever|complex|surreal|surrealism|dreamlike|beautiful|visually stunning|visually appealing|cinematography|masterpiece|great cinematography|nonlinear|powerful ending', { absorbing: 1 });
+tagged(
+  'sad|tearjerker|tear jerker|heartbreaking|bittersweet|tragic|tragedy|melancholy|melancholic|emotional|depressing|depression|death|holocaust|grief|cancer|suicide|moving|touching',
+  { sad: 1 },
+);
+tagged(
+  'thought-provoking|atmospheric|philosophical|philosophy|cerebral|intelligent|mindfuck|mind-bending|twist ending|plot twist|twist|twists & turns|clever|complex|surreal|surrealism|dreamlike|beautiful|visually stunning|visually appealing|cinematography|masterpiece|great cinematography|nonlinear|powerful ending',
+  { absorbing: 1 },
+);
 tagged('predictable|bad|boring|stupid|dumb|cliche|bad acting|bad plot', { absorbing: -1 });
 tagged('funny|hilarious|feel-good|lighthearted', { sad: -0.5 });
-tagged('crude humor|adult humor|crude|vulgar|offensive|controversial|gross-out|satire|provocative', { warm: -0.8, tense: 0.4 });
+tagged('crude humor|adult humor|crude|vulgar|offensive|controversial|gross-out|satire|provocative', {
+  warm: -0.8,
+  tense: 0.4,
+});
 
 /** Latent factors per film; a dozen is plenty for 610 users. */
 const FACTORS = 12;
@@ -99,7 +120,11 @@ export function solveSymmetric(a: Float64Array, b: Float64Array, n: number): Flo
  * Film factors from ratings by alternating least squares on ratings less the user's and the film's mean
  * (shrunk). A film with few ratings gets small factors: it sits near the middle, and its genres speak for it.
  */
-function filmFactors(filmCount: number, ratings: readonly { user: number; film: number; value: number }[], userCount: number): Float64Array {
+function filmFactors(
+  filmCount: number,
+  ratings: readonly { user: number; film: number; value: number }[],
+  userCount: number,
+): Float64Array {
   const k = FACTORS;
   let total = 0;
   for (const r of ratings) total += r.value;

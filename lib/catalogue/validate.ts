@@ -50,7 +50,8 @@ function filmProblem(value: unknown, source?: FilmSource): string | null {
   if (film.imdbId !== null && (typeof film.imdbId !== 'string' || !/^tt\d{7,10}$/u.test(film.imdbId))) {
     return `${name}: imdbId must look like "tt0114709", or be null`;
   }
-  if (film.tmdbId !== null && (!isInteger(film.tmdbId) || film.tmdbId <= 0)) return `${name}: tmdbId must be a number or null`;
+  if (film.tmdbId !== null && (!isInteger(film.tmdbId) || film.tmdbId <= 0))
+    return `${name}: tmdbId must be a number or null`;
   return null;
 }
 
@@ -88,7 +89,11 @@ export function cleanFilm(film: Film): Film {
 }
 
 function isTone(value: unknown): value is number[] {
-  return Array.isArray(value) && value.length === TONE_AXES.length && value.every((v) => typeof v === 'number' && v >= -1 && v <= 1);
+  return (
+    Array.isArray(value) &&
+    value.length === TONE_AXES.length &&
+    value.every((v) => typeof v === 'number' && v >= -1 && v <= 1)
+  );
 }
 
 export function cleanFeedback(feedback: Feedback): Feedback {

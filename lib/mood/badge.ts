@@ -30,5 +30,9 @@ export interface BadgeState {
 
 export function badgeFor(emotion: Emotion | null): BadgeState {
   if (!emotion) return { text: '', color: '#6b7280', title: 'MoodReel: read my mood' };
-  return { text: BADGE_TEXT[emotion], color: BADGE_COLOR[emotion], title: `MoodReel: you look ${EMOTION_LABEL[emotion].toLowerCase()}` };
+  return {
+    text: BADGE_TEXT[emotion],
+    color: BADGE_COLOR[emotion],
+    title: `MoodReel: you look ${EMOTION_LABEL[emotion].toLowerCase()}`,
+  };
 }

@@ -17,7 +17,12 @@ const entry = (time: number, emotion: HistoryEntry['emotion']): HistoryEntry => 
 describe('mood history', () => {
   it('counts readings per day, oldest first, with empty days kept and old ones left out', () => {
     const now = at(2026, 11, 27, 20);
-    const entries = [entry(at(2026, 11, 27, 9), 'happy'), entry(at(2026, 11, 27, 19), 'sad'), entry(at(2026, 11, 25), 'happy'), entry(at(2026, 10, 1), 'sad')];
+    const entries = [
+      entry(at(2026, 11, 27, 9), 'happy'),
+      entry(at(2026, 11, 27, 19), 'sad'),
+      entry(at(2026, 11, 25), 'happy'),
+      entry(at(2026, 10, 1), 'sad'),
+    ];
     const days = bucketHistory(entries, 'day', 7, now);
     expect(days).toHaveLength(7);
     expect(days.map((d) => d.total)).toEqual([0, 0, 0, 0, 1, 0, 2]);
@@ -27,19 +32,34 @@ describe('mood history', () => {
 
   it('counts readings per week starting on Monday', () => {
     const now = at(2026, 11, 27); // a Friday
-    const weeks = bucketHistory([entry(at(2026, 11, 23), 'happy'), entry(at(2026, 11, 22), 'sad'), entry(at(2026, 11, 16), 'sad')], 'week', 2, now);
+    const weeks = bucketHistory(
+      [entry(at(2026, 11, 23), 'happy'), entry(at(2026, 11, 22), 'sad'), entry(at(2026, 11, 16), 'sad')],
+      'week',
+      2,
+      now,
+    );
     expect(weeks.map((w) => w.label)).toEqual(['Week of 16 Nov', 'Week of 23 Nov']);
     expect(weeks.map((w) => w.total)).toEqual([2, 1]);
   });
 
   it('keeps a reading as numbers only, and exports it as CSV', () => {
     const reading: MoodReading = {
-      emotion: 'happy', probabilities: [0.01, 0, 0.02, 0.9, 0.03, 0.01, 0.03], backend: 'wasm', cnnMs: 9, detectMs: 8,
-      totalMs: 900, frames: 8, faces: 1, source: 'camera', at: Date.UTC(2026, 10, 27, 12),
+      emotion: 'happy',
+      probabilities: [0.01, 0, 0.02, 0.9, 0.03, 0.01, 0.03],
+      backend: 'wasm',
+      cnnMs: 9,
+      detectMs: 8,
+      totalMs: 900,
+      frames: 8,
+      faces: 1,
+      source: 'camera',
+      at: Date.UTC(2026, 10, 27, 12),
     };
     const kept = historyEntryOf(reading);
     expect(Object.keys(kept).sort()).toEqual(['at', 'emotion', 'faces', 'probabilities', 'source']);
-    expect(historyToCsv([kept]).split('\n')[1]).toBe('2026-11-27T12:00:00.000Z,happy,0.01,0,0.02,0.9,0.03,0.01,0.03,1,camera');
+    expect(historyToCsv([kept]).split('\n')[1]).toBe(
+      '2026-11-27T12:00:00.000Z,happy,0.01,0,0.02,0.9,0.03,0.01,0.03,1,camera',
+    );
     // A stored row is not trusted to be harmless in a spreadsheet: a formula-like cell is defused.
     const planted = { ...kept, source: '=WEBSERVICE("http://evil.example")' as never };
     expect(historyToCsv([planted]).split('\n')[1]).toMatch(/,"'=WEBSERVICE\(""http:\/\/evil\.example""\)"$/u);

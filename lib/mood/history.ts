@@ -61,7 +61,12 @@ const WEEK_LABEL = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'sh
  * The last `count` days or weeks up to `now` (oldest first, empty ones included, in the computer's own time
  * zone), each with how many readings had each top emotion. Entries outside the range are left out.
  */
-export function bucketHistory(entries: readonly HistoryEntry[], unit: BucketUnit, count: number, now: number): HistoryBucket[] {
+export function bucketHistory(
+  entries: readonly HistoryEntry[],
+  unit: BucketUnit,
+  count: number,
+  now: number,
+): HistoryBucket[] {
   const last = startOf(unit, now);
   const first = step(unit, last, -(count - 1));
   const buckets: HistoryBucket[] = [];

@@ -48,9 +48,7 @@ export interface PersonMood {
   probabilities: number[];
 }
 
-export type ReadOutcome =
-  | { ok: true; reading: MoodReading }
-  | { ok: false; reason: MoodErrorReason; message: string };
+export type ReadOutcome = { ok: true; reading: MoodReading } | { ok: false; reason: MoodErrorReason; message: string };
 
 export type ReadRequest =
   | {

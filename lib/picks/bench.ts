@@ -24,9 +24,25 @@ export const TARGET_MEDIAN_MS = 20;
 
 /** How often MovieLens (ml-latest-small) lists each genre, so generated films have realistic genre sets. */
 const GENRE_FREQUENCY: Record<Genre, number> = {
-  Drama: 0.45, Comedy: 0.39, Thriller: 0.2, Action: 0.19, Romance: 0.16, Adventure: 0.13, Crime: 0.12,
-  'Sci-Fi': 0.1, Horror: 0.1, Fantasy: 0.08, Children: 0.07, Animation: 0.06, Mystery: 0.06, Documentary: 0.05,
-  War: 0.04, Musical: 0.03, Western: 0.02, IMAX: 0.02, 'Film-Noir': 0.01,
+  'Drama': 0.45,
+  'Comedy': 0.39,
+  'Thriller': 0.2,
+  'Action': 0.19,
+  'Romance': 0.16,
+  'Adventure': 0.13,
+  'Crime': 0.12,
+  'Sci-Fi': 0.1,
+  'Horror': 0.1,
+  'Fantasy': 0.08,
+  'Children': 0.07,
+  'Animation': 0.06,
+  'Mystery': 0.06,
+  'Documentary': 0.05,
+  'War': 0.04,
+  'Musical': 0.03,
+  'Western': 0.02,
+  'IMAX': 0.02,
+  'Film-Noir': 0.01,
 };
 
 /** A small seeded generator (mulberry32), so every run times the same catalogue. */
@@ -181,9 +197,18 @@ export function benchPicks(sizes: readonly number[] = [10_000, 100_000], runs = 
 /** The rows as a small text table. */
 export function formatBench(rows: readonly BenchRow[]): string {
   const header = ['query', 'films', 'runs', 'median ms', 'p95 ms'];
-  const body = rows.map((row) => [row.query, row.films.toLocaleString('en'), String(row.runs), row.medianMs.toFixed(2), row.p95Ms.toFixed(2)]);
+  const body = rows.map((row) => [
+    row.query,
+    row.films.toLocaleString('en'),
+    String(row.runs),
+    row.medianMs.toFixed(2),
+    row.p95Ms.toFixed(2),
+  ]);
   const widths = header.map((title, column) => Math.max(title.length, ...body.map((cells) => cells[column]!.length)));
-  const line = (cells: string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)))
+      .join('  ');
   return [line(header), line(widths.map((width) => '-'.repeat(width))), ...body.map(line)].join('\n');
 }
 
@@ -194,7 +219,14 @@ export function benchShippedWithTitles(films: readonly Film[], runs = 40): Bench
   const readings = Array.from({ length: runs + 5 }, () => reading(random));
   const rows: BenchRow[] = [];
   for (const strategy of ['match', 'lift'] as const) {
-    const scene = { films: joined, nudges: NO_NUDGES, hidden: new Set<string>(), recent: new Set<string>(), strategy, weights: weightsFor(strategy, null) };
+    const scene = {
+      films: joined,
+      nudges: NO_NUDGES,
+      hidden: new Set<string>(),
+      recent: new Set<string>(),
+      strategy,
+      weights: weightsFor(strategy, null),
+    };
     rows.push({
       query: `MovieLens + unrated titles, ${strategy}`,
       films: joined.length,
@@ -208,8 +240,9 @@ export function benchShippedWithTitles(films: readonly Film[], runs = 40): Bench
 /** What a film lover reads: the judged first pages, their rating counts, variety, and the floor over the join. */
 export function formatFirstPages(films: readonly Film[]): string {
   const pages = firstPages(films);
-  const lines = pages.map((page) =>
-    `${page.strategy.padEnd(5)} ${page.reading.padEnd(21)} ${page.picks.map((pick) => pick.title).join(' · ')}` +
+  const lines = pages.map(
+    (page) =>
+      `${page.strategy.padEnd(5)} ${page.reading.padEnd(21)} ${page.picks.map((pick) => pick.title).join(' · ')}` +
       (page.misfits.length ? `   [judged misfit: ${page.misfits.join(', ')}]` : ''),
   );
   const summary = summarise(pages, films).map(
@@ -240,26 +273,41 @@ export function formatFirstPages(films: readonly Film[]): string {
 export function formatToneAgreement(dataDir: string): string {
   if (!existsSync(join(dataDir, 'tags.csv'))) return `tone agreement: skipped, no MovieLens data at ${dataDir}`;
   const read = (file: string) => readFileSync(join(dataDir, file), 'utf8');
-  const { axes, withheld, films } = toneAgreement({ movies: read('movies.csv'), links: read('links.csv'), ratings: read('ratings.csv'), tags: read('tags.csv') });
+  const { axes, withheld, films } = toneAgreement({
+    movies: read('movies.csv'),
+    links: read('links.csv'),
+    ratings: read('ratings.csv'),
+    tags: read('tags.csv'),
+  });
   // The same films through the picks' own score for a happy reading (what `npm run picks -- --scores` prints):
   // a film that cannot fit counts as the lowest score.
   const light = axes.find((a) => a.axis === 'light')!;
   const scoreLines = (['match', 'lift'] as const).map((strategy) => {
     const scores = fitScores({
-      films, probabilities: JUDGED_READINGS[3]!.probabilities, strategy, weights: weightsFor(strategy, null), nudges: NO_NUDGES,
-      hidden: new Set(), recent: new Set(),
+      films,
+      probabilities: JUDGED_READINGS[3]!.probabilities,
+      strategy,
+      weights: weightsFor(strategy, null),
+      nudges: NO_NUDGES,
+      hidden: new Set(),
+      recent: new Set(),
     });
     const of = (id: string) => scores.get(id) ?? -Infinity;
     const agreement = pairwiseAgreement(light.positiveIds.map(of), light.negativeIds.map(of));
     const fitting = (ids: string[]) => ids.filter((id) => scores.has(id)).length;
-    return `happy reading, ${strategy}: the fit score puts light-tagged above dark-tagged withheld films in ` +
+    return (
+      `happy reading, ${strategy}: the fit score puts light-tagged above dark-tagged withheld films in ` +
       `${(agreement * 100).toFixed(0)} % of pairs (fitting: ${fitting(light.positiveIds)}/${light.positiveIds.length} light, ` +
-      `${fitting(light.negativeIds)}/${light.negativeIds.length} dark)`;
+      `${fitting(light.negativeIds)}/${light.negativeIds.length} dark)`
+    );
   });
   return [
     `Tone on ${withheld.size} films whose tags were withheld from the build (ids divisible by ${WITHHELD_EVERY}):`,
     'axis       films +/-   agreement   mean gap',
-    ...axes.map((a) => `${a.axis.padEnd(10)} ${`${a.positive}/${a.negative}`.padStart(9)}   ${a.agreement.toFixed(3).padStart(9)}   ${a.gap.toFixed(2).padStart(8)}`),
+    ...axes.map(
+      (a) =>
+        `${a.axis.padEnd(10)} ${`${a.positive}/${a.negative}`.padStart(9)}   ${a.agreement.toFixed(3).padStart(9)}   ${a.gap.toFixed(2).padStart(8)}`,
+    ),
     '(agreement: share of (tagged-positive, tagged-negative) pairs the built tone orders right; 0.5 is chance)',
     ...scoreLines,
   ].join('\n');

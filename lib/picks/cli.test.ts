@@ -14,7 +14,18 @@ const FEAR = '0.03,0.02,0.8,0.03,0.05,0.02,0.05';
 
 describe('picks CLI arguments', () => {
   it('reads readings, group, strategy, page size, catalogue and scores', () => {
-    const options = parseArguments(['--reading', HAPPY, '--reading', SAD, '--group', '--strategy', 'lift', '--page-size', '8', '--scores']);
+    const options = parseArguments([
+      '--reading',
+      HAPPY,
+      '--reading',
+      SAD,
+      '--group',
+      '--strategy',
+      'lift',
+      '--page-size',
+      '8',
+      '--scores',
+    ]);
     expect(options).toMatchObject({ group: true, strategy: 'lift', pageSize: 8, scores: true });
     expect(options.readings).toHaveLength(2);
     expect(options.readings[0]!.reduce((a, b) => a + b, 0)).toBeCloseTo(1);
@@ -61,7 +72,18 @@ describe('picks CLI output (MovieLens ml-latest-small, as shipped)', () => {
 
   it('gives movie night with --group: fits k of N is not printed, picks fit someone', () => {
     const films = loadMovieLens();
-    const options = parseArguments(['--reading', HAPPY, '--reading', SAD, '--reading', FEAR, '--group', '--strategy', 'match', '--scores']);
+    const options = parseArguments([
+      '--reading',
+      HAPPY,
+      '--reading',
+      SAD,
+      '--reading',
+      FEAR,
+      '--group',
+      '--strategy',
+      'match',
+      '--scores',
+    ]);
     const output = picksOutput(options, films) as { picks: { id: string }[]; scores: Record<string, number> };
     expect(output.picks).toHaveLength(5);
     for (const pick of output.picks) expect(output.scores[pick.id]).toBeDefined();
@@ -76,13 +98,44 @@ describe('picks CLI as a command', () => {
     try {
       const file = join(dir, 'small.json');
       const films = [
-        film({ id: '1', title: 'Light One', year: 2001, genres: ['Comedy'], rating: 4, ratingCount: 50, tone: [0.9, 0.8, -0.5, -0.5, 0] }),
-        film({ id: '2', title: 'Dark One', year: 2002, genres: ['Comedy', 'Crime'], rating: 4.2, ratingCount: 50, tone: [-1, -0.9, 0.7, 0.5, 0.8] }),
+        film({
+          id: '1',
+          title: 'Light One',
+          year: 2001,
+          genres: ['Comedy'],
+          rating: 4,
+          ratingCount: 50,
+          tone: [0.9, 0.8, -0.5, -0.5, 0],
+        }),
+        film({
+          id: '2',
+          title: 'Dark One',
+          year: 2002,
+          genres: ['Comedy', 'Crime'],
+          rating: 4.2,
+          ratingCount: 50,
+          tone: [-1, -0.9, 0.7, 0.5, 0.8],
+        }),
       ];
-      writeFileSync(file, encodeBuiltinCatalogue(films, { version: 1, source: 'test', ratingPrior: { mean: 3.5, weight: 3 } }));
-      const out = execFileSync('npx', ['tsx', 'lib/picks/cli.ts', '--reading', HAPPY, '--strategy', 'match', '--catalogue', file, '--scores'], { encoding: 'utf8' });
+      writeFileSync(
+        file,
+        encodeBuiltinCatalogue(films, { version: 1, source: 'test', ratingPrior: { mean: 3.5, weight: 3 } }),
+      );
+      const out = execFileSync(
+        'npx',
+        ['tsx', 'lib/picks/cli.ts', '--reading', HAPPY, '--strategy', 'match', '--catalogue', file, '--scores'],
+        { encoding: 'utf8' },
+      );
       const parsed = JSON.parse(out);
-      expect(parsed.picks).toEqual([{ id: '1', title: 'Light One', year: 2001, genres: ['Comedy'], reason: 'A light comedy that fits your happy mood' }]);
+      expect(parsed.picks).toEqual([
+        {
+          id: '1',
+          title: 'Light One',
+          year: 2001,
+          genres: ['Comedy'],
+          reason: 'A light comedy that fits your happy mood',
+        },
+      ]);
       expect(Object.keys(parsed.scores)).toEqual(['1']);
 
       const bad = run(['--reading', '1,2,3', '--strategy', 'match']);

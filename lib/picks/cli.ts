@@ -40,7 +40,9 @@ const USAGE =
 function parseReading(text: string): number[] {
   const parts = text.split(',');
   if (parts.length !== EMOTIONS.length) {
-    throw new UsageError(`--reading needs ${EMOTIONS.length} comma-separated probabilities (${EMOTIONS.join(', ')}), got "${text}"`);
+    throw new UsageError(
+      `--reading needs ${EMOTIONS.length} comma-separated probabilities (${EMOTIONS.join(', ')}), got "${text}"`,
+    );
   }
   const values = parts.map((part) => (part.trim() === '' ? NaN : Number(part)));
   if (values.some((value) => !Number.isFinite(value) || value < 0)) {
@@ -76,14 +78,16 @@ export function parseArguments(args: readonly string[]): CliOptions {
         break;
       case '--strategy': {
         const given = value();
-        if (given !== 'match' && given !== 'lift') throw new UsageError(`--strategy must be match or lift, not "${given}"`);
+        if (given !== 'match' && given !== 'lift')
+          throw new UsageError(`--strategy must be match or lift, not "${given}"`);
         strategy = given;
         break;
       }
       case '--page-size': {
         const given = value();
         const size = Number(given);
-        if (!/^\d+$/.test(given) || size < 1 || size > 1000) throw new UsageError(`--page-size must be a whole number from 1 to 1000, not "${given}"`);
+        if (!/^\d+$/.test(given) || size < 1 || size > 1000)
+          throw new UsageError(`--page-size must be a whole number from 1 to 1000, not "${given}"`);
         pageSize = size;
         break;
       }
@@ -109,12 +113,16 @@ export function loadCatalogue(path: string): Film[] {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new UsageError(`--catalogue ${path}: cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new UsageError(
+      `--catalogue ${path}: cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    );
   }
   try {
     return decodeBuiltinCatalogue(text).films;
   } catch (error) {
-    throw new UsageError(`--catalogue ${path}: ${(error as Error).message.replace(/\s*Reinstall the extension\.$/, '')}`);
+    throw new UsageError(
+      `--catalogue ${path}: ${(error as Error).message.replace(/\s*Reinstall the extension\.$/, '')}`,
+    );
   }
 }
 

@@ -3,7 +3,12 @@ import type { Genre } from '../catalogue/types';
 import { diversifiedOrder, type Candidate } from './diversify';
 import { genreMask } from './genre-mask';
 
-function candidate(name: string, score: number, genres: Genre[], franchises: string[] = []): Candidate & { name: string } {
+function candidate(
+  name: string,
+  score: number,
+  genres: Genre[],
+  franchises: string[] = [],
+): Candidate & { name: string } {
   return { name, score, mask: genreMask(genres), franchises };
 }
 
@@ -11,7 +16,9 @@ const names = (ordered: { name: string }[]) => ordered.map((c) => c.name);
 
 describe('diversified order', () => {
   it('lets a film of another genre mix in before a fifth of the same mix', () => {
-    const comedies = [1, 0.99, 0.98, 0.97, 0.96].map((score, i) => candidate(`comedy ${i}`, score, ['Comedy', 'Romance']));
+    const comedies = [1, 0.99, 0.98, 0.97, 0.96].map((score, i) =>
+      candidate(`comedy ${i}`, score, ['Comedy', 'Romance']),
+    );
     const other = candidate('adventure', 0.9, ['Adventure', 'Sci-Fi']);
     const ordered = names(diversifiedOrder([...comedies, other]));
     expect(ordered[0]).toBe('comedy 0');

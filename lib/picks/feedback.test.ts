@@ -31,7 +31,10 @@ describe('feedback nudges', () => {
     const nudges = nudgesFrom([vote('amelie', 'up')], genresOf);
     expect(nudges.happy).toEqual({ Comedy: NUDGE_STEP, Romance: NUDGE_STEP });
     for (const emotion of EMOTIONS.filter((e) => e !== 'happy')) expect(nudges[emotion]).toEqual({});
-    expect(nudgesFrom([vote('saw', 'down', 'fear')], genresOf).fear).toEqual({ Horror: -NUDGE_STEP, Thriller: -NUDGE_STEP });
+    expect(nudgesFrom([vote('saw', 'down', 'fear')], genresOf).fear).toEqual({
+      Horror: -NUDGE_STEP,
+      Thriller: -NUDGE_STEP,
+    });
   });
 
   it('adds votes up and bounds the total per emotion and genre', () => {

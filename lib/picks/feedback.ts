@@ -35,7 +35,11 @@ export function currentVotes(feedback: readonly Feedback[]): Feedback[] {
 
 /** Films with a 👎 in force: the picks never show them (undo removes the vote and brings the film back). */
 export function hiddenFrom(feedback: readonly Feedback[]): Set<string> {
-  return new Set(currentVotes(feedback).filter((vote) => vote.vote === 'down').map((vote) => vote.filmId));
+  return new Set(
+    currentVotes(feedback)
+      .filter((vote) => vote.vote === 'down')
+      .map((vote) => vote.filmId),
+  );
 }
 
 /**

@@ -107,4 +107,3 @@ export function franchisesAt(index: FilmIndex, films: readonly Film[], position:
   }
   return keys;
 }
-

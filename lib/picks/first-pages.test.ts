@@ -26,7 +26,8 @@ describe(movieLensSuite('first pages a film lover reads'), () => {
         const pages = noveltyWalk(films, probabilities, strategy).map((page) => page.map((pick) => pick.id));
         expect(new Set(pages.flat()).size, `${strategy} ${name}`).toBeGreaterThanOrEqual(30);
         pages.forEach((page, r) => {
-          for (const earlier of pages.slice(Math.max(0, r - 3), r)) expect(page.filter((id) => earlier.includes(id))).toEqual([]);
+          for (const earlier of pages.slice(Math.max(0, r - 3), r))
+            expect(page.filter((id) => earlier.includes(id))).toEqual([]);
         });
       }
     }

@@ -65,7 +65,12 @@ export function firstPages(films: readonly Film[]): FirstPage[] {
       });
       const emotions = name.split(' ').filter((word) => /^[a-z]+$/.test(word)) as Emotion[];
       const judged = new Set(emotions.flatMap((emotion) => JUDGED_MISFITS[strategy][emotion] ?? []));
-      pages.push({ reading: name, strategy, picks, misfits: picks.filter((pick) => judged.has(pick.id)).map((pick) => pick.title) });
+      pages.push({
+        reading: name,
+        strategy,
+        picks,
+        misfits: picks.filter((pick) => judged.has(pick.id)).map((pick) => pick.title),
+      });
     }
   }
   return pages;
@@ -98,7 +103,9 @@ export function summarise(pages: readonly FirstPage[], films: readonly Film[]): 
       distinct: new Set(picks.map((pick) => pick.id)).size,
       medianRatingCount: median(counts),
       minRatingCount: Math.min(...counts),
-      judgedMisfits: pages.filter((page) => page.strategy === strategy).reduce((sum, page) => sum + page.misfits.length, 0),
+      judgedMisfits: pages
+        .filter((page) => page.strategy === strategy)
+        .reduce((sum, page) => sum + page.misfits.length, 0),
     };
   });
 }
@@ -107,13 +114,32 @@ export function summarise(pages: readonly FirstPage[], films: readonly Film[]): 
  * Repeated readings of one mood as the picks service remembers them (the last three readings' films last, the
  * five before those after fresh films): the first pages of `readings` readings in a row.
  */
-export function noveltyWalk(films: readonly Film[], probabilities: readonly number[], strategy: 'match' | 'lift', readings = 8): FilmPick[][] {
+export function noveltyWalk(
+  films: readonly Film[],
+  probabilities: readonly number[],
+  strategy: 'match' | 'lift',
+  readings = 8,
+): FilmPick[][] {
   const shown: string[][] = [];
   const pages: FilmPick[][] = [];
   for (let r = 0; r < readings; r++) {
     const recent = new Set(shown.slice(-3).flat());
-    const seen = new Set(shown.slice(-8, -3).flat().filter((id) => !recent.has(id)));
-    const { picks } = rankPicks({ films, probabilities, strategy, weights: weightsFor(strategy, null), nudges: NO_NUDGES, hidden: new Set(), recent, seen });
+    const seen = new Set(
+      shown
+        .slice(-8, -3)
+        .flat()
+        .filter((id) => !recent.has(id)),
+    );
+    const { picks } = rankPicks({
+      films,
+      probabilities,
+      strategy,
+      weights: weightsFor(strategy, null),
+      nudges: NO_NUDGES,
+      hidden: new Set(),
+      recent,
+      seen,
+    });
     pages.push(picks);
     shown.push(picks.map((pick) => pick.id));
   }

@@ -11,8 +11,12 @@ import { STRATEGIES, type Strategy } from './types';
 
 const match = weightsFor('match', null);
 const lift = weightsFor('lift', null);
-const scorer = (emotion: Emotion, strategy: Strategy = 'match', weights = weightsFor(strategy, null), nudges = NO_NUDGES) =>
-  moodScorer(certain(emotion), strategy, weights, nudges);
+const scorer = (
+  emotion: Emotion,
+  strategy: Strategy = 'match',
+  weights = weightsFor(strategy, null),
+  nudges = NO_NUDGES,
+) => moodScorer(certain(emotion), strategy, weights, nudges);
 
 describe('fits the mood (the one rule)', () => {
   it('names the genre, the tone that helped and the mood', () => {
@@ -29,7 +33,9 @@ describe('fits the mood (the one rule)', () => {
     );
     const custom = customFrom('match');
     custom.sad = { Western: 0.9 };
-    expect(fitsMood({ genres: ['Western'] }, scorer('sad', 'custom', custom))?.reason).toBe('A western that fits your sad mood');
+    expect(fitsMood({ genres: ['Western'] }, scorer('sad', 'custom', custom))?.reason).toBe(
+      'A western that fits your sad mood',
+    );
     expect(fitsMood({ genres: ['Horror'] }, scorer('fear'))?.reason).toBe('A horror film that fits your fearful mood');
   });
 
@@ -94,10 +100,26 @@ describe(movieLensSuite('one rule for badges and picks'), () => {
     for (const strategy of ['match', 'lift'] as const) {
       for (const probabilities of readings) {
         const weights = weightsFor(strategy, null);
-        const page = rankPicks({ films, probabilities, strategy, weights, nudges: NO_NUDGES, hidden: new Set(), recent: new Set(), pageSize: 10 });
+        const page = rankPicks({
+          films,
+          probabilities,
+          strategy,
+          weights,
+          nudges: NO_NUDGES,
+          hidden: new Set(),
+          recent: new Set(),
+          pageSize: 10,
+        });
         const rule = moodScorer(probabilities, strategy, weights, NO_NUDGES);
         expect(page.picks.length).toBe(10);
-        for (const pick of page.picks) expect(fitsMood(films.find((f) => f.id === pick.id)!, rule), pick.title).not.toBeNull();
+        for (const pick of page.picks)
+          expect(
+            fitsMood(
+              films.find((f) => f.id === pick.id)!,
+              rule,
+            ),
+            pick.title,
+          ).not.toBeNull();
       }
     }
   });

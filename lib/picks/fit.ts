@@ -50,7 +50,12 @@ export function breaksAvoidRule(
 }
 
 /** The film's genre that fits the emotion best: the table's best-weighted, else the most nudged; ties in film order. */
-function fittingGenre(film: ScoredFilmLike, emotion: Emotion, weights: GenreWeights, nudges: GenreWeights): Genre | null {
+function fittingGenre(
+  film: ScoredFilmLike,
+  emotion: Emotion,
+  weights: GenreWeights,
+  nudges: GenreWeights,
+): Genre | null {
   for (const table of [weights, nudges]) {
     let best: Genre | null = null;
     let bestWeight = 0;

@@ -13,7 +13,11 @@ describe('franchise keys', () => {
     oneSeries(['Toy Story', 'Toy Story 2', 'Toy Story 3']);
     oneSeries(['Shrek', 'Shrek 2', 'Shrek the Third']);
     oneSeries(['Die Hard', 'Die Hard 2', 'Die Hard: With a Vengeance']);
-    oneSeries(['Star Wars: Episode IV - A New Hope', 'Star Wars: Episode I - The Phantom Menace', 'Star Wars: The Last Jedi']);
+    oneSeries([
+      'Star Wars: Episode IV - A New Hope',
+      'Star Wars: Episode I - The Phantom Menace',
+      'Star Wars: The Last Jedi',
+    ]);
     oneSeries([
       "Harry Potter and the Sorcerer's Stone",
       'Harry Potter and the Chamber of Secrets',
@@ -37,7 +41,15 @@ describe('franchise keys', () => {
   });
 
   it('keeps different films apart', () => {
-    const titles = ['Toy Story', 'Toy Soldiers', 'Die Hard', 'Hard Target', 'Star Trek', 'Beauty and the Beast', 'Shrek'];
+    const titles = [
+      'Toy Story',
+      'Toy Soldiers',
+      'Die Hard',
+      'Hard Target',
+      'Star Trek',
+      'Beauty and the Beast',
+      'Shrek',
+    ];
     expect(new Set(titles.map(franchiseKey)).size).toBe(titles.length);
     expect(franchiseKey('2001: A Space Odyssey')).toBe('2001');
     expect(franchiseKey('Amélie')).toBe(franchiseKey('Amelie'));

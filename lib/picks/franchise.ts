@@ -43,7 +43,7 @@ export function franchiseKey(title: string): string {
   name = words(name).replace(ENGLISH_ARTICLE, '');
   const andThe = name.indexOf(' and the ');
   if (andThe > 0 && name.slice(0, andThe).includes(' ')) name = name.slice(0, andThe);
-  for (let previous = ''; previous !== name; ) {
+  for (let previous = ''; previous !== name;) {
     previous = name;
     name = name.replace(SEQUEL_MARKER, '');
   }

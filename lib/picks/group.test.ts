@@ -47,7 +47,15 @@ describe('group picks (hand-made films)', () => {
     const group = askGroup([slasher, whodunit], friends, 'custom', { weights });
     expect(ids(group.picks)).toEqual(['whodunit', 'slasher']);
     // On their own, the two afraid friends would have the slasher first: the average favours it too.
-    const alone = rankPicks({ films: [slasher, whodunit], probabilities: certain('fear'), strategy: 'custom', weights, nudges: NO_NUDGES, hidden: new Set(), recent: new Set() });
+    const alone = rankPicks({
+      films: [slasher, whodunit],
+      probabilities: certain('fear'),
+      strategy: 'custom',
+      weights,
+      nudges: NO_NUDGES,
+      hidden: new Set(),
+      recent: new Set(),
+    });
     expect(ids(alone.picks)[0]).toBe('slasher');
   });
 
@@ -74,11 +82,15 @@ describe('group picks (hand-made films)', () => {
     const group = askGroup([plainDrama, comedy], [certain('surprise'), certain('surprise'), certain('sad')], 'lift');
     expect(ids(group.picks)).toEqual(['comedy']);
     // Without the sad member, the drama-adventure would be picked.
-    expect(ids(askGroup([plainDrama, comedy], [certain('surprise'), certain('surprise')], 'lift').picks)).toContain('plain-drama');
+    expect(ids(askGroup([plainDrama, comedy], [certain('surprise'), certain('surprise')], 'lift').picks)).toContain(
+      'plain-drama',
+    );
   });
 
   it('shares hidden, recent and paging with single picks', () => {
-    const films = Array.from({ length: 12 }, (_, i) => film({ id: `c${i}`, genres: i % 2 ? ['Comedy'] : ['Comedy', 'Drama'], rating: 3 + i / 10 }));
+    const films = Array.from({ length: 12 }, (_, i) =>
+      film({ id: `c${i}`, genres: i % 2 ? ['Comedy'] : ['Comedy', 'Drama'], rating: 3 + i / 10 }),
+    );
     const members = [certain('happy'), mixed({ happy: 0.5, sad: 0.5 })];
     const first = askGroup(films, members);
     const hidden = new Set([first.picks[0]!.id]);
@@ -114,12 +126,23 @@ describe(movieLensSuite('group picks'), () => {
     const members = [certain('happy'), certain('sad'), certain('fear')];
     for (const strategy of ['match', 'lift'] as const) {
       const weights = weightsFor(strategy, null);
-      const { picks } = rankGroupPicks({ films, members, strategy, weights, nudges: NO_NUDGES, hidden: new Set(), recent: new Set(), pageSize: 10 });
+      const { picks } = rankGroupPicks({
+        films,
+        members,
+        strategy,
+        weights,
+        nudges: NO_NUDGES,
+        hidden: new Set(),
+        recent: new Set(),
+        pageSize: 10,
+      });
       expect(picks).toHaveLength(10);
       for (const pick of picks) {
         const found = films.find((f) => f.id === pick.id)!;
         expect(found.ratingCount, pick.title).toBeGreaterThanOrEqual(20);
-        const fits = members.filter((member) => fitsMood(found, moodScorer(member, strategy, weights, NO_NUDGES))).length;
+        const fits = members.filter((member) =>
+          fitsMood(found, moodScorer(member, strategy, weights, NO_NUDGES)),
+        ).length;
         expect(pick.fitsPeople).toEqual({ fits, of: 3 });
         expect(fits).toBeGreaterThan(0);
       }
@@ -134,7 +157,15 @@ describe(movieLensSuite('group picks'), () => {
     ];
     for (const [reading, strategy] of cases) {
       for (const page of [0, 2]) {
-        const scene = { films, strategy, weights: weightsFor(strategy, null), nudges: NO_NUDGES, hidden: new Set<string>(), recent: new Set<string>(), page };
+        const scene = {
+          films,
+          strategy,
+          weights: weightsFor(strategy, null),
+          nudges: NO_NUDGES,
+          hidden: new Set<string>(),
+          recent: new Set<string>(),
+          page,
+        };
         const single = rankPicks({ ...scene, probabilities: reading });
         const group = rankGroupPicks({ ...scene, members: [reading] });
         expect(group.hasMore).toBe(single.hasMore);

@@ -112,7 +112,6 @@ function groupScoring(scorers: readonly MoodScorer[], index: FilmIndex): Scoring
   };
 }
 
-
 function scorersFor(input: GroupPicksInput): MoodScorer[] {
   return input.members.map((member) => moodScorer(member, input.strategy, input.weights, input.nudges));
 }
@@ -137,7 +136,9 @@ export function rankGroupPicks(input: GroupPicksInput): PicksPage {
     picks: items.map(({ film }) => {
       const fitting = scorers.filter((scorer) => fitsMood(film, scorer) !== null);
       // The reason speaks for the group's mood when the film fits it, else for a member it fits.
-      const reason = fitsMood(film, groupScorer) ? reasonFor(film, groupScorer) : reasonFor(film, fitting[0] ?? groupScorer);
+      const reason = fitsMood(film, groupScorer)
+        ? reasonFor(film, groupScorer)
+        : reasonFor(film, fitting[0] ?? groupScorer);
       return { ...toPick(film, reason), fitsPeople: { fits: fitting.length, of: members.length } };
     }),
     hasMore,

@@ -79,7 +79,11 @@ const TIER_STEP = 1e6;
  * each tier diversified and blended over the lanes. Seen films come after fresh ones so that repeated readings
  * walk down the list and never cycle back to the first page.
  */
-function orderedCandidates(scene: PicksScene, scoring: Scoring, limit = Infinity): { ordered: ScoredFilm[]; total: number } {
+function orderedCandidates(
+  scene: PicksScene,
+  scoring: Scoring,
+  limit = Infinity,
+): { ordered: ScoredFilm[]; total: number } {
   const { films, hidden, recent } = scene;
   const seen = scene.seen ?? new Set<string>();
   const index = filmIndex(films);
@@ -136,7 +140,9 @@ function orderedCandidates(scene: PicksScene, scoring: Scoring, limit = Infinity
   for (let tier = 0; tier <= 5 && ordered.length < limit; tier++) {
     const members = candidates.filter((candidate) => candidate.tier === tier);
     if (members.length === 0) continue;
-    ordered.push(...diversifiedOrder(members, tier <= 2 ? placed : new Set(), scoring.laneShares, limit - ordered.length));
+    ordered.push(
+      ...diversifiedOrder(members, tier <= 2 ? placed : new Set(), scoring.laneShares, limit - ordered.length),
+    );
   }
   return { ordered, total: candidates.length };
 }

@@ -27,7 +27,13 @@ describe('quality', () => {
   });
 
   it('is a multiplier in (0, 1]', () => {
-    for (const [rating, ratingCount] of [[0.5, 10_000], [5, 10_000], [null, 0], [7, 3], [-2, 3]] as const) {
+    for (const [rating, ratingCount] of [
+      [0.5, 10_000],
+      [5, 10_000],
+      [null, 0],
+      [7, 3],
+      [-2, 3],
+    ] as const) {
       const factor = qualityFactor({ rating, ratingCount });
       expect(factor).toBeGreaterThan(0);
       expect(factor).toBeLessThanOrEqual(1);

@@ -45,7 +45,11 @@ export function qualityFactor(film: { readonly rating: number | null; readonly r
  * Whether a film clears the quality floor: a built-in film enough people rated, or an imported film the user's
  * file gave a rating (it is the user's own list). Films of the title list with no ratings never do.
  */
-export function clearsFloor(film: { readonly rating: number | null; readonly ratingCount: number; readonly source: string }): boolean {
+export function clearsFloor(film: {
+  readonly rating: number | null;
+  readonly ratingCount: number;
+  readonly source: string;
+}): boolean {
   if (film.source === 'imported') return film.rating !== null;
   return film.ratingCount >= RATING_COUNT_FLOOR;
 }

@@ -28,7 +28,12 @@ function ask(
 }
 
 /** Every pick the user could reach with "More picks", page by page. */
-function allPicks(films: readonly Film[], probabilities: number[], strategy: Strategy = 'match', extra: Partial<PicksInput> = {}): FilmPick[] {
+function allPicks(
+  films: readonly Film[],
+  probabilities: number[],
+  strategy: Strategy = 'match',
+  extra: Partial<PicksInput> = {},
+): FilmPick[] {
   // Pages slice one ordering (tested below), so one large page is every page at once.
   return ask(films, probabilities, strategy, { ...extra, page: 0, pageSize: 100_000 }).picks;
 }
@@ -65,7 +70,10 @@ describe('picks for one reading (hand-made films)', () => {
   });
 
   it('carries what the popup shows of each film', () => {
-    const [pick] = ask([film({ id: '42', title: 'Amelie', year: 2001, genres: ['Comedy', 'Romance'], rating: 4.2 })], certain('happy')).picks;
+    const [pick] = ask(
+      [film({ id: '42', title: 'Amelie', year: 2001, genres: ['Comedy', 'Romance'], rating: 4.2 })],
+      certain('happy'),
+    ).picks;
     expect(pick).toEqual({
       id: '42',
       title: 'Amelie',
@@ -92,14 +100,25 @@ describe('picks for one reading (hand-made films)', () => {
   it('never lets variety beat a much better film', () => {
     const great = film({ id: 'great', genres: ['Comedy'], rating: 4.4, ratingCount: 500 });
     const alsoGreat = film({ id: 'also-great', genres: ['Comedy'], rating: 4.3, ratingCount: 500 });
-    const other = film({ id: 'other-mix', genres: ['Comedy', 'Musical', 'Romance', 'Western'], rating: 3.2, ratingCount: 500 });
+    const other = film({
+      id: 'other-mix',
+      genres: ['Comedy', 'Musical', 'Romance', 'Western'],
+      rating: 3.2,
+      ratingCount: 500,
+    });
     expect(ids(allPicks([other, alsoGreat, great], certain('happy')))).toEqual(['great', 'also-great', 'other-mix']);
   });
 
   it('blends a mixed reading by weight: three of five for 60 % happy, two for 40 % sad, not films of both', () => {
-    const comedyPicks = Array.from({ length: 8 }, (_, i) => film({ id: `c${i}`, genres: ['Comedy'], rating: 4 - i / 50, ratingCount: 200 }));
-    const dramas = Array.from({ length: 8 }, (_, i) => film({ id: `d${i}`, genres: ['Drama'], rating: 3.9 - i / 50, ratingCount: 200 }));
-    const both = Array.from({ length: 8 }, (_, i) => film({ id: `b${i}`, genres: ['Comedy', 'Drama'], rating: 3.5, ratingCount: 200 }));
+    const comedyPicks = Array.from({ length: 8 }, (_, i) =>
+      film({ id: `c${i}`, genres: ['Comedy'], rating: 4 - i / 50, ratingCount: 200 }),
+    );
+    const dramas = Array.from({ length: 8 }, (_, i) =>
+      film({ id: `d${i}`, genres: ['Drama'], rating: 3.9 - i / 50, ratingCount: 200 }),
+    );
+    const both = Array.from({ length: 8 }, (_, i) =>
+      film({ id: `b${i}`, genres: ['Comedy', 'Drama'], rating: 3.5, ratingCount: 200 }),
+    );
     const page = ask([...comedyPicks, ...dramas, ...both], mixed({ happy: 0.6, sad: 0.4 })).picks;
     expect(page.filter((pick) => pick.reason.endsWith('happy mood'))).toHaveLength(3);
     expect(page.filter((pick) => pick.reason.endsWith('sad mood'))).toHaveLength(2);
@@ -130,7 +149,15 @@ describe('picks for one reading (hand-made films)', () => {
 
   it('raises films like one given a 👍, for the emotion it was given for', () => {
     const romcoms = [3.9, 3.8].map((rating, i) => film({ id: `romcom-${i}`, genres: ['Comedy', 'Romance'], rating }));
-    const films = [...comedies, ...family, familyComedy, ...romcoms, ...Array.from({ length: 6 }, (_, i) => film({ id: `more-family-${i}`, genres: ['Children', 'Comedy'], rating: 4.2 }))];
+    const films = [
+      ...comedies,
+      ...family,
+      familyComedy,
+      ...romcoms,
+      ...Array.from({ length: 6 }, (_, i) =>
+        film({ id: `more-family-${i}`, genres: ['Children', 'Comedy'], rating: 4.2 }),
+      ),
+    ];
     const genresOf = (id: string) => films.find((f) => f.id === id)?.genres;
     const position = (order: string[]) => order.indexOf('romcom-1');
     const before = ids(allPicks(films, certain('happy')));
@@ -154,7 +181,13 @@ describe('picks for one reading (hand-made films)', () => {
 
   it('shows one film of a series per page of top picks', () => {
     const toyStories = ['Toy Story', 'Toy Story 2', 'Toy Story 3'].map((title, i) =>
-      film({ id: `toy-${i}`, title, genres: ['Animation', 'Children', 'Comedy'], rating: 4.3 - i * 0.05, ratingCount: 500 }),
+      film({
+        id: `toy-${i}`,
+        title,
+        genres: ['Animation', 'Children', 'Comedy'],
+        rating: 4.3 - i * 0.05,
+        ratingCount: 500,
+      }),
     );
     const { picks } = ask([...toyStories, ...comedies, ...family], certain('happy'));
     expect(picks.filter((pick) => pick.title.startsWith('Toy Story'))).toHaveLength(1);
@@ -163,7 +196,12 @@ describe('picks for one reading (hand-made films)', () => {
 
   it('pages through one ordering: no repeats, nothing skipped, the same page twice is the same', () => {
     const films = Array.from({ length: 23 }, (_, i) =>
-      film({ id: `f${i}`, title: `Title ${String.fromCharCode(65 + i)}`, genres: i % 2 ? ['Comedy'] : ['Children', 'Comedy'], rating: 3 + (i % 7) / 5 }),
+      film({
+        id: `f${i}`,
+        title: `Title ${String.fromCharCode(65 + i)}`,
+        genres: i % 2 ? ['Comedy'] : ['Children', 'Comedy'],
+        rating: 3 + (i % 7) / 5,
+      }),
     );
     const pages = [0, 1, 2, 3, 4].map((page) => ask(films, certain('happy'), 'match', { page }));
     const shown = pages.flatMap((page) => ids(page.picks));
@@ -172,7 +210,9 @@ describe('picks for one reading (hand-made films)', () => {
     expect(pages.map((page) => page.hasMore)).toEqual([true, true, true, true, false]);
     expect(ask(films, certain('happy'), 'match', { page: 2 })).toEqual(pages[2]);
     expect(ask(films, certain('happy'), 'match', { page: 5 })).toEqual({ picks: [], hasMore: false });
-    const sevens = [0, 1, 2, 3].flatMap((page) => ids(ask(films, certain('happy'), 'match', { page, pageSize: 7 }).picks));
+    const sevens = [0, 1, 2, 3].flatMap((page) =>
+      ids(ask(films, certain('happy'), 'match', { page, pageSize: 7 }).picks),
+    );
     expect(sevens).toEqual(shown);
   });
 
@@ -199,12 +239,19 @@ describe(movieLensSuite('picks for one reading'), () => {
 
   it('never gives a plain drama to lift a sad mood, even when sadness is only part of the reading', () => {
     // Dramas with no sad-lifting genre that other emotions' lifting genres would let score.
-    const temptations = films.filter((f) => avoidedUnderLift(f, 'sad') && has(f, 'Adventure', 'Sci-Fi', 'Fantasy', 'Mystery'));
+    const temptations = films.filter(
+      (f) => avoidedUnderLift(f, 'sad') && has(f, 'Adventure', 'Sci-Fi', 'Fantasy', 'Mystery'),
+    );
     expect(temptations.length).toBeGreaterThan(50);
-    for (const reading of [certain('sad'), mixed({ sad: 0.55, surprise: 0.45 }), mixed({ neutral: 0.5, sad: 0.3, happy: 0.2 })]) {
+    for (const reading of [
+      certain('sad'),
+      mixed({ sad: 0.55, surprise: 0.45 }),
+      mixed({ neutral: 0.5, sad: 0.3, happy: 0.2 }),
+    ]) {
       const picks = allPicks(films, reading, 'lift');
       expect(picks.length).toBeGreaterThan(100);
-      for (const pick of picks) expect(avoidedUnderLift(pick, 'sad'), `${pick.title} ${pick.genres.join('|')}`).toBe(false);
+      for (const pick of picks)
+        expect(avoidedUnderLift(pick, 'sad'), `${pick.title} ${pick.genres.join('|')}`).toBe(false);
     }
   });
 
@@ -213,7 +260,10 @@ describe(movieLensSuite('picks for one reading'), () => {
       const picks = allPicks(films, reading, 'lift');
       expect(picks.length).toBeGreaterThan(100);
       for (const pick of picks) {
-        expect(pick.genres.every((genre) => genre === 'Horror' || genre === 'Thriller'), pick.title).toBe(false);
+        expect(
+          pick.genres.every((genre) => genre === 'Horror' || genre === 'Thriller'),
+          pick.title,
+        ).toBe(false);
         expect(avoidedUnderLift(pick, 'fear'), `${pick.title} ${pick.genres.join('|')}`).toBe(false);
       }
     }
@@ -262,7 +312,10 @@ describe(movieLensSuite('picks for one reading'), () => {
     const liked = before.find((pick) => has(pick, 'Romance') && has(pick, 'Drama'))!;
     const likeness = (picks: FilmPick[]) => {
       const others = picks.filter((pick) => pick.id !== liked.id);
-      return others.reduce((sum, pick) => sum + genreSimilarity(genreMask(pick.genres), genreMask(liked.genres)), 0) / others.length;
+      return (
+        others.reduce((sum, pick) => sum + genreSimilarity(genreMask(pick.genres), genreMask(liked.genres)), 0) /
+        others.length
+      );
     };
     const vote: Feedback = { filmId: liked.id, vote: 'up', emotion: 'happy', at: 1 };
     const after = firstPages(nudgesFrom([vote], (id) => byId.get(id)?.genres));
@@ -272,7 +325,13 @@ describe(movieLensSuite('picks for one reading'), () => {
 
   it('does not repeat a film across consecutive readings', () => {
     const shownPerReading: string[][] = [];
-    const readings = [certain('happy'), mixed({ happy: 0.8, neutral: 0.2 }), certain('happy'), certain('happy'), mixed({ happy: 0.7, surprise: 0.3 })];
+    const readings = [
+      certain('happy'),
+      mixed({ happy: 0.8, neutral: 0.2 }),
+      certain('happy'),
+      certain('happy'),
+      mixed({ happy: 0.7, surprise: 0.3 }),
+    ];
     for (const reading of readings) {
       const recent = new Set(shownPerReading.slice(-3).flat());
       const shown = [0, 1].flatMap((page) => ids(ask(films, reading, 'match', { recent, page }).picks));

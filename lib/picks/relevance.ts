@@ -191,5 +191,19 @@ export function moodScorer(
     return value;
   };
 
-  return { probabilities: shares, top, strategy, weights, nudges, blend, genreFit, genrePart: genrePartAny, fitWith, avoided, fits, fittingEmotion, relevance };
+  return {
+    probabilities: shares,
+    top,
+    strategy,
+    weights,
+    nudges,
+    blend,
+    genreFit,
+    genrePart: genrePartAny,
+    fitWith,
+    avoided,
+    fits,
+    fittingEmotion,
+    relevance,
+  };
 }

@@ -78,7 +78,15 @@ describe('custom weights', () => {
   it('clamps weights into [-1, 1] and drops what is not a known genre with a number', () => {
     const stored = {
       ...customFrom('match'),
-      happy: { Comedy: 3, Horror: -7, Romance: 0.4, 'Sci-Fy': 0.9, Drama: '0.5', Western: Number.NaN, War: null },
+      happy: {
+        'Comedy': 3,
+        'Horror': -7,
+        'Romance': 0.4,
+        'Sci-Fy': 0.9,
+        'Drama': '0.5',
+        'Western': Number.NaN,
+        'War': null,
+      },
     };
     const clean = sanitizeWeights(stored);
     expect(clean.happy).toEqual({ Comedy: 1, Horror: -1, Romance: 0.4 });

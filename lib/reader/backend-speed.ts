@@ -33,7 +33,9 @@ export async function measureBackends<Detector>(
   loadLimitMs = BACKEND_LOAD_LIMIT_MS,
 ): Promise<BackendSpeed[]> {
   // Three smooth synthetic 48×48 "faces": the timing does not depend on what the pixels show.
-  const faces = [0.2, 0.5, 0.8].map((level) => Float32Array.from({ length: 48 * 48 }, (_, i) => level + 0.1 * Math.sin(i / 7)));
+  const faces = [0.2, 0.5, 0.8].map((level) =>
+    Float32Array.from({ length: 48 * 48 }, (_, i) => level + 0.1 * Math.sin(i / 7)),
+  );
   const results: BackendSpeed[] = [];
   for (const backend of MEASURED_BACKENDS) {
     try {
@@ -51,7 +53,12 @@ export async function measureBackends<Detector>(
         await model.predict([faces[i % faces.length]!]);
         times.push(now() - t0);
       }
-      results.push({ backend, available: true, loadMs: Math.round(loadMs), msPerFace: Math.round(median(times) * 10) / 10 });
+      results.push({
+        backend,
+        available: true,
+        loadMs: Math.round(loadMs),
+        msPerFace: Math.round(median(times) * 10) / 10,
+      });
     } catch (error) {
       results.push({ backend, available: false, error: error instanceof Error ? error.message : String(error) });
     }

@@ -32,10 +32,13 @@ function face(emotion: Emotion, x = 100): FaceRead {
   return { box, score: 0.9, probabilities: probabilitiesOf(emotion) };
 }
 
-const never = <T,>() => new Promise<T>(() => undefined);
+const never = <T>() => new Promise<T>(() => undefined);
 
 /** A fake camera, detector and model; `model` decides how each frame reads (throw to fail). */
-function fakes(shots: Shot[], options: { load?: () => Promise<unknown>; model?: (index: number) => void; openDelayMs?: number } = {}) {
+function fakes(
+  shots: Shot[],
+  options: { load?: () => Promise<unknown>; model?: (index: number) => void; openDelayMs?: number } = {},
+) {
   let clock = 0;
   let next = 0;
   const frames: FakeFrame[] = [];
@@ -64,20 +67,31 @@ function fakes(shots: Shot[], options: { load?: () => Promise<unknown>; model?: 
         },
       };
     },
-    loadPipeline: () => (options.load ? options.load() : Promise.resolve()).then(() => ({ model: { backend: 'wasm' as const, failed: [] as [] } })),
+    loadPipeline: () =>
+      (options.load ? options.load() : Promise.resolve()).then(() => ({
+        model: { backend: 'wasm' as const, failed: [] as [] },
+      })),
     async readFrame(frame, _pipeline, read) {
       readOptions.push(read);
       options.model?.(frame.index);
       const shot = shots[frame.index] as { faces: FaceRead[] };
       const faces = shot.faces.slice(0, read.max);
       const detected = faces.map((f) => ({ box: f.box, score: f.score, keypoints: [] }));
-      return { found: faces.length, tooSmall: 0, faces, detected, reused: read.reuse !== undefined, detectMs: 5, cnnMs: 3 * faces.length } satisfies FacesReading;
+      return {
+        found: faces.length,
+        tooSmall: 0,
+        faces,
+        detected,
+        reused: read.reuse !== undefined,
+        detectMs: 5,
+        cnnMs: 3 * faces.length,
+      } satisfies FacesReading;
     },
   };
   return { parts, camera, frames, readOptions };
 }
 
-const repeat = <T,>(count: number, shot: T): T[] => Array.from({ length: count }, () => shot);
+const repeat = <T>(count: number, shot: T): T[] => Array.from({ length: count }, () => shot);
 
 function expectFailure(outcome: ReadOutcome, reason: string, message: RegExp) {
   expect(outcome.ok).toBe(false);
@@ -90,7 +104,13 @@ describe('a camera reading', () => {
   it('reads the face over a second of frames, then turns the camera off and closes every frame', async () => {
     const { parts, camera, frames } = fakes(repeat(40, { faces: [face('happy')] }));
     const outcome = await readCameraMood(parts, { plan: DEFAULT_PLAN, group: false });
-    expect(outcome.ok && outcome.reading).toMatchObject({ emotion: 'happy', source: 'camera', backend: 'wasm', faces: 1, frames: 8 });
+    expect(outcome.ok && outcome.reading).toMatchObject({
+      emotion: 'happy',
+      source: 'camera',
+      backend: 'wasm',
+      faces: 1,
+      frames: 8,
+    });
     expect(camera).toMatchObject({ live: false, stops: 1 });
     expect(frames.length).toBe(8);
     expect(frames.every((f) => f.closed)).toBe(true);
@@ -99,7 +119,16 @@ describe('a camera reading', () => {
   it('detects on one frame in three and reads the others at the boxes just found', async () => {
     const { parts, readOptions } = fakes(repeat(40, { faces: [face('sad')] }));
     await readCameraMood(parts, { plan: DEFAULT_PLAN, group: false });
-    expect(readOptions.map((o) => (o.reuse ? 'reuse' : 'detect'))).toEqual(['detect', 'reuse', 'reuse', 'detect', 'reuse', 'reuse', 'detect', 'reuse']);
+    expect(readOptions.map((o) => (o.reuse ? 'reuse' : 'detect'))).toEqual([
+      'detect',
+      'reuse',
+      'reuse',
+      'detect',
+      'reuse',
+      'reuse',
+      'detect',
+      'reuse',
+    ]);
   });
 
   it('says no face when frames keep coming without one', async () => {
@@ -110,7 +139,11 @@ describe('a camera reading', () => {
 
   it('frames arrive, then stop: the camera is reported gone and turned off', async () => {
     const { parts, camera, frames } = fakes([{ faces: [face('happy')] }, { faces: [face('happy')] }, 'ended']);
-    expectFailure(await readCameraMood(parts, { plan: DEFAULT_PLAN, group: false }), 'no-camera', /camera stopped during the reading/);
+    expectFailure(
+      await readCameraMood(parts, { plan: DEFAULT_PLAN, group: false }),
+      'no-camera',
+      /camera stopped during the reading/,
+    );
     expect(camera).toMatchObject({ live: false, stops: 1 });
     expect(frames.every((f) => f.closed)).toBe(true);
   });
@@ -121,15 +154,25 @@ describe('a camera reading', () => {
         if (index === 3) throw new Error('WebGPU device lost');
       },
     });
-    expectFailure(await readCameraMood(parts, { plan: DEFAULT_PLAN, group: false }), 'model-failed', /Reading the face failed \(WebGPU device lost\)/);
+    expectFailure(
+      await readCameraMood(parts, { plan: DEFAULT_PLAN, group: false }),
+      'model-failed',
+      /Reading the face failed \(WebGPU device lost\)/,
+    );
     expect(camera).toMatchObject({ live: false, stops: 1 });
     expect(frames.length).toBe(4);
     expect(frames.every((f) => f.closed)).toBe(true);
   });
 
   it('a model that fails to load: the camera that opened meanwhile is turned off', async () => {
-    const { parts, camera } = fakes(repeat(40, { faces: [face('happy')] }), { load: () => Promise.reject(new Error('no backend')) });
-    expectFailure(await readCameraMood(parts, { plan: DEFAULT_PLAN, group: false }), 'model-failed', /could not load \(no backend\)/);
+    const { parts, camera } = fakes(repeat(40, { faces: [face('happy')] }), {
+      load: () => Promise.reject(new Error('no backend')),
+    });
+    expectFailure(
+      await readCameraMood(parts, { plan: DEFAULT_PLAN, group: false }),
+      'model-failed',
+      /could not load \(no backend\)/,
+    );
     await vi.waitFor(() => expect(camera.opened).toBe(true));
     expect(camera.live).toBe(false);
   });
@@ -137,7 +180,18 @@ describe('a camera reading', () => {
   it('movie night follows each person across the frames and reads them left to right', async () => {
     // Two people who stay put, one briefly missed by the detector, and a face in the curtains seen once.
     const both = { faces: [face('sad', 500), face('happy', 60)] };
-    const shots: Shot[] = [both, both, { faces: [face('happy', 62)] }, both, { faces: [face('sad', 502), face('happy', 58), face('angry', 1000)] }, both, both, both, both, both];
+    const shots: Shot[] = [
+      both,
+      both,
+      { faces: [face('happy', 62)] },
+      both,
+      { faces: [face('sad', 502), face('happy', 58), face('angry', 1000)] },
+      both,
+      both,
+      both,
+      both,
+      both,
+    ];
     const { parts, camera, readOptions } = fakes(shots);
     const outcome = await readCameraMood(parts, { plan: DEFAULT_PLAN, group: true });
     expect(outcome.ok).toBe(true);
@@ -162,7 +216,11 @@ describe('the reading always ends', () => {
   it('a model load that hangs hits the deadline: a clear message, the camera off', async () => {
     const { parts, camera } = fakes(repeat(40, { faces: [face('happy')] }), { load: never });
     const outcome = await readCameraMood(parts, { plan: DEFAULT_PLAN, group: false, deadlineMs: 60 });
-    expectFailure(outcome, 'model-failed', /did not answer within a second, so the reading stopped and the camera is off/);
+    expectFailure(
+      outcome,
+      'model-failed',
+      /did not answer within a second, so the reading stopped and the camera is off/,
+    );
     expect(camera).toMatchObject({ opened: true, live: false });
   });
 
@@ -176,14 +234,22 @@ describe('the reading always ends', () => {
 
   it('a track that freezes after enough faces for a reading: the faces read count, and the camera is off', async () => {
     const { parts, camera } = fakes([...repeat(4, { faces: [face('sad')] }), 'frozen']);
-    const outcome = await readCameraMood(parts, { plan: { ...DEFAULT_PLAN, spanMs: 10_000, maxMs: 200 }, group: false, frameGraceMs: 20 });
+    const outcome = await readCameraMood(parts, {
+      plan: { ...DEFAULT_PLAN, spanMs: 10_000, maxMs: 200 },
+      group: false,
+      frameGraceMs: 20,
+    });
     expect(outcome.ok && outcome.reading).toMatchObject({ emotion: 'sad', frames: 4 });
     expect(camera.live).toBe(false);
   });
 
   it('a track frozen from the start ends the same way', async () => {
     const { parts, camera } = fakes(['frozen']);
-    expectFailure(await readCameraMood(parts, { plan: quickPlan, group: false, frameGraceMs: 20 }), 'no-camera', /stopped sending pictures/);
+    expectFailure(
+      await readCameraMood(parts, { plan: quickPlan, group: false, frameGraceMs: 20 }),
+      'no-camera',
+      /stopped sending pictures/,
+    );
     expect(camera.live).toBe(false);
   });
 
@@ -223,7 +289,11 @@ describe('the reading always ends', () => {
     const controller = new AbortController();
     controller.abort();
     const { parts, camera } = fakes(repeat(40, { faces: [face('happy')] }));
-    expectFailure(await readCameraMood(parts, { plan: DEFAULT_PLAN, group: false, signal: controller.signal }), 'no-camera', /cancelled/);
+    expectFailure(
+      await readCameraMood(parts, { plan: DEFAULT_PLAN, group: false, signal: controller.signal }),
+      'no-camera',
+      /cancelled/,
+    );
     expect(camera.opened).toBe(false);
   });
 });

@@ -10,7 +10,16 @@
  */
 import { topEmotion } from '../mood/emotions';
 import type { Backend, MoodReading, PersonMood, ReadOutcome } from '../mood/types';
-import { cameraFailure, FACE_TOO_SMALL, modelFailure, NO_FACE, readingFailure, readingTimedOut, READING_CANCELLED, type MoodFailure } from './errors';
+import {
+  cameraFailure,
+  FACE_TOO_SMALL,
+  modelFailure,
+  NO_FACE,
+  readingFailure,
+  readingTimedOut,
+  READING_CANCELLED,
+  type MoodFailure,
+} from './errors';
 import { addFrame, peopleFrom, type Track } from './face-tracking';
 import { nextStep, type ReadingPlan } from './reading-plan';
 import { combineFrames } from './smoothing';
@@ -83,7 +92,12 @@ export interface ReadingTiming {
 }
 
 /** A finished reading from the distribution(s) read; the timings come from every frame. */
-function reading(probabilities: number[], people: PersonMood[] | undefined, faceFrames: number, t: ReadingTiming): ReadOutcome {
+function reading(
+  probabilities: number[],
+  people: PersonMood[] | undefined,
+  faceFrames: number,
+  t: ReadingTiming,
+): ReadOutcome {
   const withFace = t.frames.filter((f) => f.faces.length > 0);
   return {
     ok: true,
@@ -144,7 +158,10 @@ class Stopped extends Error {
 
 /** A failure from one of the two places a frame loop can fail: the camera or the pipeline. */
 class StageError extends Error {
-  constructor(readonly stage: 'camera' | 'pipeline', override readonly cause: unknown) {
+  constructor(
+    readonly stage: 'camera' | 'pipeline',
+    override readonly cause: unknown,
+  ) {
     super(String(cause));
   }
 }
@@ -225,9 +242,12 @@ async function readFrames<Frame extends { close(): void }, Pipeline extends { mo
     const frame = await stage('camera', () => limit.race(camera.nextFrame(), (late) => late.close()));
     const at = now();
     firstFrameAt ??= at;
-    const reuse: DetectedFace[] | undefined = previous && previous.faces.length > 0 && index % detectEvery !== 0 ? previous.detected : undefined;
+    const reuse: DetectedFace[] | undefined =
+      previous && previous.faces.length > 0 && index % detectEvery !== 0 ? previous.detected : undefined;
     try {
-      const read: FacesReading = await stage('pipeline', () => limit.race(parts.readFrame(frame, pipeline, { ...options, ...(reuse ? { reuse } : {}) })));
+      const read: FacesReading = await stage('pipeline', () =>
+        limit.race(parts.readFrame(frame, pipeline, { ...options, ...(reuse ? { reuse } : {}) })),
+      );
       previous = read;
       frames.push(read);
       if (read.faces.length > 0) {
@@ -312,7 +332,10 @@ export async function readCameraMood<Frame extends { close(): void }, Pipeline e
     }
     stopCamera(); // the camera light goes off the moment we have what we need
     if (frames === 'no-face') return fail(NO_FACE);
-    return outcomeOf({ frames, model: pipeline.model, startedAt, endedAt: now(), source: 'camera', at: Date.now() }, options.group);
+    return outcomeOf(
+      { frames, model: pipeline.model, startedAt, endedAt: now(), source: 'camera', at: Date.now() },
+      options.group,
+    );
   } finally {
     stopCamera();
     limit.end();

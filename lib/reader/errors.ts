@@ -37,7 +37,10 @@ export function readingFailure(error: unknown, stage: 'camera' | 'pipeline'): Mo
   if (stage === 'camera') {
     return { reason: 'no-camera', message: `The camera stopped during the reading (${describe(error)}). Try again.` };
   }
-  return { reason: 'model-failed', message: `Reading the face failed (${describe(error)}). Try again, or choose another backend in Settings.` };
+  return {
+    reason: 'model-failed',
+    message: `Reading the face failed (${describe(error)}). Try again, or choose another backend in Settings.`,
+  };
 }
 
 /**
@@ -60,7 +63,10 @@ export function readingTimedOut(stage: 'camera' | 'pipeline', seconds: number): 
 }
 
 /** The popup that asked closed before the answer: nobody reads this, and nothing is stored. */
-export const READING_CANCELLED: MoodFailure = { reason: 'no-camera', message: 'The reading was cancelled: the popup closed.' };
+export const READING_CANCELLED: MoodFailure = {
+  reason: 'no-camera',
+  message: 'The reading was cancelled: the popup closed.',
+};
 
 /** A photo too small to hold a readable face (a thumbnail). */
 export function photoTooSmall(width: number, height: number, minFace: number): MoodFailure {

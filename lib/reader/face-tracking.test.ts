@@ -61,7 +61,9 @@ describe('face tracking', () => {
   });
 
   it('ignores a face seen in a single frame out of many (a poster, a passing blur)', () => {
-    const frames = Array.from({ length: 8 }, (_, i) => (i === 3 ? [face(100, HAPPY), face(600, SAD, 20, 40)] : [face(100, HAPPY)]));
+    const frames = Array.from({ length: 8 }, (_, i) =>
+      i === 3 ? [face(100, HAPPY), face(600, SAD, 20, 40)] : [face(100, HAPPY)],
+    );
     const { people } = track(frames);
     expect(people).toHaveLength(1);
   });

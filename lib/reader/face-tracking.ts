@@ -36,7 +36,12 @@ const DEFAULTS: Required<TrackerOptions> = { minIou: 0.3, maxMissed: 3 };
  * Adds one frame's faces to the tracks: each face continues the unmatched track it overlaps most (pairs taken
  * best overlap first, so two faces never claim one track), or starts a new track. Returns new tracks.
  */
-export function addFrame(tracks: readonly Track[], faces: readonly FaceObservation[], frameIndex: number, options: TrackerOptions = {}): Track[] {
+export function addFrame(
+  tracks: readonly Track[],
+  faces: readonly FaceObservation[],
+  frameIndex: number,
+  options: TrackerOptions = {},
+): Track[] {
   const { minIou, maxMissed } = { ...DEFAULTS, ...options };
   const next = tracks.map((t) => ({ ...t, frames: [...t.frames] }));
   const live = next.map((t, i) => ({ t, i })).filter(({ t }) => frameIndex - t.lastSeen <= maxMissed + 1);
@@ -62,7 +67,11 @@ export function addFrame(tracks: readonly Track[], faces: readonly FaceObservati
   }
   faces.forEach((face, f) => {
     if (faceTaken.has(f)) return;
-    next.push({ box: face.box, lastSeen: frameIndex, frames: [{ probabilities: face.probabilities, score: face.score, box: face.box }] });
+    next.push({
+      box: face.box,
+      lastSeen: frameIndex,
+      frames: [{ probabilities: face.probabilities, score: face.score, box: face.box }],
+    });
   });
   return next;
 }
@@ -80,7 +89,11 @@ export interface TrackedPerson {
  * `minFrames`), so a face the detector saw once in the curtains is not a person, while one who left halfway
  * still counts. Each person's frames are combined as a single reading's are (weighted by detection score).
  */
-export function peopleFrom(tracks: readonly Track[], totalFrames: number, { minShare = 0.3, minFrames = 2 } = {}): TrackedPerson[] {
+export function peopleFrom(
+  tracks: readonly Track[],
+  totalFrames: number,
+  { minShare = 0.3, minFrames = 2 } = {},
+): TrackedPerson[] {
   const needed = Math.max(Math.min(minFrames, totalFrames), Math.ceil(minShare * totalFrames));
   const people: TrackedPerson[] = [];
   for (const track of tracks) {

@@ -48,7 +48,15 @@ function setup() {
         async readFrame(_frame, { model }) {
           const [probabilities] = await model.predict([new Float32Array(48 * 48)]);
           const box = { x: 10, y: 10, width: 100, height: 100 };
-          return { found: 1, tooSmall: 0, faces: [{ box, score: 0.9, probabilities: probabilities! }], detected: [], reused: false, detectMs: 1, cnnMs: 1 };
+          return {
+            found: 1,
+            tooSmall: 0,
+            faces: [{ box, score: 0.9, probabilities: probabilities! }],
+            detected: [],
+            reused: false,
+            detectMs: 1,
+            cnnMs: 1,
+          };
         },
       },
       { plan: DEFAULT_PLAN, group: false },
@@ -65,7 +73,12 @@ describe('the speed test and a reading', () => {
     const speeds = serial(() => measureBackends(pipelines, 'wasm'));
     const outcome = await read;
     expect(outcome.ok && outcome.reading.emotion).toBe('happy');
-    expect((await speeds).map((s) => [s.backend, s.available])).toEqual([['webgpu', true], ['webgl', true], ['wasm', true], ['cpu', true]]);
+    expect((await speeds).map((s) => [s.backend, s.available])).toEqual([
+      ['webgpu', true],
+      ['webgl', true],
+      ['wasm', true],
+      ['cpu', true],
+    ]);
     // And a reading after the test runs on the user's backend again.
     const after = await serial(reading);
     expect(after.ok && after.reading.backend).toBe('wasm');
@@ -84,7 +97,8 @@ describe('the speed test and a reading', () => {
   it('a backend that never loads is reported, and the test ends', async () => {
     const pipelines = createPipelineCache<null, FakeModel>({
       loadDetector: async () => null,
-      loadModel: (setting) => (setting === 'webgpu' ? new Promise<FakeModel>(() => undefined) : Promise.resolve(fakeModel(setting))),
+      loadModel: (setting) =>
+        setting === 'webgpu' ? new Promise<FakeModel>(() => undefined) : Promise.resolve(fakeModel(setting)),
       disposeModel: (model) => model.dispose(),
     });
     const speeds = await measureBackends(pipelines, 'wasm', undefined, 30);

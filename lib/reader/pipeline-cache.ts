@@ -26,7 +26,9 @@ export interface PipelineCache<Detector, Model> {
   get(setting: BackendSetting): Promise<Pipeline<Detector, Model>>;
 }
 
-export function createPipelineCache<Detector, Model>(loaders: PipelineLoaders<Detector, Model>): PipelineCache<Detector, Model> {
+export function createPipelineCache<Detector, Model>(
+  loaders: PipelineLoaders<Detector, Model>,
+): PipelineCache<Detector, Model> {
   let detector: Promise<Detector> | null = null;
   let current: { setting: BackendSetting; model: Promise<Model> } | null = null;
 

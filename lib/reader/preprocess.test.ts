@@ -51,7 +51,10 @@ describe('faceCropBox', () => {
 
   it('levels the eyes: roll from the eye keypoints, whichever order they come in', () => {
     // Eyes at (40,40) and (60,60): the eye line descends at 45° (clockwise on screen).
-    const eyes = [{ x: 60, y: 60 }, { x: 40, y: 40 }];
+    const eyes = [
+      { x: 60, y: 60 },
+      { x: 40, y: 40 },
+    ];
     const c = faceCropBox({ x: 20, y: 20, width: 60, height: 60 }, eyes, 200, 200, { shiftY: 0 });
     expect(c.angle).toBeCloseTo(deg(45));
     const swapped = faceCropBox({ x: 20, y: 20, width: 60, height: 60 }, [eyes[1]!, eyes[0]!], 200, 200, { shiftY: 0 });
@@ -60,13 +63,47 @@ describe('faceCropBox', () => {
 
   it('ignores tiny rolls, clamps huge ones and can be turned off', () => {
     const box = { x: 0, y: 0, width: 100, height: 100 };
-    expect(faceCropBox(box, [{ x: 30, y: 40 }, { x: 70, y: 40.5 }], 100, 100).angle).toBe(0);
-    expect(faceCropBox(box, [{ x: 50, y: 10 }, { x: 51, y: 90 }], 100, 100).angle).toBeCloseTo(DEFAULT_CROP.maxAngle);
-    expect(faceCropBox(box, [{ x: 30, y: 30 }, { x: 70, y: 60 }], 100, 100, { align: false }).angle).toBe(0);
+    expect(
+      faceCropBox(
+        box,
+        [
+          { x: 30, y: 40 },
+          { x: 70, y: 40.5 },
+        ],
+        100,
+        100,
+      ).angle,
+    ).toBe(0);
+    expect(
+      faceCropBox(
+        box,
+        [
+          { x: 50, y: 10 },
+          { x: 51, y: 90 },
+        ],
+        100,
+        100,
+      ).angle,
+    ).toBeCloseTo(DEFAULT_CROP.maxAngle);
+    expect(
+      faceCropBox(
+        box,
+        [
+          { x: 30, y: 30 },
+          { x: 70, y: 60 },
+        ],
+        100,
+        100,
+        { align: false },
+      ).angle,
+    ).toBe(0);
   });
 
   it('shifts along the tilted face axis', () => {
-    const eyes = [{ x: 40, y: 40 }, { x: 60, y: 60 }];
+    const eyes = [
+      { x: 40, y: 40 },
+      { x: 60, y: 60 },
+    ];
     const c = faceCropBox({ x: 0, y: 0, width: 100, height: 100 }, eyes, 1000, 1000, { scale: 1, shiftY: 0.1 });
     // Rotated 45° clockwise, the face's "down" points down-left on screen.
     expect(c.cx).toBeCloseTo(50 - 10 * Math.SQRT1_2);
@@ -97,8 +134,16 @@ describe('luma / grey conversion', () => {
 
   it('cropToGrey of pure R, G, B images gives the luma weights in [0,1]', () => {
     const crop = { cx: 8, cy: 8, side: 16, angle: 0 };
-    for (const [rgb, want] of [[[255, 0, 0], 0.299], [[0, 255, 0], 0.587], [[0, 0, 255], 0.114]] as const) {
-      const px = cropToGrey(image(16, 16, () => [...rgb]), crop, 48);
+    for (const [rgb, want] of [
+      [[255, 0, 0], 0.299],
+      [[0, 255, 0], 0.587],
+      [[0, 0, 255], 0.114],
+    ] as const) {
+      const px = cropToGrey(
+        image(16, 16, () => [...rgb]),
+        crop,
+        48,
+      );
       expect(Math.min(...px)).toBeCloseTo(want, 5);
       expect(Math.max(...px)).toBeCloseTo(want, 5);
     }
@@ -125,7 +170,12 @@ describe('cropToGrey', () => {
   it('is an exact copy when the crop is the whole 48×48 image', () => {
     const img = image(48, 48, (x, y) => [(x * 5) % 256, (y * 5) % 256, (x + y) % 256]);
     const px = cropToGrey(img, { cx: 24, cy: 24, side: 48, angle: 0 });
-    for (const [x, y] of [[0, 0], [47, 0], [13, 29], [47, 47]] as const) {
+    for (const [x, y] of [
+      [0, 0],
+      [47, 0],
+      [13, 29],
+      [47, 47],
+    ] as const) {
       expect(at(px, x, y)).toBeCloseTo(luma((x * 5) % 256, (y * 5) % 256, (x + y) % 256) / 255, 5);
     }
   });
@@ -211,9 +261,13 @@ describe('cropToGrey', () => {
   });
 
   it('rejects bad input', () => {
-    expect(() => cropToGrey({ width: 0, height: 0, data: new Uint8ClampedArray() }, { cx: 0, cy: 0, side: 1, angle: 0 })).toThrow();
+    expect(() =>
+      cropToGrey({ width: 0, height: 0, data: new Uint8ClampedArray() }, { cx: 0, cy: 0, side: 1, angle: 0 }),
+    ).toThrow();
     expect(() => cropToGrey(image(4, 4, grey(0)), { cx: 2, cy: 2, side: 0, angle: 0 })).toThrow();
-    expect(() => cropToGrey({ width: 4, height: 4, data: new Uint8ClampedArray(10) }, { cx: 2, cy: 2, side: 4, angle: 0 })).toThrow();
+    expect(() =>
+      cropToGrey({ width: 4, height: 4, data: new Uint8ClampedArray(10) }, { cx: 2, cy: 2, side: 4, angle: 0 }),
+    ).toThrow();
   });
 });
 
@@ -239,7 +293,9 @@ describe('iou / mergeFaces / tileRects', () => {
 
   it('tiles a 2×2 overlapping grid that covers the image', () => {
     const tiles = tileRects(1000, 500);
-    expect(tiles).toEqual([box(0, 0, 600), box(400, 0, 600), box(0, 200, 600), box(400, 200, 600)].map((b) => ({ ...b, height: 300 })));
+    expect(tiles).toEqual(
+      [box(0, 0, 600), box(400, 0, 600), box(0, 200, 600), box(400, 200, 600)].map((b) => ({ ...b, height: 300 })),
+    );
     expect(tileRects(100, 80, 1)).toEqual([{ x: 0, y: 0, width: 100, height: 80 }]);
   });
 });

@@ -238,7 +238,11 @@ function containment(a: Box, b: Box): number {
  * Greedy non-maximum suppression over faces found in overlapping passes (whole image + tiles):
  * the best-scoring detection of each face wins. Result sorted largest box first.
  */
-export function mergeFaces<T extends { box: Box; score: number }>(faces: readonly T[], maxIou = 0.3, maxContainment = 0.6): T[] {
+export function mergeFaces<T extends { box: Box; score: number }>(
+  faces: readonly T[],
+  maxIou = 0.3,
+  maxContainment = 0.6,
+): T[] {
   const kept: T[] = [];
   for (const f of [...faces].sort((a, b) => b.score - a.score)) {
     if (kept.every((k) => iou(k.box, f.box) <= maxIou && containment(k.box, f.box) <= maxContainment)) kept.push(f);

@@ -46,7 +46,13 @@ describe('combineFrames', () => {
   });
 
   it('drops frames below minScore', () => {
-    const c = combineFrames([{ probabilities: HAPPY, weight: 0.9 }, { probabilities: SAD, weight: 0.4 }], { minScore: 0.5 })!;
+    const c = combineFrames(
+      [
+        { probabilities: HAPPY, weight: 0.9 },
+        { probabilities: SAD, weight: 0.4 },
+      ],
+      { minScore: 0.5 },
+    )!;
     expect(c[3]).toBeCloseTo(1);
     expect(combineFrames([{ probabilities: SAD, weight: 0.4 }], { minScore: 0.5 })).toBeNull();
   });

@@ -31,11 +31,17 @@ afterEach(() => roots.restore());
 
 const hostOf = (tile: Element) => tile.querySelector(BADGE_TAG) as HTMLElement | null;
 /** The badge drawn inside the tile's closed root (null when none). */
-const badgeOf = (tile: Element) => roots.rootOf(hostOf(tile))?.querySelector<HTMLElement>('[data-testid="fit-badge"]') ?? null;
+const badgeOf = (tile: Element) =>
+  roots.rootOf(hostOf(tile))?.querySelector<HTMLElement>('[data-testid="fit-badge"]') ?? null;
 const badgeText = (tile: Element) => badgeOf(tile)?.textContent ?? null;
 /** The tiles of the page with a badge drawn, by their label, with the badge's emotion. */
 const badgedTiles = (selector: string) =>
-  [...document.querySelectorAll(selector)].filter((tile) => badgeOf(tile)).map((tile) => [tile.getAttribute('aria-label') ?? tile.getAttribute('data-card-title'), badgeOf(tile)!.getAttribute('data-emotion')]);
+  [...document.querySelectorAll(selector)]
+    .filter((tile) => badgeOf(tile))
+    .map((tile) => [
+      tile.getAttribute('aria-label') ?? tile.getAttribute('data-card-title'),
+      badgeOf(tile)!.getAttribute('data-emotion'),
+    ]);
 
 describe('TileBadges', () => {
   beforeEach(() => {
@@ -47,7 +53,11 @@ describe('TileBadges', () => {
     const badges = new TileBadges({ onNotThisFilm: (title) => said.push(title) });
     const tile = document.getElementById('tile')!;
     badges.see(tile, tile, 'get smart');
-    badges.show(tile, 'get smart', comedy, 'Get Smart', { title: 'Get Smart', year: 2008, genres: ['Action', 'Comedy'] });
+    badges.show(tile, 'get smart', comedy, 'Get Smart', {
+      title: 'Get Smart',
+      year: 2008,
+      genres: ['Action', 'Comedy'],
+    });
     const root = roots.rootOf(hostOf(tile))!;
     expect(badgeOf(tile)?.getAttribute('aria-label')).toBe('Fits your happy mood: Get Smart (2008), Action · Comedy');
     const button = root.querySelector<HTMLButtonElement>('[data-testid="not-this-film"]')!;
@@ -84,10 +94,15 @@ describe('TileBadges', () => {
     expect(tile.attributes).toHaveLength(2);
     expect(badgeText(tile)).toBe('😄 Comedy');
     expect(badgeOf(tile)?.getAttribute('aria-label')).toBe('Fits your happy mood: Comedy');
-    expect([badgeOf(tile)?.getAttribute('data-emotion'), badgeOf(tile)?.getAttribute('data-title')]).toEqual(['happy', 'Toy Story']);
+    expect([badgeOf(tile)?.getAttribute('data-emotion'), badgeOf(tile)?.getAttribute('data-title')]).toEqual([
+      'happy',
+      'Toy Story',
+    ]);
     // Placed by its own :host rules, !important: a page rule matching any element cannot move it.
     const root = roots.rootOf(hostOf(tile))!;
-    const css = root.querySelector('style')?.textContent ?? [...root.adoptedStyleSheets].flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)).join('\n');
+    const css =
+      root.querySelector('style')?.textContent ??
+      [...root.adoptedStyleSheets].flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)).join('\n');
     expect(css).toMatch(/:host \{[^}]*position: absolute !important/);
     // Drawing the same again changes nothing.
     badges.show(tile, 'toy story', { ...comedy }, 'Toy Story');
@@ -159,11 +174,23 @@ describe('Badger on the Netflix demo page', () => {
     const tiles = [...findTiles(NETFLIX, [document])];
     const badged = tiles.filter((tile) => badgeOf(tile)).map((tile) => tile.getAttribute('aria-label'));
     // The fake catalogue: comedies and children's films fit happy; "Heat" is a thriller, "The Heat" a comedy.
-    expect(badged).toEqual(['Forrest Gump', 'The Heat', 'Moana', 'Coco', 'Toy Story', 'Ace Ventura: Pet Detective', 'The Lion King (1994)']);
+    expect(badged).toEqual([
+      'Forrest Gump',
+      'The Heat',
+      'Moana',
+      'Coco',
+      'Toy Story',
+      'Ace Ventura: Pet Detective',
+      'The Lion King (1994)',
+    ]);
     // Every tile read holds one host, all alike; the badge's title is the one read from the tile.
     expect(tiles.every((tile) => tile.querySelectorAll(BADGE_TAG).length === 1)).toBe(true);
     expect(new Set(tiles.map((tile) => hostOf(tile)!.outerHTML)).size).toBe(1);
-    expect(badgeOf(tiles.find((tile) => tile.getAttribute('aria-label') === 'The Lion King (1994)')!)?.getAttribute('data-title')).toBe('The Lion King');
+    expect(
+      badgeOf(tiles.find((tile) => tile.getAttribute('aria-label') === 'The Lion King (1994)')!)?.getAttribute(
+        'data-title',
+      ),
+    ).toBe('The Lion King');
     expect(background.matchRequests).toHaveLength(1);
     // Each distinct title once, with what the page says of it.
     expect(background.matchRequests[0]).toHaveLength(45);
@@ -195,7 +222,9 @@ describe('Badger on the Netflix demo page', () => {
     // The Shining was known from its own row; Ace Ventura now sits in a Top 10 *Movies* row, which says film:
     // asked anew, and only that.
     expect(background.matchRequests).toHaveLength(2);
-    expect(background.matchRequests[1]!.map((q) => [q.title, q.kind])).toEqual([['Ace Ventura: Pet Detective', 'movie']]);
+    expect(background.matchRequests[1]!.map((q) => [q.title, q.kind])).toEqual([
+      ['Ace Ventura: Pet Detective', 'movie'],
+    ]);
   });
 
   it('draws nothing after clear, even for an answer that was on its way', async () => {

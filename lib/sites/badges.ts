@@ -44,7 +44,9 @@ const HOST_RULES = [
   'visibility: visible',
   'opacity: 1',
   'contain: strict',
-].map((rule) => `${rule} !important;`).join(' ');
+]
+  .map((rule) => `${rule} !important;`)
+  .join(' ');
 
 /**
  * The badge is drawn at the host's top left corner, inside it (at most 160 × 21 px at 6 px from the corner)
@@ -87,11 +89,16 @@ interface TileState {
 }
 
 function sameFilm(a: BadgedFilm | null, b: BadgedFilm | null): boolean {
-  return a === b || (a !== null && b !== null && a.title === b.title && a.year === b.year && a.genres.join() === b.genres.join());
+  return (
+    a === b ||
+    (a !== null && b !== null && a.title === b.title && a.year === b.year && a.genres.join() === b.genres.join())
+  );
 }
 
 function sameFit(a: Fit | null, b: Fit | null): boolean {
-  return a === b || (a !== null && b !== null && a.emotion === b.emotion && a.genre === b.genre && a.reason === b.reason);
+  return (
+    a === b || (a !== null && b !== null && a.emotion === b.emotion && a.genre === b.genre && a.reason === b.reason)
+  );
 }
 
 /** One stylesheet shared by every badge root (parsed once; null where constructed sheets are missing). */
@@ -210,7 +217,12 @@ export class TileBadges {
   }
 
   /** The hidden "Not this film" button, and the tile listeners (in this content script's world) that reveal it. */
-  private offerNotThisFilm(tile: Element, state: TileState, title: string, onNotThisFilm: (title: string) => void): void {
+  private offerNotThisFilm(
+    tile: Element,
+    state: TileState,
+    title: string,
+    onNotThisFilm: (title: string) => void,
+  ): void {
     const button = document.createElement('button');
     button.type = 'button';
     button.className = 'not-this';
@@ -231,7 +243,13 @@ export class TileBadges {
     const reveal = (open: boolean) => (event: Event) => {
       // Only the user's own pointer and focus: a page dispatching events must not make badged tiles differ.
       if (!event.isTrusted || !state.badge || !state.fit) return;
-      if (!open && event instanceof FocusEvent && event.relatedTarget instanceof Node && tile.contains(event.relatedTarget)) return;
+      if (
+        !open &&
+        event instanceof FocusEvent &&
+        event.relatedTarget instanceof Node &&
+        tile.contains(event.relatedTarget)
+      )
+        return;
       button.hidden = !open;
       fillBadge(state.badge, state.fit, title, state.film, open);
     };

@@ -30,7 +30,11 @@ export function benchRealPages(): RealPageRow[] | string {
   return LABELLED_PAGES.map((page) => {
     loadRealPage(readFileSync(join(pagesDir, `${page.file}.html`), 'utf8'));
     const decisions = decidePage(page.site === 'prime' ? PRIME : NETFLIX, index, page);
-    return { page: page.file, tiles: decisions.length, scores: MOODS.map((emotion) => scoreMood(decisions, byId, emotion)) };
+    return {
+      page: page.file,
+      tiles: decisions.length,
+      scores: MOODS.map((emotion) => scoreMood(decisions, byId, emotion)),
+    };
   });
 }
 

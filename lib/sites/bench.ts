@@ -69,7 +69,14 @@ async function fullPasses(tiles: number): Promise<BenchRow[]> {
     const before = lookup.messages;
     const start = performance.now();
     await work();
-    rows.push({ case: name, ms: performance.now() - start, passes: 1, messages: lookup.messages - before, badges: badger.badges.count, hosts: badger.badges.hosts });
+    rows.push({
+      case: name,
+      ms: performance.now() - start,
+      passes: 1,
+      messages: lookup.messages - before,
+      badges: badger.badges.count,
+      hosts: badger.badges.hosts,
+    });
   };
   await measure(`first pass, ${tiles} tiles`, () => badger.pass(findTiles(NETFLIX, [document])));
   await measure(`re-scan, ${tiles} tiles, nothing new`, () => badger.pass(findTiles(NETFLIX, [document])));
@@ -110,7 +117,14 @@ async function bursts(tiles: number, perBurst: number, gapMs: number): Promise<B
   }
   await watcher.flush();
   watcher.stop();
-  const result = { case: `${tiles} tiles in bursts of ${perBurst}, ${gapMs} ms apart`, ms: inPasses, passes: watcher.passes, messages: lookup.messages, badges: badger.badges.count, hosts: badger.badges.hosts };
+  const result = {
+    case: `${tiles} tiles in bursts of ${perBurst}, ${gapMs} ms apart`,
+    ms: inPasses,
+    passes: watcher.passes,
+    messages: lookup.messages,
+    badges: badger.badges.count,
+    hosts: badger.badges.hosts,
+  };
   badger.clear();
   return result;
 }
@@ -121,8 +135,16 @@ export async function runSitesBench(): Promise<BenchRow[]> {
 
 export function formatBench(rows: BenchRow[]): string {
   const header = ['case', 'main-thread ms', 'passes', 'messages', 'badges', 'hosts'];
-  const lines = rows.map((r) => [r.case, r.ms.toFixed(1), String(r.passes), String(r.messages), String(r.badges), String(r.hosts)]);
+  const lines = rows.map((r) => [
+    r.case,
+    r.ms.toFixed(1),
+    String(r.passes),
+    String(r.messages),
+    String(r.badges),
+    String(r.hosts),
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
-  const format = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
+  const format = (cells: string[]) =>
+    `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
   return [format(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...lines.map(format)].join('\n');
 }

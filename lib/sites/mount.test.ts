@@ -40,7 +40,12 @@ function newReading(next: ReturnType<typeof mood> | null) {
 async function start(adapter: SiteAdapter<SiteId> = NETFLIX, rescanMs = 60_000): Promise<SiteMount> {
   const ctx = new ContentScriptContext(adapter.id);
   contexts.push(ctx);
-  const mounted = await mount(ctx, adapter, { services: background, passDelayMs: 0, rescanMs, debug: (note) => notes.push(note) });
+  const mounted = await mount(ctx, adapter, {
+    services: background,
+    passDelayMs: 0,
+    rescanMs,
+    debug: (note) => notes.push(note),
+  });
   await mounted.settled();
   return mounted;
 }
@@ -59,13 +64,15 @@ const row = () => {
 const inRow = (selector: string) => [...(roots.rootOf(row())?.querySelectorAll(selector) ?? [])];
 const heading = () => inRow('[data-testid="row-heading"]')[0];
 /** The badge drawn in a tile's closed root (null when none). */
-const badgeIn = (tile: Element) => roots.rootOf(tile.querySelector(BADGE_TAG))?.querySelector('[data-testid="fit-badge"]') ?? null;
+const badgeIn = (tile: Element) =>
+  roots.rootOf(tile.querySelector(BADGE_TAG))?.querySelector('[data-testid="fit-badge"]') ?? null;
 /** The badged tiles, by the title the fixture says each shows, with the emotion of the badge. */
 const badged = () =>
   [...document.querySelectorAll(BADGE_TAG)]
     .filter((host) => roots.rootOf(host)?.querySelector('[data-testid="fit-badge"]'))
     .map((host) => [
-      host.closest('[data-title]')?.getAttribute('data-title') ?? host.closest('[aria-label]')?.getAttribute('aria-label'),
+      host.closest('[data-title]')?.getAttribute('data-title') ??
+        host.closest('[aria-label]')?.getAttribute('aria-label'),
       roots.rootOf(host)!.querySelector('[data-testid="fit-badge"]')!.getAttribute('data-emotion'),
     ]);
 const tileTitled = (label: string) => document.querySelector(`[aria-label="${label}"]`)!;
@@ -97,7 +104,14 @@ describe('on the Netflix home page', () => {
     expect(heading()?.textContent).toBe('Picks for your happy mood 😄');
     expect(heading()?.getAttribute('data-emotion')).toBe('happy');
     const cards = inRow('[data-testid="pick"]');
-    expect(cards.map((card) => card.getAttribute('data-movie-id'))).toEqual(['1', '344', '9999', '500', '1265', '4306']);
+    expect(cards.map((card) => card.getAttribute('data-movie-id'))).toEqual([
+      '1',
+      '344',
+      '9999',
+      '500',
+      '1265',
+      '4306',
+    ]);
     expect(cards[0]?.getAttribute('href')).toBe('/search?q=Toy%20Story');
     expect(cards[0]?.querySelector('.mr-card__facts')?.textContent).toBe('1995 · Adventure · Animation · Children');
     expect(cards[0]?.querySelector('.mr-card__reason')?.textContent).toBe('Comedy · fits your happy mood');
@@ -158,7 +172,19 @@ describe('on the Netflix home page', () => {
       ['The Shawshank Redemption', 'sad'],
     ]);
     expect(askedTitles()[1]?.sort()).toEqual(
-      ['Ace Ventura: Pet Detective', 'Coco', 'Forrest Gump', 'Heat', 'Moana', 'The Exorcist', 'The Heat', 'The Lion King', 'The Shawshank Redemption', 'The Shining', 'Toy Story'].sort(),
+      [
+        'Ace Ventura: Pet Detective',
+        'Coco',
+        'Forrest Gump',
+        'Heat',
+        'Moana',
+        'The Exorcist',
+        'The Heat',
+        'The Lion King',
+        'The Shawshank Redemption',
+        'The Shining',
+        'Toy Story',
+      ].sort(),
     );
     expect(background.matchRequests).toHaveLength(2);
   });
@@ -240,7 +266,9 @@ describe('on the Netflix home page', () => {
       return attach.call(this, init);
     };
     const mounted = await start();
-    expect(notes.some((note) => note.includes('the row could not be created') && note.includes('no shadow root this time'))).toBe(true);
+    expect(
+      notes.some((note) => note.includes('the row could not be created') && note.includes('no shadow root this time')),
+    ).toBe(true);
     expect(badged()).toHaveLength(7);
     // The site renders something (as it does all the time): a pass follows, and the row is there.
     document.querySelector('[data-uia="browse-page-sections"]')!.append(document.createElement('div'));
@@ -380,7 +408,9 @@ describe('on a page without rows', () => {
     };
     const mounted = await start();
     const tile = tileTitled('Moana');
-    const button = roots.rootOf(tile.querySelector(BADGE_TAG))!.querySelector<HTMLButtonElement>('[data-testid="not-this-film"]')!;
+    const button = roots
+      .rootOf(tile.querySelector(BADGE_TAG))!
+      .querySelector<HTMLButtonElement>('[data-testid="not-this-film"]')!;
     expect(button.textContent).toBe('Not this film');
     expect(button.getAttribute('aria-label')).toBe('Not Moana (2016): stop matching this title on this device');
     // Shown while the user's pointer is on the tile; the badge then names the film.
@@ -400,16 +430,46 @@ describe('on a page without rows', () => {
 
 describe('on each site', () => {
   const cases: [SiteAdapter<SiteId>, string, string, [string | null | undefined, string | null][]][] = [
-    [NETFLIX, 'netflix-old', '/browse', [['Forrest Gump', 'happy'], ['Toy Story', 'happy'], ['Ace Ventura: Pet Detective', 'happy'], ['Superbad', 'happy'], ['The Heat', 'happy']]],
-    [PRIME, 'prime', '/storefront', [['The Grand Budapest Hotel', 'happy'], ['The Heat', 'happy']]],
-    [DISNEY, 'disney', '/home', [['Moana', 'happy'], ['Frozen', 'happy'], ['Coco', 'happy']]],
+    [
+      NETFLIX,
+      'netflix-old',
+      '/browse',
+      [
+        ['Forrest Gump', 'happy'],
+        ['Toy Story', 'happy'],
+        ['Ace Ventura: Pet Detective', 'happy'],
+        ['Superbad', 'happy'],
+        ['The Heat', 'happy'],
+      ],
+    ],
+    [
+      PRIME,
+      'prime',
+      '/storefront',
+      [
+        ['The Grand Budapest Hotel', 'happy'],
+        ['The Heat', 'happy'],
+      ],
+    ],
+    [
+      DISNEY,
+      'disney',
+      '/home',
+      [
+        ['Moana', 'happy'],
+        ['Frozen', 'happy'],
+        ['Coco', 'happy'],
+      ],
+    ],
   ];
   for (const [adapter, fixture, path, expected] of cases) {
     it(`${adapter.name} (${fixture}): one row before the first row, the fitting tiles badged`, async () => {
       visit(fixture, path);
       await start(adapter);
       const host = row();
-      expect(host.nextElementSibling).toBe(document.querySelector(adapter.rows.find((s) => document.querySelector(s))!));
+      expect(host.nextElementSibling).toBe(
+        document.querySelector(adapter.rows.find((s) => document.querySelector(s))!),
+      );
       expect(inRow('[data-testid="pick"]')[0]?.getAttribute('href')).toBe(ADAPTERS[adapter.id].searchPath('Toy Story'));
       expect(badged()).toEqual(expected);
       expect(background.matchRequests).toHaveLength(1);

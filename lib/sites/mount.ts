@@ -45,7 +45,11 @@ function removeStrays(): void {
   for (const tile of document.querySelectorAll(`[${LEGACY_FIT_ATTRIBUTE}]`)) tile.removeAttribute(LEGACY_FIT_ATTRIBUTE);
 }
 
-export async function mount(ctx: ContentScriptContext, adapter: SiteAdapter<SiteId>, options: MountOptions): Promise<SiteMount> {
+export async function mount(
+  ctx: ContentScriptContext,
+  adapter: SiteAdapter<SiteId>,
+  options: MountOptions,
+): Promise<SiteMount> {
   const log = options.debug ?? ((message: string) => console.debug(message));
   const debug = (message: string) => log(`MoodReel (${adapter.name}): ${message}`);
   const services = options.services;
@@ -54,7 +58,12 @@ export async function mount(ctx: ContentScriptContext, adapter: SiteAdapter<Site
   const pending = new Set<Promise<unknown>>();
   // Badges wherever the site lists titles (`listing`); the row on home pages only (`home`).
   const here = new URL(location.href);
-  const state = { enabled: true, home: isHomePage(adapter, here), listing: isListingPage(adapter, here), hidden: false };
+  const state = {
+    enabled: true,
+    home: isHomePage(adapter, here),
+    listing: isListingPage(adapter, here),
+    hidden: false,
+  };
   /** Hide pressed here: the row goes at once, before the background's answer comes back. */
   let hiddenHere = false;
   /** What the background last said (null before its first answer). */

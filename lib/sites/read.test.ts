@@ -73,13 +73,24 @@ describe('tiles', () => {
       <div class="card" id="second" aria-label="B"><img id="img"></div></div>`;
     const ids = (set: Set<Element>) => [...set].map((tile) => tile.id);
     expect(ids(findTiles(adapter, [document]))).toEqual(['outer', 'second']);
-    expect(ids(findTiles(adapter, [document.getElementById('img')!, document.querySelector('.row')!]))).toEqual(['second', 'outer']);
+    expect(ids(findTiles(adapter, [document.getElementById('img')!, document.querySelector('.row')!]))).toEqual([
+      'second',
+      'outer',
+    ]);
   });
 
   it('keys a reading by title (any case), year and kind', () => {
-    expect(tileTextKey({ title: 'Heat', year: null, kind: null })).toBe(tileTextKey({ title: 'HEAT', year: null, kind: null }));
-    expect(tileTextKey({ title: 'Heat', year: null, kind: null })).not.toBe(tileTextKey({ title: 'The Heat', year: null, kind: null }));
-    expect(tileTextKey({ title: 'Frozen', year: 2013, kind: null })).not.toBe(tileTextKey({ title: 'Frozen', year: 2010, kind: null }));
-    expect(tileTextKey({ title: 'Heat', year: null, kind: 'series' })).not.toBe(tileTextKey({ title: 'Heat', year: null, kind: null }));
+    expect(tileTextKey({ title: 'Heat', year: null, kind: null })).toBe(
+      tileTextKey({ title: 'HEAT', year: null, kind: null }),
+    );
+    expect(tileTextKey({ title: 'Heat', year: null, kind: null })).not.toBe(
+      tileTextKey({ title: 'The Heat', year: null, kind: null }),
+    );
+    expect(tileTextKey({ title: 'Frozen', year: 2013, kind: null })).not.toBe(
+      tileTextKey({ title: 'Frozen', year: 2010, kind: null }),
+    );
+    expect(tileTextKey({ title: 'Heat', year: null, kind: 'series' })).not.toBe(
+      tileTextKey({ title: 'Heat', year: null, kind: null }),
+    );
   });
 });

@@ -42,7 +42,9 @@ describe.skipIf(!hasPages)('real pages, tile by tile', () => {
         const decisions = decide();
         expect(decisions.length).toBeGreaterThan(0);
         expect(decisions.filter((d) => d.label === undefined).map((d) => d.title)).toEqual([]);
-        const wrong = decisions.filter(isWrongMatch).map((d) => `${d.title} → ${d.matched!.title} (${d.matched!.year}), labelled ${d.label}`);
+        const wrong = decisions
+          .filter(isWrongMatch)
+          .map((d) => `${d.title} → ${d.matched!.title} (${d.matched!.year}), labelled ${d.label}`);
         expect(wrong).toEqual([]);
       });
 
@@ -50,7 +52,8 @@ describe.skipIf(!hasPages)('real pages, tile by tile', () => {
         const decisions = decide();
         for (const emotion of EMOTIONS) {
           const score = scoreMood(decisions, byId, emotion);
-          if (score.precision !== null) expect(score.precision, `${emotion}: ${JSON.stringify(score)}`).toBeGreaterThanOrEqual(0.95);
+          if (score.precision !== null)
+            expect(score.precision, `${emotion}: ${JSON.stringify(score)}`).toBeGreaterThanOrEqual(0.95);
         }
       });
     });

@@ -34,7 +34,12 @@ export const FAKE_CATALOGUE: FakeFilm[] = [
   { id: '8533', title: 'The Notebook', year: 2004, genres: ['Drama', 'Romance'] },
   { id: '166461', title: 'Moana', year: 2016, genres: ['Adventure', 'Animation', 'Children', 'Comedy', 'Fantasy'] },
   { id: '177765', title: 'Coco', year: 2017, genres: ['Adventure', 'Animation', 'Children'] },
-  { id: '106696', title: 'Frozen', year: 2013, genres: ['Adventure', 'Animation', 'Comedy', 'Fantasy', 'Musical', 'Romance'] },
+  {
+    id: '106696',
+    title: 'Frozen',
+    year: 2013,
+    genres: ['Adventure', 'Animation', 'Comedy', 'Fantasy', 'Musical', 'Romance'],
+  },
   { id: '75395', title: 'Frozen', year: 2010, genres: ['Drama', 'Horror', 'Thriller'] },
 ];
 
@@ -53,7 +58,8 @@ export const mood = (emotion: Emotion, faces = 1): PicksMood => ({ emotion, at: 
 function fakeMatch(query: TitleQuery, current: PicksMood | null, catalogue = FAKE_CATALOGUE): TitleMatch | null {
   if (query.kind === 'series') return null;
   const candidates = catalogue.filter(
-    (film) => film.title.toLowerCase() === query.title.toLowerCase() && (query.year == null || film.year === query.year),
+    (film) =>
+      film.title.toLowerCase() === query.title.toLowerCase() && (query.year == null || film.year === query.year),
   );
   if (candidates.length !== 1) return null;
   const film = candidates[0]!;
@@ -63,7 +69,10 @@ function fakeMatch(query: TitleQuery, current: PicksMood | null, catalogue = FAK
     title: film.title,
     year: film.year,
     genres: film.genres,
-    fit: current && genre ? { emotion: current.emotion, genre, reason: `${genre} · fits your ${current.emotion} mood` } : null,
+    fit:
+      current && genre
+        ? { emotion: current.emotion, genre, reason: `${genre} · fits your ${current.emotion} mood` }
+        : null,
   };
 }
 
@@ -83,7 +92,16 @@ export interface FakeBackground extends SiteServices {
 }
 
 export function fakePick(id: string, title: string, extra: Partial<FilmPick> = {}): FilmPick {
-  return { id, title, year: 1995, genres: ['Comedy'], rating: 4, source: 'builtin', reason: 'Comedy · fits your happy mood', ...extra };
+  return {
+    id,
+    title,
+    year: 1995,
+    genres: ['Comedy'],
+    rating: 4,
+    source: 'builtin',
+    reason: 'Comedy · fits your happy mood',
+    ...extra,
+  };
 }
 
 export function fakeBackground(initial: { mood?: PicksMood | null; picks?: FilmPick[] } = {}): FakeBackground {
@@ -113,7 +131,12 @@ export function fakeBackground(initial: { mood?: PicksMood | null; picks?: FilmP
     async getPicks() {
       background.pickRequests++;
       if (background.failing) throw new Error('Could not establish connection. Receiving end does not exist.');
-      return { mood: background.mood, strategy: 'match', picks: background.mood ? background.picks : [], hasMore: false };
+      return {
+        mood: background.mood,
+        strategy: 'match',
+        picks: background.mood ? background.picks : [],
+        hasMore: false,
+      };
     },
     async matchTitles(titles) {
       background.matchRequests.push(titles);
@@ -130,7 +153,6 @@ export function loadPage(html: string): void {
   const inner = withoutScripts.replace(/^[\s\S]*?<html[^>]*>/i, '').replace(/<\/html>\s*$/i, '');
   document.documentElement.innerHTML = inner;
 }
-
 
 /**
  * The closed shadow roots MoodReel's code attaches from now on, for unit tests only. In a browser this is

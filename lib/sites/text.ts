@@ -34,7 +34,9 @@ export function fitTooltip(fit: Fit, film?: BadgedFilm | null): string {
 
 /** The "not this film" control's accessible name: "Not Get Smart (2008): stop matching this title here". */
 export function notThisFilmLabel(film?: BadgedFilm | null): string {
-  return film ? `Not ${filmName(film)}: stop matching this title on this device` : 'Not this film: stop matching this title on this device';
+  return film
+    ? `Not ${filmName(film)}: stop matching this title on this device`
+    : 'Not this film: stop matching this title on this device';
 }
 
 /** The badge's short label: "😄 Comedy". */

@@ -4,7 +4,11 @@ import { fakeBackground, mood } from './testing';
 import { TitleLookup } from './title-lookup';
 import type { TileText, TitleQuery } from './types';
 
-const reading = (title: string, year: number | null = null, kind: TileText['kind'] = null): TileText => ({ title, year, kind });
+const reading = (title: string, year: number | null = null, kind: TileText['kind'] = null): TileText => ({
+  title,
+  year,
+  kind,
+});
 const batch = (...readings: TileText[]) => new Map(readings.map((r) => [tileTextKey(r), r]));
 const titles = (requests: TitleQuery[][]) => requests.map((request) => request.map((query) => query.title));
 
@@ -37,7 +41,12 @@ describe('TitleLookup', () => {
   it('after a new mood asks again, in one message, only about the titles that matched a film', async () => {
     const background = fakeBackground({ mood: mood('happy') });
     const lookup = new TitleLookup(background.matchTitles);
-    const page = batch(reading('Toy Story'), reading('The Shining'), reading('Stranger Things'), reading('Nothing Like It'));
+    const page = batch(
+      reading('Toy Story'),
+      reading('The Shining'),
+      reading('Stranger Things'),
+      reading('Nothing Like It'),
+    );
     await lookup.resolve(page);
     background.mood = mood('fear');
     lookup.newMood();
@@ -93,7 +102,16 @@ describe('TitleLookup', () => {
       calls++;
       const answerFor = background.mood;
       if (calls === 1) await slow;
-      return { mood: answerFor, results: queries.map(() => ({ filmId: '1', title: 'Toy Story', year: 1995, genres: ['Comedy' as const], fit: answerFor && { emotion: answerFor.emotion, genre: 'Comedy' as const, reason: '' } })) };
+      return {
+        mood: answerFor,
+        results: queries.map(() => ({
+          filmId: '1',
+          title: 'Toy Story',
+          year: 1995,
+          genres: ['Comedy' as const],
+          fit: answerFor && { emotion: answerFor.emotion, genre: 'Comedy' as const, reason: '' },
+        })),
+      };
     });
     const first = lookup.resolve(batch(reading('Toy Story')));
     background.mood = mood('sad');

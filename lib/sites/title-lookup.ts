@@ -83,7 +83,9 @@ export class TitleLookup {
       const request = this.ask(queries).then(
         (answer) => {
           if (!answer || !Array.isArray(answer.results) || answer.results.length !== keys.length) {
-            this.debug(`match-titles answered ${answer?.results?.length ?? 'nothing'} for ${keys.length} titles; ignored`);
+            this.debug(
+              `match-titles answered ${answer?.results?.length ?? 'nothing'} for ${keys.length} titles; ignored`,
+            );
             return;
           }
           keys.forEach((key, i) => {

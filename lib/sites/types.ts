@@ -9,9 +9,7 @@ import type { SiteId } from './adapters';
  * the text of a descendant, or, where data cannot say it, a small function.
  */
 export type ValueSource =
-  | { attr: string; at?: string }
-  | { text: string }
-  | { read: (tile: Element) => string | null | undefined };
+  { attr: string; at?: string } | { text: string } | { read: (tile: Element) => string | null | undefined };
 
 /** A source of the kind and the patterns that decide it, tried in order: movie, series, other. */
 export interface KindSource {

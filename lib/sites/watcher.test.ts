@@ -6,7 +6,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { watchPage, type PageWatcher, type PassWork, type WatcherOptions } from './watcher';
 
-const timers = { setTimeout: (fn: () => void, ms: number) => window.setTimeout(fn, ms), setInterval: (fn: () => void, ms: number) => window.setInterval(fn, ms) };
+const timers = {
+  setTimeout: (fn: () => void, ms: number) => window.setTimeout(fn, ms),
+  setInterval: (fn: () => void, ms: number) => window.setInterval(fn, ms),
+};
 
 describe('watchPage', () => {
   let passes: PassWork[];

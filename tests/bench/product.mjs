@@ -48,12 +48,29 @@ async function clickAndTime(popup) {
  * Click to mood with the fake camera playing `photo` at `fps`, `clicks` times after one cold click; with
  * `group`, in movie-night mode. Also returns how stable the readings were (same photo every time).
  */
-export async function benchClickToMood({ photo = FACE_PHOTOS.happy, fps = 30, width = 640, clicks = 8, group = false, backend = 'auto', noise = 0, extensionDir = undefined } = {}) {
+export async function benchClickToMood({
+  photo = FACE_PHOTOS.happy,
+  fps = 30,
+  width = 640,
+  clicks = 8,
+  group = false,
+  backend = 'auto',
+  noise = 0,
+  extensionDir = undefined,
+} = {}) {
   // gpu: WebGL and WebGPU get Chromium's software GPU (SwiftShader), as in the page bench above.
-  const harness = await launchExtension({ camera: makeY4m(path.isAbsolute(photo) ? photo : facePath(photo), { fps, width, noise }), netLog: false, gpu: true, extensionDir });
+  const harness = await launchExtension({
+    camera: makeY4m(path.isAbsolute(photo) ? photo : facePath(photo), { fps, width, noise }),
+    netLog: false,
+    gpu: true,
+    extensionDir,
+  });
   try {
     const popup = await harness.openPopup();
-    await popup.evaluate(([b, g]) => Promise.all([chrome.storage.sync.set({ backend: b }), chrome.storage.local.set({ movieNight: g })]), [backend, group]);
+    await popup.evaluate(
+      ([b, g]) => Promise.all([chrome.storage.sync.set({ backend: b }), chrome.storage.local.set({ movieNight: g })]),
+      [backend, group],
+    );
     const runs = [];
     for (let i = 0; i <= clicks; i++) {
       await popup.evaluate(() => chrome.storage.local.remove('latestReading'));
@@ -67,7 +84,9 @@ export async function benchClickToMood({ photo = FACE_PHOTOS.happy, fps = 30, wi
     const [cold, ...warm] = runs;
     const readings = warm.map((r) => r.reading);
     const tops = readings.map((r) => r.emotion);
-    const majority = [...new Set(tops)].sort((a, b) => tops.filter((t) => t === b).length - tops.filter((t) => t === a).length)[0];
+    const majority = [...new Set(tops)].sort(
+      (a, b) => tops.filter((t) => t === b).length - tops.filter((t) => t === a).length,
+    )[0];
     const topProbability = readings.map((r) => Math.max(...r.probabilities));
     const mean = topProbability.reduce((a, b) => a + b, 0) / topProbability.length;
     const spread = Math.sqrt(topProbability.reduce((a, b) => a + (b - mean) ** 2, 0) / topProbability.length);
@@ -79,14 +98,26 @@ export async function benchClickToMood({ photo = FACE_PHOTOS.happy, fps = 30, wi
       backend: readings[0]?.backend,
       coldMs: round(cold.ms, 0),
       medianMs: round(median(warm.map((r) => r.ms)), 0),
-      p95Ms: round(percentile(warm.map((r) => r.ms), 95), 0),
+      p95Ms: round(
+        percentile(
+          warm.map((r) => r.ms),
+          95,
+        ),
+        0,
+      ),
       readingMs: round(median(readings.map((r) => r.totalMs)), 0),
       frames: median(readings.map((r) => r.frames)),
       faces: median(readings.map((r) => r.faces)),
       detectMs: round(median(readings.map((r) => r.detectMs))),
       cnnMs: round(median(readings.map((r) => r.cnnMs))),
       frameMs: round(median(readings.map((r) => r.frameMs ?? NaN))),
-      stability: { majority, agreement: round(tops.filter((t) => t === majority).length / tops.length, 2), topMean: round(mean, 3), topSpread: round(spread, 3), readings: tops.length },
+      stability: {
+        majority,
+        agreement: round(tops.filter((t) => t === majority).length / tops.length, 2),
+        topMean: round(mean, 3),
+        topSpread: round(spread, 3),
+        readings: tops.length,
+      },
     };
   } finally {
     await harness.close();
@@ -131,7 +162,12 @@ export async function benchPopupCloseToCameraOff({ closes = 5, extensionDir = un
       await sleep(2_500); // past the steady reading's length
       if ((await observer.evaluate(() => chrome.storage.local.get('latestReading'))).latestReading) stored++;
     }
-    return { closes: times.length, medianMs: round(median(times), 0), maxMs: round(Math.max(...times), 0), storedAfterClose: stored };
+    return {
+      closes: times.length,
+      medianMs: round(median(times), 0),
+      maxMs: round(Math.max(...times), 0),
+      storedAfterClose: stored,
+    };
   } finally {
     await harness.close();
   }
@@ -144,7 +180,9 @@ function makeBigCsv(lines) {
   const genres = ['Comedy', 'Drama', 'Action', 'Children', 'Horror', 'Documentary', 'Romance', 'Thriller'];
   const rows = ['title,year,genres,rating'];
   for (let i = 0; i < lines; i++) {
-    rows.push(`Bench Film ${i.toString(36)},${1950 + (i % 75)},${genres[i % 8]}|${genres[(i * 7 + 3) % 8]},${(1 + (i % 9) / 2).toFixed(1)}`);
+    rows.push(
+      `Bench Film ${i.toString(36)},${1950 + (i % 75)},${genres[i % 8]}|${genres[(i * 7 + 3) % 8]},${(1 + (i % 9) / 2).toFixed(1)}`,
+    );
   }
   fs.mkdirSync(TMP_DIR, { recursive: true });
   fs.writeFileSync(file, `${rows.join('\n')}\n`);
@@ -175,7 +213,8 @@ export async function benchCatalogueInChromium({ lines = 100_000 } = {}) {
     await options.evaluate(() => {
       /** @type {any} */ (window).__longest = 0;
       new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) /** @type {any} */ (window).__longest = Math.max(/** @type {any} */ (window).__longest, entry.duration);
+        for (const entry of list.getEntries())
+          /** @type {any} */ (window).__longest = Math.max(/** @type {any} */ (window).__longest, entry.duration);
       }).observe({ type: 'longtask', buffered: false });
     });
     let started = Date.now();
@@ -196,9 +235,21 @@ export async function benchCatalogueInChromium({ lines = 100_000 } = {}) {
     const popup = await harness.openPopup();
     const picks = await popup.evaluate(async () => {
       await chrome.storage.local.set({
-        latestReading: { emotion: 'happy', probabilities: [0, 0, 0, 1, 0, 0, 0], backend: 'wasm', cnnMs: 1, detectMs: 1, totalMs: 1, frames: 1, faces: 1, source: 'camera', at: Date.now() },
+        latestReading: {
+          emotion: 'happy',
+          probabilities: [0, 0, 0, 1, 0, 0, 0],
+          backend: 'wasm',
+          cnnMs: 1,
+          detectMs: 1,
+          totalMs: 1,
+          frames: 1,
+          faces: 1,
+          source: 'camera',
+          at: Date.now(),
+        },
       });
-      const ask = () => chrome.runtime.sendMessage({ moodreel: 'get-picks', target: 'background', request: { page: 0 } });
+      const ask = () =>
+        chrome.runtime.sendMessage({ moodreel: 'get-picks', target: 'background', request: { page: 0 } });
       const t0 = performance.now();
       await ask();
       const first = performance.now() - t0;
@@ -211,7 +262,16 @@ export async function benchCatalogueInChromium({ lines = 100_000 } = {}) {
       times.sort((a, b) => a - b);
       return { first, median: times[7] };
     });
-    return { seededFilms, lines, valid, previewMs, longestTaskMs: round(longestTaskMs, 0), commitMs, picksFirstMs: round(picks.first, 0), picksMedianMs: round(picks.median, 1) };
+    return {
+      seededFilms,
+      lines,
+      valid,
+      previewMs,
+      longestTaskMs: round(longestTaskMs, 0),
+      commitMs,
+      picksFirstMs: round(picks.first, 0),
+      picksMedianMs: round(picks.median, 1),
+    };
   } finally {
     await harness.close();
   }
@@ -219,10 +279,19 @@ export async function benchCatalogueInChromium({ lines = 100_000 } = {}) {
 
 /** The built extension's size on disk and zipped (`wxt zip`), against the targets (≤ 20 MB, ≤ 8 MB). */
 export function packageSize() {
-  const walk = (dir) => fs.readdirSync(dir, { withFileTypes: true }).reduce((sum, e) => sum + (e.isDirectory() ? walk(path.join(dir, e.name)) : fs.statSync(path.join(dir, e.name)).size), 0);
+  const walk = (dir) =>
+    fs
+      .readdirSync(dir, { withFileTypes: true })
+      .reduce(
+        (sum, e) => sum + (e.isDirectory() ? walk(path.join(dir, e.name)) : fs.statSync(path.join(dir, e.name)).size),
+        0,
+      );
   const unpacked = walk(EXTENSION_DIR);
   const zipped = spawnSync(path.join(ROOT, 'node_modules/.bin/wxt'), ['zip'], { cwd: ROOT, encoding: 'utf8' });
-  const zip = fs.readdirSync(path.join(ROOT, '.output')).filter((f) => f.endsWith('-chrome.zip')).map((f) => path.join(ROOT, '.output', f))[0];
+  const zip = fs
+    .readdirSync(path.join(ROOT, '.output'))
+    .filter((f) => f.endsWith('-chrome.zip'))
+    .map((f) => path.join(ROOT, '.output', f))[0];
   return {
     unpackedMB: round(unpacked / 1e6, 2),
     zipMB: zip && zipped.status === 0 ? round(fs.statSync(zip).size / 1e6, 2) : null,
@@ -244,17 +313,24 @@ export async function benchSitesInChromium() {
       const cold = await bench.runSitesBench();
       const warm = await bench.runSitesBench();
       return { cold, warm };
-    }));
+    }),
+  );
 }
 
 /** The catalogue and picks code bundled into a Chromium page (tests/bench/page/catalogue-entry.ts). */
 export async function benchCatalogueCodeInChromium({ lines = 100_000 } = {}) {
-  const files = { 'movielens.json': path.join(ROOT, 'public/catalogue/movielens.json'), 'films.csv': makeBigCsv(lines) };
+  const files = {
+    'movielens.json': path.join(ROOT, 'public/catalogue/movielens.json'),
+    'films.csv': makeBigCsv(lines),
+  };
   const result = await inBundledPage('tests/bench/page/catalogue-entry.ts', 'catalogueBench', files, (page) =>
     page.evaluate(async () => {
-      const [catalogueText, csvText] = await Promise.all(['movielens.json', 'films.csv'].map((f) => fetch(f).then((r) => r.text())));
+      const [catalogueText, csvText] = await Promise.all(
+        ['movielens.json', 'films.csv'].map((f) => fetch(f).then((r) => r.text())),
+      );
       return /** @type {any} */ (window).catalogueBench.run({ catalogueText, csvText });
-    }));
+    }),
+  );
   return Object.fromEntries(Object.entries(result).map(([k, v]) => [k, typeof v === 'number' ? round(v, 1) : v]));
 }
 
@@ -266,8 +342,18 @@ async function inBundledPage(entry, globalName, files, work) {
   const { build } = await import('esbuild');
   const out = path.join(TMP_DIR, `bench-page-${globalName}`);
   fs.mkdirSync(out, { recursive: true });
-  await build({ entryPoints: [path.join(ROOT, entry)], bundle: true, format: 'iife', globalName, outfile: path.join(out, 'bench.js'), logLevel: 'silent' });
-  fs.writeFileSync(path.join(out, 'index.html'), `<!doctype html><meta charset="utf-8"><title>${globalName}</title><script src="bench.js"></script>`);
+  await build({
+    entryPoints: [path.join(ROOT, entry)],
+    bundle: true,
+    format: 'iife',
+    globalName,
+    outfile: path.join(out, 'bench.js'),
+    logLevel: 'silent',
+  });
+  fs.writeFileSync(
+    path.join(out, 'index.html'),
+    `<!doctype html><meta charset="utf-8"><title>${globalName}</title><script src="bench.js"></script>`,
+  );
   for (const [name, file] of Object.entries(files)) fs.copyFileSync(file, path.join(out, name));
   const { startStaticServer } = await import('../harness/index.mjs');
   const server = await startStaticServer({ mounts: { '/': out } });
@@ -291,13 +377,26 @@ async function inBundledPage(entry, globalName, files, work) {
 export async function benchSitesHeapChurn({ bursts = 600, perBurst = 20, gapMs = 25 } = {}) {
   const { startStaticServer, FIXTURES_DIR } = await import('../harness/index.mjs');
   const server = await startStaticServer({
-    mounts: { '/browse': path.join(FIXTURES_DIR, 'streaming-demo/index.html'), '/': path.join(FIXTURES_DIR, 'streaming-demo') },
+    mounts: {
+      '/browse': path.join(FIXTURES_DIR, 'streaming-demo/index.html'),
+      '/': path.join(FIXTURES_DIR, 'streaming-demo'),
+    },
   });
   const harness = await launchExtension({ netLog: false, hostMap: { 'www.netflix.com': server.port } });
   const setReading = (emotion) =>
     harness.serviceWorker.evaluate((value) => chrome.storage.local.set({ latestReading: value }), {
-      emotion, probabilities: ['angry', 'disgust', 'fear', 'happy', 'sad', 'surprise', 'neutral'].map((e) => (e === emotion ? 0.8 : 0.2 / 6)),
-      backend: 'wasm', cnnMs: 1, detectMs: 1, totalMs: 1, frames: 8, faces: 1, source: 'camera', at: Date.now(),
+      emotion,
+      probabilities: ['angry', 'disgust', 'fear', 'happy', 'sad', 'surprise', 'neutral'].map((e) =>
+        e === emotion ? 0.8 : 0.2 / 6,
+      ),
+      backend: 'wasm',
+      cnnMs: 1,
+      detectMs: 1,
+      totalMs: 1,
+      frames: 8,
+      faces: 1,
+      source: 'camera',
+      at: Date.now(),
     });
   try {
     await setReading('happy');
@@ -318,14 +417,17 @@ export async function benchSitesHeapChurn({ bursts = 600, perBurst = 20, gapMs =
     const samples = [{ at: '0 %', heapMB: await heap(), badges: await countTestIds(cdp, 'fit-badge') }];
     const moods = ['happy', 'sad', 'fear', 'surprise', 'neutral'];
     for (let burst = 1; burst <= bursts; burst++) {
-      await page.evaluate(({ pool, perBurst, burst }) => {
-        const demo = /** @type {any} */ (window).__demo;
-        const count = demo.tiles().length;
-        for (let i = 0; i < perBurst; i++) {
-          const n = (burst * perBurst + i) * 7919;
-          demo.recycle(n % count, pool[n % pool.length]);
-        }
-      }, { pool, perBurst, burst });
+      await page.evaluate(
+        ({ pool, perBurst, burst }) => {
+          const demo = /** @type {any} */ (window).__demo;
+          const count = demo.tiles().length;
+          for (let i = 0; i < perBurst; i++) {
+            const n = (burst * perBurst + i) * 7919;
+            demo.recycle(n % count, pool[n % pool.length]);
+          }
+        },
+        { pool, perBurst, burst },
+      );
       if (burst % 50 === 0) {
         await page.evaluate(() => /** @type {any} */ (window).__demo.navigate('/browse/my-list'));
         await page.evaluate(() => /** @type {any} */ (window).__demo.navigate('/browse'));
@@ -334,7 +436,11 @@ export async function benchSitesHeapChurn({ bursts = 600, perBurst = 20, gapMs =
       await sleep(gapMs);
       if (burst % (bursts / 10) === 0) {
         await sleep(300); // let the last pass settle
-        samples.push({ at: `${Math.round((burst / bursts) * 100)} %`, heapMB: await heap(), badges: await countTestIds(cdp, 'fit-badge') });
+        samples.push({
+          at: `${Math.round((burst / bursts) * 100)} %`,
+          heapMB: await heap(),
+          badges: await countTestIds(cdp, 'fit-badge'),
+        });
       }
     }
     return { recycled: bursts * perBurst, navigations: Math.floor(bursts / 50) * 2, samples };
@@ -356,7 +462,18 @@ export async function benchBuiltinInExtension() {
     const popup = await harness.openPopup();
     return await popup.evaluate(async () => {
       await chrome.storage.local.set({
-        latestReading: { emotion: 'happy', probabilities: [0, 0, 0, 1, 0, 0, 0], backend: 'wasm', cnnMs: 1, detectMs: 1, totalMs: 1, frames: 1, faces: 1, source: 'camera', at: Date.now() },
+        latestReading: {
+          emotion: 'happy',
+          probabilities: [0, 0, 0, 1, 0, 0, 0],
+          backend: 'wasm',
+          cnnMs: 1,
+          detectMs: 1,
+          totalMs: 1,
+          frames: 1,
+          faces: 1,
+          source: 'camera',
+          at: Date.now(),
+        },
       });
       const send = (type, request) => chrome.runtime.sendMessage({ moodreel: type, target: 'background', request });
       const medianOf = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
@@ -369,8 +486,20 @@ export async function benchBuiltinInExtension() {
         await send('get-picks', { page: i % 4 });
         picks.push(performance.now() - t);
       }
-      const bases = ['Heat', 'The Matrix', 'Outlander', 'Stranger Things', 'Red Notice', 'Toy Story', 'Office Romance', 'The Royal Tenenbaums'];
-      const titles = Array.from({ length: 1000 }, (_, i) => ({ title: i < 800 ? `${bases[i % bases.length]}${i >= 8 ? ` ${i}` : ''}` : bases[i % bases.length], year: i % 3 === 0 ? 1995 : null }));
+      const bases = [
+        'Heat',
+        'The Matrix',
+        'Outlander',
+        'Stranger Things',
+        'Red Notice',
+        'Toy Story',
+        'Office Romance',
+        'The Royal Tenenbaums',
+      ];
+      const titles = Array.from({ length: 1000 }, (_, i) => ({
+        title: i < 800 ? `${bases[i % bases.length]}${i >= 8 ? ` ${i}` : ''}` : bases[i % bases.length],
+        year: i % 3 === 0 ? 1995 : null,
+      }));
       const matches = [];
       let found = 0;
       for (let i = 0; i < 8; i++) {

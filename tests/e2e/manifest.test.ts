@@ -9,7 +9,9 @@ import { ADAPTERS } from '../../lib/sites/adapters';
 import { EXTENSION_DIR } from '../harness/index.mjs';
 
 /** Prime Video's path on the Amazon stores that serve it. */
-const amazon = ['com', 'co.uk', 'de', 'co.jp', 'fr', 'it', 'es', 'ca', 'com.au', 'in'].map((tld) => `*://www.amazon.${tld}/gp/video/*`);
+const amazon = ['com', 'co.uk', 'de', 'co.jp', 'fr', 'it', 'es', 'ca', 'com.au', 'in'].map(
+  (tld) => `*://www.amazon.${tld}/gp/video/*`,
+);
 
 const manifest = JSON.parse(fs.readFileSync(path.join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
 
@@ -30,9 +32,11 @@ describe('manifest', () => {
     expect(manifest.externally_connectable).toBeUndefined();
   });
 
-  it('runs content scripts on the three streaming sites only, and on Amazon only under Prime Video\'s /gp/video/', () => {
+  it("runs content scripts on the three streaming sites only, and on Amazon only under Prime Video's /gp/video/", () => {
     const matches = manifest.content_scripts.flatMap((c: { matches: string[] }) => c.matches).sort();
-    expect(matches).toEqual([...amazon, '*://www.disneyplus.com/*', '*://www.netflix.com/*', '*://www.primevideo.com/*'].sort());
+    expect(matches).toEqual(
+      [...amazon, '*://www.disneyplus.com/*', '*://www.netflix.com/*', '*://www.primevideo.com/*'].sort(),
+    );
     for (const script of manifest.content_scripts) expect(script.all_frames ?? false).toBe(false);
   });
 
@@ -58,7 +62,9 @@ describe('manifest', () => {
   });
 
   it('exposes only each site its own row stylesheet (behind a per-session URL), and opens the popup with a shortcut', () => {
-    const exposed = (manifest.web_accessible_resources as { resources: string[]; matches: string[]; use_dynamic_url: boolean }[])
+    const exposed = (
+      manifest.web_accessible_resources as { resources: string[]; matches: string[]; use_dynamic_url: boolean }[]
+    )
       .map((w) => ({ ...w, resources: [...w.resources].sort() }))
       .sort((a, b) => a.resources[0]!.localeCompare(b.resources[0]!));
     // Chrome takes no path in these matches: the stylesheet (behind its per-session URL) is exposed to the
@@ -67,7 +73,11 @@ describe('manifest', () => {
     expect(exposed.map((w) => ({ ...w, matches: [...w.matches].sort() }))).toEqual(
       (['disney', 'netflix', 'prime'] as const).map((site) => ({
         resources: [`content-scripts/${site}.css`],
-        matches: { disney: ['*://www.disneyplus.com/*'], netflix: ['*://www.netflix.com/*'], prime: [...amazonOrigins, '*://www.primevideo.com/*'].sort() }[site],
+        matches: {
+          disney: ['*://www.disneyplus.com/*'],
+          netflix: ['*://www.netflix.com/*'],
+          prime: [...amazonOrigins, '*://www.primevideo.com/*'].sort(),
+        }[site],
         use_dynamic_url: true,
       })),
     );

@@ -32,7 +32,8 @@ interface SpyReport {
 /** The page's own script (main world, before every other script). Plain JS: it is serialised into the page. */
 function spy(config: { extensionId: string; entries: string[] }) {
   // What MoodReel's row and badges say (the fixture's own text names MoodReel, so the name alone is no finding).
-  const PHRASES = /fits your|picks for your|movie night|\d+ people|your (angry|disgusted|fearful|happy|sad|surprised|neutral) mood|read on your device/i;
+  const PHRASES =
+    /fits your|picks for your|movie night|\d+ people|your (angry|disgusted|fearful|happy|sad|surprised|neutral) mood|read on your device/i;
   const EMOTIONS = new Set(['angry', 'disgust', 'fear', 'happy', 'sad', 'surprise', 'neutral']);
   const state = {
     messages: [] as string[],
@@ -43,7 +44,7 @@ function spy(config: { extensionId: string; entries: string[] }) {
   };
   const text = (value: unknown) => {
     try {
-      return typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+      return typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
     } catch {
       return String(value);
     }
@@ -90,31 +91,43 @@ function spy(config: { extensionId: string; entries: string[] }) {
     for (const element of allElements(document)) {
       const tag = element.localName;
       for (const attribute of element.attributes) {
-        if (/moodreel|emotion|mood/i.test(attribute.name)) findings.push(`attribute ${attribute.name}="${attribute.value}" on <${tag}>`);
-        if (PHRASES.test(attribute.value) && !/^(href|src)$/.test(attribute.name)) findings.push(`attribute ${attribute.name}="${attribute.value}" on <${tag}>`);
-        if (attribute.name.startsWith('data-') && EMOTIONS.has(attribute.value.trim().toLowerCase())) findings.push(`attribute ${attribute.name}="${attribute.value}" on <${tag}>`);
+        if (/moodreel|emotion|mood/i.test(attribute.name))
+          findings.push(`attribute ${attribute.name}="${attribute.value}" on <${tag}>`);
+        if (PHRASES.test(attribute.value) && !/^(href|src)$/.test(attribute.name))
+          findings.push(`attribute ${attribute.name}="${attribute.value}" on <${tag}>`);
+        if (attribute.name.startsWith('data-') && EMOTIONS.has(attribute.value.trim().toLowerCase()))
+          findings.push(`attribute ${attribute.name}="${attribute.value}" on <${tag}>`);
       }
       if (tag.startsWith('moodreel-')) {
-        if (element.attributes.length) findings.push(`<${tag}> has attributes: ${[...element.attributes].map((a) => a.name).join(' ')}`);
-        if (element.shadowRoot) findings.push(`<${tag}> has an open shadow root: ${element.shadowRoot.textContent?.slice(0, 120)}`);
+        if (element.attributes.length)
+          findings.push(`<${tag}> has attributes: ${[...element.attributes].map((a) => a.name).join(' ')}`);
+        if (element.shadowRoot)
+          findings.push(`<${tag}> has an open shadow root: ${element.shadowRoot.textContent?.slice(0, 120)}`);
         if (element.childNodes.length) findings.push(`<${tag}> has light children`);
       }
-      if (element.shadowRoot && PHRASES.test(element.shadowRoot.textContent ?? '')) findings.push(`an open shadow root on <${tag}> says: ${element.shadowRoot.textContent?.slice(0, 120)}`);
+      if (element.shadowRoot && PHRASES.test(element.shadowRoot.textContent ?? ''))
+        findings.push(`an open shadow root on <${tag}> says: ${element.shadowRoot.textContent?.slice(0, 120)}`);
     }
     const pageText = document.documentElement.textContent ?? '';
     const phrase = pageText.match(PHRASES);
     if (phrase) findings.push(`the page's text says "${phrase[0]}"`);
-    for (const call of state.shadowCalls) if (call.startsWith('moodreel-')) findings.push(`attachShadow wrapper caught <${call}>`);
-    for (const root of state.stolenRoots) if (PHRASES.test(root.textContent ?? '')) findings.push(`a stolen root says: ${root.textContent?.slice(0, 120)}`);
-    for (const message of state.messages) if (/wxt|moodreel|content-script|emotion|mood/i.test(message)) findings.push(`postMessage: ${message.slice(0, 160)}`);
-    for (const event of state.customEvents) if (PHRASES.test(event) || /emotion/i.test(event)) findings.push(`custom event: ${event.slice(0, 160)}`);
+    for (const call of state.shadowCalls)
+      if (call.startsWith('moodreel-')) findings.push(`attachShadow wrapper caught <${call}>`);
+    for (const root of state.stolenRoots)
+      if (PHRASES.test(root.textContent ?? '')) findings.push(`a stolen root says: ${root.textContent?.slice(0, 120)}`);
+    for (const message of state.messages)
+      if (/wxt|moodreel|content-script|emotion|mood/i.test(message))
+        findings.push(`postMessage: ${message.slice(0, 160)}`);
+    for (const event of state.customEvents)
+      if (PHRASES.test(event) || /emotion/i.test(event)) findings.push(`custom event: ${event.slice(0, 160)}`);
     for (const line of state.console) if (/moodreel/i.test(line)) findings.push(`console: ${line.slice(0, 160)}`);
 
     // The tiles: what a page script can measure of each host, and what is under the pointer.
     const tiles = [...document.querySelectorAll(tileSelector)].map((tile) => {
       const hosts = [...tile.querySelectorAll('moodreel-badge')];
       const box = tile.getBoundingClientRect();
-      const visible = box.width > 0 && box.bottom > 0 && box.right > 0 && box.top < innerHeight && box.left < innerWidth;
+      const visible =
+        box.width > 0 && box.bottom > 0 && box.right > 0 && box.top < innerHeight && box.left < innerWidth;
       let pointerHitsOurs = false;
       if (visible) {
         for (let fx = 0.05; fx < 1; fx += 0.15) {
@@ -134,13 +147,25 @@ function spy(config: { extensionId: string; entries: string[] }) {
             html: host.outerHTML,
             size: [rect.width, rect.height, host.scrollWidth, host.scrollHeight, host.clientWidth, host.clientHeight],
             offset: [rect.left - box.left, rect.top - box.top].map((n) => Math.round(n)),
-            style: ['position', 'display', 'width', 'height', 'pointer-events', 'visibility', 'z-index', 'overflow'].map((p) => style.getPropertyValue(p)),
+            style: [
+              'position',
+              'display',
+              'width',
+              'height',
+              'pointer-events',
+              'visibility',
+              'z-index',
+              'overflow',
+            ].map((p) => style.getPropertyValue(p)),
           };
         }),
         overflow: [tile.scrollWidth - tile.clientWidth, tile.scrollHeight - tile.clientHeight],
         pointerHitsOurs,
       });
-      return { title: tile.closest('[data-title]')?.getAttribute('data-title') ?? tile.getAttribute('aria-label') ?? '', fingerprint };
+      return {
+        title: tile.closest('[data-title]')?.getAttribute('data-title') ?? tile.getAttribute('aria-label') ?? '',
+        fingerprint,
+      };
     });
 
     // The row: attributes and every size a page can read.
@@ -167,11 +192,15 @@ function spy(config: { extensionId: string; entries: string[] }) {
       host.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true }));
       host.dispatchEvent(new KeyboardEvent('keyup', { key, bubbles: true, composed: true }));
     }
-    const inside = document.elementFromPoint(host.getBoundingClientRect().right - 30, host.getBoundingClientRect().top + 15);
+    const inside = document.elementFromPoint(
+      host.getBoundingClientRect().right - 30,
+      host.getBoundingClientRect().top + 15,
+    );
     (inside as HTMLElement | null)?.click();
     // Into the row itself, if any way in is open: its shadowRoot, or a root the attachShadow wrapper kept.
     for (const root of [host.shadowRoot, ...state.stolenRoots]) {
-      for (const button of root?.querySelectorAll<HTMLElement>('button, [data-testid="hide-row"]') ?? []) button.click();
+      for (const button of root?.querySelectorAll<HTMLElement>('button, [data-testid="hide-row"]') ?? [])
+        button.click();
     }
     return true;
   }
@@ -186,7 +215,9 @@ async function setReading(h: Harness, emotion: string | null, faces = 1): Promis
   const value = emotion && {
     emotion,
     probabilities: distribution(emotion),
-    ...(faces > 1 ? { people: Array.from({ length: faces }, () => ({ emotion, probabilities: distribution(emotion) })) } : {}),
+    ...(faces > 1
+      ? { people: Array.from({ length: faces }, () => ({ emotion, probabilities: distribution(emotion) })) }
+      : {}),
     backend: 'wasm',
     cnnMs: 6,
     detectMs: 7,
@@ -197,13 +228,17 @@ async function setReading(h: Harness, emotion: string | null, faces = 1): Promis
     at: Date.now(),
   };
   await h.serviceWorker.evaluate(
-    (reading) => (reading ? chrome.storage.local.set({ latestReading: reading }) : chrome.storage.local.remove('latestReading')),
+    (reading) =>
+      reading ? chrome.storage.local.set({ latestReading: reading }) : chrome.storage.local.remove('latestReading'),
     value,
   );
 }
 
 async function spyReport(page: Page): Promise<SpyReport> {
-  return page.evaluate((tiles) => (window as unknown as { __spy: { report(t: string): SpyReport } }).__spy.report(tiles), TILES);
+  return page.evaluate(
+    (tiles) => (window as unknown as { __spy: { report(t: string): SpyReport } }).__spy.report(tiles),
+    TILES,
+  );
 }
 
 /** Waits for the row and the badges to follow `emotion` (null: no reading); false if they never did. */
@@ -211,11 +246,18 @@ async function settle(page: Page, emotion: string | null, faces = 1): Promise<bo
   try {
     if (emotion) {
       await waitForRow(page, 'picks', emotion);
-      await expect.poll(async () => (await readRow(page)).heading?.includes('movie night') === faces > 1, { timeout: 10_000 }).toBe(true);
-      await expect.poll(async () => {
-        const badges = await readBadges(page);
-        return badges.length > 0 && badges.every((badge) => badge.emotion === emotion);
-      }, { timeout: 10_000 }).toBe(true);
+      await expect
+        .poll(async () => (await readRow(page)).heading?.includes('movie night') === faces > 1, { timeout: 10_000 })
+        .toBe(true);
+      await expect
+        .poll(
+          async () => {
+            const badges = await readBadges(page);
+            return badges.length > 0 && badges.every((badge) => badge.emotion === emotion);
+          },
+          { timeout: 10_000 },
+        )
+        .toBe(true);
     } else {
       await waitForRow(page, 'no-reading');
       await expect.poll(async () => (await readBadges(page)).length, { timeout: 10_000 }).toBe(0);
@@ -242,8 +284,15 @@ run.withBrowser(
       await page.setViewportSize({ width: 1280, height: 1400 });
       await setReading(h(), 'happy');
       await page.goto(DEMO);
-      await page.waitForFunction(() => document.querySelectorAll('[data-virtual-slot]').length >= 51, null, { timeout: 15_000 });
-      const cases: [string, string | null, number][] = [['happy', 'happy', 1], ['sad', 'sad', 1], ['movie night', 'happy', 3], ['no reading', null, 1]];
+      await page.waitForFunction(() => document.querySelectorAll('[data-virtual-slot]').length >= 51, null, {
+        timeout: 15_000,
+      });
+      const cases: [string, string | null, number][] = [
+        ['happy', 'happy', 1],
+        ['sad', 'sad', 1],
+        ['movie night', 'happy', 3],
+        ['no reading', null, 1],
+      ];
       for (const [name, emotion, faces] of cases) {
         if (name !== 'happy') await setReading(h(), emotion, faces);
         followed[name] = await settle(page, emotion, faces);
@@ -251,17 +300,26 @@ run.withBrowser(
         if (emotion) {
           // Ground truth from the closed roots (CDP): which tiles carry a badge now.
           const badged = new Set((await readBadges(page)).map((badge) => badge.title));
-          const kinds = (titles: (t: { title: string; fingerprint: string }) => boolean) => new Set(reports[name]!.tiles.filter(titles).map((tile) => tile.fingerprint));
+          const kinds = (titles: (t: { title: string; fingerprint: string }) => boolean) =>
+            new Set(reports[name]!.tiles.filter(titles).map((tile) => tile.fingerprint));
           const badgedPrints = kinds((tile) => badged.has(tile.title));
           const plainPrints = kinds((tile) => !badged.has(tile.title) && tile.fingerprint.includes('moodreel-badge'));
-          if (badgedPrints.size && plainPrints.size && JSON.stringify([...badgedPrints]) !== JSON.stringify([...plainPrints])) {
-            reports[name]!.findings.push(`badged tiles look different: ${[...badgedPrints][0]} vs ${[...plainPrints][0]}`);
+          if (
+            badgedPrints.size &&
+            plainPrints.size &&
+            JSON.stringify([...badgedPrints]) !== JSON.stringify([...plainPrints])
+          ) {
+            reports[name]!.findings.push(
+              `badged tiles look different: ${[...badgedPrints][0]} vs ${[...plainPrints][0]}`,
+            );
           }
           if (!badged.size) reports[name]!.findings.push('(the spy could not check badged tiles: none was badged)');
         }
-        console.log(`[spy] ${name}: ${reports[name]!.findings.length} finding(s)${reports[name]!.findings.map((f) => `\n  - ${f}`).join('')}`);
+        console.log(
+          `[spy] ${name}: ${reports[name]!.findings.length} finding(s)${reports[name]!.findings.map((f) => `\n  - ${f}`).join('')}`,
+        );
       }
-      expect(followed).toEqual({ happy: true, sad: true, 'movie night': true, 'no reading': true });
+      expect(followed).toEqual({ 'happy': true, 'sad': true, 'movie night': true, 'no reading': true });
       for (const [name, report] of Object.entries(reports)) expect(report.findings, name).toEqual([]);
       // Not even a message: WXT's "content script started" postMessage is off.
       expect(reports['no reading']!.messages).toBe(0);
@@ -280,13 +338,14 @@ run.withBrowser(
       expect(new Set(everyCase).size).toBe(1);
     });
 
-    it("a page that wraps attachShadow first catches nothing: content scripts run in an isolated world", async () => {
+    it('a page that wraps attachShadow first catches nothing: content scripts run in an isolated world', async () => {
       const seen = await page.evaluate(() => {
         const spyState = (window as unknown as { __spy: { state: { shadowCalls: string[] } } }).__spy.state;
         return {
           wrapped: Element.prototype.attachShadow.toString().includes('stolenRoots'),
           caught: spyState.shadowCalls.filter((tag) => tag.startsWith('moodreel-')),
-          openRoots: [...document.querySelectorAll('moodreel-picks, moodreel-badge')].filter((host) => host.shadowRoot).length,
+          openRoots: [...document.querySelectorAll('moodreel-picks, moodreel-badge')].filter((host) => host.shadowRoot)
+            .length,
           hosts: document.querySelectorAll('moodreel-picks, moodreel-badge').length,
         };
       });
@@ -295,7 +354,9 @@ run.withBrowser(
     });
 
     it("the page cannot press the row's controls", async () => {
-      expect(await page.evaluate(() => (window as unknown as { __spy: { tryToPress(): boolean } }).__spy.tryToPress())).toBe(true);
+      expect(
+        await page.evaluate(() => (window as unknown as { __spy: { tryToPress(): boolean } }).__spy.tryToPress()),
+      ).toBe(true);
       await page.waitForTimeout(800);
       expect((await readRow(page)).rows).toBe(1);
       expect(await h().serviceWorker.evaluate(() => chrome.storage.session.get('siteRowHidden'))).toEqual({});

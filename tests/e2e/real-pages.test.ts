@@ -41,7 +41,10 @@ beforeAll(async () => {
     }
     // The markup as saved; the sites' scripts kept as inert text (run, they would try to reach their servers;
     // the content script reads the kinds the page's inline app state states).
-    const html = readFileSync(path.join(PAGES_DIR, `${page}.html`), 'utf8').replace(/<script\b/gi, '<script type="text/plain"');
+    const html = readFileSync(path.join(PAGES_DIR, `${page}.html`), 'utf8').replace(
+      /<script\b/gi,
+      '<script type="text/plain"',
+    );
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(html);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -61,11 +64,21 @@ function h(): Harness {
 }
 
 async function setReading(emotion: string): Promise<void> {
-  const probabilities = ['angry', 'disgust', 'fear', 'happy', 'sad', 'surprise', 'neutral'].map((e) => (e === emotion ? 0.82 : 0.03));
-  await h().serviceWorker.evaluate(
-    (value) => chrome.storage.local.set({ latestReading: value }),
-    { emotion, probabilities, backend: 'wasm', cnnMs: 6, detectMs: 7, totalMs: 900, frames: 8, faces: 1, source: 'camera', at: Date.now() },
+  const probabilities = ['angry', 'disgust', 'fear', 'happy', 'sad', 'surprise', 'neutral'].map((e) =>
+    e === emotion ? 0.82 : 0.03,
   );
+  await h().serviceWorker.evaluate((value) => chrome.storage.local.set({ latestReading: value }), {
+    emotion,
+    probabilities,
+    backend: 'wasm',
+    cnnMs: 6,
+    detectMs: 7,
+    totalMs: 900,
+    frames: 8,
+    faces: 1,
+    source: 'camera',
+    at: Date.now(),
+  });
 }
 
 /** The badges once they stop changing (the first pass asks the background, which may still be seeding). */
@@ -117,10 +130,14 @@ describe.skipIf(!hasPages)('real pages under the real host names', () => {
     }
     await page.waitForSelector('moodreel-picks');
     // The badge names the film it means.
-    expect(badges.find((b) => b.title === 'The Royal Tenenbaums')?.label).toBe('Fits your happy mood: The Royal Tenenbaums (2001), Comedy · Drama');
+    expect(badges.find((b) => b.title === 'The Royal Tenenbaums')?.label).toBe(
+      'Fits your happy mood: The Royal Tenenbaums (2001), Comedy · Drama',
+    );
     // "Not this film", pressed as a user does: the badge goes, and stays gone on the next visit.
     await pressNotThisFilm(page, 'The Royal Tenenbaums', '.title-card-container');
-    await expect.poll(async () => (await readBadges(page)).map((b) => b.title), { timeout: 10_000 }).not.toContain('The Royal Tenenbaums');
+    await expect
+      .poll(async () => (await readBadges(page)).map((b) => b.title), { timeout: 10_000 })
+      .not.toContain('The Royal Tenenbaums');
     await page.reload();
     const again = await settledBadges(page);
     expect(again.length).toBeGreaterThan(0);
@@ -133,7 +150,13 @@ describe.skipIf(!hasPages)('real pages under the real host names', () => {
     const page = await h().context.newPage();
     await page.goto('http://www.primevideo.com/detail/0TMFS1J1ABCHOVP5KNMOTJKDOO');
     const badges = await settledBadges(page);
-    expect(badges).toEqual([{ title: 'The Creator', emotion: 'angry', label: 'Fits your angry mood: The Creator (2023), Action · Sci-Fi · Thriller' }]);
+    expect(badges).toEqual([
+      {
+        title: 'The Creator',
+        emotion: 'angry',
+        label: 'Fits your angry mood: The Creator (2023), Action · Sci-Fi · Thriller',
+      },
+    ]);
     await page.close();
   });
 });

@@ -17,7 +17,10 @@ import type { TitleQuery } from '../../lib/browser/messages';
 import { ADAPTERS, NETFLIX, type SiteId } from '../../lib/sites/adapters';
 
 /** Each registered site's host, served here from the fixtures. */
-const HOSTS = Object.fromEntries(Object.values(ADAPTERS).map((adapter) => [adapter.id, adapter.host])) as Record<SiteId, string>;
+const HOSTS = Object.fromEntries(Object.values(ADAPTERS).map((adapter) => [adapter.id, adapter.host])) as Record<
+  SiteId,
+  string
+>;
 type SiteKey = SiteId;
 
 /** The pages, under the sites' real addresses; the query picks a Netflix variant at the same /browse. */
@@ -31,7 +34,6 @@ const PAGES = {
 type PageKey = keyof typeof PAGES;
 const HOME_PAGES: PageKey[] = ['demo', 'old', 'prime', 'disney'];
 
-
 const ALL_ON = { netflix: true, prime: true, disney: true };
 
 let server: http.Server;
@@ -41,7 +43,8 @@ const consoleErrors: string[] = [];
 
 /** Serves each fixture by host name (and ?fixture= on Netflix's /browse), as the real sites would be reached. */
 function fixtureFor(host: string, url: URL): string | null {
-  const site = (Object.entries(HOSTS).find(([, name]) => name === host.replace(/:\d+$/, ''))?.[0] ?? null) as SiteKey | null;
+  const site = (Object.entries(HOSTS).find(([, name]) => name === host.replace(/:\d+$/, ''))?.[0] ??
+    null) as SiteKey | null;
   if (site === 'netflix' && url.pathname === '/browse') return url.searchParams.get('fixture') ?? 'streaming-demo';
   if (site === 'prime' && /^\/(storefront\/?)?$/.test(url.pathname)) return 'prime';
   if (site === 'disney' && url.pathname === '/home') return 'disney';
@@ -73,7 +76,12 @@ beforeAll(async () => {
   harness = await launchExtension({ hostMap: Object.fromEntries(Object.values(HOSTS).map((host) => [host, port])) });
   // Extension storage closed to content scripts (as the background does): everything below must still work.
   await harness.serviceWorker.evaluate(() =>
-    Promise.all([chrome.storage.local, chrome.storage.sync, chrome.storage.session].map((area) => area.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' }))));
+    Promise.all(
+      [chrome.storage.local, chrome.storage.sync, chrome.storage.session].map((area) =>
+        area.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' }),
+      ),
+    ),
+  );
 });
 
 afterAll(async () => {
@@ -95,7 +103,9 @@ const distribution = (emotion: string) =>
 const reading = (emotion: string, faces = 1) => ({
   emotion,
   probabilities: distribution(emotion),
-  ...(faces > 1 ? { people: Array.from({ length: faces }, () => ({ emotion, probabilities: distribution(emotion) })) } : {}),
+  ...(faces > 1
+    ? { people: Array.from({ length: faces }, () => ({ emotion, probabilities: distribution(emotion) })) }
+    : {}),
   backend: 'wasm',
   cnnMs: 6,
   detectMs: 7,
@@ -108,7 +118,8 @@ const reading = (emotion: string, faces = 1) => ({
 
 async function setReading(emotion: string | null, faces = 1): Promise<void> {
   await h().serviceWorker.evaluate(
-    (value) => (value ? chrome.storage.local.set({ latestReading: value }) : chrome.storage.local.remove('latestReading')),
+    (value) =>
+      value ? chrome.storage.local.set({ latestReading: value }) : chrome.storage.local.remove('latestReading'),
     emotion ? reading(emotion, faces) : null,
   );
 }
@@ -150,7 +161,11 @@ async function cells(page: Page, selector: string): Promise<{ title: string; id:
     (tiles) =>
       [...document.querySelectorAll(tiles)].map((tile) => {
         const cell = tile.closest('[data-title]');
-        return { title: cell?.getAttribute('data-title') ?? '', id: cell?.getAttribute('data-movielens-id') ?? null, series: cell?.getAttribute('data-kind') === 'series' };
+        return {
+          title: cell?.getAttribute('data-title') ?? '',
+          id: cell?.getAttribute('data-movielens-id') ?? null,
+          series: cell?.getAttribute('data-kind') === 'series',
+        };
       }),
     selector,
   );
@@ -193,11 +208,13 @@ async function pageQueries(page: Page, readings: ExpectedReading[], tiles: strin
 async function askBackground(readings: ExpectedReading[] | TitleQuery[]) {
   const page = await h().context.newPage();
   await page.goto(h().url('options.html'));
-  const titles = readings.map((reading) => (Array.isArray(reading) ? { title: reading[0], year: reading[1], kind: reading[2] } : reading));
-  const answer = await page.evaluate(
+  const titles = readings.map((reading) =>
+    Array.isArray(reading) ? { title: reading[0], year: reading[1], kind: reading[2] } : reading,
+  );
+  const answer = (await page.evaluate(
     (request) => chrome.runtime.sendMessage({ moodreel: 'match-titles', target: 'background', request }),
     { titles },
-  ) as { mood: { emotion: string } | null; results: ({ filmId: string; fit: { emotion: string } | null } | null)[] };
+  )) as { mood: { emotion: string } | null; results: ({ filmId: string; fit: { emotion: string } | null } | null)[] };
   await page.close();
   return answer;
 }
@@ -218,7 +235,9 @@ async function expectBadgesMatchBackground(page: Page, readings: ExpectedReading
   expect(answer.mood?.emotion).toBe(emotion);
   const truth = await cells(page, tiles);
   expect(truth.map((cell) => cell.title)).toEqual(readings.map(([title]) => title));
-  const expected = readings.map(([title], i) => [title, answer.results[i]?.fit ? emotion : null] as const).filter(([, fit]) => fit);
+  const expected = readings
+    .map(([title], i) => [title, answer.results[i]?.fit ? emotion : null] as const)
+    .filter(([, fit]) => fit);
   await expect.poll(() => badged(page), { timeout: 10_000 }).toEqual(expected);
   // Each badge is drawn over its own tile: its box inside the tile's box (tiles off screen in a carousel too).
   for (const { title, badge, tile } of await readBadgeBoxes(page, tiles)) {
@@ -230,7 +249,9 @@ async function expectBadgesMatchBackground(page: Page, readings: ExpectedReading
     expect(badge.y + badge.height, `${title}: badge below its tile`).toBeLessThanOrEqual(tile.y + tile.height + 0.5);
   }
   // The page sees the same bare host in every tile read, badged or not.
-  const hosts = await page.evaluate(() => [...document.querySelectorAll('moodreel-badge')].map((host) => host.outerHTML));
+  const hosts = await page.evaluate(() =>
+    [...document.querySelectorAll('moodreel-badge')].map((host) => host.outerHTML),
+  );
   expect(new Set(hosts)).toEqual(new Set(['<moodreel-badge></moodreel-badge>']));
   for (const [i, cell] of truth.entries()) {
     const result = answer.results[i];
@@ -270,7 +291,11 @@ describe('without a reading', () => {
   it('the page with no rows gets nothing, and no error', async () => {
     const page = await open('noRows');
     await page.waitForTimeout(1_500);
-    expect(await page.evaluate(() => document.querySelectorAll('moodreel-picks, moodreel-badge, [data-moodreel-fit]').length)).toBe(0);
+    expect(
+      await page.evaluate(
+        () => document.querySelectorAll('moodreel-picks, moodreel-badge, [data-moodreel-fit]').length,
+      ),
+    ).toBe(0);
     await page.close();
   });
 
@@ -280,7 +305,9 @@ describe('without a reading', () => {
     await waitForRowState(page, 'no-reading');
     await waitForRowState(other, 'no-reading');
     await setSites({ ...ALL_ON, netflix: false });
-    await page.waitForFunction(() => !document.querySelector('moodreel-picks, moodreel-badge'), null, { timeout: 10_000 });
+    await page.waitForFunction(() => !document.querySelector('moodreel-picks, moodreel-badge'), null, {
+      timeout: 10_000,
+    });
     expect((await rowSeen(other)).rows).toBe(1);
     await page.reload();
     await page.waitForTimeout(1_000);
@@ -295,11 +322,15 @@ describe('without a reading', () => {
   it('leaving the home page in the page takes the row away; coming back shows it once', async () => {
     const page = await open('demo');
     await waitForRowState(page, 'no-reading');
-    await page.evaluate(() => (window as unknown as { __demo: { navigate(p: string): void } }).__demo.navigate('/browse/my-list'));
+    await page.evaluate(() =>
+      (window as unknown as { __demo: { navigate(p: string): void } }).__demo.navigate('/browse/my-list'),
+    );
     await page.waitForFunction(() => !document.querySelector('moodreel-picks'), null, { timeout: 10_000 });
     await page.click('nav a[href="/browse"]');
     await waitForRowState(page, 'no-reading');
-    await page.evaluate(() => (window as unknown as { __demo: { navigate(p: string): void } }).__demo.navigate('/browse?jbv=80000001'));
+    await page.evaluate(() =>
+      (window as unknown as { __demo: { navigate(p: string): void } }).__demo.navigate('/browse?jbv=80000001'),
+    );
     await page.waitForTimeout(500);
     expect((await rowSeen(page)).rows).toBe(1);
     await page.close();
@@ -316,7 +347,9 @@ describe('without a reading', () => {
     expect(inRow).toBe(true);
     const focused = await evaluateInRow(page, (root) => {
       const inner = root.activeElement;
-      return inner ? { testid: inner.getAttribute('data-testid'), outline: getComputedStyle(inner).outlineStyle } : null;
+      return inner
+        ? { testid: inner.getAttribute('data-testid'), outline: getComputedStyle(inner).outlineStyle }
+        : null;
     });
     expect(focused).toEqual({ testid: 'hide-row', outline: 'solid' });
     await page.close();
@@ -325,25 +358,57 @@ describe('without a reading', () => {
   it("styles: the page's rules do not reach the row, the row's do not reach the page", async () => {
     const page = await open('demo');
     await waitForRowState(page, 'no-reading');
-    const ROW_PROPS = ['font-family', 'letter-spacing', 'text-transform', 'color', 'display', 'position', 'border-top-style'];
+    const ROW_PROPS = [
+      'font-family',
+      'letter-spacing',
+      'text-transform',
+      'color',
+      'display',
+      'position',
+      'border-top-style',
+    ];
     const rowStyle = () =>
-      evaluateInRow(page, (shadow, props) =>
-        ['h2', '.mr-row__note', 'button', 'section'].map((selector) => {
-          const style = getComputedStyle(shadow.querySelector(selector)!);
-          return props.map((prop) => style.getPropertyValue(prop));
-        }), ROW_PROPS);
+      evaluateInRow(
+        page,
+        (shadow, props) =>
+          ['h2', '.mr-row__note', 'button', 'section'].map((selector) => {
+            const style = getComputedStyle(shadow.querySelector(selector)!);
+            return props.map((prop) => style.getPropertyValue(prop));
+          }),
+        ROW_PROPS,
+      );
     const before = await rowStyle();
     await page.evaluate(() => document.documentElement.classList.add('hostile-styles'));
     expect(await rowStyle()).toEqual(before);
     await page.evaluate(() => document.documentElement.classList.remove('hostile-styles'));
 
-    const PAGE_PROPS = ['font-family', 'font-size', 'color', 'display', 'margin-top', 'padding-left', 'letter-spacing', 'box-sizing'];
+    const PAGE_PROPS = [
+      'font-family',
+      'font-size',
+      'color',
+      'display',
+      'margin-top',
+      'padding-left',
+      'letter-spacing',
+      'box-sizing',
+    ];
     const pageStyle = () =>
-      page.evaluate((props) =>
-        ['body', 'header', '[data-uia="billboard"] h1', 'section h2', 'a[data-uia="standard-card"]', '[data-virtual-slot]', 'footer'].map((selector) => {
-          const style = getComputedStyle(document.querySelector(selector)!);
-          return props.map((prop) => style.getPropertyValue(prop));
-        }), PAGE_PROPS);
+      page.evaluate(
+        (props) =>
+          [
+            'body',
+            'header',
+            '[data-uia="billboard"] h1',
+            'section h2',
+            'a[data-uia="standard-card"]',
+            '[data-virtual-slot]',
+            'footer',
+          ].map((selector) => {
+            const style = getComputedStyle(document.querySelector(selector)!);
+            return props.map((prop) => style.getPropertyValue(prop));
+          }),
+        PAGE_PROPS,
+      );
     const withRow = await pageStyle();
     await setSites({ ...ALL_ON, netflix: false });
     await page.waitForFunction(() => !document.querySelector('moodreel-picks'));
@@ -389,7 +454,12 @@ describe('with the catalogue', () => {
     await setReading('happy');
   });
 
-  const SITE_PAGES: [PageKey, string][] = [['demo', TILES.netflix], ['old', TILES.old], ['prime', TILES.prime], ['disney', TILES.disney]];
+  const SITE_PAGES: [PageKey, string][] = [
+    ['demo', TILES.netflix],
+    ['old', TILES.old],
+    ['prime', TILES.prime],
+    ['disney', TILES.disney],
+  ];
   for (const [key, tiles] of SITE_PAGES) {
     it(`${key}: after a reading, one row for that mood (five picks or more) and badges on exactly the fitting tiles`, async () => {
       const page = await open(key);
@@ -398,11 +468,18 @@ describe('with the catalogue', () => {
       expect(seen.rows).toBe(1);
       expect(seen.heading).toBe('Picks for your happy mood 😄');
       expect(seen.picks.length).toBeGreaterThanOrEqual(5);
-      const links = (await evaluateInRow(page, (root) => [...root.querySelectorAll('[data-testid="pick"]')].map((a) => (a as HTMLAnchorElement).href))) ?? [];
+      const links =
+        (await evaluateInRow(page, (root) =>
+          [...root.querySelectorAll('[data-testid="pick"]')].map((a) => (a as HTMLAnchorElement).href),
+        )) ?? [];
       expect(links.length).toBe(seen.picks.length);
       for (const link of links) expect(new URL(link).origin).toBe(new URL(PAGES[key].url).origin);
-      if (key === 'demo') await page.waitForFunction(() => document.querySelectorAll('[data-virtual-slot]').length >= 51);
-      const readings = key === 'demo' ? [...EXPECTED_READINGS['streaming-demo'], ...DEMO_LATER_ROWS[0]!] : EXPECTED_READINGS[PAGES[key].fixture];
+      if (key === 'demo')
+        await page.waitForFunction(() => document.querySelectorAll('[data-virtual-slot]').length >= 51);
+      const readings =
+        key === 'demo'
+          ? [...EXPECTED_READINGS['streaming-demo'], ...DEMO_LATER_ROWS[0]!]
+          : EXPECTED_READINGS[PAGES[key].fixture];
       const count = await expectBadgesMatchBackground(page, readings, tiles, 'happy');
       if (key === 'demo') expect(count).toBeGreaterThan(0);
       await page.close();
@@ -432,8 +509,14 @@ describe('with the catalogue', () => {
     await setReading('sad');
     await waitForRowState(page, 'picks', 'sad');
     // A timing, printed only (the row hears of it over the background's changes port, no polling).
-    console.log(`[e2e] the row followed the new reading in ${Date.now() - stored} ms (CDP reads every 100 ms included)`);
-    expect(await page.evaluate(() => (document.querySelector('moodreel-picks') as HTMLElement & { __same?: boolean }).__same)).toBe(true);
+    console.log(
+      `[e2e] the row followed the new reading in ${Date.now() - stored} ms (CDP reads every 100 ms included)`,
+    );
+    expect(
+      await page.evaluate(
+        () => (document.querySelector('moodreel-picks') as HTMLElement & { __same?: boolean }).__same,
+      ),
+    ).toBe(true);
     expect(await page.evaluate(() => (window as unknown as { __notReloaded?: boolean }).__notReloaded)).toBe(true);
     expect((await rowSeen(page)).heading).toBe('Picks for your sad mood 😢');
     await expectBadgesMatchBackground(page, readings, TILES.netflix, 'sad');
@@ -448,16 +531,29 @@ describe('with the catalogue', () => {
       (self as unknown as { __before?: boolean }).__before = true;
     });
     // Chrome stops an idle service worker; the content script's changes port drops, and it reconnects.
-    const { targetInfos } = (await h().cdp!.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
-    const worker = targetInfos.find((target) => target.type === 'service_worker' && target.url.startsWith(h().extensionOrigin));
+    const { targetInfos } = (await h().cdp!.send('Target.getTargets')) as {
+      targetInfos: { targetId: string; type: string; url: string }[];
+    };
+    const worker = targetInfos.find(
+      (target) => target.type === 'service_worker' && target.url.startsWith(h().extensionOrigin),
+    );
     await h().cdp!.send('Target.closeTarget', { targetId: worker!.targetId });
-    await expect.poll(async () => {
-      const live = h().context.serviceWorkers().filter((w) => w.url().startsWith(h().extensionOrigin));
-      const fresh = await Promise.all(live.map((w) => w.evaluate(() => !(self as unknown as { __before?: boolean }).__before).catch(() => false)));
-      const index = fresh.indexOf(true);
-      if (index >= 0) h().serviceWorker = live[index]!;
-      return index >= 0;
-    }, { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(
+        async () => {
+          const live = h()
+            .context.serviceWorkers()
+            .filter((w) => w.url().startsWith(h().extensionOrigin));
+          const fresh = await Promise.all(
+            live.map((w) => w.evaluate(() => !(self as unknown as { __before?: boolean }).__before).catch(() => false)),
+          );
+          const index = fresh.indexOf(true);
+          if (index >= 0) h().serviceWorker = live[index]!;
+          return index >= 0;
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(true);
     await setReading('sad');
     await waitForRowState(page, 'picks', 'sad');
     await setReading('happy');
@@ -483,13 +579,18 @@ describe('with the catalogue', () => {
     await expectBadgesMatchBackground(page, readings, TILES.netflix, 'happy');
     const first = (await badged(page))[0]![0]!;
     const index = readings.findIndex(([title]) => title === first);
-    const unbadged = (await askBackground(await pageQueries(page, readings, TILES.netflix))).results.findIndex((result, i) => !result?.fit && readings[i]![2] !== 'series');
+    const unbadged = (await askBackground(await pageQueries(page, readings, TILES.netflix))).results.findIndex(
+      (result, i) => !result?.fit && readings[i]![2] !== 'series',
+    );
     // The first badged tile now shows a horror film; an unbadged one a comedy.
-    await page.evaluate(([a, b]) => {
-      const demo = (window as unknown as { __demo: { recycle(i: number, title: string, o: object): void } }).__demo;
-      demo.recycle(a, 'The Exorcist', { id: 1997, year: 1973 });
-      demo.recycle(b, 'Ace Ventura: Pet Detective', { id: 344, year: 1994 });
-    }, [index, unbadged] as const);
+    await page.evaluate(
+      ([a, b]) => {
+        const demo = (window as unknown as { __demo: { recycle(i: number, title: string, o: object): void } }).__demo;
+        demo.recycle(a, 'The Exorcist', { id: 1997, year: 1973 });
+        demo.recycle(b, 'Ace Ventura: Pet Detective', { id: 344, year: 1994 });
+      },
+      [index, unbadged] as const,
+    );
     readings[index] = ['The Exorcist', null, null];
     readings[unbadged] = ['Ace Ventura: Pet Detective', null, null];
     await expectBadgesMatchBackground(page, readings, TILES.netflix, 'happy');
@@ -528,7 +629,17 @@ describe('with the catalogue', () => {
       evaluateOnBadge(page, (host, label) => {
         const outer = getComputedStyle(host);
         const inner = getComputedStyle(label);
-        return [outer.position, outer.display, outer.width, outer.height, inner.fontFamily, inner.letterSpacing, inner.textTransform, inner.color, inner.borderTopStyle];
+        return [
+          outer.position,
+          outer.display,
+          outer.width,
+          outer.height,
+          inner.fontFamily,
+          inner.letterSpacing,
+          inner.textTransform,
+          inner.color,
+          inner.borderTopStyle,
+        ];
       });
     const before = await badgeStyle();
     expect(before?.slice(0, 4)).toEqual(['absolute', 'block', '172px', '52px']);
@@ -536,20 +647,32 @@ describe('with the catalogue', () => {
     expect(await badgeStyle()).toEqual(before);
     await page.evaluate(() => document.documentElement.classList.remove('hostile-styles'));
     // The badged tile looks as it did without the badge (the badge is out of the flow).
-    const boxes = await evaluateOnBadge(page, (host, _label, tiles) => {
-      const tile = host.closest(tiles)!;
-      const measure = () => {
-        const box = tile.getBoundingClientRect();
-        const style = getComputedStyle(tile);
-        return [box.width, box.height, tile.scrollWidth, tile.scrollHeight, style.display, style.padding, style.fontFamily];
-      };
-      const withBadge = measure();
-      const anchor = host.parentNode!;
-      host.remove();
-      const without = measure();
-      anchor.insertBefore(host, anchor.firstChild);
-      return { withBadge, without };
-    }, TILES.netflix);
+    const boxes = await evaluateOnBadge(
+      page,
+      (host, _label, tiles) => {
+        const tile = host.closest(tiles)!;
+        const measure = () => {
+          const box = tile.getBoundingClientRect();
+          const style = getComputedStyle(tile);
+          return [
+            box.width,
+            box.height,
+            tile.scrollWidth,
+            tile.scrollHeight,
+            style.display,
+            style.padding,
+            style.fontFamily,
+          ];
+        };
+        const withBadge = measure();
+        const anchor = host.parentNode!;
+        host.remove();
+        const without = measure();
+        anchor.insertBefore(host, anchor.firstChild);
+        return { withBadge, without };
+      },
+      TILES.netflix,
+    );
     expect(boxes?.without).toEqual(boxes?.withBadge);
     await page.close();
   });

@@ -21,7 +21,9 @@ import {
 
 /** How many films the shipped built-in catalogue holds (its file's own count): what a fresh install counts. */
 export const BUILTIN_FILM_COUNT: number = JSON.parse(
-  readFileSync(new URL('../../public/catalogue/movielens.json', import.meta.url), 'utf8').split('\n', 1)[0]!.replace(/,"films":\[$/u, '}'),
+  readFileSync(new URL('../../public/catalogue/movielens.json', import.meta.url), 'utf8')
+    .split('\n', 1)[0]!
+    .replace(/,"films":\[$/u, '}'),
 ).count;
 
 const READ_TIMEOUT = Number(process.env.MOODREEL_E2E_READ_TIMEOUT ?? 60_000);
@@ -33,8 +35,7 @@ export const CANARY_HOST = 'recorder-canary.invalid';
 const MAPPED_HOSTS = Object.values(ADAPTERS).map((adapter) => adapter.host);
 
 export type Outcome =
-  | { kind: 'mood'; emotion: string; backend: string; faces: number }
-  | { kind: 'error'; reason: string; text: string };
+  { kind: 'mood'; emotion: string; backend: string; faces: number } | { kind: 'error'; reason: string; text: string };
 
 export interface E2eRun {
   server(): StaticServer;
@@ -128,7 +129,9 @@ export async function outcome(...pages: Page[]): Promise<Outcome> {
       return p;
     }),
   ).catch(() => {
-    throw new Error(`No [data-testid="mood"] nor [data-testid="mood-error"] within ${READ_TIMEOUT} ms in ${pages.map((p) => p.url()).join(', ')}`);
+    throw new Error(
+      `No [data-testid="mood"] nor [data-testid="mood-error"] within ${READ_TIMEOUT} ms in ${pages.map((p) => p.url()).join(', ')}`,
+    );
   });
   const mood = page.locator('[data-testid="mood"]');
   const error = page.locator('[data-testid="mood-error"]');
@@ -157,10 +160,15 @@ export async function readByPhoto(popup: Page, file: string): Promise<Outcome> {
   return outcome(popup);
 }
 
-export function expectMood(run: E2eRun, result: Outcome, label: string): asserts result is Extract<Outcome, { kind: 'mood' }> {
-  run.readings[label] = result.kind === 'mood'
-    ? `${result.emotion} (${result.backend}, ${result.faces} face${result.faces === 1 ? '' : 's'})`
-    : `error ${result.reason}: ${result.text}`;
+export function expectMood(
+  run: E2eRun,
+  result: Outcome,
+  label: string,
+): asserts result is Extract<Outcome, { kind: 'mood' }> {
+  run.readings[label] =
+    result.kind === 'mood'
+      ? `${result.emotion} (${result.backend}, ${result.faces} face${result.faces === 1 ? '' : 's'})`
+      : `error ${result.reason}: ${result.text}`;
   console.log(`[e2e] ${label}: ${run.readings[label]}`);
   expect(result.kind, `${label}: ${JSON.stringify(result)}`).toBe('mood');
   if (result.kind !== 'mood') return;
@@ -170,7 +178,8 @@ export function expectMood(run: E2eRun, result: Outcome, label: string): asserts
 }
 
 export function expectError(run: E2eRun, result: Outcome, reason: string, label: string) {
-  run.readings[label] = result.kind === 'mood' ? `${result.emotion} (${result.backend})` : `error ${result.reason}: ${result.text}`;
+  run.readings[label] =
+    result.kind === 'mood' ? `${result.emotion} (${result.backend})` : `error ${result.reason}: ${result.text}`;
   console.log(`[e2e] ${label}: ${run.readings[label]}`);
   expect(result, label).toMatchObject({ kind: 'error', reason });
 }
@@ -187,7 +196,9 @@ export async function chooseBackend(h: Harness, backend: string): Promise<void> 
   const select = options.locator('select[data-testid="backend-setting"]');
   await expect.poll(() => select.isEnabled()).toBe(true);
   await select.selectOption(backend);
-  await expect.poll(() => options.evaluate(() => chrome.storage.sync.get('backend').then((v) => v.backend))).toBe(backend);
+  await expect
+    .poll(() => options.evaluate(() => chrome.storage.sync.get('backend').then((v) => v.backend)))
+    .toBe(backend);
   await options.close();
 }
 
@@ -261,10 +272,17 @@ function textOf(node: DomNode): string {
 async function boxOf(page: Page, node: DomNode): Promise<Box | null> {
   const cdp = await cdpOf(page);
   try {
-    const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: node.backendNodeId })) as { model: { border: number[] } };
+    const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: node.backendNodeId })) as {
+      model: { border: number[] };
+    };
     const xs = [model.border[0]!, model.border[2]!, model.border[4]!, model.border[6]!];
     const ys = [model.border[1]!, model.border[3]!, model.border[5]!, model.border[7]!];
-    return { x: Math.min(...xs), y: Math.min(...ys), width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) };
+    return {
+      x: Math.min(...xs),
+      y: Math.min(...ys),
+      width: Math.max(...xs) - Math.min(...xs),
+      height: Math.max(...ys) - Math.min(...ys),
+    };
   } catch {
     return null;
   }
@@ -290,7 +308,11 @@ function badgesIn(document: DomNode): { host: DomNode; badge: DomNode; ancestors
 export async function readBadges(page: Page): Promise<{ title: string; emotion: string; label: string }[]> {
   return badgesIn(await piercedDocument(page)).map(({ badge }) => {
     const attributes = attributesOf(badge);
-    return { title: attributes['data-title'] ?? '', emotion: attributes['data-emotion'] ?? '', label: attributes['aria-label'] ?? '' };
+    return {
+      title: attributes['data-title'] ?? '',
+      emotion: attributes['data-emotion'] ?? '',
+      label: attributes['aria-label'] ?? '',
+    };
   });
 }
 
@@ -303,7 +325,9 @@ export async function pressNotThisFilm(page: Page, title: string, tileSelector: 
   const before = await piercedDocument(page);
   const found = badgesIn(before).find(({ badge }) => attributesOf(badge)['data-title'] === title);
   if (!found) throw new Error(`No badge for "${title}"`);
-  const { nodeIds } = (await cdp.send('DOM.querySelectorAll', { nodeId: before.nodeId, selector: tileSelector })) as { nodeIds: number[] };
+  const { nodeIds } = (await cdp.send('DOM.querySelectorAll', { nodeId: before.nodeId, selector: tileSelector })) as {
+    nodeIds: number[];
+  };
   const tile = [...found.ancestors].reverse().find((node) => nodeIds.includes(node.nodeId));
   if (!tile) throw new Error(`The badge for "${title}" is in no ${tileSelector}`);
   await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: tile.backendNodeId });
@@ -313,22 +337,33 @@ export async function pressNotThisFilm(page: Page, title: string, tileSelector: 
   // The button is in the same closed root as the badge, shown now that the pointer is on the tile.
   const after = await piercedDocument(page);
   const host = badgesIn(after).find(({ badge }) => attributesOf(badge)['data-title'] === title)?.host;
-  const button = host ? [...walkNodes(host)].map(([node]) => node).find((node) => attributesOf(node)['data-testid'] === 'not-this-film') : undefined;
+  const button = host
+    ? [...walkNodes(host)].map(([node]) => node).find((node) => attributesOf(node)['data-testid'] === 'not-this-film')
+    : undefined;
   const box = button ? await boxOf(page, button) : null;
   if (!box || box.width === 0) throw new Error(`"Not this film" did not show on "${title}"`);
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
 }
 
 /** Every badge with its box and the box of its tile (the nearest ancestor matching `tileSelector`). */
-export async function readBadgeBoxes(page: Page, tileSelector: string): Promise<{ title: string; badge: Box | null; tile: Box | null }[]> {
+export async function readBadgeBoxes(
+  page: Page,
+  tileSelector: string,
+): Promise<{ title: string; badge: Box | null; tile: Box | null }[]> {
   const document = await piercedDocument(page);
   const cdp = await cdpOf(page);
-  const { nodeIds } = (await cdp.send('DOM.querySelectorAll', { nodeId: document.nodeId, selector: tileSelector })) as { nodeIds: number[] };
+  const { nodeIds } = (await cdp.send('DOM.querySelectorAll', { nodeId: document.nodeId, selector: tileSelector })) as {
+    nodeIds: number[];
+  };
   const tiles = new Set(nodeIds);
   const out: { title: string; badge: Box | null; tile: Box | null }[] = [];
   for (const { badge, ancestors } of badgesIn(document)) {
     const tile = [...ancestors].reverse().find((node) => tiles.has(node.nodeId));
-    out.push({ title: attributesOf(badge)['data-title'] ?? '', badge: await boxOf(page, badge), tile: tile ? await boxOf(page, tile) : null });
+    out.push({
+      title: attributesOf(badge)['data-title'] ?? '',
+      badge: await boxOf(page, badge),
+      tile: tile ? await boxOf(page, tile) : null,
+    });
   }
   return out;
 }
@@ -370,9 +405,16 @@ export async function readRow(page: Page): Promise<RowRead> {
 }
 
 /** Waits until the row shows `state`: the "no reading" note, or picks (for `emotion`, when given). */
-export async function waitForRow(page: Page, state: 'no-reading' | 'picks', emotion?: string, timeout = 15_000): Promise<RowRead> {
+export async function waitForRow(
+  page: Page,
+  state: 'no-reading' | 'picks',
+  emotion?: string,
+  timeout = 15_000,
+): Promise<RowRead> {
   const done = (row: RowRead) =>
-    state === 'no-reading' ? row.note !== null && row.emotion === null : row.picks.length > 0 && (!emotion || row.emotion === emotion);
+    state === 'no-reading'
+      ? row.note !== null && row.emotion === null
+      : row.picks.length > 0 && (!emotion || row.emotion === emotion);
   let last: RowRead | null = null;
   const deadline = Date.now() + timeout;
   while (Date.now() < deadline) {
@@ -380,12 +422,21 @@ export async function waitForRow(page: Page, state: 'no-reading' | 'picks', emot
     if (done(last)) return last;
     await page.waitForTimeout(100);
   }
-  throw new Error(`The row did not show ${state}${emotion ? ` (${emotion})` : ''} within ${timeout} ms: ${JSON.stringify(last)}`);
+  throw new Error(
+    `The row did not show ${state}${emotion ? ` (${emotion})` : ''} within ${timeout} ms: ${JSON.stringify(last)}`,
+  );
 }
 
-async function callOn<T>(page: Page, node: DomNode, fn: string, args: ({ value: unknown } | { objectId: string })[]): Promise<T> {
+async function callOn<T>(
+  page: Page,
+  node: DomNode,
+  fn: string,
+  args: ({ value: unknown } | { objectId: string })[],
+): Promise<T> {
   const cdp = await cdpOf(page);
-  const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: node.backendNodeId })) as { object: { objectId: string } };
+  const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: node.backendNodeId })) as {
+    object: { objectId: string };
+  };
   try {
     const { result, exceptionDetails } = (await cdp.send('Runtime.callFunctionOn', {
       objectId: object.objectId,
@@ -394,7 +445,8 @@ async function callOn<T>(page: Page, node: DomNode, fn: string, args: ({ value: 
       returnByValue: true,
       awaitPromise: true,
     })) as { result: { value: T }; exceptionDetails?: { text: string; exception?: { description?: string } } };
-    if (exceptionDetails) throw new Error(`in a closed root: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+    if (exceptionDetails)
+      throw new Error(`in a closed root: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
     return result.value;
   } finally {
     await cdp.send('Runtime.releaseObject', { objectId: object.objectId });
@@ -405,7 +457,11 @@ async function callOn<T>(page: Page, node: DomNode, fn: string, args: ({ value: 
  * Runs `fn` on the row's closed shadow root (resolved over CDP into the page's main world, as DevTools
  * does), for what attributes cannot say: focus, computed styles, links. Null when there is no row.
  */
-export async function evaluateInRow<T, A = null>(page: Page, fn: (root: ShadowRoot, arg: A) => T, arg?: A): Promise<T | null> {
+export async function evaluateInRow<T, A = null>(
+  page: Page,
+  fn: (root: ShadowRoot, arg: A) => T,
+  arg?: A,
+): Promise<T | null> {
   const document = await piercedDocument(page);
   const host = [...walkNodes(document)].map(([node]) => node).find((node) => node.localName === 'moodreel-picks');
   const root = host?.shadowRoots?.[0];
@@ -414,11 +470,17 @@ export async function evaluateInRow<T, A = null>(page: Page, fn: (root: ShadowRo
 }
 
 /** Runs `fn` on the first drawn badge's host (its badge passed too). Null when no badge is drawn. */
-export async function evaluateOnBadge<T, A = null>(page: Page, fn: (host: Element, badge: Element, arg: A) => T, arg?: A): Promise<T | null> {
+export async function evaluateOnBadge<T, A = null>(
+  page: Page,
+  fn: (host: Element, badge: Element, arg: A) => T,
+  arg?: A,
+): Promise<T | null> {
   const [first] = badgesIn(await piercedDocument(page));
   if (!first) return null;
   const cdp = await cdpOf(page);
-  const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: first.badge.backendNodeId })) as { object: { objectId: string } };
+  const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: first.badge.backendNodeId })) as {
+    object: { objectId: string };
+  };
   try {
     return await callOn<T>(page, first.host, `function (badge, arg) { return (${fn.toString()})(this, badge, arg); }`, [
       { objectId: object.objectId },

@@ -31,12 +31,16 @@ export async function launchExtension(options = {}) {
   const fakeUi = options.fakeUi ?? (Boolean(camera) && !options.cameraPermission);
   if (fakeUi) args.push('--use-fake-ui-for-media-stream');
   const hostMap = options.hostMap ?? {};
-  const rules = Object.entries(hostMap).map(([host, target]) =>
-    `MAP ${host} ${typeof target === 'number' ? `127.0.0.1:${target}` : target}`);
+  const rules = Object.entries(hostMap).map(
+    ([host, target]) => `MAP ${host} ${typeof target === 'number' ? `127.0.0.1:${target}` : target}`,
+  );
   if (rules.length) args.push(`--host-resolver-rules=${rules.join(',')}`);
   let netLogPath = null;
   if (options.netLog !== false) {
-    netLogPath = path.join(os.tmpdir(), `moodreel-netlog-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.json`);
+    netLogPath = path.join(
+      os.tmpdir(),
+      `moodreel-netlog-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.json`,
+    );
     args.push(`--log-net-log=${netLogPath}`, '--net-log-capture-mode=Default');
   }
   if (options.gpu) args.push('--enable-unsafe-swiftshader', '--enable-unsafe-webgpu', '--ignore-gpu-blocklist');
@@ -56,8 +60,9 @@ export async function launchExtension(options = {}) {
   recorder.attachContext(context);
   if (cdp) await recorder.attachCdp(cdp);
 
-  const serviceWorker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
-    await context.waitForEvent('serviceworker', { timeout: 30_000 });
+  const serviceWorker =
+    context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
+    (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(serviceWorker.url()).host;
   const extensionOrigin = `chrome-extension://${extensionId}`;
   recorder.extensionId = extensionId;
@@ -108,7 +113,11 @@ export async function launchExtension(options = {}) {
       });
       await cdp.send('Target.sendMessageToTarget', {
         sessionId,
-        message: JSON.stringify({ id, method: 'Runtime.evaluate', params: { expression, awaitPromise: true, returnByValue: true } }),
+        message: JSON.stringify({
+          id,
+          method: 'Runtime.evaluate',
+          params: { expression, awaitPromise: true, returnByValue: true },
+        }),
       });
       const message = await answer;
       await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => {});
@@ -129,13 +138,20 @@ export async function launchExtension(options = {}) {
       try {
         const answer = await from.evaluate(async () => {
           try {
-            return await chrome.runtime.sendMessage({ moodreel: 'offscreen-status', target: 'offscreen', request: null });
+            return await chrome.runtime.sendMessage({
+              moodreel: 'offscreen-status',
+              target: 'offscreen',
+              request: null,
+            });
           } catch (error) {
             return { error: String(error) };
           }
         });
         if (answer && typeof answer.liveTracks === 'number') return { offscreen, liveTracks: answer.liveTracks };
-        if (offscreen) throw new Error(`The offscreen document exists but did not answer offscreen-status: ${JSON.stringify(answer)}`);
+        if (offscreen)
+          throw new Error(
+            `The offscreen document exists but did not answer offscreen-status: ${JSON.stringify(answer)}`,
+          );
         return { offscreen, liveTracks: 0 };
       } finally {
         if (temporary) await from.close();

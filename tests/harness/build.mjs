@@ -47,8 +47,11 @@ export function isBuilt(dir = EXTENSION_DIR) {
 }
 
 export function hasDisplay() {
-  return Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) || process.platform === 'darwin' ||
-    process.platform === 'win32';
+  return (
+    Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) ||
+    process.platform === 'darwin' ||
+    process.platform === 'win32'
+  );
 }
 
 /** Snapshots made by this process, by the folder they copy. */

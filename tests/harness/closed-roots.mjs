@@ -14,7 +14,8 @@ export async function countTestIds(cdp, testid) {
   while (stack.length) {
     const node = stack.pop();
     const attributes = node.attributes ?? [];
-    for (let i = 0; i + 1 < attributes.length; i += 2) if (attributes[i] === 'data-testid' && attributes[i + 1] === testid) count++;
+    for (let i = 0; i + 1 < attributes.length; i += 2)
+      if (attributes[i] === 'data-testid' && attributes[i + 1] === testid) count++;
     stack.push(...(node.children ?? []), ...(node.shadowRoots ?? []));
   }
   return count;

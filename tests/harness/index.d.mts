@@ -129,7 +129,10 @@ export interface StaticServer {
 
 export declare function startStaticServer(options?: ServerOptions): Promise<StaticServer>;
 
-export declare function makeY4m(image: string, options?: { seconds?: number; fps?: number; width?: number; noise?: number }): string;
+export declare function makeY4m(
+  image: string,
+  options?: { seconds?: number; fps?: number; width?: number; noise?: number },
+): string;
 export declare function makeSolidY4m(
   color?: string,
   options?: { seconds?: number; fps?: number; width?: number; height?: number },

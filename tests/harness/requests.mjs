@@ -33,7 +33,12 @@ export class RequestRecorder {
       } catch {
         frameUrl = undefined;
       }
-      this.record({ url: request.url(), source: worker ? 'service-worker' : 'page', context: frameUrl, method: request.method() });
+      this.record({
+        url: request.url(),
+        source: worker ? 'service-worker' : 'page',
+        context: frameUrl,
+        method: request.method(),
+      });
     });
   }
 
@@ -129,7 +134,9 @@ export function isAllowedUrl(url, { hosts = ['127.0.0.1'], extensionId } = {}) {
   if (parsed.protocol === 'chrome-extension:') {
     // Our own files, also under the per-session address (a UUID host) of use_dynamic_url resources: the
     // content scripts' row stylesheets. Only MoodReel is loaded, and none of this leaves the browser.
-    const dynamic = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(parsed.host) && parsed.pathname.startsWith('/content-scripts/');
+    const dynamic =
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(parsed.host) &&
+      parsed.pathname.startsWith('/content-scripts/');
     return !extensionId || parsed.host === extensionId || dynamic;
   }
   if (parsed.protocol === 'http:' || parsed.protocol === 'https:' || parsed.protocol === 'ws:') {

@@ -8,7 +8,17 @@
 // Options: --no-build, --photo=NAME (a file in ../shared/faces, default happy-baby.jpeg).
 import fs from 'node:fs';
 import path from 'node:path';
-import { FACE_PHOTOS, FIXTURES_DIR, ROOT, buildExtension, facePath, isBuilt, launchExtension, makeY4m, startStaticServer } from './index.mjs';
+import {
+  FACE_PHOTOS,
+  FIXTURES_DIR,
+  ROOT,
+  buildExtension,
+  facePath,
+  isBuilt,
+  launchExtension,
+  makeY4m,
+  startStaticServer,
+} from './index.mjs';
 
 const argv = process.argv.slice(2);
 const photo = argv.find((a) => a.startsWith('--photo='))?.slice('--photo='.length) ?? FACE_PHOTOS.happy;
@@ -17,7 +27,10 @@ const OUT = path.join(ROOT, 'tests/screenshots');
 async function main() {
   if (argv.includes('--no-build') === false || !isBuilt()) buildExtension({ quiet: true });
   const server = await startStaticServer({
-    mounts: { '/browse': path.join(FIXTURES_DIR, 'streaming-demo/index.html'), '/': path.join(FIXTURES_DIR, 'streaming-demo') },
+    mounts: {
+      '/browse': path.join(FIXTURES_DIR, 'streaming-demo/index.html'),
+      '/': path.join(FIXTURES_DIR, 'streaming-demo'),
+    },
   });
   const harness = await launchExtension({
     camera: makeY4m(facePath(photo)),
@@ -43,7 +56,9 @@ async function main() {
     await options.emulateMedia({ colorScheme: 'dark' });
     await options.goto(harness.url('options.html'));
     await options.locator('[data-testid="catalogue-count"][data-count]').first().waitFor();
-    await options.waitForFunction(() => /^\d+$/.test(document.querySelector('[data-testid="catalogue-count"]')?.getAttribute('data-count') ?? ''));
+    await options.waitForFunction(() =>
+      /^\d+$/.test(document.querySelector('[data-testid="catalogue-count"]')?.getAttribute('data-count') ?? ''),
+    );
     await options.screenshot({ path: path.join(OUT, 'options.png') });
 
     const demo = await harness.context.newPage();

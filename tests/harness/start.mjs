@@ -35,15 +35,17 @@ async function main() {
   console.log(`✓ Extension built: ${EXTENSION_DIR}`);
 
   if (!hasDisplay() && !flag('headless')) {
-    console.error([
-      '',
-      '✗ No display: neither $DISPLAY nor $WAYLAND_DISPLAY is set, so a browser window cannot open here.',
-      '  To try MoodReel in your own Chrome:',
-      '    1. open chrome://extensions and switch on "Developer mode";',
-      `    2. click "Load unpacked" and choose ${EXTENSION_DIR}`,
-      '    3. click the MoodReel icon in the toolbar, then "Read my mood".',
-      '  (Or run `npm start` on a machine with a desktop, or under `xvfb-run npm start`.)',
-    ].join('\n'));
+    console.error(
+      [
+        '',
+        '✗ No display: neither $DISPLAY nor $WAYLAND_DISPLAY is set, so a browser window cannot open here.',
+        '  To try MoodReel in your own Chrome:',
+        '    1. open chrome://extensions and switch on "Developer mode";',
+        `    2. click "Load unpacked" and choose ${EXTENSION_DIR}`,
+        '    3. click the MoodReel icon in the toolbar, then "Read my mood".',
+        '  (Or run `npm start` on a machine with a desktop, or under `xvfb-run npm start`.)',
+      ].join('\n'),
+    );
     process.exit(2);
   }
 
@@ -70,17 +72,19 @@ async function main() {
     snapshot: false, // the real build folder: a stable extension id for the kept profile; reload it after a rebuild
     viewport: null,
   });
-  const demo = harness.context.pages()[0] ?? await harness.context.newPage();
+  const demo = harness.context.pages()[0] ?? (await harness.context.newPage());
   await demo.goto(`http://${MAPPED_HOST}/browse`);
   await harness.openPopup();
-  console.log([
-    `✓ ${chrome} is running with MoodReel ${harness.extensionId}`,
-    `  profile:   ${rel(profile)} (kept between runs; --fresh wipes it)`,
-    `  camera:    ${camera ? `fake, playing ${rel(camera)}` : 'your real camera (Chrome asks once, in a MoodReel tab)'}`,
-    `  tabs:      http://${MAPPED_HOST}/browse (demo page, served locally) and ${harness.url('popup.html')}`,
-    '',
-    'Stop: close the browser window, or press Ctrl+C here.',
-  ].join('\n'));
+  console.log(
+    [
+      `✓ ${chrome} is running with MoodReel ${harness.extensionId}`,
+      `  profile:   ${rel(profile)} (kept between runs; --fresh wipes it)`,
+      `  camera:    ${camera ? `fake, playing ${rel(camera)}` : 'your real camera (Chrome asks once, in a MoodReel tab)'}`,
+      `  tabs:      http://${MAPPED_HOST}/browse (demo page, served locally) and ${harness.url('popup.html')}`,
+      '',
+      'Stop: close the browser window, or press Ctrl+C here.',
+    ].join('\n'),
+  );
 
   let stopping = false;
   const stop = async (code) => {

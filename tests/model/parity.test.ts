@@ -61,7 +61,10 @@ describe('exported emotion model', () => {
   });
 
   it('matches the PyTorch softmax on the synthetic fixtures', async () => {
-    const probs = await predict(model, FIXTURES.cases.map((c) => c.pixels));
+    const probs = await predict(
+      model,
+      FIXTURES.cases.map((c) => c.pixels),
+    );
     expect(probs).toHaveLength(FIXTURES.cases.length);
     let worst = 0;
     let worstCase = '';
@@ -106,7 +109,10 @@ describe.skipIf(!existsSync(FER2013_CSV))('label order on real FER-2013 PublicTe
       return true;
     });
     expect(rows).toHaveLength(ORDER_CLASSES.length * PER_CLASS);
-    const probs = await predict(model, rows.map((r) => r.pixels));
+    const probs = await predict(
+      model,
+      rows.map((r) => r.pixels),
+    );
     const report: string[] = [];
     const recall: Record<string, number> = {};
     for (const name of ORDER_CLASSES) {

@@ -15,7 +15,11 @@ import type { MoodReading, ReadOutcome } from '@/lib/mood/types';
 vi.mock('@/lib/browser/offscreen-service', () => ({ ensureOffscreenDocument: vi.fn(async () => undefined) }));
 // The catalogue has tests of its own (lib/browser/catalogue-service.test.ts); here an install only seeds.
 vi.mock('@/lib/browser/catalogue-service', () => ({
-  createCatalogueService: () => ({ seed: vi.fn(async () => ({ action: 'unchanged' })), snapshot: vi.fn(), repository: {} }),
+  createCatalogueService: () => ({
+    seed: vi.fn(async () => ({ action: 'unchanged' })),
+    snapshot: vi.fn(),
+    repository: {},
+  }),
 }));
 
 const reading = (at: number, emotion: MoodReading['emotion'] = 'happy'): MoodReading => ({
@@ -32,8 +36,17 @@ const reading = (at: number, emotion: MoodReading['emotion'] = 'happy'): MoodRea
 });
 
 /** What Chrome says about a message from the popup, and from a content script on a streaming site. */
-const POPUP = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/popup.html', origin: 'chrome-extension://test-extension-id' };
-const CONTENT_SCRIPT = { id: 'test-extension-id', url: 'https://www.netflix.com/browse', origin: 'https://www.netflix.com', tab: { id: 7 } };
+const POPUP = {
+  id: 'test-extension-id',
+  url: 'chrome-extension://test-extension-id/popup.html',
+  origin: 'chrome-extension://test-extension-id',
+};
+const CONTENT_SCRIPT = {
+  id: 'test-extension-id',
+  url: 'https://www.netflix.com/browse',
+  origin: 'https://www.netflix.com',
+  tab: { id: 7 },
+};
 
 /** Delivers a runtime message to the background's listener and returns its answer. */
 async function ask<T>(message: Envelope, sender: object = POPUP): Promise<T> {
@@ -45,7 +58,12 @@ async function ask<T>(message: Envelope, sender: object = POPUP): Promise<T> {
 function readingPort(id: string, sender: object = POPUP) {
   const onDisconnect: (() => void)[] = [];
   return {
-    port: { name: `moodreel-reading:${id}`, sender, disconnect: vi.fn(), onDisconnect: { addListener: (l: () => void) => onDisconnect.push(l) } },
+    port: {
+      name: `moodreel-reading:${id}`,
+      sender,
+      disconnect: vi.fn(),
+      onDisconnect: { addListener: (l: () => void) => onDisconnect.push(l) },
+    },
     close: () => onDisconnect.forEach((l) => l()),
   };
 }
@@ -70,7 +88,8 @@ describe('background', () => {
     // The offscreen document: answers offscreen-read with a happy reading.
     vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: Envelope) => {
       offscreenRequests.push(message);
-      if (message.moodreel === 'offscreen-read') return { ok: true, reading: reading(Date.now()) } satisfies ReadOutcome;
+      if (message.moodreel === 'offscreen-read')
+        return { ok: true, reading: reading(Date.now()) } satisfies ReadOutcome;
       return { ok: true };
     }) as never);
     setBadgeText = vi.spyOn(fakeBrowser.action, 'setBadgeText');
@@ -141,7 +160,9 @@ describe('background', () => {
     const outcome = await ask<ReadOutcome>(envelope('read-mood', { source: 'camera' }));
     await flush();
     expect(outcome.ok).toBe(true);
-    expect(offscreenRequests).toContainEqual(envelope('offscreen-read', { source: 'camera', backend: 'webgl', length: 'steady' }));
+    expect(offscreenRequests).toContainEqual(
+      envelope('offscreen-read', { source: 'camera', backend: 'webgl', length: 'steady' }),
+    );
     expect((await latestReading.getValue())?.emotion).toBe('happy');
     expect(await fakeBrowser.action.getBadgeText({})).toBe('HAPY');
     expect(setBadgeText).toHaveBeenCalledTimes(1);

@@ -20,7 +20,8 @@ function sourceFiles(dir: string): string[] {
 /** Every module a file names: `import … from`, `export … from`, bare `import '…'` and `import('…')`. */
 function specifiersOf(code: string): string[] {
   const found: string[] = [];
-  for (const match of code.matchAll(/\b(?:import|export)\s+(?:type\s+)?[^'";]*?\bfrom\s*['"]([^'"]+)['"]/g)) found.push(match[1]!);
+  for (const match of code.matchAll(/\b(?:import|export)\s+(?:type\s+)?[^'";]*?\bfrom\s*['"]([^'"]+)['"]/g))
+    found.push(match[1]!);
   for (const match of code.matchAll(/\bimport\s*\(?\s*['"]([^'"]+)['"]/g)) found.push(match[1]!);
   return found;
 }
@@ -84,18 +85,36 @@ describe('lib/ folder imports', () => {
       'import {\n  e,\n  f,\n} from "../catalogue/e";',
     ].join('\n');
     expect(specifiersOf(code).sort()).toEqual(
-      ['../mood/emotions', '@/lib/picks/types', './c', '../sites/types', '../browser/side-effect', '../reader/late', '../catalogue/e'].sort(),
+      [
+        '../mood/emotions',
+        '@/lib/picks/types',
+        './c',
+        '../sites/types',
+        '../browser/side-effect',
+        '../reader/late',
+        '../catalogue/e',
+      ].sort(),
     );
   });
 
   it('finds a cycle of two folders and a longer one', () => {
     const graph = new Map([
       ['a', new Map([['b', 1]])],
-      ['b', new Map([['a', 1], ['c', 1]])],
+      [
+        'b',
+        new Map([
+          ['a', 1],
+          ['c', 1],
+        ]),
+      ],
       ['c', new Map([['d', 1]])],
       ['d', new Map([['b', 1]])],
     ]);
-    expect(cyclesIn(graph).map((cycle) => cycle.join(' → ')).sort()).toEqual(['a → b → a', 'b → c → d → b']);
+    expect(
+      cyclesIn(graph)
+        .map((cycle) => cycle.join(' → '))
+        .sort(),
+    ).toEqual(['a → b → a', 'b → c → d → b']);
   });
 
   it('has no cycle between lib/ folders', () => {
@@ -104,7 +123,14 @@ describe('lib/ folder imports', () => {
     const described = cyclesIn(graph).map((cycle) =>
       cycle
         .slice(0, -1)
-        .map((folder, i) => `${folder} → ${cycle[i + 1]} (${graph.get(folder)!.get(cycle[i + 1]!)!.slice(0, 3).join(', ')})`)
+        .map(
+          (folder, i) =>
+            `${folder} → ${cycle[i + 1]} (${graph
+              .get(folder)!
+              .get(cycle[i + 1]!)!
+              .slice(0, 3)
+              .join(', ')})`,
+        )
         .join('; '),
     );
     expect(described).toEqual([]);

@@ -34,10 +34,14 @@ describe('catalogue import on the options page', () => {
     render(<CatalogueSection catalogue={catalogue} onChange={() => undefined} />, root);
     await settle();
     const input = root.querySelector('[data-testid=catalogue-import]') as HTMLInputElement;
-    Object.defineProperty(input, 'files', { value: [new File(['title,year,genres\nAmélie,2001,Comedy\n'], 'films.csv', { type: 'text/csv' })] });
+    Object.defineProperty(input, 'files', {
+      value: [new File(['title,year,genres\nAmélie,2001,Comedy\n'], 'films.csv', { type: 'text/csv' })],
+    });
     input.dispatchEvent(new Event('change'));
     await settle();
-    expect(root.querySelector('[data-testid=import-failed]')?.textContent).toMatch(/films\.csv: Nothing was changed: the database is closed/);
+    expect(root.querySelector('[data-testid=import-failed]')?.textContent).toMatch(
+      /films\.csv: Nothing was changed: the database is closed/,
+    );
     expect(root.querySelector('[data-testid=import-progress]')).toBeNull();
     expect(input.disabled).toBe(false);
     expect(commitImport).not.toHaveBeenCalled();

@@ -25,8 +25,21 @@ const reading: MoodReading = {
   source: 'camera',
   at: 1_000,
 };
-const pick = (id: string, title: string) => ({ id, title, year: 2001, genres: ['Comedy'], rating: 4, source: 'builtin', reason: 'Comedy · fits your happy mood' });
-const page = (picks: unknown[], hasMore = false) => ({ mood: { emotion: 'happy', at: 1_000, faces: 1 }, strategy: 'match', picks, hasMore });
+const pick = (id: string, title: string) => ({
+  id,
+  title,
+  year: 2001,
+  genres: ['Comedy'],
+  rating: 4,
+  source: 'builtin',
+  reason: 'Comedy · fits your happy mood',
+});
+const page = (picks: unknown[], hasMore = false) => ({
+  mood: { emotion: 'happy', at: 1_000, faces: 1 },
+  strategy: 'match',
+  picks,
+  hasMore,
+});
 
 let root: HTMLElement;
 /** Lets the strategy load, the page arrive and Preact render (a few turns of the event loop). */
@@ -66,7 +79,9 @@ describe('popup picks', () => {
 
   it('says the reading is too old when "More picks" finds it stale, not that no film fits', async () => {
     let calls = 0;
-    sendMessage.mockImplementation(async () => (++calls === 1 ? page([pick('1', 'Amélie')], true) : { mood: null, strategy: 'match', picks: [], hasMore: false }));
+    sendMessage.mockImplementation(async () =>
+      ++calls === 1 ? page([pick('1', 'Amélie')], true) : { mood: null, strategy: 'match', picks: [], hasMore: false },
+    );
     render(<Picks reading={reading} />, root);
     await settle();
     (root.querySelector('[data-testid=more-picks]') as HTMLButtonElement).click();

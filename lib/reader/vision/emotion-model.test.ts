@@ -14,10 +14,12 @@ async function tinyModel(): Promise<tf.io.ModelArtifacts> {
     ],
   });
   let saved: tf.io.ModelArtifacts | null = null;
-  await m.save(tf.io.withSaveHandler(async (artifacts) => {
-    saved = artifacts;
-    return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-  }));
+  await m.save(
+    tf.io.withSaveHandler(async (artifacts) => {
+      saved = artifacts;
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+    }),
+  );
   m.dispose();
   return saved!;
 }
@@ -54,7 +56,9 @@ describe('loadEmotionModel (node, tiny model)', () => {
     expect(caps.webgpu).toBeNull();
     expect(caps.webgl).toBe(false);
     expect(caps.wasm).toBe(true);
-    const cpu = await (await loadEmotionModel({ setting: 'cpu', model: tf.io.fromMemory(artifacts), wasmPath: WASM_DIR })).predict(images);
+    const cpu = await (
+      await loadEmotionModel({ setting: 'cpu', model: tf.io.fromMemory(artifacts), wasmPath: WASM_DIR })
+    ).predict(images);
     const model = await loadEmotionModel({ setting: 'auto', model: tf.io.fromMemory(artifacts), wasmPath: WASM_DIR });
     loaded.push(model);
     expect(model.backend).toBe('wasm');
@@ -64,7 +68,11 @@ describe('loadEmotionModel (node, tiny model)', () => {
   });
 
   it('tries every backend in order and reports each failure when none can run the model', async () => {
-    const broken = tf.io.fromMemory({ modelTopology: { nonsense: true }, weightSpecs: [], weightData: new ArrayBuffer(0) });
+    const broken = tf.io.fromMemory({
+      modelTopology: { nonsense: true },
+      weightSpecs: [],
+      weightData: new ArrayBuffer(0),
+    });
     const error = await loadEmotionModel({ setting: 'cpu', model: broken, wasmPath: WASM_DIR }).catch((e: Error) => e);
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).message).toMatch(/cpu: [\s\S]*; wasm: /);

@@ -154,5 +154,7 @@ export async function loadEmotionModel(options: LoadOptions = {}): Promise<Emoti
       failed.push({ backend, error: message(error) });
     }
   }
-  throw new Error(`no backend could run the emotion model: ${failed.map((f) => `${f.backend}: ${f.error}`).join('; ')}`);
+  throw new Error(
+    `no backend could run the emotion model: ${failed.map((f) => `${f.backend}: ${f.error}`).join('; ')}`,
+  );
 }

@@ -78,7 +78,12 @@ export function detectScale(width: number, height: number, side = DETECT_SIDE): 
 /** A face found in a shrunk copy of `region` (scaled by sx, sy), in the source image's pixels. */
 export function toSource(face: DetectedFace, region: Box, sx: number, sy: number): DetectedFace {
   return {
-    box: { x: region.x + face.box.x / sx, y: region.y + face.box.y / sy, width: face.box.width / sx, height: face.box.height / sy },
+    box: {
+      x: region.x + face.box.x / sx,
+      y: region.y + face.box.y / sy,
+      width: face.box.width / sx,
+      height: face.box.height / sy,
+    },
     keypoints: face.keypoints.map((k) => ({ x: region.x + k.x / sx, y: region.y + k.y / sy })),
     score: face.score,
   };
@@ -87,7 +92,9 @@ export function toSource(face: DetectedFace, region: Box, sx: number, sy: number
 /** Loads BlazeFace in IMAGE mode on the CPU delegate (the GPU delegate needs WebGL in this document). */
 export async function createFaceDetector(options: DetectorOptions = {}): Promise<FaceDetectorHandle> {
   // The module-loader variant of the fileset fails in extension pages: point at the classic loader.
-  const fileset = await FilesetResolver.forVisionTasks(options.wasmPath ?? browser.runtime.getURL('/mediapipe/wasm' as '/'));
+  const fileset = await FilesetResolver.forVisionTasks(
+    options.wasmPath ?? browser.runtime.getURL('/mediapipe/wasm' as '/'),
+  );
   const detector = await FaceDetector.createFromOptions(fileset, {
     baseOptions: {
       modelAssetPath: options.modelPath ?? browser.runtime.getURL('/models/blaze_face_short_range.tflite' as '/'),
@@ -120,7 +127,9 @@ export async function createFaceDetector(options: DetectorOptions = {}): Promise
     }
     context.imageSmoothingEnabled = true;
     context.drawImage(image, region.x, region.y, region.width, region.height, 0, 0, w, h);
-    return toDetectedFaces(detector.detect(canvas).detections, w, h).map((face) => toSource(face, region, w / region.width, h / region.height));
+    return toDetectedFaces(detector.detect(canvas).detections, w, h).map((face) =>
+      toSource(face, region, w / region.width, h / region.height),
+    );
   }
 
   return {

@@ -2,7 +2,15 @@
  * One frame through the whole pipeline: detect → crop/align/grey the largest faces → CNN.
  * The frame's pixels live only in a reused scratch canvas during the call; nothing is kept or returned.
  */
-import { cropToGrey, faceCropBox, flipHorizontal, isReadableFace, type Box, type CropBox, type CropOptions } from '../preprocess';
+import {
+  cropToGrey,
+  faceCropBox,
+  flipHorizontal,
+  isReadableFace,
+  type Box,
+  type CropBox,
+  type CropOptions,
+} from '../preprocess';
 import type { EmotionModel } from './emotion-model';
 import { MODEL_INPUT_SIZE } from './emotion-model';
 import { imageSize, type DetectedFace, type FaceDetectorHandle, type FaceImage } from './face-detector';
@@ -30,7 +38,10 @@ let scratch: OffscreenCanvasRenderingContext2D | null = null;
 /** A reused 2D context at least w×h (one per page, so a camera loop does not allocate a canvas per frame). */
 function scratchContext(w: number, h: number): OffscreenCanvasRenderingContext2D {
   if (!scratch || scratch.canvas.width < w || scratch.canvas.height < h) {
-    const canvas = new OffscreenCanvas(Math.max(w, scratch?.canvas.width ?? 0), Math.max(h, scratch?.canvas.height ?? 0));
+    const canvas = new OffscreenCanvas(
+      Math.max(w, scratch?.canvas.width ?? 0),
+      Math.max(h, scratch?.canvas.height ?? 0),
+    );
     const ctx = canvas.getContext('2d', { willReadFrequently: true });
     if (!ctx) throw new Error('no 2D context on OffscreenCanvas');
     scratch = ctx;
@@ -60,7 +71,10 @@ function cropPixels(source: FaceImage, crop: CropBox, imgW: number, imgH: number
   const image = ctx.getImageData(0, 0, w, h);
   const sx = w / (x1 - x0);
   const sy = h / (y1 - y0);
-  return { image, crop: { cx: (crop.cx - x0) * sx, cy: (crop.cy - y0) * sy, side: crop.side * Math.sqrt(sx * sy), angle: crop.angle } };
+  return {
+    image,
+    crop: { cx: (crop.cx - x0) * sx, cy: (crop.cy - y0) * sy, side: crop.side * Math.sqrt(sx * sy), angle: crop.angle },
+  };
 }
 
 /** One face read in a frame. */

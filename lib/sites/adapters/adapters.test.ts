@@ -87,7 +87,7 @@ describe('Disney+', () => {
   it('reads the clean title from the image, the year from the label, the kind where the page says it', () => {
     loadPage(fixture('disney'));
     expect(readPage(DISNEY)).toEqual<Row[]>(EXPECTED_READINGS.disney);
-        expect(findFirstRow(DISNEY)?.getAttribute('data-set-style')).toBe('continue_watching');
+    expect(findFirstRow(DISNEY)?.getAttribute('data-set-style')).toBe('continue_watching');
   });
 
   it('takes no year from a title that holds a number', () => {
@@ -112,41 +112,89 @@ describe('home pages and search links', () => {
 
   it('Netflix: /browse, also with a title open over it', () => {
     expect(['/browse', '/browse/', '/browse?jbv=80057281'].map((p) => home(NETFLIX, p))).toEqual([true, true, true]);
-    expect(['/', '/browse/my-list', '/browse/genre/83', '/title/80057281', '/watch/1', '/search?q=x'].map((p) => home(NETFLIX, p)))
-      .toEqual([false, false, false, false, false, false]);
+    expect(
+      ['/', '/browse/my-list', '/browse/genre/83', '/title/80057281', '/watch/1', '/search?q=x'].map((p) =>
+        home(NETFLIX, p),
+      ),
+    ).toEqual([false, false, false, false, false, false]);
   });
 
   it('Prime Video: the storefront, with region, language and ref', () => {
-    const yes = ['/', '/storefront', '/storefront/', '/storefront/home', '/region/eu/storefront', '/-/de/storefront/home', '/storefront/ref=atv_nb_hom'];
-    const no = ['/detail/0QX0P4OK8HRX488C6WE3IXVRCO', '/storefront/movie', '/search/ref=atv_nb_sr?phrase=heat', '/settings'];
+    const yes = [
+      '/',
+      '/storefront',
+      '/storefront/',
+      '/storefront/home',
+      '/region/eu/storefront',
+      '/-/de/storefront/home',
+      '/storefront/ref=atv_nb_hom',
+    ];
+    const no = [
+      '/detail/0QX0P4OK8HRX488C6WE3IXVRCO',
+      '/storefront/movie',
+      '/search/ref=atv_nb_sr?phrase=heat',
+      '/settings',
+    ];
     expect(yes.map((p) => home(PRIME, p))).toEqual(yes.map(() => true));
     expect(no.map((p) => home(PRIME, p))).toEqual(no.map(() => false));
   });
 
   it('Prime Video on the Amazon stores: home under /gp/video/, listing pages too; the content script runs only there', () => {
-    expect(['/gp/video/', '/gp/video/storefront', '/gp/video/storefront/ref=atv_hm'].map((p) => home(PRIME, p))).toEqual([true, true, true]);
+    expect(
+      ['/gp/video/', '/gp/video/storefront', '/gp/video/storefront/ref=atv_hm'].map((p) => home(PRIME, p)),
+    ).toEqual([true, true, true]);
     const listing = (path: string) => isListingPage(PRIME, new URL(path, 'https://www.amazon.de'));
-    expect(['/gp/video/detail/0TMFS1J1ABCHOVP5KNMOTJKDOO', '/gp/video/search/ref=atv_nb_sr?phrase=heat', '/gp/video/mystuff/watchlist', '/gp/video/storefront/movie', '/detail/0X', '/region/eu/search?phrase=x']
-      .map(listing)).toEqual([true, true, true, true, true, true]);
+    expect(
+      [
+        '/gp/video/detail/0TMFS1J1ABCHOVP5KNMOTJKDOO',
+        '/gp/video/search/ref=atv_nb_sr?phrase=heat',
+        '/gp/video/mystuff/watchlist',
+        '/gp/video/storefront/movie',
+        '/detail/0X',
+        '/region/eu/search?phrase=x',
+      ].map(listing),
+    ).toEqual([true, true, true, true, true, true]);
     expect(['/gp/video/settings', '/gp/video/watch/0X', '/settings'].map(listing)).toEqual([false, false, false]);
     expect(PRIME.matches).toEqual([
       '*://www.primevideo.com/*',
-      ...['com', 'co.uk', 'de', 'co.jp', 'fr', 'it', 'es', 'ca', 'com.au', 'in'].map((tld) => `*://www.amazon.${tld}/gp/video/*`),
+      ...['com', 'co.uk', 'de', 'co.jp', 'fr', 'it', 'es', 'ca', 'com.au', 'in'].map(
+        (tld) => `*://www.amazon.${tld}/gp/video/*`,
+      ),
     ]);
   });
 
   it('badges (no row) on the pages that list titles: search, My List, genres, a title page', () => {
-    const listing = (adapter: SiteAdapter, path: string) => isListingPage(adapter, new URL(path, 'https://example.test'));
-    expect(['/search?q=x', '/browse/my-list', '/browse/genre/83', '/browse/m/genre/1', '/title/80057281', '/latest', '/browse'].map((p) => listing(NETFLIX, p)))
-      .toEqual([true, true, true, true, true, true, true]);
+    const listing = (adapter: SiteAdapter, path: string) =>
+      isListingPage(adapter, new URL(path, 'https://example.test'));
+    expect(
+      [
+        '/search?q=x',
+        '/browse/my-list',
+        '/browse/genre/83',
+        '/browse/m/genre/1',
+        '/title/80057281',
+        '/latest',
+        '/browse',
+      ].map((p) => listing(NETFLIX, p)),
+    ).toEqual([true, true, true, true, true, true, true]);
     expect(['/watch/1', '/', '/YourAccount'].map((p) => listing(NETFLIX, p))).toEqual([false, false, false]);
-    expect(['/search?q=x', '/watchlist', '/browse/entity-1', '/home'].map((p) => listing(DISNEY, p))).toEqual([true, true, true, true]);
+    expect(['/search?q=x', '/watchlist', '/browse/entity-1', '/home'].map((p) => listing(DISNEY, p))).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
     expect(['/video/1', '/'].map((p) => listing(DISNEY, p))).toEqual([false, false]);
   });
 
   it('Disney+: /home, with a locale', () => {
     expect(['/home', '/en-gb/home', '/fr/home'].map((p) => home(DISNEY, p))).toEqual([true, true, true]);
-    expect(['/', '/browse/entity-1', '/search', '/watchlist'].map((p) => home(DISNEY, p))).toEqual([false, false, false, false]);
+    expect(['/', '/browse/entity-1', '/search', '/watchlist'].map((p) => home(DISNEY, p))).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('search links are paths on the current origin, the title encoded', () => {

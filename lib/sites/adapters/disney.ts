@@ -22,7 +22,9 @@ import type { SiteAdapter } from '../types';
 
 /** The Continue Watching title: the metadata link's second line, beside the tile. */
 function continueWatchingTitle(tile: Element): string | null {
-  const metadata = tile.closest('[data-testid="cw-set-item-wrapper"]')?.querySelector('[data-testid="cw-set-item-metadata"]');
+  const metadata = tile
+    .closest('[data-testid="cw-set-item-wrapper"]')
+    ?.querySelector('[data-testid="cw-set-item-metadata"]');
   return metadata?.children[1]?.textContent ?? null;
 }
 

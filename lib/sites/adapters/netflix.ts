@@ -32,14 +32,28 @@ import type { SiteAdapter } from '../types';
  */
 const SERIES_HEADING = new RegExp(
   [
-    '\\bTV\\b', '\\bseries\\b', '\\bserie\\b', '\\bséries?\\b', '\\bserien\\b', '\\bshows?\\b', '\\bepisod',
-    '\\bdocuseries\\b', '\\breality\\b', '\\bsitcoms?\\b', '\\bk-?dramas?\\b', '\\btelenovelas?\\b',
-    '\\badult animation\\b', '\\banimazione per adulti\\b', '\\banimación para adultos\\b', '^anime$',
+    '\\bTV\\b',
+    '\\bseries\\b',
+    '\\bserie\\b',
+    '\\bséries?\\b',
+    '\\bserien\\b',
+    '\\bshows?\\b',
+    '\\bepisod',
+    '\\bdocuseries\\b',
+    '\\breality\\b',
+    '\\bsitcoms?\\b',
+    '\\bk-?dramas?\\b',
+    '\\btelenovelas?\\b',
+    '\\badult animation\\b',
+    '\\banimazione per adulti\\b',
+    '\\banimación para adultos\\b',
+    '^anime$',
   ].join('|'),
   'iu',
 );
 const MOVIE_HEADING = /\bmovies?\b|\bfilms?\b|\bfilme\b|\bpel[ií]culas?\b|\bcinema\b/iu;
-const RECENT_HEADING = /\bnew\b|\bonly on\b|\boriginals?\b|\brecently added\b|\bnuov[aei]\b|\bnovità|\bsolo su\b|\bnuev[ao]s?\b|\bestrenos?\b|\bsolo en\b|\bneu\b|\bnouveau/iu;
+const RECENT_HEADING =
+  /\bnew\b|\bonly on\b|\boriginals?\b|\brecently added\b|\bnuov[aei]\b|\bnovità|\bsolo su\b|\bnuev[ao]s?\b|\bestrenos?\b|\bsolo en\b|\bneu\b|\bnouveau/iu;
 
 /**
  * The page's inline app state (`netflix.reactContext`/falcor cache, in a <script> of the first HTML) describes
@@ -75,7 +89,11 @@ export const NETFLIX: SiteAdapter<'netflix'> = {
   matches: ['*://www.netflix.com/*'],
   homePaths: [/^\/browse\/?$/],
   // Search, My List, genre and category pages, "Latest"/"New & Popular"; a title page's "More like this".
-  listPaths: [/^\/search\/?$/, /^\/browse\/(my-list|genre\/\d+|m\/|latest|new-and-popular|original-audio)/, /^\/(title|latest|new-and-popular)\b/],
+  listPaths: [
+    /^\/search\/?$/,
+    /^\/browse\/(my-list|genre\/\d+|m\/|latest|new-and-popular|original-audio)/,
+    /^\/(title|latest|new-and-popular)\b/,
+  ],
   pageKinds: { read: statedKinds, tileId: linkedTitleId },
   rowEvidence: {
     row: '.lolomoRow, section[data-uia^="carousel-row-section"], [data-list-context]',

@@ -18,8 +18,16 @@ import type { SiteAdapter } from '../types';
 
 /** The Amazon stores that serve Prime Video under /gp/video/ (the same cards as primevideo.com). */
 const AMAZON_VIDEO_HOSTS = [
-  'www.amazon.com', 'www.amazon.co.uk', 'www.amazon.de', 'www.amazon.co.jp', 'www.amazon.fr',
-  'www.amazon.it', 'www.amazon.es', 'www.amazon.ca', 'www.amazon.com.au', 'www.amazon.in',
+  'www.amazon.com',
+  'www.amazon.co.uk',
+  'www.amazon.de',
+  'www.amazon.co.jp',
+  'www.amazon.fr',
+  'www.amazon.it',
+  'www.amazon.es',
+  'www.amazon.ca',
+  'www.amazon.com.au',
+  'www.amazon.in',
 ];
 
 /** On an Amazon store every Prime Video path starts with /gp/video; on primevideo.com nothing does. */
@@ -31,11 +39,19 @@ export const PRIME: SiteAdapter<'prime'> = {
   host: 'www.primevideo.com',
   // primevideo.com, and Prime Video's path on each Amazon store, nothing else of Amazon.
   matches: ['*://www.primevideo.com/*', ...AMAZON_VIDEO_HOSTS.map((host) => `*://${host}/gp/video/*`)],
-  homePaths: [new RegExp(`^${AMAZON_PREFIX}(\\/region\\/[a-z]+)?(\\/-\\/[a-z]{2}(_[a-z]{2})?)?(\\/storefront(\\/home)?)?\\/?(ref=[^/]*\\/?)?$`, 'i')],
+  homePaths: [
+    new RegExp(
+      `^${AMAZON_PREFIX}(\\/region\\/[a-z]+)?(\\/-\\/[a-z]{2}(_[a-z]{2})?)?(\\/storefront(\\/home)?)?\\/?(ref=[^/]*\\/?)?$`,
+      'i',
+    ),
+  ],
   // Search, Watchlist / My Stuff, the movie and TV storefronts, genre and collection pages, a title's
   // "Customers also watched".
   listPaths: [
-    new RegExp(`^${AMAZON_PREFIX}(\\/region\\/[a-z]+)?(\\/-\\/[a-z]{2}(_[a-z]{2})?)?\\/(search|detail|mystuff|watchlist|storefront\\/|genre|collection|browse|channels?)`, 'i'),
+    new RegExp(
+      `^${AMAZON_PREFIX}(\\/region\\/[a-z]+)?(\\/-\\/[a-z]{2}(_[a-z]{2})?)?\\/(search|detail|mystuff|watchlist|storefront\\/|genre|collection|browse|channels?)`,
+      'i',
+    ),
   ],
   rows: [
     'section[data-testid="standard-carousel"]',

@@ -147,7 +147,8 @@ window.bench = {
           if (!sizes[h]) {
             sizes[h] = [];
             for (const { name, img } of images) {
-              for (const [i, box] of (boxesByImage[name] ?? []).entries()) sizes[h].push({ face: `${name}#${i}`, input: cropGrey(img, box, h) });
+              for (const [i, box] of (boxesByImage[name] ?? []).entries())
+                sizes[h].push({ face: `${name}#${i}`, input: cropGrey(img, box, h) });
             }
           }
           const faces = sizes[h];
@@ -163,7 +164,16 @@ window.bench = {
             }
           }
           net.dispose();
-          result.cnn.push({ model: model.id, backend, format, input: h, loadMs, firstMs: first.ms, samples, faces: faces.length });
+          result.cnn.push({
+            model: model.id,
+            backend,
+            format,
+            input: h,
+            loadMs,
+            firstMs: first.ms,
+            samples,
+            faces: faces.length,
+          });
           result.labels[`${model.id}/${backend}`] = labels;
           log(`cnn ${model.id} ${backend}: ${samples.length} samples`);
         } catch (error) {

@@ -24,9 +24,12 @@ export async function run({ catalogueText, csvText }: { catalogueText: string; c
   const [, seedMs] = await time(() => repository.seedBuiltin(builtin.films, builtin.version));
   const [films, loadMs] = await time(() => repository.allFilms());
   const [index, indexMs] = await time(() => buildTitleIndex(films));
-  const queries = films.slice(0, 1000).map((f, i) => (i % 4 === 3 ? { title: `${f.title} (Dubbed)`, year: null } : { title: f.title, year: f.year }));
+  const queries = films
+    .slice(0, 1000)
+    .map((f, i) => (i % 4 === 3 ? { title: `${f.title} (Dubbed)`, year: null } : { title: f.title, year: f.year }));
   const matchRuns: number[] = [];
-  for (let r = 0; r < 7; r++) matchRuns.push((await time(() => queries.forEach((q) => index.match(q.title, q.year))))[1]);
+  for (let r = 0; r < 7; r++)
+    matchRuns.push((await time(() => queries.forEach((q) => index.match(q.title, q.year))))[1]);
 
   // A 100,000-line import: preview (streamed, yielding), then commit; the longest pause of the page while it runs.
   let longest = 0;
