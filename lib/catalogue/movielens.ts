@@ -38,6 +38,15 @@ function rowsOf(text: string, file: string, header: readonly string[]): string[]
   return rows;
 }
 
+/** MovieLens's `Comedy|Drama` (or "(no genres listed)") as genres; `where` names the row in an error. */
+export function movieLensGenres(raw: string, where: string): Genre[] {
+  if (raw === '(no genres listed)') return [];
+  return raw.split('|').map((name) => {
+    if (!isGenre(name)) throw new Error(`${where} has the unknown genre "${name}"`);
+    return name;
+  });
+}
+
 /** Median of a non-empty list of numbers. */
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -93,13 +102,7 @@ export function filmsFromMovieLens(files: MovieLensFiles): MovieLensCatalogue {
   const films = movies.map(([movieId, rawTitle, rawGenres]): Film => {
     if (!/^\d+$/u.test(movieId!)) throw new Error(`movies.csv: movieId "${movieId}" is not a number`);
     const { title, aliases, year } = parseMovieLensTitle(rawTitle!);
-    const genres: Genre[] = [];
-    if (rawGenres !== '(no genres listed)') {
-      for (const name of rawGenres!.split('|')) {
-        if (!isGenre(name)) throw new Error(`movies.csv: movie ${movieId} has the unknown genre "${name}"`);
-        genres.push(name);
-      }
-    }
+    const genres = movieLensGenres(rawGenres!, `movies.csv: movie ${movieId}`);
     const link = linkById.get(movieId!);
     const imdbDigits = link?.imdb.trim() ?? '';
     const tmdb = link?.tmdb.trim() ?? '';

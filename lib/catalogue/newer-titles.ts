@@ -9,7 +9,8 @@
  * ambiguous and gets no badge.
  */
 import Papa from 'papaparse';
-import { isGenre, type Film, type Genre } from './types';
+import type { Film } from './types';
+import { movieLensGenres } from './movielens';
 import { parseMovieLensTitle } from './titles';
 
 export interface JoinSummary {
@@ -31,13 +32,7 @@ export function titleListFilms(moviesCsv: string, file = 'ml-32m/movies.csv'): F
     if (row.length !== 3 || !/^\d+$/u.test(movieId ?? ''))
       throw new Error(`${file}: line ${i + 2} is not movieId,title,genres`);
     const { title, aliases, year } = parseMovieLensTitle(rawTitle!);
-    const genres: Genre[] = [];
-    if (rawGenres !== '(no genres listed)') {
-      for (const name of rawGenres!.split('|')) {
-        if (!isGenre(name)) throw new Error(`${file}: movie ${movieId} has the unknown genre "${name}"`);
-        genres.push(name);
-      }
-    }
+    const genres = movieLensGenres(rawGenres!, `${file}: movie ${movieId}`);
     return {
       id: movieId!,
       title,

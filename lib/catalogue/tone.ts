@@ -79,8 +79,8 @@ export interface ToneInput {
   tags: readonly TagRow[];
 }
 
-/** A seeded generator (mulberry32): the same start every build. */
-function seededRandom(seed: number): () => number {
+/** A seeded generator (mulberry32): the same start every build (the picks bench uses it for its made-up films). */
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { MOVIELENS_DATA_DIR } from '../catalogue/test-catalogue';
 import { decodeBuiltinCatalogue } from '../catalogue/builtin';
 import { pairwiseAgreement, toneAgreement, WITHHELD_EVERY } from '../catalogue/tone-agreement';
+import { seededRandom } from '../catalogue/tone';
 import { SHIPPED_CATALOGUE } from './cli';
 import { NO_NUDGES } from './feedback';
 import { firstPages, JUDGED_READINGS, noveltyWalk, summarise } from './first-pages';
@@ -44,18 +45,6 @@ const GENRE_FREQUENCY: Record<Genre, number> = {
   'IMAX': 0.02,
   'Film-Noir': 0.01,
 };
-
-/** A small seeded generator (mulberry32), so every run times the same catalogue. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A number as letters (0 → "A", 26 → "BA"), so titles carry no number a franchise key would strip. */
 function lettered(value: number): string {

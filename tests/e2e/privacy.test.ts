@@ -13,7 +13,7 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import type { Harness } from '../harness/index.mjs';
-import { e2eRun, readBadges, readRow, waitForRow } from './support';
+import { e2eRun, readBadges, readRow, setStoredReading, waitForRow } from './support';
 
 const run = e2eRun();
 const DEMO = 'http://www.netflix.com/browse';
@@ -208,30 +208,8 @@ function spy(config: { extensionId: string; entries: string[] }) {
   (window as unknown as { __spy: unknown }).__spy = { report, tryToPress, state };
 }
 
-const distribution = (emotion: string) =>
-  ['angry', 'disgust', 'fear', 'happy', 'sad', 'surprise', 'neutral'].map((e) => (e === emotion ? 0.82 : 0.03));
-
 async function setReading(h: Harness, emotion: string | null, faces = 1): Promise<void> {
-  const value = emotion && {
-    emotion,
-    probabilities: distribution(emotion),
-    ...(faces > 1
-      ? { people: Array.from({ length: faces }, () => ({ emotion, probabilities: distribution(emotion) })) }
-      : {}),
-    backend: 'wasm',
-    cnnMs: 6,
-    detectMs: 7,
-    totalMs: 900,
-    frames: 8,
-    faces,
-    source: 'camera',
-    at: Date.now(),
-  };
-  await h.serviceWorker.evaluate(
-    (reading) =>
-      reading ? chrome.storage.local.set({ latestReading: reading }) : chrome.storage.local.remove('latestReading'),
-    value,
-  );
+  await setStoredReading(h, emotion, faces);
 }
 
 async function spyReport(page: Page): Promise<SpyReport> {

@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, launchExtension, type Harness } from '../harness/index.mjs';
 import { LABELLED_PAGES } from '../fixtures/real-pages/labels';
-import { pressNotThisFilm, readBadges } from './support';
+import { pressNotThisFilm, readBadges, setStoredReading } from './support';
 
 const PAGES_DIR = path.join(ROOT, '../shared/pages');
 const hasPages = existsSync(PAGES_DIR);
@@ -64,21 +64,7 @@ function h(): Harness {
 }
 
 async function setReading(emotion: string): Promise<void> {
-  const probabilities = ['angry', 'disgust', 'fear', 'happy', 'sad', 'surprise', 'neutral'].map((e) =>
-    e === emotion ? 0.82 : 0.03,
-  );
-  await h().serviceWorker.evaluate((value) => chrome.storage.local.set({ latestReading: value }), {
-    emotion,
-    probabilities,
-    backend: 'wasm',
-    cnnMs: 6,
-    detectMs: 7,
-    totalMs: 900,
-    frames: 8,
-    faces: 1,
-    source: 'camera',
-    at: Date.now(),
-  });
+  await setStoredReading(h(), emotion);
 }
 
 /** The badges once they stop changing (the first pass asks the background, which may still be seeding). */

@@ -12,7 +12,16 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES_DIR, launchExtension, type Harness } from '../harness/index.mjs';
 import { DEMO_LATER_ROWS, EXPECTED_READINGS, type ExpectedReading } from '../fixtures/expected-readings';
-import { clickInRow, evaluateInRow, evaluateOnBadge, readBadgeBoxes, readBadges, readRow, waitForRow } from './support';
+import {
+  clickInRow,
+  evaluateInRow,
+  evaluateOnBadge,
+  readBadgeBoxes,
+  readBadges,
+  readRow,
+  setStoredReading,
+  waitForRow,
+} from './support';
 import type { TitleQuery } from '../../lib/browser/messages';
 import { ADAPTERS, NETFLIX, type SiteId } from '../../lib/sites/adapters';
 
@@ -97,31 +106,8 @@ function h(): Harness {
   return harness;
 }
 
-const distribution = (emotion: string) =>
-  ['angry', 'disgust', 'fear', 'happy', 'sad', 'surprise', 'neutral'].map((e) => (e === emotion ? 0.82 : 0.03));
-/** A reading as the reader stores it; with `faces` > 1, a movie-night reading of that many people. */
-const reading = (emotion: string, faces = 1) => ({
-  emotion,
-  probabilities: distribution(emotion),
-  ...(faces > 1
-    ? { people: Array.from({ length: faces }, () => ({ emotion, probabilities: distribution(emotion) })) }
-    : {}),
-  backend: 'wasm',
-  cnnMs: 6,
-  detectMs: 7,
-  totalMs: 900,
-  frames: 8,
-  faces,
-  source: 'camera',
-  at: Date.now(),
-});
-
 async function setReading(emotion: string | null, faces = 1): Promise<void> {
-  await h().serviceWorker.evaluate(
-    (value) =>
-      value ? chrome.storage.local.set({ latestReading: value }) : chrome.storage.local.remove('latestReading'),
-    emotion ? reading(emotion, faces) : null,
-  );
+  await setStoredReading(h(), emotion, faces);
 }
 
 async function setSites(sites: Record<SiteKey, boolean>): Promise<void> {

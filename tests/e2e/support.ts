@@ -112,6 +112,34 @@ export function e2eRun(mounts: Record<string, string> = {}): E2eRun {
 }
 
 /** A fresh popup state (no earlier reading shown), so the next mood element can only be the new reading. */
+/** A reading as the reader stores it, `emotion` at 0.82; with `faces` > 1, a movie night of that many people. */
+function storedReading(emotion: string, faces = 1) {
+  const distribution = () =>
+    ['angry', 'disgust', 'fear', 'happy', 'sad', 'surprise', 'neutral'].map((e) => (e === emotion ? 0.82 : 0.03));
+  return {
+    emotion,
+    probabilities: distribution(),
+    ...(faces > 1 ? { people: Array.from({ length: faces }, () => ({ emotion, probabilities: distribution() })) } : {}),
+    backend: 'wasm',
+    cnnMs: 6,
+    detectMs: 7,
+    totalMs: 900,
+    frames: 8,
+    faces,
+    source: 'camera',
+    at: Date.now(),
+  };
+}
+
+/** Makes `emotion` the latest reading, as a reading in the popup would (null forgets it). */
+export async function setStoredReading(h: Harness, emotion: string | null, faces = 1): Promise<void> {
+  await h.serviceWorker.evaluate(
+    (value) =>
+      value ? chrome.storage.local.set({ latestReading: value }) : chrome.storage.local.remove('latestReading'),
+    emotion ? storedReading(emotion, faces) : null,
+  );
+}
+
 export async function freshPopup(h: Harness, popup?: Page): Promise<Page> {
   const page = popup ?? (await h.openPopup());
   await page.evaluate(() => chrome.storage.local.remove('latestReading'));
