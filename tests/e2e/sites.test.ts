@@ -530,7 +530,7 @@ describe('with the catalogue', () => {
         return [outer.position, outer.display, outer.width, outer.height, inner.fontFamily, inner.letterSpacing, inner.textTransform, inner.color, inner.borderTopStyle];
       });
     const before = await badgeStyle();
-    expect(before?.slice(0, 4)).toEqual(['absolute', 'block', '172px', '32px']);
+    expect(before?.slice(0, 4)).toEqual(['absolute', 'block', '172px', '52px']);
     await page.evaluate(() => document.documentElement.classList.add('hostile-styles'));
     expect(await badgeStyle()).toEqual(before);
     await page.evaluate(() => document.documentElement.classList.remove('hostile-styles'));
