@@ -10,7 +10,7 @@
  */
 import type { Fit } from '../picks/types';
 import { EMOTION_EMOJI } from '../mood/emotions';
-import { filmName, fitLabel, fitTooltip, notThisFilmLabel, type BadgedFilm } from './text';
+import { fitLabel, fitTooltip, notThisFilmLabel, type BadgedFilm } from './text';
 
 export const BADGE_TAG = 'moodreel-badge';
 /** What MoodReel versions before the closed roots put on badged tiles: removed where an old run left it. */
@@ -31,7 +31,7 @@ const HOST_RULES = [
   'position: absolute',
   'display: block',
   'box-sizing: border-box',
-  'width: 172px',
+  'width: 212px',
   'height: 52px',
   'min-width: 0',
   'max-width: none',
@@ -49,22 +49,25 @@ const HOST_RULES = [
   .join(' ');
 
 /**
- * The badge is drawn at the host's top left corner, inside it (at most 160 × 21 px at 6 px from the corner)
+ * The badge is drawn at the host's top left corner, inside it (at most 200 × 21 px at 6 px from the corner)
  * and, like the host, takes no pointer events: a badge under the pointer would answer `elementFromPoint`
  * with the host where an unbadged tile answers with its poster, the very oracle the closed root removes.
  */
 const BADGE_CSS = `
 :host { ${HOST_RULES} }
 .badge {
-  position: absolute; top: 6px; left: 6px; box-sizing: border-box; display: block; max-width: 160px; height: 21px;
+  position: absolute; top: 6px; left: 6px; box-sizing: border-box; display: block; max-width: 200px; height: 21px;
   overflow: hidden; text-overflow: ellipsis; white-space: nowrap; pointer-events: none;
   padding: 2px 7px; border-radius: 10px; border: 1px solid rgba(229, 160, 13, 0.9);
   background: rgba(12, 12, 14, 0.86); color: #fff; box-shadow: 0 1px 4px rgba(0, 0, 0, 0.5);
   font: 600 11px/15px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; letter-spacing: normal;
   text-transform: none; text-align: left;
 }
+.badge.open { display: flex; }
+.badge .name { min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.badge .year { flex: none; white-space: pre; }
 .not-this {
-  position: absolute; top: 30px; left: 6px; box-sizing: border-box; height: 18px; max-width: 160px; margin: 0;
+  position: absolute; top: 30px; left: 6px; box-sizing: border-box; height: 18px; max-width: 200px; margin: 0;
   pointer-events: auto; cursor: pointer; padding: 1px 7px; border-radius: 9px;
   border: 1px solid rgba(255, 255, 255, 0.55); background: rgba(12, 12, 14, 0.9); color: #eee;
   font: 500 10px/14px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; white-space: nowrap;
@@ -136,7 +139,20 @@ function createHost(): { host: HTMLElement; root: ShadowRoot } {
  * mood: Get Smart (2008), Action · Comedy"), so a wrong match shows at once.
  */
 function fillBadge(badge: HTMLElement, fit: Fit, title: string, film: BadgedFilm | null, open = false): void {
-  badge.textContent = open && film ? `${EMOTION_EMOJI[fit.emotion]} ${filmName(film)}` : fitLabel(fit);
+  if (open && film) {
+    // Opened: the film it means. A long title gives way; the year, which tells namesakes apart, never does.
+    const name = document.createElement('span');
+    name.className = 'name';
+    name.textContent = `${EMOTION_EMOJI[fit.emotion]} ${film.title}`;
+    const year = document.createElement('span');
+    year.className = 'year';
+    year.textContent = film.year ? ` (${film.year})` : '';
+    badge.replaceChildren(name, year);
+    badge.classList.add('open');
+  } else {
+    badge.textContent = fitLabel(fit);
+    badge.classList.remove('open');
+  }
   badge.setAttribute('aria-label', fitTooltip(fit, film));
   badge.setAttribute('data-emotion', fit.emotion);
   badge.setAttribute('data-title', title);

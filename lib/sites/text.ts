@@ -17,7 +17,7 @@ export interface BadgedFilm {
 }
 
 /** "Get Smart (2008)". */
-export function filmName(film: BadgedFilm): string {
+function filmName(film: BadgedFilm): string {
   return film.year ? `${film.title} (${film.year})` : film.title;
 }
 

@@ -628,7 +628,7 @@ describe('with the catalogue', () => {
         ];
       });
     const before = await badgeStyle();
-    expect(before?.slice(0, 4)).toEqual(['absolute', 'block', '172px', '52px']);
+    expect(before?.slice(0, 4)).toEqual(['absolute', 'block', '212px', '52px']);
     await page.evaluate(() => document.documentElement.classList.add('hostile-styles'));
     expect(await badgeStyle()).toEqual(before);
     await page.evaluate(() => document.documentElement.classList.remove('hostile-styles'));
