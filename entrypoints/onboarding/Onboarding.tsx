@@ -15,7 +15,7 @@ export function Onboarding() {
           <p>
             Click the MoodReel icon in the toolbar and look at the camera for a second. MoodReel reads one of seven
             emotions from your face and suggests films to match it, or to lift it. On Netflix, Prime Video and Disney+
-            it also adds a row of picks to the home page and marks the films there that fit.
+            it also adds a row of picks to the home page and marks the films that fit wherever the site lists titles.
           </p>
         </li>
         <li>

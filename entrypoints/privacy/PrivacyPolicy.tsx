@@ -69,10 +69,10 @@ export function PrivacyPolicy() {
       </p>
       <h2>Streaming sites</h2>
       <p>
-        On Netflix, Prime Video and Disney+ home pages MoodReel reads the titles shown on the page, on your computer, to
-        mark the films that fit your mood. It does not read your account, history or anything else, and it can be turned
-        off per site. The row and the badges are drawn where the site's own scripts cannot see them, so the site cannot
-        read your mood from its page.
+        On Netflix, Prime Video (also under Amazon's /gp/video/) and Disney+ pages that list titles, MoodReel reads the
+        titles shown on the page, on your computer, to mark the films that fit your mood. It does not read your account,
+        history or anything else, and it can be turned off per site. The row and the badges are drawn where the site's
+        own scripts cannot see them, so the site cannot read your mood from its page.
       </p>
       <h2>Permissions</h2>
       <ul>

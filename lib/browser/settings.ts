@@ -166,7 +166,7 @@ export const siteSettings = defineSetting<Record<SiteId, boolean>>('sync:sites',
   form: {
     section: 'sites',
     label: 'Show picks and badges on',
-    help: 'On each site’s home page: a row of films for your mood, and a small badge on the site’s own tiles that fit it.',
+    help: 'On each site’s home page, a row of films for your mood; wherever the site lists titles (home, search, your list, genre pages), a small badge on its own tiles that fit it.',
     testId: 'site-toggle',
     control: 'toggles',
     attribute: 'site',
