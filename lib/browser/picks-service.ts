@@ -169,12 +169,12 @@ export function createPicksService(catalogue: CatalogueService, clock: () => num
         strategyAndWeights(),
       ]);
       const hidden = hiddenFrom(snapshot.feedback);
+      const scorer = reading ? scorerFor(reading, snapshot, strategy, weights) : null;
       const results = titles.map((query): TitleMatch | null => {
         const film = matchPageTitle(snapshot.index, query, { rejected: snapshot.unmatched });
         if (!film) return null;
         // A film the user turned down is never badged as a fit, whatever its genres.
-        const fit =
-          reading && !hidden.has(film.id) ? fitsMood(film, scorerFor(reading, snapshot, strategy, weights)) : null;
+        const fit = scorer && !hidden.has(film.id) ? fitsMood(film, scorer) : null;
         return { filmId: film.id, title: film.title, year: film.year, genres: film.genres, fit };
       });
       return { mood: reading ? moodOf(reading) : null, results };
