@@ -24,11 +24,14 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from fer import EMOTIONS  # noqa: E402
 from fer.augment import augment  # noqa: E402
 from fer.data import DataError, load_cached, load_pack, non_face_mask, read_ferplus_votes  # noqa: E402
+from fer.ferplus import CLEAR_VOTES, majority_labels, vote_distributions  # noqa: E402
+from fer.import_tfjs import TfjsImportError, load_tfjs  # noqa: E402
 from fer.nets import build, count_parameters  # noqa: E402
 from fer.runs import load_checkpoint_file  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_DATA = os.path.join(HERE, "..", "..", "shared", "data", "fer2013", "fer2013.csv.gz")
+DEFAULT_FERPLUS = os.path.join(HERE, "..", "..", "shared", "data", "fer2013", "fer2013new.csv")
 
 # Each architecture's own recipe; flags override.
 RECIPES = {
@@ -44,7 +47,18 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--data", default=DEFAULT_DATA,
                    help="fer2013.csv or .csv.gz (Kaggle format), or an .npz pack made by fer.data.save_pack")
-    p.add_argument("--ferplus", default=None, help="optional fer2013new.csv: skip rows FER+ marks as not a face")
+    p.add_argument("--ferplus", default=None, help="fer2013new.csv: skip rows FER+ marks as not a face (and, with "
+                   "--labels ferplus, the votes to train on; default ../shared/data/fer2013/fer2013new.csv)")
+    p.add_argument("--labels", default="fer2013", choices=("fer2013", "ferplus"),
+                   help="train on FER-2013's one label per face, or on FER+'s ten votes as a distribution over the "
+                        "seven emotions (validation then scores the FER+ majority)")
+    p.add_argument("--mix-original", type=float, default=0.0, metavar="A",
+                   help="with --labels ferplus: target = (1-A) votes + A one-hot FER-2013 label")
+    p.add_argument("--init", default=None, metavar="MODEL",
+                   help="start from these weights: an exported tfjs model.json (ours) or a .pt checkpoint "
+                        "(fine-tuning; ignored when resuming)")
+    p.add_argument("--class-weight-power", type=float, help="class weight = (1/frequency)^power (0 = none)")
+    p.add_argument("--label-smoothing", type=float, help="mix the target with this much of the uniform distribution")
     p.add_argument("--arch", default="moodnet", choices=sorted(RECIPES))
     p.add_argument("--out", default=None, help="run folder (default models/runs/<arch>)")
     p.add_argument("--epochs", type=int, default=60, help="most epochs to run")
@@ -124,16 +138,76 @@ def pick_device(name: str) -> torch.device:
     return torch.device(name)
 
 
+def one_hot(labels: np.ndarray) -> np.ndarray:
+    return np.eye(len(EMOTIONS), dtype=np.float32)[labels]
+
+
+def targets_for(args: argparse.Namespace, train, val, votes: np.ndarray | None):
+    """What each face is trained toward and scored against.
+
+    Returns (train targets [N,7], validation targets [M,7], validation labels [M] (-1: no label, not scored),
+    extra validation label sets by name). With FER-2013 labels both are one-hot; with FER+ the targets are
+    the vote distributions (training rows with no vote on the seven are dropped here, in place) and
+    validation accuracy is on the FER+ majority, with the clear-majority faces and FER-2013's own labels
+    also reported.
+    """
+    if args.labels != "ferplus":
+        return one_hot(train.labels), one_hot(val.labels), val.labels, {}
+    dist, keep = vote_distributions(votes, train.rows)
+    print(f"FER+ votes: dropping {int((~keep).sum())} training rows with no vote on the seven emotions", flush=True)
+    train.images, train.labels, train.rows = train.images[keep], train.labels[keep], train.rows[keep]
+    mix = min(1.0, max(0.0, args.mix_original))
+    train_targets = ((1 - mix) * dist + mix * one_hot(train.labels)).astype(np.float32)
+    val_dist, val_keep = vote_distributions(votes, val.rows)
+    val_targets = np.zeros((len(val.rows), len(EMOTIONS)), dtype=np.float32)
+    val_targets[val_keep] = val_dist
+    extra = {"val_clear_acc": majority_labels(votes, val.rows, CLEAR_VOTES), "val_fer2013_acc": val.labels}
+    return train_targets, val_targets, majority_labels(votes, val.rows), extra
+
+
+def soft_cross_entropy(logits: torch.Tensor, targets: torch.Tensor, class_weights: torch.Tensor | None = None,
+                       smoothing: float = 0.0) -> torch.Tensor:
+    """Cross-entropy against a target distribution; each face weighed by its target's class weights."""
+    k = targets.shape[1]
+    smoothed = targets * (1 - smoothing) + smoothing / k
+    per_face = -(smoothed * F.log_softmax(logits, dim=1)).sum(dim=1)
+    if class_weights is None:
+        return per_face.mean()
+    face_weights = targets @ class_weights
+    return (per_face * face_weights).sum() / face_weights.sum().clamp_min(1e-9)
+
+
+def initial_weights(args: argparse.Namespace, x_train: torch.Tensor) -> torch.nn.Module:
+    if args.init.endswith(".json"):
+        calibration = x_train[:4096].cpu()  # sets the BatchNorms the export folded away
+        return load_tfjs(args.init, args.arch, calibration)
+    ckpt = load_checkpoint_file(args.init)
+    if ckpt.get("arch", args.arch) != args.arch:
+        raise TfjsImportError(f"checkpoint is {ckpt['arch']}, not {args.arch}")
+    model = build(args.arch)
+    model.load_state_dict(ckpt["model"])
+    return model
+
+
 @torch.no_grad()
-def evaluate_split(model: torch.nn.Module, x: torch.Tensor, y: torch.Tensor, batch: int = 512):
+def evaluate_split(model: torch.nn.Module, x: torch.Tensor, targets: np.ndarray, labels: np.ndarray,
+                   extra: dict[str, np.ndarray] | None = None, batch: int = 512):
+    """(loss against the targets, accuracy on the labelled faces, {name: accuracy} for the extra label sets)."""
     model.eval()
-    losses, correct = 0.0, 0
+    probs = []
     for i in range(0, len(x), batch):
         xb = x[i:i + batch].contiguous(memory_format=torch.channels_last)
-        logits = model(xb)
-        losses += F.cross_entropy(logits, y[i:i + batch], reduction="sum").item()
-        correct += (logits.argmax(1) == y[i:i + batch]).sum().item()
-    return losses / len(x), correct / len(x)
+        probs.append(torch.softmax(model(xb).float(), dim=1).cpu())
+    p = torch.cat(probs).numpy()
+    scored = targets.sum(axis=1) > 0
+    loss = float(-(targets[scored] * np.log(np.clip(p[scored], 1e-12, None))).sum(axis=1).mean())
+    pred = p.argmax(axis=1)
+
+    def accuracy(truth: np.ndarray) -> float:
+        has = truth >= 0
+        return float((pred[has] == truth[has]).mean()) if has.any() else 0.0
+
+    return loss, accuracy(labels), {name: accuracy(truth) for name, truth in (extra or {}).items()}
 
 
 def fmt_time(seconds: float) -> str:
@@ -161,8 +235,10 @@ def main(argv: list[str] | None = None) -> int:
             if needed not in splits:
                 raise DataError(f"{args.data}: no rows with Usage={needed}")
         train, val = splits["Training"], splits["PublicTest"]
-        if args.ferplus:
-            votes = read_ferplus_votes(args.ferplus)
+        if args.labels == "ferplus" and not args.ferplus:
+            args.ferplus = DEFAULT_FERPLUS
+        votes = read_ferplus_votes(args.ferplus) if args.ferplus else None
+        if votes is not None:
             keep = ~non_face_mask(votes, train.rows)
             print(f"FER+: skipping {int((~keep).sum())} training rows marked not-a-face", flush=True)
             train.images, train.labels, train.rows = train.images[keep], train.labels[keep], train.rows[keep]
@@ -170,8 +246,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {err}", file=sys.stderr)
         return 2
     if args.limit:
-        train.images, train.labels = train.images[:args.limit], train.labels[:args.limit]
-        val.images, val.labels = val.images[:args.limit], val.labels[:args.limit]
+        train.images, train.labels, train.rows = train.images[:args.limit], train.labels[:args.limit], \
+            train.rows[:args.limit]
+        val.images, val.labels, val.rows = val.images[:args.limit], val.labels[:args.limit], val.rows[:args.limit]
+    train_targets, val_targets, val_labels, val_extra = targets_for(args, train, val, votes)
 
     random.seed(args.seed)
     np.random.seed(args.seed)
@@ -181,10 +259,10 @@ def main(argv: list[str] | None = None) -> int:
     if device.type == "cuda":
         torch.backends.cudnn.benchmark = True
     # The whole split fits on any GPU (28k x 48 x 48 floats = 0.26 GB): no loader, no host round trips.
-    x_train, y_train = to_input(train.images).to(device), torch.from_numpy(train.labels).to(device)
-    x_val, y_val = to_input(val.images).to(device), torch.from_numpy(val.labels).to(device)
-    counts = np.bincount(train.labels, minlength=len(EMOTIONS)).astype(np.float64)
-    weights = (counts.sum() / np.maximum(counts, 1)) ** args.class_weight_power
+    x_train, t_train = to_input(train.images).to(device), torch.from_numpy(train_targets).to(device)
+    x_val = to_input(val.images).to(device)
+    counts = train_targets.sum(axis=0).astype(np.float64)
+    weights = (counts.sum() / np.maximum(counts, 1e-9)) ** args.class_weight_power
     weights = torch.tensor(weights / (weights * counts).sum() * counts.sum(), dtype=torch.float32).to(device)
 
     model = build(args.arch).to(device).to(memory_format=torch.channels_last)
@@ -206,6 +284,15 @@ def main(argv: list[str] | None = None) -> int:
         if state.get("finished"):
             print("this run already finished; pass --fresh to start over", flush=True)
             return 0
+    elif args.init:
+        try:
+            model.load_state_dict(initial_weights(args, x_train).state_dict())
+        except (TfjsImportError, FileNotFoundError, KeyError, RuntimeError) as err:
+            print(f"error: --init {args.init}: {err}", file=sys.stderr)
+            return 2
+        if average is not None:
+            average = WeightAverage(model, args.ema)
+        print(f"starting from {args.init}", flush=True)
     generator = torch.Generator(device=device)
 
     print(f"{args.arch}: {count_parameters(model):,} parameters, {len(x_train)} training / {len(x_val)} "
@@ -234,7 +321,7 @@ def main(argv: list[str] | None = None) -> int:
             seen, loss_sum, correct = 0, 0.0, 0
             for b in range(steps_per_epoch):
                 idx = order[b * args.batch_size:(b + 1) * args.batch_size]
-                xb, yb = x_train[idx], y_train[idx]
+                xb, tb = x_train[idx], t_train[idx]
                 if args.augment:
                     xb = augment(xb, generator)
                 xb = xb.contiguous(memory_format=torch.channels_last)
@@ -243,7 +330,7 @@ def main(argv: list[str] | None = None) -> int:
                     group["lr"] = lr_at(state["step"], total_steps, args.lr, args.schedule)
                 with torch.autocast(device.type, dtype=torch.bfloat16, enabled=use_amp):
                     logits = model(xb)
-                loss = F.cross_entropy(logits.float(), yb, weight=weights, label_smoothing=args.label_smoothing)
+                loss = soft_cross_entropy(logits.float(), tb, weights, args.label_smoothing)
                 optimizer.zero_grad(set_to_none=True)
                 loss.backward()
                 optimizer.step()
@@ -252,7 +339,7 @@ def main(argv: list[str] | None = None) -> int:
                 state["step"] += 1
                 seen += len(idx)
                 loss_sum += loss.item() * len(idx)
-                correct += (logits.argmax(1) == yb).sum().item()
+                correct += (logits.argmax(1) == tb.argmax(1)).sum().item()
                 # Size the schedule from measured speed once, early, and keep it (it is checkpointed).
                 # Timed from batch 10 on, past the one-off start-up costs (cuDNN autotuning, allocator).
                 if b == min(9, steps_per_epoch - 1):
@@ -271,25 +358,27 @@ def main(argv: list[str] | None = None) -> int:
                 break  # the partial epoch is dropped; last.pt still holds the previous one
             if state["planned_epochs"] is None:
                 state["planned_epochs"] = args.epochs
-            val_loss, val_acc = evaluate_split(model, x_val, y_val)
+            val_loss, val_acc, extra = evaluate_split(model, x_val, val_targets, val_labels, val_extra)
             kept, kept_model = "raw", model
             if average is not None:
-                avg_loss, avg_acc = evaluate_split(average.model, x_val, y_val)
+                avg_loss, avg_acc, avg_extra = evaluate_split(average.model, x_val, val_targets, val_labels, val_extra)
                 if avg_acc >= val_acc:
-                    val_loss, val_acc, kept, kept_model = avg_loss, avg_acc, "average", average.model
+                    val_loss, val_acc, extra, kept, kept_model = avg_loss, avg_acc, avg_extra, "average", \
+                        average.model
             state["epoch"] += 1
             took = time.time() - epoch_start
             state["elapsed"] += took
             left = min(state["planned_epochs"], args.epochs) - state["epoch"]
             record = {"epoch": state["epoch"], "train_loss": loss_sum / seen, "train_acc": correct / seen,
                       "val_loss": val_loss, "val_acc": val_acc, "seconds": took,
-                      "lr": optimizer.param_groups[0]["lr"], "weights": kept}
+                      "lr": optimizer.param_groups[0]["lr"], "weights": kept, **extra}
             state["history"].append(record)
             improved_acc = val_acc > state["best_acc"]
             if improved_acc:
                 state["best_acc"] = val_acc
                 save_atomic({"arch": args.arch, "model": cpu_state(kept_model), "epoch": state["epoch"],
-                             "val_acc": val_acc, "val_loss": val_loss, "weights": kept}, best_path)
+                             "val_acc": val_acc, "val_loss": val_loss, "weights": kept, "labels": args.labels,
+                             **extra}, best_path)
             if val_loss < state["best_loss"] - args.min_delta:
                 state["best_loss"], state["stale"] = val_loss, 0
             else:
@@ -297,6 +386,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"epoch {state['epoch']:3d}/{min(state['planned_epochs'], args.epochs)}  "
                   f"loss {record['train_loss']:.4f}  acc {record['train_acc']:.4f}  "
                   f"val_loss {val_loss:.4f}  val_acc {val_acc:.4f}{' *' if improved_acc else '  '}"
+                  f"{''.join(f'  {k} {v:.4f}' for k, v in extra.items())}"
                   f"{' (avg)' if kept == 'average' else ''}  "
                   f"{took:.0f}s  ETA {fmt_time(left * took)}", flush=True)
             stop = state["stale"] > args.patience
