@@ -25,13 +25,16 @@ import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from fer import EMOTIONS  # noqa: E402
-from fer.data import DataError, load_cached  # noqa: E402
+from fer.data import DataError, load_cached, read_ferplus_votes  # noqa: E402
+from fer.ferplus import CLEAR_VOTES, majority_labels  # noqa: E402
+from fer.import_tfjs import load_tfjs  # noqa: E402
 from fer.nets import count_parameters  # noqa: E402
 from fer.runs import COMPARISON_RUNS, SHIPPED_RUN, load_best, load_checkpoint_file  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 DEFAULT_DATA = os.path.join(HERE, "..", "..", "shared", "data", "fer2013", "fer2013.csv.gz")
+DEFAULT_FERPLUS = os.path.join(HERE, "..", "..", "shared", "data", "fer2013", "fer2013new.csv")
 DEFAULT_RUNS = [SHIPPED_RUN]
 OPTIONAL_RUNS = COMPARISON_RUNS
 START, END = "<!-- metrics:start -->", "<!-- metrics:end -->"
@@ -66,6 +69,27 @@ def scores(y_true: np.ndarray, probs: np.ndarray) -> dict:
     }
 
 
+def ferplus_scores(probs: np.ndarray, votes: np.ndarray, rows: np.ndarray, fer_labels: np.ndarray) -> dict:
+    """The figures against FER+'s ten votes: accuracy on the clear-majority faces (>= 6 of 10 votes on one of
+    the seven) and on the plain majority (ties left out), each emotion's recall on the clear faces, what the
+    clearly neutral faces are read as, and accuracy on FER-2013's own labels for the same faces."""
+    pred = probs.argmax(1)
+    out = {}
+    for name, labels in (("clear", majority_labels(votes, rows, CLEAR_VOTES)), ("majority", majority_labels(votes, rows))):
+        has = labels >= 0
+        cm = confusion(labels[has], pred[has])
+        support = cm.sum(1)
+        recall = np.divide(np.diag(cm), support, out=np.zeros(K), where=support > 0)
+        out[name] = {"faces": int(has.sum()), "accuracy": float((pred[has] == labels[has]).mean()),
+                     "recall": {e: float(recall[i]) for i, e in enumerate(EMOTIONS)},
+                     "support": {e: int(support[i]) for i, e in enumerate(EMOTIONS)}, "confusion": cm.tolist()}
+    neutral = EMOTIONS.index("neutral")
+    row = np.array(out["clear"]["confusion"][neutral], dtype=np.float64)
+    out["clear_neutral_read_as"] = {e: float(row[i] / max(1, row.sum())) for i, e in enumerate(EMOTIONS)}
+    out["fer2013_accuracy"] = float((pred == fer_labels).mean())
+    return out
+
+
 @torch.no_grad()
 def predict(model: torch.nn.Module, images: np.ndarray, batch: int = 256) -> tuple[np.ndarray, np.ndarray]:
     """Softmax for x and for x mirrored left-right; images uint8 [N,48,48]."""
@@ -78,6 +102,20 @@ def predict(model: torch.nn.Module, images: np.ndarray, batch: int = 256) -> tup
         plain.append(p[:len(x)])
         flipped.append(p[len(x):])
     return np.concatenate(plain), np.concatenate(flipped)
+
+
+def load_tfjs_run(model_json: str, calibration: np.ndarray) -> tuple[str, torch.nn.Module, dict, None]:
+    """An exported model (ours: moodnet-deep) read back from its tfjs files, e.g. an earlier shipped one."""
+    with open(model_json) as fh:
+        meta = json.load(fh).get("userDefinedMetadata", {})
+    arch = meta.get("arch", "moodnet-deep")
+    x = torch.from_numpy(calibration).float().div_(255).unsqueeze(1)
+    model = load_tfjs(model_json, arch, x).eval().to(memory_format=torch.channels_last)
+    name = os.path.basename(os.path.dirname(os.path.abspath(model_json)))
+    info = {"checkpoint": _rel(model_json), "arch": arch, "epoch": meta.get("epoch"),
+            "checkpoint_val_acc": meta.get("val_acc"), "parameters": count_parameters(model),
+            "source": meta.get("checkpoint"), "labels": meta.get("labels", "fer2013")}
+    return name, model, info, None
 
 
 def load_run(run: str) -> tuple[str, torch.nn.Module, dict, dict | None]:
@@ -95,6 +133,7 @@ def load_run(run: str) -> tuple[str, torch.nn.Module, dict, dict | None]:
     name = os.path.basename(os.path.normpath(folder))
     info = {"checkpoint": _rel(path), "arch": ckpt["arch"], "epoch": ckpt.get("epoch"),
             "checkpoint_val_acc": ckpt.get("val_acc"), "parameters": count_parameters(model),
+            "labels": ckpt.get("labels", "fer2013"),
             "checkpoint_time": dt.datetime.fromtimestamp(os.path.getmtime(path)).isoformat(timespec="seconds")}
     if history:
         info["epochs_run"] = len(history.get("history", []))
@@ -256,6 +295,37 @@ def pct(x: float) -> str:
     return f"{100 * x:.1f}%"
 
 
+def ferplus_markdown(models: dict) -> list[str]:
+    scored = {n: m for n, m in models.items() if "ferplus" in m}
+    if not scored:
+        return []
+    first = next(iter(scored.values()))["ferplus"]["plain"]
+    out = ["", "**Against FER+'s ten votes** on the same PublicTest faces (Barsoum et al., 2016): the clear-majority "
+           f"faces are the {first['clear']['faces']:,} where at least {CLEAR_VOTES} of 10 annotators chose the same one "
+           f"of our seven emotions; the FER+ majority, the {first['majority']['faces']:,} with one most-voted emotion. "
+           "Single pass (as the extension reads) / flip-averaged:", "",
+           "| model | trained on | clear majority | FER+ majority | clearly neutral read neutral | FER-2013 labels |",
+           "|---|---|---:|---:|---:|---:|"]
+    for name, m in scored.items():
+        p, f = m["ferplus"]["plain"], m["ferplus"]["flip"]
+        labels = "FER+ votes" if m.get("labels") == "ferplus" else "FER-2013 labels"
+        out.append(f"| {name} | {labels} | {pct(p['clear']['accuracy'])} / {pct(f['clear']['accuracy'])} | "
+                   f"{pct(p['majority']['accuracy'])} / {pct(f['majority']['accuracy'])} | "
+                   f"{pct(p['clear_neutral_read_as']['neutral'])} / {pct(f['clear_neutral_read_as']['neutral'])} | "
+                   f"{pct(p['fer2013_accuracy'])} / {pct(f['fer2013_accuracy'])} |")
+    out += ["", "Recall of each emotion on the clear-majority faces (single pass):", "",
+            "| emotion | faces | " + " | ".join(scored) + " |", "|---|---:|" + "---:|" * len(scored)]
+    for e in EMOTIONS:
+        out.append(f"| {e} | {first['clear']['support'][e]:,} | "
+                   + " | ".join(pct(m["ferplus"]["plain"]["clear"]["recall"][e]) for m in scored.values()) + " |")
+    out += ["", "What the clearly neutral faces are read as (single pass):", "",
+            "| model | " + " | ".join(EMOTIONS) + " |", "|---|" + "---:|" * K]
+    for name, m in scored.items():
+        row = m["ferplus"]["plain"]["clear_neutral_read_as"]
+        out.append(f"| {name} | " + " | ".join(pct(row[e]) for e in EMOTIONS) + " |")
+    return out
+
+
 def markdown(metrics: dict) -> str:
     models = metrics["models"]
     data = metrics["data"]
@@ -283,6 +353,7 @@ def markdown(metrics: dict) -> str:
             p, f = m["plain"]["per_class"][e], m["flip"]["per_class"][e]
             cells.append(f"{pct(p['recall'])} ({pct(p['precision'])}) / {pct(f['recall'])}")
         out.append(f"| {e} | {data['PublicTest'][e]:,} | " + " | ".join(cells) + " |")
+    out += ferplus_markdown(models)
     for name, m in models.items():
         out += ["", f"Confusion matrix, {name}, single pass (rows: true, columns: predicted):", "", "```",
                 confusion_text(m["plain"]["confusion"]), "```"]
@@ -328,6 +399,8 @@ def main(argv: list[str] | None = None) -> int:
                    help="run folder (or .pt) to evaluate; repeatable. Default: the shipped run (fer/runs.py), "
                         "plus the comparison runs that exist. The first is the main model.")
     p.add_argument("--data", default=DEFAULT_DATA)
+    p.add_argument("--ferplus", default=DEFAULT_FERPLUS,
+                   help="fer2013new.csv: also score against FER+'s votes (skipped when the file is missing)")
     p.add_argument("--cache", default=os.path.join(HERE, ".cache"))
     p.add_argument("--card", default=os.path.join(HERE, "card"), help="output folder for charts and metrics.json")
     p.add_argument("--readme", default=os.path.join(HERE, "README.md"))
@@ -342,22 +415,26 @@ def main(argv: list[str] | None = None) -> int:
 
     runs = args.run or DEFAULT_RUNS + [r for r in OPTIONAL_RUNS if os.path.exists(os.path.join(r, "best.pt"))]
     try:
-        loaded = [load_run(r) for r in runs]
-    except FileNotFoundError as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 2
-    try:
         splits = load_cached(args.data, args.cache)
         for needed in ("Training", "PublicTest"):
             if needed not in splits:
                 raise DataError(f"{args.data}: no rows with Usage={needed}")
+        votes = read_ferplus_votes(args.ferplus) if args.ferplus and os.path.exists(args.ferplus) else None
     except (DataError, FileNotFoundError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
     train, test = splits["Training"], splits["PublicTest"]
-    x_test, y_test = test.images, test.labels
+    try:
+        loaded = [load_tfjs_run(r, train.images[:1024]) if r.endswith(".json") else load_run(r) for r in runs]
+    except FileNotFoundError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    x_test, y_test, rows_test = test.images, test.labels, test.rows
     if args.limit:
-        x_test, y_test = x_test[:args.limit], y_test[:args.limit]
+        x_test, y_test, rows_test = x_test[:args.limit], y_test[:args.limit], rows_test[:args.limit]
+    if votes is not None and len(votes) <= int(rows_test.max(initial=0)):
+        print(f"warning: {args.ferplus} has fewer rows than the data; FER+ figures skipped", file=sys.stderr)
+        votes = None
 
     os.makedirs(args.card, exist_ok=True)
     with open(os.path.join(args.card, ".gitignore"), "w") as fh:
@@ -384,6 +461,9 @@ def main(argv: list[str] | None = None) -> int:
         averaged = (plain + flipped) / 2
         took = time.time() - t0
         entry = {**info, "seconds": round(took, 1), "plain": scores(y_test, plain), "flip": scores(y_test, averaged)}
+        if votes is not None:
+            entry["ferplus"] = {"plain": ferplus_scores(plain, votes, rows_test, y_test),
+                                "flip": ferplus_scores(averaged, votes, rows_test, y_test)}
         plot_confusion({"single pass": np.array(entry["plain"]["confusion"]),
                         "flip-averaged": np.array(entry["flip"]["confusion"])},
                        f"{name} ({info['arch']}, epoch {info['epoch']}) on PublicTest",
@@ -401,6 +481,12 @@ def main(argv: list[str] | None = None) -> int:
               f"(flip {entry['flip']['accuracy']:.4f}), macro-F1 {entry['plain']['macro_f1']:.4f} "
               f"(flip {entry['flip']['macro_f1']:.4f})  [{took:.1f} s]", flush=True)
         print(confusion_text(entry["plain"]["confusion"]), flush=True)
+        if "ferplus" in entry:
+            fp = entry["ferplus"]["plain"]
+            print(f"{'':10s} FER+ clear majority {fp['clear']['accuracy']:.4f} ({fp['clear']['faces']} faces), "
+                  f"majority {fp['majority']['accuracy']:.4f}, clearly neutral read neutral "
+                  f"{fp['clear_neutral_read_as']['neutral']:.4f}, FER-2013 labels {fp['fer2013_accuracy']:.4f}",
+                  flush=True)
 
     plot_distribution(counts, os.path.join(args.card, "class-distribution.png"))
     if not args.no_faces:

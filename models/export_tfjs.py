@@ -307,8 +307,8 @@ def write_fixtures(model: nn.Module, facts: dict, path: str, source: dict) -> di
 
 def load_checkpoint(run: str) -> tuple[nn.Module, dict]:
     model, ckpt, path = load_best(run)
-    return model, {"checkpoint": _rel(path), "arch": ckpt["arch"],
-                          "epoch": ckpt.get("epoch"), "val_acc": ckpt.get("val_acc")}
+    return model, {"checkpoint": _rel(path), "arch": ckpt["arch"], "epoch": ckpt.get("epoch"),
+                   "val_acc": ckpt.get("val_acc"), "labels": ckpt.get("labels", "fer2013")}
 
 
 def main(argv: list[str] | None = None) -> int:

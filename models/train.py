@@ -179,7 +179,7 @@ def soft_cross_entropy(logits: torch.Tensor, targets: torch.Tensor, class_weight
 
 def initial_weights(args: argparse.Namespace, x_train: torch.Tensor) -> torch.nn.Module:
     if args.init.endswith(".json"):
-        calibration = x_train[:4096].cpu()  # sets the BatchNorms the export folded away
+        calibration = x_train[:2048].cpu()  # sets the BatchNorms the export folded away
         return load_tfjs(args.init, args.arch, calibration)
     ckpt = load_checkpoint_file(args.init)
     if ckpt.get("arch", args.arch) != args.arch:

@@ -43,7 +43,7 @@ def read_tfjs_weights(model_json: str) -> dict[str, np.ndarray]:
 def load_tfjs(model_json: str, arch: str, calibration: torch.Tensor) -> nn.Module:
     """The network `arch` with the tfjs weights; `calibration` [N,1,48,48] in [0,1] sets the BatchNorms."""
     weights = read_tfjs_weights(model_json)
-    model = build(arch).eval()
+    model = build(arch).eval().to(memory_format=torch.channels_last)
     convs = [m for m in model.modules() if isinstance(m, nn.Conv2d)]
     norms = [m for m in model.modules() if isinstance(m, nn.BatchNorm2d)]
     denses = [m for m in model.modules() if isinstance(m, nn.Linear)]
@@ -63,18 +63,28 @@ def load_tfjs(model_json: str, arch: str, calibration: torch.Tensor) -> nn.Modul
     # Set each BatchNorm in order: measure its conv's output with the earlier norms already in place.
     for i, (conv, norm) in enumerate(zip(convs, norms), start=1):
         bias = torch.from_numpy(weights[f"conv{i}/bias"])
-        seen: list[torch.Tensor] = []
-        hook = conv.register_forward_hook(lambda _m, _inp, out: seen.append(out.transpose(0, 1).flatten(1)))
+        # Per-channel sums of the conv's output, accumulated batch by batch (a whole split would not fit).
+        sums = {"n": 0, "s": torch.zeros(conv.out_channels, dtype=torch.float64),
+                "ss": torch.zeros(conv.out_channels, dtype=torch.float64)}
+
+        def accumulate(_m, _inp, out: torch.Tensor, sums=sums) -> None:
+            z = out.transpose(0, 1).flatten(1).double()
+            sums["n"] += z.shape[1]
+            sums["s"] += z.sum(dim=1)
+            sums["ss"] += (z * z).sum(dim=1)
+
+        hook = conv.register_forward_hook(accumulate)
         # Until this norm is set, make it exact for eval: identity plus the folded bias.
         norm.running_mean.zero_()
         norm.running_var.fill_(1 - norm.eps)
         norm.weight.fill_(1.0)
         norm.bias.copy_(bias)
-        for start in range(0, len(calibration), 512):
-            model(calibration[start:start + 512])
+        for start in range(0, len(calibration), 256):
+            # channels_last: several times faster for these convs on a CPU
+            model(calibration[start:start + 256].contiguous(memory_format=torch.channels_last))
         hook.remove()
-        z = torch.cat(seen, dim=1).double()
-        mean, var = z.mean(dim=1), z.var(dim=1, unbiased=False)
+        mean = sums["s"] / sums["n"]
+        var = (sums["ss"] / sums["n"] - mean * mean).clamp_min(0)
         norm.running_mean.copy_(mean.float())
         norm.running_var.copy_(var.float())
         norm.weight.copy_(torch.sqrt(var + norm.eps).float())

@@ -16,8 +16,10 @@ import torch
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, ".."))
+import export_tfjs  # noqa: E402
 import train  # noqa: E402
 from fer.data import FERPLUS_COLUMNS  # noqa: E402
+from fer.nets import build  # noqa: E402
 
 N_TRAIN, N_VAL = 192, 64
 
@@ -167,3 +169,64 @@ def test_moodnet_deep_trains_and_reports_its_size(tmp_path, tiny_csv, capsys):
     code, text = run(tiny_csv, out, "--arch", "moodnet-deep", "--epochs", "1", capsys=capsys)
     assert code == 0, text
     assert "moodnet-deep: 731,815 parameters" in text
+
+
+def ferplus_votes_file(tmp_path, vote_for) -> str:
+    """A fer2013new.csv for the tiny CSV: row i gets the votes vote_for(i) returns ({column: count})."""
+    path = tmp_path / "fer2013new.csv"
+    rows = ["Usage,Image name," + ",".join(FERPLUS_COLUMNS)]
+    for i in range(N_TRAIN + N_VAL):
+        counts = vote_for(i)
+        row = [counts.get(c, 0) for c in FERPLUS_COLUMNS]
+        rows.append(f"{'Training' if i < N_TRAIN else 'PublicTest'},fer{i:07d}.png," + ",".join(map(str, row)))
+    path.write_text("\n".join(rows) + "\n")
+    return str(path)
+
+
+def test_ferplus_votes_are_the_targets_and_the_truth(tmp_path, tiny_csv, capsys):
+    # FER+ disagrees with FER-2013 on every face: it says neutral where FER-2013 says anything else.
+    def votes(i):
+        return {"neutral": 8, "sadness": 2} if i % 7 != 6 else {"contempt": 10} if i == 13 else {"neutral": 10}
+
+    path = ferplus_votes_file(tmp_path, votes)
+    out = tmp_path / "run"
+    code, text = run(tiny_csv, out, "--epochs", "3", "--labels", "ferplus", "--ferplus", path, "--lr", "0.05",
+                     capsys=capsys)
+    assert code == 0, text
+    assert "dropping 1 training rows with no vote" in text
+    hist = history(out)
+    for h in hist:
+        assert set(h) >= {"val_clear_acc", "val_fer2013_acc"}
+    # Trained toward "neutral" for every face, the network learns to say neutral: right by FER+, and by
+    # FER-2013 only on its neutral faces (one in seven).
+    last = hist[-1]
+    assert last["val_acc"] > 0.9 and last["val_clear_acc"] > 0.9
+    assert last["val_fer2013_acc"] < 0.3
+    assert torch.load(out / "best.pt", map_location="cpu")["labels"] == "ferplus"
+
+
+def test_fine_tuning_starts_from_exported_weights(tmp_path, tiny_csv, capsys):
+    # Train one run, export it, and start a second from the export: its first epoch begins where the first
+    # run ended, so it is already well past an untrained network on the same data.
+    first = tmp_path / "first"
+    assert run(tiny_csv, first, "--epochs", "4", "--lr", "0.05", capsys=capsys)[0] == 0
+    model = build("moodnet")
+    model.load_state_dict(torch.load(first / "best.pt", map_location="cpu")["model"])
+    export_tfjs.write_model(model.eval(), str(tmp_path / "export"), name="moodnet")
+    fresh = tmp_path / "fresh"
+    assert run(tiny_csv, fresh, "--epochs", "1", "--lr", "0.0001", capsys=capsys)[0] == 0
+    tuned = tmp_path / "tuned"
+    code, text = run(tiny_csv, tuned, "--epochs", "1", "--lr", "0.0001", "--init",
+                     str(tmp_path / "export" / "model.json"), capsys=capsys)
+    assert code == 0, text
+    assert "starting from" in text
+    assert history(tuned)[0]["val_acc"] >= history(first)[-1]["val_acc"] - 0.1
+    assert history(tuned)[0]["val_acc"] > history(fresh)[0]["val_acc"]
+
+
+def test_an_init_that_does_not_fit_is_a_clear_error(tmp_path, tiny_csv, capsys):
+    export_tfjs.write_model(build("moodnet").eval(), str(tmp_path / "export"), name="moodnet")
+    code, _ = run(tiny_csv, tmp_path / "run", "--arch", "moodnet-deep", "--epochs", "1", "--init",
+                  str(tmp_path / "export" / "model.json"))
+    assert code == 2
+    assert "--init" in capsys.readouterr().err
