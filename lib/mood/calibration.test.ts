@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   correctForRestingFace,
-  describeRestingFace,
   foldIntoRestingFace,
   NEUTRAL_TARGET,
   parseRestingFace,
@@ -211,11 +210,5 @@ describe('the stored resting face', () => {
     expect(foldIntoRestingFace(null, [relaxed], 3_000)).toMatchObject({ samples: 1, at: 3_000 });
     expect(foldIntoRestingFace(stored, [], 3_000)).toBe(stored);
     expect(foldIntoRestingFace(null, [[0.5, 0.5]], 3_000)).toBeNull();
-  });
-
-  it('is described in words, the larger parts first', () => {
-    expect(describeRestingFace(reading({ neutral: 0.6, sad: 0.25, fear: 0.08, angry: 0.03, happy: 0.02 }))).toBe(
-      '60 % neutral, 25 % sad, 8 % fearful',
-    );
   });
 });

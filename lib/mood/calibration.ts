@@ -17,7 +17,7 @@
  * never showed cannot take over a reading through a near-zero divisor (neutral is only kept off zero: taking over
  * a reading like the resting face is its job).
  */
-import { EMOTIONS, MOOD_WORD } from './emotions';
+import { EMOTIONS } from './emotions';
 
 /** The stored reference: the relaxed face's reading. */
 export interface RestingFace {
@@ -33,12 +33,12 @@ export interface RestingFace {
 export const NEUTRAL_TARGET: readonly number[] = EMOTIONS.map((e) => (e === 'neutral' ? 0.76 : 0.04));
 
 /** No reference probability but neutral's is taken as lower than this (see the header). */
-export const REFERENCE_FLOOR = 0.01;
+const REFERENCE_FLOOR = 0.01;
 const NEUTRAL_FLOOR = 1e-6;
 const NEUTRAL = EMOTIONS.indexOf('neutral');
 
 /** The power of (1 − distance) that weighs the full correction (chosen by calibration.test.ts). */
-export const FADE_POWER = 2;
+const FADE_POWER = 2;
 
 const K = EMOTIONS.length;
 
@@ -113,17 +113,4 @@ export function parseRestingFace(stored: unknown): RestingFace | undefined {
   if (typeof at !== 'number' || !Number.isFinite(at) || at < 0) return undefined;
   if (typeof samples !== 'number' || !Number.isInteger(samples) || samples < 1 || samples > 1_000_000) return undefined;
   return { probabilities: [...probabilities], at, samples };
-}
-
-/**
- * The reference in words, the larger parts first: "60 % neutral, 25 % sad, 8 % fearful" (parts under 5 %
- * left out, at most four).
- */
-export function describeRestingFace(probabilities: readonly number[]): string {
-  return EMOTIONS.map((emotion, i) => ({ emotion, p: probabilities[i] ?? 0 }))
-    .filter(({ p }) => p >= 0.05)
-    .sort((a, b) => b.p - a.p)
-    .slice(0, 4)
-    .map(({ emotion, p }) => `${Math.round(p * 100)} % ${MOOD_WORD[emotion]}`)
-    .join(', ');
 }

@@ -59,7 +59,7 @@ export function describeCorrectionKind(kind: Pick<CorrectionKind, 'read' | 'chos
 }
 
 /** Can this correction join the resting face? Only a single reading the user said was neutral. */
-export function isFoldable(correction: Correction): boolean {
+function isFoldable(correction: Correction): boolean {
   return correction.chosen === 'neutral' && correction.modelProbabilities !== undefined;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EMOTIONS, type Emotion } from './emotions';
-import { mixedMoodWords } from './mixed-mood';
+import { describeShares, mixedMoodWords } from './mixed-mood';
 
 const reading = (parts: Partial<Record<Emotion, number>>) => {
   const given = Object.values(parts).reduce((a, b) => a + b, 0);
@@ -24,5 +24,13 @@ describe('a mixed reading in words', () => {
   it('calls a near tie a tie, and a spread reading spread', () => {
     expect(mixedMoodWords(reading({ sad: 0.4, neutral: 0.37 }))).toBe('between sad and neutral');
     expect(mixedMoodWords(reading({ surprise: 0.4 }))).toBe('mostly surprised, with a little of everything');
+  });
+});
+
+describe('a reading in shares', () => {
+  it('lists the larger parts first, as percentages', () => {
+    expect(describeShares(reading({ neutral: 0.6, sad: 0.25, fear: 0.08, angry: 0.03, happy: 0.02 }))).toBe(
+      '60 % neutral, 25 % sad, 8 % fearful',
+    );
   });
 });
