@@ -154,10 +154,15 @@ run.withBrowser(
 );
 
 run.withBrowser(
-  'calibrate: neutral.jpeg on the camera',
-  () => ({ camera: makeY4m(facePath(FACE_PHOTOS.neutral)) }),
+  'calibrate: sad-baby on the camera',
+  () => ({ camera: makeY4m(facePath(FACE_PHOTOS.sad)) }),
   (h) => {
     it('calibrates on the options page; a later reading says it was calibrated; its own button and "Erase everything" erase it', async () => {
+      const popup = await freshPopup(h());
+      const before = await readByCamera(popup);
+      expectMood(run, before, 'calibrate: camera sad-baby, before calibrating');
+      expect(before.emotion).not.toBe('neutral');
+
       const options = await openOptions(h());
       await options.locator('[data-testid="calibrate"]').click();
       await options.locator('[data-testid="resting-face"][data-calibrated="true"]').waitFor({ timeout: 60_000 });
@@ -171,9 +176,9 @@ run.withBrowser(
       expect((restingFace as { probabilities: number[] }).probabilities).toHaveLength(7);
       expect(await options.evaluate(() => chrome.storage.local.get('latestReading'))).toEqual({});
 
-      const popup = await freshPopup(h());
+      await freshPopup(h(), popup);
       const read = await readByCamera(popup);
-      expectMood(run, read, 'calibrate: camera neutral.jpeg, calibrated');
+      expectMood(run, read, 'calibrate: camera sad-baby, calibrated');
       // The resting face itself reads neutral once calibrated.
       expect(read.emotion).toBe('neutral');
       expect(await popup.locator('[data-testid="mood"]').getAttribute('data-calibrated')).toBe('true');
@@ -186,7 +191,9 @@ run.withBrowser(
       await options.locator('[data-testid="resting-face"][data-calibrated="false"]').waitFor();
       expect(await options.evaluate(() => chrome.storage.local.get('restingFace'))).toEqual({});
       await freshPopup(h(), popup);
-      expectMood(run, await readByCamera(popup), 'calibrate: camera neutral.jpeg, after erasing');
+      const erased = await readByCamera(popup);
+      expectMood(run, erased, 'calibrate: camera sad-baby, after erasing');
+      expect(erased.emotion).toBe(before.emotion);
       expect(await popup.locator('[data-testid="mood"]').getAttribute('data-calibrated')).toBeNull();
       expect(await popup.locator('[data-testid="calibrated"]').count()).toBe(0);
 
