@@ -163,6 +163,7 @@ run.withBrowser(
       expectMood(run, before, 'calibrate: camera sad-baby, before calibrating');
       expect(before.emotion).not.toBe('neutral');
 
+      const readingBefore = await popup.evaluate(() => chrome.storage.local.get('latestReading'));
       const options = await openOptions(h());
       await options.locator('[data-testid="calibrate"]').click();
       await options.locator('[data-testid="resting-face"][data-calibrated="true"]').waitFor({ timeout: 60_000 });
@@ -174,7 +175,9 @@ run.withBrowser(
       const { restingFace } = await options.evaluate(() => chrome.storage.local.get('restingFace'));
       expect(Object.keys(restingFace as object).sort()).toEqual(['at', 'probabilities', 'samples']);
       expect((restingFace as { probabilities: number[] }).probabilities).toHaveLength(7);
-      expect(await options.evaluate(() => chrome.storage.local.get('latestReading'))).toEqual({});
+      // A calibration is no mood: the latest reading is still the one before it.
+      const latest = () => popup.evaluate(() => chrome.storage.local.get('latestReading'));
+      expect(await latest()).toEqual(readingBefore);
 
       await freshPopup(h(), popup);
       const read = await readByCamera(popup);
