@@ -2,9 +2,10 @@
  * Choosing and correcting the mood, and the resting-face calibration, end to end in Chromium with the built
  * extension: a mood chosen with no camera at all drives the picks, the toolbar badge and the streaming row; a
  * correction replaces the camera's reading (and, with history on, is kept, summed up on the options page and
- * folded into the resting face); a calibration on the options page marks later readings calibrated, and its
- * own button and "Erase everything" erase it.
+ * folded into the resting face); a calibration on the options page marks later readings calibrated, travels in
+ * the JSON export and back, and its own button and "Erase everything" erase it.
  */
+import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { FACE_PHOTOS, facePath, makeY4m, type Harness } from '../harness/index.mjs';
@@ -157,7 +158,7 @@ run.withBrowser(
   'calibrate: sad-baby on the camera',
   () => ({ camera: makeY4m(facePath(FACE_PHOTOS.sad)) }),
   (h) => {
-    it('calibrates on the options page; a later reading says it was calibrated; its own button and "Erase everything" erase it', async () => {
+    it('calibrates on the options page; a later reading says it was calibrated; export and import carry it; its own button and "Erase everything" erase it', async () => {
       const popup = await freshPopup(h());
       const before = await readByCamera(popup);
       expectMood(run, before, 'calibrate: camera sad-baby, before calibrating');
@@ -190,6 +191,12 @@ run.withBrowser(
         /^Calibrated to your resting face\. As read before that: \d+ %/,
       );
 
+      // It travels in the JSON export.
+      const download = options.waitForEvent('download');
+      await options.locator('[data-testid="export-json"]').click();
+      const exported = await (await download).path();
+      expect(JSON.parse(fs.readFileSync(exported, 'utf8'))).toMatchObject({ format: 'moodreel-export', restingFace });
+
       await options.locator('[data-testid="erase-resting-face"]').click();
       await options.locator('[data-testid="resting-face"][data-calibrated="false"]').waitFor();
       expect(await options.evaluate(() => chrome.storage.local.get('restingFace'))).toEqual({});
@@ -200,8 +207,14 @@ run.withBrowser(
       expect(await popup.locator('[data-testid="mood"]').getAttribute('data-calibrated')).toBeNull();
       expect(await popup.locator('[data-testid="calibrated"]').count()).toBe(0);
 
-      await options.locator('[data-testid="calibrate"]').click();
-      await options.locator('[data-testid="resting-face"][data-calibrated="true"]').waitFor({ timeout: 60_000 });
+      // Importing the export brings it back.
+      await options.locator('[data-testid="catalogue-import"]').setInputFiles(exported);
+      await options.locator('[data-testid="import-report"]').waitFor();
+      expect(await options.locator('[data-testid="import-report"]').textContent()).toContain('your resting face');
+      await options.locator('[data-testid="import-commit"]').click();
+      await options.locator('[data-testid="resting-face"][data-calibrated="true"]').waitFor();
+      expect(await options.evaluate(() => chrome.storage.local.get('restingFace'))).toEqual({ restingFace });
+
       await options.locator('[data-testid="erase-all"]').click();
       await options.locator('[data-testid="erase-confirm"]').click();
       await expect
