@@ -6,6 +6,7 @@ import { READING_PORT_PREFIX, sendMessage } from '@/lib/browser/messages';
 import type { MoodErrorReason, MoodReading, ReadOutcome, ReadRequest } from '@/lib/mood/types';
 import { latestReading } from '@/lib/browser/reading-store';
 import { moodFreshMinutes, movieNightSetting } from '@/lib/browser/settings';
+import { ChooseMood } from './ChooseMood';
 import { MoodError } from './MoodError';
 import { MoodResult } from './MoodResult';
 import { Picks } from './Picks';
@@ -80,6 +81,12 @@ export function MoodReader({ onCameraNeverAsked, autoRead }: MoodReaderProps) {
     setView(outcome.ok ? { kind: 'result', reading: outcome.reading, previous: false } : { kind: 'error', ...outcome });
   }
 
+  /** A chosen mood (or a correction) is the reading on screen from now on. */
+  function showChosen(reading: MoodReading) {
+    setNow(Date.now());
+    setView({ kind: 'result', reading, previous: false });
+  }
+
   async function readPhoto(event: Event) {
     const input = event.currentTarget as HTMLInputElement;
     const file = input.files?.[0];
@@ -113,6 +120,7 @@ export function MoodReader({ onCameraNeverAsked, autoRead }: MoodReaderProps) {
           />
         </label>
       </div>
+      {view.kind !== 'result' && <ChooseMood reading={null} disabled={busy} onChosen={showChosen} />}
       <label class="switch">
         <input
           type="checkbox"
@@ -141,6 +149,7 @@ export function MoodReader({ onCameraNeverAsked, autoRead }: MoodReaderProps) {
         <>
           {view.previous && <p class="status">Your last reading:</p>}
           <MoodResult reading={view.reading} now={now} />
+          <ChooseMood reading={view.reading} onChosen={showChosen} />
           <Picks reading={view.reading} />
         </>
       )}

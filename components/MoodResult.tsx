@@ -1,11 +1,13 @@
 import { EMOTIONS, EMOTION_EMOJI, EMOTION_LABEL } from '@/lib/mood/emotions';
 import { describeAge } from '@/lib/mood/freshness';
 import type { MoodReading } from '@/lib/mood/types';
+import { CalibratedNote, ChosenMoodResult, MixedMoodWords } from './MoodNotes';
 
 const BACKEND_NAME = { webgpu: 'WebGPU', wasm: 'WebAssembly', webgl: 'WebGL', cpu: 'CPU' } as const;
 
 /** The read emotion and how sure; a bar per emotion and how it was read, on request (the picks come first). */
 export function MoodResult({ reading, now }: { reading: MoodReading; now: number }) {
+  if (reading.source === 'chosen') return <ChosenMoodResult reading={reading} now={now} />;
   const percent = (p: number) => `${(p * 100).toFixed(p >= 0.995 ? 0 : 1)}%`;
   return (
     <section
@@ -14,6 +16,8 @@ export function MoodResult({ reading, now }: { reading: MoodReading; now: number
       data-emotion={reading.emotion}
       data-backend={reading.backend}
       data-faces={reading.faces}
+      data-source={reading.source}
+      data-calibrated={reading.calibrated ? 'true' : undefined}
       aria-live="polite"
     >
       <div class="mood__headline">
@@ -30,6 +34,7 @@ export function MoodResult({ reading, now }: { reading: MoodReading; now: number
             {percent(reading.probabilities[EMOTIONS.indexOf(reading.emotion)] ?? 0)} sure ·{' '}
             {reading.source === 'photo' ? 'from a photo' : 'from the camera'} · {describeAge(reading.at, now)}
           </div>
+          <MixedMoodWords probabilities={reading.probabilities} />
         </div>
       </div>
       {reading.people && (
@@ -75,6 +80,7 @@ export function MoodResult({ reading, now }: { reading: MoodReading; now: number
           {reading.source === 'camera' ? ` · ${reading.frames} frames` : ''} · {(reading.totalMs / 1000).toFixed(2)} s
           in all
         </p>
+        <CalibratedNote reading={reading} />
         {reading.failedBackends && reading.failedBackends.length > 0 && (
           <details class="meta" data-testid="failed-backends">
             <summary>

@@ -4,21 +4,24 @@ import { openStores } from '@/lib/browser/database';
 import { listen, READING_PORT_PREFIX, selfOf, senderKind, sendMessage } from '@/lib/browser/messages';
 import { createPicksService } from '@/lib/browser/picks-service';
 import { ensureOffscreenDocument } from '@/lib/browser/offscreen-service';
-import { latestReading } from '@/lib/browser/reading-store';
+import { latestReading, restingFace } from '@/lib/browser/reading-store';
 import { backendSetting, historySetting, readingLengthSetting } from '@/lib/browser/settings';
+import { chosenReading } from '@/lib/mood/chosen';
+import { correctionOf } from '@/lib/mood/corrections';
 import { historyEntryOf } from '@/lib/mood/history';
 import { keepBadgeInStep } from '@/lib/browser/toolbar-badge';
 import { closeSessionStorageToContentScripts } from '@/lib/sites/session-access';
 import { readSiteState, serveSiteChanges } from '@/lib/browser/site-state';
 import { rowHidden } from '@/lib/sites/row-hidden';
-import type { ReadOutcome } from '@/lib/mood/types';
+import type { ReadOutcome, ReadRequest } from '@/lib/mood/types';
+import { calibrateReading } from '@/lib/reader/calibrate-reading';
 import { READING_CANCELLED } from '@/lib/reader/errors';
 import { restrictStorageToTrustedContexts } from '@/lib/browser/storage-access';
 
 export default defineBackground(() => {
   // Extension storage is for our own pages and this worker: content scripts ask the background instead.
   void restrictStorageToTrustedContexts();
-  const { catalogue: repository, history } = openStores();
+  const { catalogue: repository, history, corrections } = openStores();
   const catalogue = createCatalogueService({ repository });
   const picks = createPicksService(catalogue);
   listen('background', {
@@ -31,30 +34,40 @@ export default defineBackground(() => {
       }
     },
     'read-mood': async (request): Promise<ReadOutcome> => {
-      const id = request.readingId;
-      if (id !== undefined && closedReadings.has(id)) return { ok: false, ...READING_CANCELLED };
-      let outcome: ReadOutcome;
-      try {
-        await ensureOffscreenDocument();
-        const backend = request.backend ?? (await backendSetting.getValue());
-        outcome = await sendMessage(
-          'offscreen-read',
-          request.source === 'camera'
-            ? { ...request, backend, length: request.length ?? (await readingLengthSetting.getValue()) }
-            : { ...request, backend },
-        );
-      } catch (error) {
-        return { ok: false, reason: 'model-failed', message: `The mood reader could not start (${String(error)}).` };
-      }
-      // A reading whose popup closed meanwhile is dropped: nothing is stored.
-      if (id !== undefined && closedReadings.has(id)) return { ok: false, ...READING_CANCELLED };
+      const outcome = await readFace(request);
+      if (!outcome.ok) return outcome;
+      // Corrected relative to the resting face when there is one (the offscreen document cannot read storage).
+      const reference = await restingFace.getValue();
+      const reading = reference ? calibrateReading(outcome.reading, reference.probabilities) : outcome.reading;
       // The badge follows the stored reading (keepBadgeInStep watches it): no second refresh here.
-      if (outcome.ok) {
-        await latestReading.setValue(outcome.reading);
-        // History is off by default; when on, the reading's numbers (never an image) join it.
-        if (await historySetting.getValue()) await history.add(historyEntryOf(outcome.reading)).catch(() => undefined);
+      await latestReading.setValue(reading);
+      // History is off by default; when on, the reading's numbers (never an image) join it.
+      if (await historySetting.getValue()) await history.add(historyEntryOf(reading)).catch(() => undefined);
+      return { ok: true, reading };
+    },
+    'calibrate-resting-face': async ({ readingId }) => {
+      // The reading path as it is, for about two seconds of one face; its numbers are the reference as read.
+      const outcome = await readFace({ source: 'camera', length: 'steady', group: false, readingId });
+      if (!outcome.ok) return outcome;
+      const reference = { probabilities: outcome.reading.probabilities, at: outcome.reading.at, samples: 1 };
+      await restingFace.setValue(reference);
+      return { ok: true, restingFace: reference };
+    },
+    'choose-mood': async ({ emotion, corrects }) => {
+      // Only the reading on screen can be corrected: the latest one, named by its time.
+      const latest = await latestReading.getValue();
+      const replaced = latest && corrects !== undefined && latest.at === corrects ? latest : null;
+      const reading = chosenReading(emotion, Date.now(), replaced);
+      await latestReading.setValue(reading);
+      if (await historySetting.getValue()) {
+        // Kept where the history is: in place of the reading it corrects, and the correction beside it.
+        const entry = historyEntryOf(reading);
+        await (replaced ? history.replace(replaced.at, entry) : history.add(entry)).catch(() => undefined);
+        const correction = correctionOf(reading);
+        if (correction) await corrections.put(correction).catch(() => undefined);
+        else if (reading.corrects) await corrections.remove(reading.corrects.at).catch(() => undefined);
       }
-      return outcome;
+      return { ok: true, reading };
     },
     'test-backends': async () => {
       await ensureOffscreenDocument();
@@ -83,6 +96,29 @@ export default defineBackground(() => {
   // the popup closed: the offscreen document stops the camera and the reading's answer is dropped.
   const self = selfOf(browser.runtime);
   const closedReadings = new Set<string>();
+  /**
+   * The one reading path (a mood, or the resting face): the offscreen document reads, with the user's backend
+   * and reading length unless the request says; a reading whose page closed meanwhile is dropped.
+   */
+  async function readFace(request: ReadRequest & { readingId?: string }): Promise<ReadOutcome> {
+    const id = request.readingId;
+    if (id !== undefined && closedReadings.has(id)) return { ok: false, ...READING_CANCELLED };
+    let outcome: ReadOutcome;
+    try {
+      await ensureOffscreenDocument();
+      const backend = request.backend ?? (await backendSetting.getValue());
+      outcome = await sendMessage(
+        'offscreen-read',
+        request.source === 'camera'
+          ? { ...request, backend, length: request.length ?? (await readingLengthSetting.getValue()) }
+          : { ...request, backend },
+      );
+    } catch (error) {
+      return { ok: false, reason: 'model-failed', message: `The mood reader could not start (${String(error)}).` };
+    }
+    if (id !== undefined && closedReadings.has(id)) return { ok: false, ...READING_CANCELLED };
+    return outcome;
+  }
   browser.runtime.onConnect.addListener((port) => {
     if (!port.name.startsWith(READING_PORT_PREFIX)) return;
     if (senderKind(port.sender ?? {}, self) !== 'extension') {

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CatalogueService } from '@/lib/browser/catalogue-service';
+import { restingFace } from '@/lib/browser/reading-store';
 import { planImport, type ImportPlan } from '@/lib/catalogue/import-file';
 import { feedbackToCsv, filmsToCsv, toJsonExport } from '@/lib/catalogue/transfer';
 import { ConfirmButton } from './ConfirmButton';
@@ -77,6 +78,7 @@ export function CatalogueSection({
       const repo = catalogue.repository;
       if (plan.kind === 'films') await repo.commitImport(plan.preview.films);
       if (plan.kind === 'backup') await repo.restoreState(plan.state, 'merge');
+      if (plan.kind === 'backup' && plan.restingFace) await restingFace.setValue(plan.restingFace);
       if (plan.kind === 'feedback') await repo.restoreState({ films: [], feedback: plan.feedback }, 'merge');
       setStep({ kind: 'idle' });
       onChange('Imported.');
@@ -93,7 +95,8 @@ export function CatalogueSection({
   async function exportAs(format: 'csv' | 'json') {
     const state = await catalogue.repository.exportState();
     if (format === 'json') {
-      downloadText(`moodreel-export-${today()}.json`, toJsonExport(state), 'application/json');
+      const face = await restingFace.getValue();
+      downloadText(`moodreel-export-${today()}.json`, toJsonExport(state, face), 'application/json');
       return;
     }
     const { films } = await catalogue.snapshot();
@@ -184,6 +187,8 @@ function ImportPreview({
       : plan.kind === 'feedback'
         ? plan.feedback.length
         : plan.state.films.length + plan.state.feedback.length;
+  // An export may hold only a resting face.
+  const nothing = valid === 0 && !(plan.kind === 'backup' && plan.restingFace);
   const rejected = plan.kind === 'films' ? plan.preview.rejected : plan.kind === 'feedback' ? plan.rejected : [];
   const duplicates = plan.kind === 'films' ? plan.preview.duplicates : [];
   const what =
@@ -191,7 +196,7 @@ function ImportPreview({
       ? `${valid} film${valid === 1 ? '' : 's'} to add`
       : plan.kind === 'feedback'
         ? `${valid} 👍/👎 to restore`
-        : `a MoodReel export: ${plan.state.films.length} films and ${plan.state.feedback.length} 👍/👎 to restore`;
+        : `a MoodReel export: ${plan.state.films.length} films and ${plan.state.feedback.length} 👍/👎${plan.restingFace ? ', and your resting face,' : ''} to restore`;
   return (
     <div
       class="import-report"
@@ -230,8 +235,8 @@ function ImportPreview({
         </details>
       )}
       <div class="actions">
-        <button type="button" class="primary" data-testid="import-commit" disabled={valid === 0} onClick={onCommit}>
-          {valid === 0 ? 'Nothing to import' : 'Import'}
+        <button type="button" class="primary" data-testid="import-commit" disabled={nothing} onClick={onCommit}>
+          {nothing ? 'Nothing to import' : 'Import'}
         </button>
         <button type="button" class="secondary-button" onClick={onCancel}>
           Cancel

@@ -30,10 +30,13 @@ export function PrivacySection({
             Which films the picks showed for your last few readings, in the same storage, so the next picks are new
             ones.
           </li>
+          <li>
+            Your resting face, if you calibrate: seven numbers from two seconds of a relaxed face, in the same storage.
+          </li>
           <li>Your settings, in the browser's extension storage (synced by the browser if you use sync).</li>
           <li>
-            Your 👍/👎, your "Not this film" list, the films you import, and your mood history if you turn it on, in the
-            extension's own database.
+            Your 👍/👎, your "Not this film" list, the films you import, and your mood history and the moods you
+            corrected if you turn history on, in the extension's own database.
           </li>
           <li>No image, ever. Nothing is sent anywhere: the extension is not allowed to connect to any other host.</li>
         </ul>

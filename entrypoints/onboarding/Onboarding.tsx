@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { CameraPermission } from '@/components/CameraPermission';
 import { Logo } from '@/components/Logo';
+import { RestingFaceCalibration } from '@/components/RestingFace';
 
 /** Opened once, on install: what MoodReel does, the camera, the privacy promise, a first reading and its picks. */
 export function Onboarding() {
@@ -28,6 +29,10 @@ export function Onboarding() {
         <li>
           <h2>Try it now</h2>
           <CameraPermission intro="To read your mood MoodReel needs the camera, for about a second at a time." />
+        </li>
+        <li>
+          <h2>Your resting face (optional)</h2>
+          <RestingFaceCalibration titled={false} />
         </li>
       </ol>
       <p class="help">

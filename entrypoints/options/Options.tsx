@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { BackendSpeedTest } from '@/components/options/BackendSpeedTest';
 import { CatalogueSection } from '@/components/options/CatalogueSection';
 import { NotThisFilmList } from '@/components/options/NotThisFilmList';
+import { CorrectionsSummary } from '@/components/options/CorrectionsSummary';
 import { CustomWeightsEditor } from '@/components/options/CustomWeightsEditor';
 import { FeedbackSummary } from '@/components/options/FeedbackSummary';
 import { HistorySection } from '@/components/options/HistorySection';
@@ -11,6 +12,7 @@ import { KeyboardShortcut } from '@/components/options/KeyboardShortcut';
 import { PrivacySection } from '@/components/options/PrivacySection';
 import { RowPreview } from '@/components/options/RowPreview';
 import { SettingField } from '@/components/options/SettingField';
+import { RestingFaceCalibration } from '@/components/RestingFace';
 import { createCatalogueService } from '@/lib/browser/catalogue-service';
 import { openStores } from '@/lib/browser/database';
 import { ALL_SETTINGS, type SectionId } from '@/lib/browser/settings';
@@ -54,12 +56,18 @@ export function Options() {
     ),
     reading: (
       <>
+        <RestingFaceCalibration onChange={confirm} />
         <BackendSpeedTest />
         <KeyboardShortcut />
       </>
     ),
     sites: <RowPreview />,
-    history: <HistorySection store={stores.history} onChange={confirm} />,
+    history: (
+      <>
+        <HistorySection store={stores.history} onChange={confirm} />
+        <CorrectionsSummary store={stores.corrections} onChange={confirm} />
+      </>
+    ),
     privacy: <PrivacySection catalogue={catalogue} stores={stores} onChange={confirm} />,
   };
 

@@ -31,6 +31,10 @@ export function PrivacyPolicy() {
         <li>
           Which films the picks showed for your last four readings (film numbers only), so the next picks are new ones.
         </li>
+        <li>
+          Your resting face, if you calibrate it: seven numbers read from about two seconds of your relaxed face (never
+          an image), which later readings are corrected to. Its own button (Settings, Reading) erases it.
+        </li>
         <li>Whether movie night is on.</li>
       </ul>
       <h3>The browser's synced extension storage</h3>
@@ -57,6 +61,10 @@ export function PrivacyPolicy() {
         </li>
         <li>The films you import, and the built-in film catalogue.</li>
         <li>Your mood history (each reading's emotion, seven numbers and time), only if you turn it on.</li>
+        <li>
+          With history on, your corrections: when you say "Not right? I feel…" under a reading, what MoodReel had read
+          (its emotion and seven numbers) and the mood you chose.
+        </li>
       </ul>
       <p>
         Streaming sites' pages cannot read any of it: the extension's storage is closed to everything but MoodReel's own
@@ -64,8 +72,9 @@ export function PrivacyPolicy() {
       </p>
       <p>
         <em>Forget my last reading</em> (Settings, Privacy) deletes the latest reading and the record of shown films.
-        The options page exports what you imported and your feedback, and <em>Erase everything</em> deletes all of the
-        above: the database first, then the storage. Uninstalling the extension deletes it too.
+        The options page exports what you imported, your feedback and your resting face, and your history and
+        corrections as CSV, and <em>Erase everything</em> deletes all of the above: the database first, then the
+        storage. Uninstalling the extension deletes it too.
       </p>
       <h2>Streaming sites</h2>
       <p>

@@ -7,12 +7,14 @@
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import { CatalogueRepository, type CatalogueTables, type FilmShelf, type MetaRow } from '../catalogue/repository';
 import type { Feedback, UnmatchedTitle } from '../catalogue/types';
+import type { Correction } from '../mood/corrections';
+import { CorrectionStore, type CorrectionTables } from '../mood/correction-store';
 import type { HistoryEntry } from '../mood/history';
 import { HistoryStore, type HistoryTables } from '../mood/history-store';
 
 const DATABASE_NAME = 'moodreel';
 
-class MoodReelDatabase extends Dexie implements CatalogueTables, HistoryTables {
+class MoodReelDatabase extends Dexie implements CatalogueTables, HistoryTables, CorrectionTables {
   shelves!: EntityTable<FilmShelf, 'id'>;
   feedback!: EntityTable<Feedback, 'filmId'>;
   meta!: EntityTable<MetaRow, 'key'>;
@@ -20,6 +22,8 @@ class MoodReelDatabase extends Dexie implements CatalogueTables, HistoryTables {
   history!: EntityTable<HistoryEntry, 'id'>;
   /** Titles the user said are not the film a badge named ("not this film"), by match key. */
   unmatched!: EntityTable<UnmatchedTitle, 'key'>;
+  /** Corrections of readings (only while mood history is on): what was read, what the user said; never an image. */
+  corrections!: EntityTable<Correction, 'readAt'>;
 
   constructor(name: string = DATABASE_NAME, options?: DexieOptions) {
     super(name, options);
@@ -31,6 +35,7 @@ class MoodReelDatabase extends Dexie implements CatalogueTables, HistoryTables {
       history: '++id, at',
     });
     this.version(2).stores({ unmatched: 'key' });
+    this.version(3).stores({ corrections: 'readAt, at' });
   }
 }
 
@@ -39,21 +44,28 @@ export interface Stores {
   db: MoodReelDatabase;
   catalogue: CatalogueRepository;
   history: HistoryStore;
+  corrections: CorrectionStore;
 }
 
 /** Opens the database (lazily: Dexie opens it on first use) with its repositories. Tests pass fake-indexeddb. */
 export function openStores(name: string = DATABASE_NAME, options?: DexieOptions): Stores {
   const db = new MoodReelDatabase(name, options);
-  return { db, catalogue: new CatalogueRepository(db), history: new HistoryStore(db) };
+  return {
+    db,
+    catalogue: new CatalogueRepository(db),
+    history: new HistoryStore(db),
+    corrections: new CorrectionStore(db),
+  };
 }
 
 /**
- * "Erase everything"'s database step: films, votes, "not this film" titles and mood history, in one
- * transaction (all of it or nothing); the catalogue's revision still rises so caches notice.
+ * "Erase everything"'s database step: films, votes, "not this film" titles, mood history and corrections, in
+ * one transaction (all of it or nothing); the catalogue's revision still rises so caches notice.
  */
-export async function eraseDatabase({ db, catalogue, history }: Stores): Promise<void> {
+export async function eraseDatabase({ db, catalogue, history, corrections }: Stores): Promise<void> {
   await db.transaction('rw', db.tables, async () => {
     await catalogue.eraseAll();
     await history.clear();
+    await corrections.clear();
   });
 }

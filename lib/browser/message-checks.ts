@@ -157,6 +157,23 @@ export function feedbackRequestOf(value: unknown): { filmId: string; vote: 'up' 
   };
 }
 
+/** A chosen mood; `corrects` is the time of the reading it corrects (an epoch millisecond). */
+export function chooseMoodRequestOf(value: unknown): { emotion: Emotion; corrects?: number } {
+  const body = record(value);
+  return defined({
+    emotion: emotionOf(body.emotion),
+    corrects: optional(body.corrects, (v) => integerIn(v, 0, Number.MAX_SAFE_INTEGER, 'corrects')),
+  });
+}
+
+/** A calibration: only the page's reading port, so closing the page stops the camera. */
+export function calibrateRequestOf(value: unknown): { readingId?: string } {
+  const body = record(value);
+  return defined({
+    readingId: optional(body.readingId, (v) => boundedString(v, MAX_READING_ID_LENGTH, 'readingId')),
+  });
+}
+
 export function readingIdOf(value: unknown): { readingId: string } {
   return { readingId: boundedString(record(value).readingId, MAX_READING_ID_LENGTH, 'readingId') };
 }

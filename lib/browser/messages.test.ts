@@ -48,6 +48,17 @@ const SENDERS = {
 const backgroundHandlers = () => ({
   'prepare-reader': vi.fn(() => ({ ok: true })),
   'read-mood': vi.fn(() => ({ ok: false as const, reason: 'no-face' as const, message: '' })),
+  'choose-mood': vi.fn(() => ({
+    ok: true as const,
+    reading: {
+      emotion: 'sad' as const,
+      probabilities: [0, 0, 0, 0, 1, 0, 0],
+      faces: 1,
+      source: 'chosen' as const,
+      at: 1,
+    },
+  })),
+  'calibrate-resting-face': vi.fn(() => ({ ok: false as const, reason: 'no-face' as const, message: '' })),
   'get-picks': vi.fn(() => ({ mood: null, strategy: 'match' as const, picks: [], hasMore: false })),
   'match-titles': vi.fn((request: { titles: unknown[] }) => ({ mood: null, results: request.titles.map(() => null) })),
   'feedback': vi.fn(() => ({ ok: true })),
@@ -68,6 +79,8 @@ const offscreenHandlers = () => ({
 const VALID: { [K in MessageType]: unknown } = {
   'prepare-reader': null,
   'read-mood': { source: 'camera', readingId: 'r1' },
+  'choose-mood': { emotion: 'sad', corrects: 1_700_000_000_000 },
+  'calibrate-resting-face': { readingId: 'r2' },
   'get-picks': { page: 0, pageSize: 5 },
   'match-titles': { titles: [{ title: 'Heat', year: 1995 }] },
   'feedback': { filmId: 'ml-6', vote: 'up', emotion: 'happy' },
@@ -290,6 +303,26 @@ describe('message payloads', () => {
     await Promise.resolve();
     await Promise.resolve();
     expect(handler).toHaveBeenCalledWith({ filmId: 'ml-6', vote: null, emotion: 'sad' });
+  });
+});
+
+describe('a chosen mood and a calibration', () => {
+  it('take one of the seven emotions and a reading time, and nothing else', async () => {
+    const ok = send('choose-mood', SENDERS.popup, { emotion: 'happy', corrects: 5, extra: 'x' });
+    expect(isRefusal(await ok.answer)).toBe(false);
+    expect(ok.handler).toHaveBeenCalledWith({ emotion: 'happy', corrects: 5 });
+    for (const request of [
+      { emotion: 'bored' },
+      { emotion: 'sad', corrects: -1 },
+      { emotion: 'sad', corrects: 'now' },
+      null,
+    ]) {
+      const { answer, handler } = send('choose-mood', SENDERS.popup, request);
+      expect(await answer, JSON.stringify(request)).toMatchObject({ moodreelError: 'bad-request' });
+      expect(handler).not.toHaveBeenCalled();
+    }
+    const calibrate = send('calibrate-resting-face', SENDERS.optionsTab, { readingId: 'x'.repeat(65) });
+    expect(await calibrate.answer).toMatchObject({ moodreelError: 'bad-request' });
   });
 });
 

@@ -11,6 +11,8 @@ import {
   MAX_TITLE_LENGTH,
   MAX_TITLES_PER_MESSAGE,
   backendSettingOf,
+  calibrateRequestOf,
+  chooseMoodRequestOf,
   feedbackRequestOf,
   nothing,
   picksRequestOf,
@@ -23,7 +25,15 @@ import {
 } from './message-checks';
 import type { Feedback } from '../catalogue/types';
 import type { Emotion } from '../mood/emotions';
-import type { BackendSetting, BackendSpeed, ReadOutcome, ReadRequest } from '../mood/types';
+import type { RestingFace } from '../mood/calibration';
+import type {
+  BackendSetting,
+  BackendSpeed,
+  ChosenReading,
+  MoodErrorReason,
+  ReadOutcome,
+  ReadRequest,
+} from '../mood/types';
 import type { SiteId } from '../sites/adapters';
 import type { PicksMood, PicksRequest, PicksResponse, SiteState, TitleMatch, TitleQuery } from '../sites/types';
 
@@ -43,6 +53,24 @@ export interface Protocol {
    * (the popup closed), the reading is cancelled and nothing is stored.
    */
   'read-mood': { target: 'background'; request: ReadRequest & { readingId?: string }; response: ReadOutcome };
+  /**
+   * popup → background: the user chose a mood ("Choose my mood", or "Not right? I feel…" under a reading). It
+   * becomes the latest reading; `corrects` names the reading on screen (its time), which it replaces.
+   */
+  'choose-mood': {
+    target: 'background';
+    request: { emotion: Emotion; corrects?: number };
+    response: { ok: true; reading: ChosenReading };
+  };
+  /**
+   * options, onboarding → background: read the relaxed face (about two seconds, the reading path as it is) and
+   * keep its seven numbers as the resting face. `readingId` names the page's reading port, as for read-mood.
+   */
+  'calibrate-resting-face': {
+    target: 'background';
+    request: { readingId?: string };
+    response: { ok: true; restingFace: RestingFace } | { ok: false; reason: MoodErrorReason; message: string };
+  };
   /** background → offscreen: do the reading. */
   'offscreen-read': { target: 'offscreen'; request: ReadRequest & { readingId?: string }; response: ReadOutcome };
   /** background → offscreen: the popup that asked for this reading closed; stop the camera now. */
@@ -95,6 +123,8 @@ export interface Envelope<K extends MessageType = MessageType> {
 const TARGETS: { [K in MessageType]: Protocol[K]['target'] } = {
   'prepare-reader': 'background',
   'read-mood': 'background',
+  'choose-mood': 'background',
+  'calibrate-resting-face': 'background',
   'get-picks': 'background',
   'match-titles': 'background',
   // content scripts may send this
@@ -131,6 +161,8 @@ export const FROM: {
 } = {
   'prepare-reader': 'extension',
   'read-mood': 'extension',
+  'choose-mood': 'extension',
+  'calibrate-resting-face': 'extension',
   'get-picks': 'content-script',
   'match-titles': 'content-script',
   'feedback': 'extension',
@@ -150,6 +182,8 @@ export const FROM: {
 const CHECKS: { [K in MessageType]: (request: unknown) => Protocol[K]['request'] } = {
   'prepare-reader': nothing,
   'read-mood': readRequestOf,
+  'choose-mood': chooseMoodRequestOf,
+  'calibrate-resting-face': calibrateRequestOf,
   'get-picks': picksRequestOf,
   'match-titles': titleQueriesOf,
   'feedback': feedbackRequestOf,

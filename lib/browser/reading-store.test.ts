@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { MoodReading } from '../mood/types';
 import { createPicksService, forgetShownPicks, parseShownPicks } from './picks-service';
-import { latestReading, parseReading } from './reading-store';
+import { latestReading, parseReading, restingFace } from './reading-store';
 import type { CatalogueService } from './catalogue-service';
 
 const READING: MoodReading = {
@@ -60,6 +60,65 @@ describe('stored values are checked when read', () => {
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('latestReading is not valid'));
     const catalogue = { snapshot: () => Promise.reject(new Error('not needed')) } as unknown as CatalogueService;
     await expect(createPicksService(catalogue).getPicks({})).resolves.toMatchObject({ mood: null, picks: [] });
+  });
+
+  it('a chosen mood and a calibrated reading read back as they were written', async () => {
+    const { people: _people, ...single } = READING;
+    const calibrated: MoodReading = {
+      ...single,
+      faces: 1,
+      calibrated: true,
+      uncalibrated: [0.1, 0, 0, 0, 0.5, 0, 0.4],
+    };
+    expect(parseReading(calibrated)).toEqual(calibrated);
+    const chosen: MoodReading = {
+      emotion: 'neutral',
+      probabilities: [0, 0, 0, 0, 0, 0, 1],
+      faces: 1,
+      source: 'chosen',
+      at: 5,
+      corrects: {
+        emotion: 'sad',
+        probabilities: READING.probabilities,
+        uncalibrated: [0.1, 0, 0, 0, 0.5, 0, 0.4],
+        source: 'camera',
+        faces: 1,
+        at: 4,
+      },
+    };
+    await latestReading.setValue(chosen);
+    expect(await latestReading.getValue()).toEqual(chosen);
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    [
+      'a chosen mood not all on its emotion',
+      { emotion: 'sad', probabilities: [0, 0, 0, 0.5, 0.5, 0, 0], faces: 1, source: 'chosen', at: 1 },
+    ],
+    [
+      'a chosen mood correcting a bad reading',
+      {
+        emotion: 'sad',
+        probabilities: [0, 0, 0, 0, 1, 0, 0],
+        faces: 1,
+        source: 'chosen',
+        at: 1,
+        corrects: { emotion: 'happy' },
+      },
+    ],
+    ['a calibrated reading without the model’s numbers', { ...READING, calibrated: true }],
+  ])('%s reads as no reading', async (_label, bad) => {
+    await fakeBrowser.storage.local.set({ latestReading: bad });
+    expect(await latestReading.getValue()).toBeNull();
+  });
+
+  it('the resting face is checked too', async () => {
+    const face = { probabilities: [0.06, 0.01, 0.08, 0.04, 0.25, 0.02, 0.54], at: 3, samples: 1 };
+    await restingFace.setValue(face);
+    expect(await restingFace.getValue()).toEqual(face);
+    await fakeBrowser.storage.local.set({ restingFace: { ...face, probabilities: [1, 1, 1, 1, 1, 1, 1] } });
+    expect(await restingFace.getValue()).toBeNull();
   });
 
   it('a watcher sees a bad value as no reading', async () => {

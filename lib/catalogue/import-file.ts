@@ -3,6 +3,7 @@
  * MoodReel feedback CSV, or a MoodReel JSON export. Looks at the start of the file to decide, then previews
  * it with the matching reader; nothing is written here.
  */
+import type { RestingFace } from '../mood/calibration';
 import { catalogueKeys, previewCsvImport, type CsvImportPreview, type RejectedLine } from './csv-import';
 import type { CatalogueState } from './repository';
 import { FEEDBACK_CSV_HEADER, readFeedbackCsv, readJsonExport } from './transfer';
@@ -11,7 +12,7 @@ import type { Feedback, Film } from './types';
 export type ImportPlan =
   | { kind: 'films'; preview: CsvImportPreview }
   | { kind: 'feedback'; feedback: Feedback[]; rejected: RejectedLine[] }
-  | { kind: 'backup'; state: CatalogueState }
+  | { kind: 'backup'; state: CatalogueState; restingFace?: RestingFace }
   | { kind: 'failed'; message: string };
 
 async function head(input: string | Blob): Promise<string> {
@@ -30,7 +31,8 @@ export async function planImport(
   const start = (await head(input)).replace(/^\uFEFF/u, '').trimStart();
   if (start.startsWith('{')) {
     const read = await readJsonExport(input);
-    return read.ok ? { kind: 'backup', state: read.state } : { kind: 'failed', message: read.message };
+    if (!read.ok) return { kind: 'failed', message: read.message };
+    return { kind: 'backup', state: read.state, ...(read.restingFace ? { restingFace: read.restingFace } : {}) };
   }
   const firstLine = start.split(/\r?\n/u, 1)[0]!.trim().toLowerCase();
   if (firstLine === FEEDBACK_CSV_HEADER.join(',').toLowerCase()) {

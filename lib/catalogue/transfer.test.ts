@@ -87,6 +87,22 @@ describe('JSON export', () => {
     ]);
   });
 
+  it('carries the resting face when there is one, and an export without it still reads', async () => {
+    const face = { probabilities: [0.06, 0.01, 0.08, 0.04, 0.25, 0.02, 0.54], at: 5, samples: 2 };
+    const withFace = await readJsonExport(toJsonExport({ films: mine, feedback: votes }, face));
+    expect(withFace).toMatchObject({ ok: true, restingFace: face });
+    const without = await readJsonExport(toJsonExport({ films: mine, feedback: votes }));
+    expect(without.ok && 'restingFace' in without).toBe(false);
+    const damaged = JSON.parse(toJsonExport({ films: [], feedback: [] }, face)) as {
+      restingFace: { probabilities: number[] };
+    };
+    damaged.restingFace.probabilities = [1, 1];
+    expect(await readJsonExport(JSON.stringify(damaged))).toEqual({
+      ok: false,
+      message: expect.stringMatching(/restingFace/),
+    });
+  });
+
   const body = () =>
     JSON.parse(toJsonExport({ films: mine, feedback: votes })) as {
       films: Record<string, unknown>[];

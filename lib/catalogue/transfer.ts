@@ -1,11 +1,13 @@
 /**
  * Export and import of the user's own data (imported films and feedback).
- * - JSON, full fidelity: `{ format: 'moodreel-export', version: 1, films, feedback }`.
+ * - JSON, full fidelity: `{ format: 'moodreel-export', version: 1, films, feedback, unmatched, restingFace }`
+ *   (the resting face only when there is one: seven numbers, never an image).
  * - CSV, for spreadsheets: films as `title,year,genres,rating` (the importer reads it back; aliases, ids
  *   and tags are not kept), feedback as `title,year,vote,emotion,at,filmId` (`at` in ISO 8601, UTC; on
  *   import a film is found by its id, else by title and year, so votes on re-imported films find them).
  */
 import Papa from 'papaparse';
+import { parseRestingFace, type RestingFace } from '../mood/calibration';
 import { isEmotion } from '../mood/emotions';
 import type { Feedback, Film, UnmatchedTitle } from './types';
 import type { RejectedLine } from './csv-import';
@@ -29,18 +31,21 @@ interface JsonExport {
   feedback: Feedback[];
   /** Titles marked "not this film" (absent from exports made before it existed). */
   unmatched?: UnmatchedTitle[];
+  /** The resting face readings are calibrated to (absent when there was none, and from older exports). */
+  restingFace?: RestingFace;
 }
 
 export type Parsed<T> = ({ ok: true } & T) | { ok: false; message: string };
 
-/** The JSON export of `state` (indented, so a person can read it). */
-export function toJsonExport(state: CatalogueState): string {
+/** The JSON export of `state` and the resting face (indented, so a person can read it). */
+export function toJsonExport(state: CatalogueState, restingFace: RestingFace | null = null): string {
   const body: JsonExport = {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
     films: state.films.map(cleanFilm),
     feedback: state.feedback.map(cleanFeedback),
     unmatched: (state.unmatched ?? []).map(({ key, title, filmId, at }) => ({ key, title, filmId, at })),
+    ...(restingFace ? { restingFace: parseRestingFace(restingFace) } : {}),
   };
   return `${JSON.stringify(body, null, 2)}\n`;
 }
@@ -49,7 +54,9 @@ export function toJsonExport(state: CatalogueState): string {
  * Reads a JSON export, checking every film (imported, sound fields, MovieLens genres) and every vote
  * (a known emotion, a time); anything wrong gives one message and no state.
  */
-export async function readJsonExport(input: string | Blob): Promise<Parsed<{ state: CatalogueState }>> {
+export async function readJsonExport(
+  input: string | Blob,
+): Promise<Parsed<{ state: CatalogueState; restingFace?: RestingFace }>> {
   const read = await readText(input, MAX_EXPORT_BYTES, 'JSON');
   if (!read.ok) return read;
   let data: unknown;
@@ -85,9 +92,14 @@ export async function readJsonExport(input: string | Blob): Promise<Parsed<{ sta
     }
     unmatched = rows as UnmatchedTitle[];
   }
+  const restingFace = body.restingFace === undefined ? undefined : parseRestingFace(body.restingFace);
+  if (body.restingFace !== undefined && !restingFace) {
+    return { ok: false, message: 'This export is damaged: "restingFace" must hold seven numbers that add up to 1.' };
+  }
   return {
     ok: true,
     state: { films: body.films.map(cleanFilm), feedback: body.feedback.map(cleanFeedback), unmatched },
+    ...(restingFace ? { restingFace } : {}),
   };
 }
 

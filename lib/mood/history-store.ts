@@ -16,6 +16,20 @@ export class HistoryStore {
     await this.db.history.add(row);
   }
 
+  /**
+   * Puts `entry` in place of the reading made at `replacedAt` (a correction replaces the reading it corrects),
+   * in one transaction; with no reading at that time, it is simply added.
+   */
+  async replace(replacedAt: number, entry: HistoryEntry): Promise<void> {
+    if (!isHistoryEntry(entry)) throw new Error('not a history entry');
+    const { id: _ignored, ...row } = entry;
+    const table = this.db.history;
+    await table.db.transaction('rw', table, async () => {
+      await table.where('at').equals(replacedAt).delete();
+      await table.add(row);
+    });
+  }
+
   /** Every reading kept, oldest first (rows that do not check out are skipped). */
   async all(): Promise<HistoryEntry[]> {
     return (await this.db.history.orderBy('at').toArray()).filter(isHistoryEntry);

@@ -12,11 +12,29 @@ export type ReadingLength = 'quick' | 'normal' | 'steady';
 /** Why a reading gave no mood. */
 export type MoodErrorReason = 'camera-denied' | 'no-camera' | 'no-face' | 'model-failed' | 'bad-photo';
 
-/** One reading: numbers only, never an image. */
-export interface MoodReading {
+/** One reading: numbers only, never an image. A mood read from a face, or one the user chose. */
+export type MoodReading = FaceReading | ChosenReading;
+
+/** What every reading has, read or chosen. */
+interface ReadingCommon {
   emotion: Emotion;
   /** Seven probabilities in EMOTIONS order, summing to 1. */
   probabilities: number[];
+  /** Most faces seen in one frame; the largest is read (1 for a chosen mood). */
+  faces: number;
+  /** Epoch milliseconds. */
+  at: number;
+  /**
+   * Movie night: each person read, left to right (no image, no position, nothing that identifies anyone).
+   * Absent for a single reading and a chosen mood; `emotion`/`probabilities` are then the group's mood and
+   * `faces` its size.
+   */
+  people?: PersonMood[];
+}
+
+/** A mood read from a face, by the camera or in a photo. */
+export interface FaceReading extends ReadingCommon {
+  source: 'camera' | 'photo';
   backend: Backend;
   /** Median milliseconds of one face through the CNN. */
   cnnMs: number;
@@ -28,18 +46,34 @@ export interface MoodReading {
   totalMs: number;
   /** Frames that contributed (camera) or 1 (photo). */
   frames: number;
-  /** Most faces seen in one frame; the largest is read. */
-  faces: number;
-  source: 'camera' | 'photo';
-  /** Epoch milliseconds. */
-  at: number;
-  /**
-   * Movie night: each person read, left to right (no image, no position, nothing that identifies anyone).
-   * Absent for a single reading; `emotion`/`probabilities` are then the group's mood and `faces` its size.
-   */
-  people?: PersonMood[];
   /** Backends that failed to load before `backend` was used, with why (empty when the first one worked). */
   failedBackends?: { backend: Backend; error: string }[];
+  /**
+   * Corrected relative to the user's resting face (lib/mood/calibration.ts): `probabilities` (and each
+   * person's) are the corrected ones, `uncalibrated` what the model read.
+   */
+  calibrated?: boolean;
+  uncalibrated?: number[];
+}
+
+/** A mood the user chose in the popup: probability 1 on it. */
+export interface ChosenReading extends ReadingCommon {
+  source: 'chosen';
+  people?: undefined;
+  /** The reading this choice corrected ("Not right? I feel…"), when it replaced one. */
+  corrects?: CorrectedReading;
+}
+
+/** What a correction replaced: the reading as it was shown, and what the model read before any calibration. */
+export interface CorrectedReading {
+  emotion: Emotion;
+  probabilities: number[];
+  /** The model's own numbers for a calibrated single reading (absent otherwise: then `probabilities` are). */
+  uncalibrated?: number[];
+  source: FaceReading['source'];
+  /** People read (1 for a single reading). */
+  faces: number;
+  at: number;
 }
 
 /** One person of a group reading. */
@@ -48,7 +82,7 @@ export interface PersonMood {
   probabilities: number[];
 }
 
-export type ReadOutcome = { ok: true; reading: MoodReading } | { ok: false; reason: MoodErrorReason; message: string };
+export type ReadOutcome = { ok: true; reading: FaceReading } | { ok: false; reason: MoodErrorReason; message: string };
 
 export type ReadRequest =
   | {

@@ -9,7 +9,7 @@
  *   and a frame that arrives after the end is closed unread.
  */
 import { topEmotion } from '../mood/emotions';
-import type { Backend, MoodReading, PersonMood, ReadOutcome } from '../mood/types';
+import type { Backend, FaceReading, PersonMood, ReadOutcome } from '../mood/types';
 import {
   cameraFailure,
   FACE_TOO_SMALL,
@@ -86,7 +86,7 @@ export interface ReadingTiming {
   model: ModelInfo;
   startedAt: number;
   endedAt: number;
-  source: MoodReading['source'];
+  source: FaceReading['source'];
   /** Epoch milliseconds of the answer. */
   at: number;
 }

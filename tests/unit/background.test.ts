@@ -3,15 +3,23 @@
  * stale alarm clears the badge, and an install, update or reload restores the badge of a still-fresh mood.
  * The offscreen document is played by a stub answering the background's runtime messages.
  */
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Envelope } from '@/lib/browser/messages';
 import { envelope } from '@/lib/browser/messages';
-import { latestReading } from '@/lib/browser/reading-store';
-import { backendSetting, moodFreshMinutes, readingLengthSetting } from '@/lib/browser/settings';
+import { openStores } from '@/lib/browser/database';
+import { latestReading, restingFace } from '@/lib/browser/reading-store';
+import { backendSetting, historySetting, moodFreshMinutes, readingLengthSetting } from '@/lib/browser/settings';
 import { STALE_ALARM } from '@/lib/browser/toolbar-badge';
-import type { MoodReading, ReadOutcome } from '@/lib/mood/types';
+import type { FaceReading, MoodReading, ReadOutcome } from '@/lib/mood/types';
 
+// Each test's background opens its own in-memory database (history and corrections are read back below).
+let indexedDB = new IDBFactory();
+vi.mock('@/lib/browser/database', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@/lib/browser/database')>();
+  return { ...real, openStores: () => real.openStores('moodreel', { indexedDB, IDBKeyRange }) };
+});
 vi.mock('@/lib/browser/offscreen-service', () => ({ ensureOffscreenDocument: vi.fn(async () => undefined) }));
 // The catalogue has tests of its own (lib/browser/catalogue-service.test.ts); here an install only seeds.
 vi.mock('@/lib/browser/catalogue-service', () => ({
@@ -22,7 +30,7 @@ vi.mock('@/lib/browser/catalogue-service', () => ({
   }),
 }));
 
-const reading = (at: number, emotion: MoodReading['emotion'] = 'happy'): MoodReading => ({
+const reading = (at: number, emotion: MoodReading['emotion'] = 'happy'): FaceReading => ({
   emotion,
   probabilities: [0, 0, 0, 1, 0, 0, 0],
   backend: 'wasm',
@@ -75,8 +83,13 @@ async function startBackground() {
   background.main();
 }
 
+/** Probabilities in EMOTIONS order: a relaxed face that reads sad, and that face's reference. */
+const RELAXED = [0.05, 0.01, 0.07, 0.03, 0.5, 0.02, 0.32];
+const REST = [0.06, 0.01, 0.08, 0.04, 0.25, 0.02, 0.54];
+
 describe('background', () => {
   let offscreenRequests: unknown[];
+  let offscreenReads: FaceReading[];
   let setBadgeText: ReturnType<typeof vi.spyOn>;
   let connect: (port: unknown) => void;
   let accessLevels: Record<string, unknown>;
@@ -84,12 +97,14 @@ describe('background', () => {
   beforeEach(async () => {
     fakeBrowser.reset();
     vi.resetModules();
+    indexedDB = new IDBFactory();
     offscreenRequests = [];
-    // The offscreen document: answers offscreen-read with a happy reading.
+    // The offscreen document: answers offscreen-read with a happy reading (or what a test puts in `offscreenReads`).
+    offscreenReads = [];
     vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: Envelope) => {
       offscreenRequests.push(message);
       if (message.moodreel === 'offscreen-read')
-        return { ok: true, reading: reading(Date.now()) } satisfies ReadOutcome;
+        return { ok: true, reading: offscreenReads.shift() ?? reading(Date.now()) } satisfies ReadOutcome;
       return { ok: true };
     }) as never);
     setBadgeText = vi.spyOn(fakeBrowser.action, 'setBadgeText');
@@ -214,5 +229,86 @@ describe('background', () => {
     expect(create).not.toHaveBeenCalled();
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' } as never);
     expect(create).toHaveBeenCalledWith({ url: 'chrome-extension://test-extension-id/onboarding.html' });
+  });
+
+  it('a chosen mood is the latest reading: the badge follows it, and with history off nothing is kept', async () => {
+    await startBackground();
+    const answer = await ask<{ ok: true; reading: MoodReading }>(envelope('choose-mood', { emotion: 'sad' }));
+    await flush();
+    expect(answer.reading).toMatchObject({ emotion: 'sad', source: 'chosen', probabilities: [0, 0, 0, 0, 1, 0, 0] });
+    expect(await latestReading.getValue()).toEqual(answer.reading);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('SAD');
+    expect(offscreenRequests.filter((m) => (m as Envelope).moodreel === 'offscreen-read')).toEqual([]);
+    const stores = openStores('moodreel', { indexedDB, IDBKeyRange });
+    expect(await stores.history.count()).toBe(0);
+    expect(await stores.corrections.all()).toEqual([]);
+  });
+
+  it('a correction replaces the reading it corrects, in storage and in the history, and is kept beside it', async () => {
+    await historySetting.setValue(true);
+    await startBackground();
+    const read = await ask<ReadOutcome>(envelope('read-mood', { source: 'camera' }));
+    if (!read.ok) throw new Error('no reading');
+    const answer = await ask<{ ok: true; reading: MoodReading }>(
+      envelope('choose-mood', { emotion: 'neutral', corrects: read.reading.at }),
+    );
+    await flush();
+    expect(await latestReading.getValue()).toMatchObject({
+      emotion: 'neutral',
+      source: 'chosen',
+      corrects: { emotion: 'happy', at: read.reading.at },
+    });
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('CALM');
+    const stores = openStores('moodreel', { indexedDB, IDBKeyRange });
+    expect((await stores.history.all()).map((e) => [e.emotion, e.source])).toEqual([['neutral', 'chosen']]);
+    expect(await stores.corrections.all()).toMatchObject([
+      { read: 'happy', chosen: 'neutral', readAt: read.reading.at, at: answer.reading.at },
+    ]);
+    // Saying "happy" after all takes the correction back.
+    await ask(envelope('choose-mood', { emotion: 'happy', corrects: answer.reading.at }));
+    expect(await stores.corrections.all()).toEqual([]);
+    expect((await stores.history.all()).map((e) => [e.emotion, e.source])).toEqual([['happy', 'chosen']]);
+  });
+
+  it('a choice naming a reading that is not the latest one corrects nothing', async () => {
+    await startBackground();
+    await ask<ReadOutcome>(envelope('read-mood', { source: 'camera' }));
+    const answer = await ask<{ ok: true; reading: MoodReading }>(
+      envelope('choose-mood', { emotion: 'sad', corrects: 1 }),
+    );
+    expect(answer.reading).not.toHaveProperty('corrects');
+  });
+
+  it('calibrates on about two seconds of one face, keeps the seven numbers, and corrects later readings', async () => {
+    await readingLengthSetting.setValue('quick');
+    await startBackground();
+    offscreenReads.push({ ...reading(Date.now(), 'neutral'), probabilities: REST });
+    const calibration = await ask<{ ok: boolean }>(envelope('calibrate-resting-face', { readingId: 'c-1' }));
+    expect(calibration).toMatchObject({ ok: true, restingFace: { probabilities: REST, samples: 1 } });
+    expect(offscreenRequests).toContainEqual(
+      envelope('offscreen-read', {
+        source: 'camera',
+        length: 'steady',
+        group: false,
+        readingId: 'c-1',
+        backend: 'auto',
+      }),
+    );
+    expect((await restingFace.getValue())?.probabilities).toEqual(REST);
+    // The calibration is not a mood: no reading, no badge.
+    expect(await latestReading.getValue()).toBeNull();
+    offscreenReads.push({ ...reading(Date.now(), 'sad'), probabilities: RELAXED });
+    const later = await ask<ReadOutcome>(envelope('read-mood', { source: 'camera' }));
+    expect(later).toMatchObject({ ok: true, reading: { emotion: 'neutral', calibrated: true, uncalibrated: RELAXED } });
+    expect(await latestReading.getValue()).toMatchObject({ emotion: 'neutral', calibrated: true });
+  });
+
+  it('never lets a content script choose a mood or calibrate', async () => {
+    await startBackground();
+    for (const message of [envelope('choose-mood', { emotion: 'sad' }), envelope('calibrate-resting-face', {})]) {
+      expect(await ask(message, CONTENT_SCRIPT)).toMatchObject({ moodreelError: 'not-allowed' });
+    }
+    expect(await latestReading.getValue()).toBeNull();
+    expect(await restingFace.getValue()).toBeNull();
   });
 });
