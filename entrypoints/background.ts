@@ -12,7 +12,7 @@ import { closeSessionStorageToContentScripts } from '@/lib/sites/session-access'
 import { readSiteState, serveSiteChanges } from '@/lib/browser/site-state';
 import { rowHidden } from '@/lib/sites/row-hidden';
 import type { ReadOutcome } from '@/lib/mood/types';
-import { READING_CANCELLED } from '@/lib/reader/errors';
+import { READING_CANCELLED, readerDidNotStart, readingInterrupted } from '@/lib/reader/errors';
 import { restrictStorageToTrustedContexts } from '@/lib/browser/storage-access';
 
 export default defineBackground(() => {
@@ -33,9 +33,13 @@ export default defineBackground(() => {
     'read-mood': async (request): Promise<ReadOutcome> => {
       const id = request.readingId;
       if (id !== undefined && closedReadings.has(id)) return { ok: false, ...READING_CANCELLED };
-      let outcome: ReadOutcome;
+      let outcome: ReadOutcome | undefined;
       try {
         await ensureOffscreenDocument();
+      } catch (error) {
+        return { ok: false, ...readerDidNotStart(error) };
+      }
+      try {
         const backend = request.backend ?? (await backendSetting.getValue());
         outcome = await sendMessage(
           'offscreen-read',
@@ -44,8 +48,10 @@ export default defineBackground(() => {
             : { ...request, backend },
         );
       } catch (error) {
-        return { ok: false, reason: 'model-failed', message: `The mood reader could not start (${String(error)}).` };
+        // The offscreen document closed mid-reading (Chrome closed it, or it crashed): its channel closed.
+        return { ok: false, ...readingInterrupted(error) };
       }
+      if (!outcome) return { ok: false, ...readingInterrupted() };
       // A reading whose popup closed meanwhile is dropped: nothing is stored.
       if (id !== undefined && closedReadings.has(id)) return { ok: false, ...READING_CANCELLED };
       // The badge follows the stored reading (keepBadgeInStep watches it): no second refresh here.
@@ -56,9 +62,12 @@ export default defineBackground(() => {
       }
       return outcome;
     },
-    'test-backends': async () => {
+    'test-backends': async ({ backend, last }) => {
       await ensureOffscreenDocument();
-      return sendMessage('offscreen-test-backends', { restore: await backendSetting.getValue() });
+      return sendMessage('offscreen-test-backends', {
+        backend,
+        restore: last ? await backendSetting.getValue() : null,
+      });
     },
     'get-picks': (request) => picks.getPicks(request),
     'match-titles': (request) => picks.matchTitles(request.titles),

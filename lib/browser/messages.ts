@@ -11,7 +11,9 @@ import {
   MAX_TITLE_LENGTH,
   MAX_TITLES_PER_MESSAGE,
   backendSettingOf,
+  backendTestOf,
   feedbackRequestOf,
+  offscreenBackendTestOf,
   nothing,
   picksRequestOf,
   readingIdOf,
@@ -23,7 +25,7 @@ import {
 } from './message-checks';
 import type { Feedback } from '../catalogue/types';
 import type { Emotion } from '../mood/emotions';
-import type { BackendSetting, BackendSpeed, ReadOutcome, ReadRequest } from '../mood/types';
+import type { Backend, BackendSetting, BackendSpeed, ReadOutcome, ReadRequest } from '../mood/types';
 import type { SiteId } from '../sites/adapters';
 import type { PicksMood, PicksRequest, PicksResponse, SiteState, TitleMatch, TitleQuery } from '../sites/types';
 
@@ -75,10 +77,17 @@ export interface Protocol {
   /** content script → background: the row's Hide was pressed; hide it everywhere until the browser restarts. */
   // content scripts may send this
   'hide-row': { target: 'background'; request: null; response: { ok: boolean } };
-  /** options → background: measure every backend on this computer. */
-  'test-backends': { target: 'background'; request: null; response: BackendSpeed[] };
-  /** background → offscreen: do the measuring, then load `restore` (the user's setting) again. */
-  'offscreen-test-backends': { target: 'offscreen'; request: { restore: BackendSetting }; response: BackendSpeed[] };
+  /**
+   * options → background: measure one backend on this computer (the page asks for each in turn, to show each
+   * result as it comes); `last`: load the user's own backend again afterwards.
+   */
+  'test-backends': { target: 'background'; request: { backend: Backend; last: boolean }; response: BackendSpeed };
+  /** background → offscreen: measure `backend`, then load `restore` (the user's setting) again when given. */
+  'offscreen-test-backends': {
+    target: 'offscreen';
+    request: { backend: Backend; restore: BackendSetting | null };
+    response: BackendSpeed;
+  };
   /** extension pages → offscreen: is the document alive and how many camera tracks are live (tests use it too). */
   'offscreen-status': { target: 'offscreen'; request: null; response: { liveTracks: number } };
 }
@@ -157,8 +166,8 @@ const CHECKS: { [K in MessageType]: (request: unknown) => Protocol[K]['request']
   'site-state': (request) => siteRequestOf(request) as { site: SiteId },
   'hide-row': nothing,
   'reject-title': rejectTitleRequestOf,
-  'test-backends': nothing,
-  'offscreen-test-backends': (request) => ({ restore: backendSettingOf(record(request).restore) }),
+  'test-backends': backendTestOf,
+  'offscreen-test-backends': offscreenBackendTestOf,
   'offscreen-prepare': (request) => {
     const backend = record(request).backend;
     return backend === undefined ? {} : { backend: backendSettingOf(backend) };

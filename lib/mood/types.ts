@@ -48,7 +48,14 @@ export interface PersonMood {
   probabilities: number[];
 }
 
-export type ReadOutcome = { ok: true; reading: MoodReading } | { ok: false; reason: MoodErrorReason; message: string };
+/** Why a reading gave no mood, in words: `title` says what happened, `message` why and what to do. */
+export interface MoodFailure {
+  reason: MoodErrorReason;
+  title: string;
+  message: string;
+}
+
+export type ReadOutcome = { ok: true; reading: MoodReading } | ({ ok: false } & MoodFailure);
 
 export type ReadRequest =
   | {
