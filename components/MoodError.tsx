@@ -8,6 +8,7 @@ export function MoodError({ failure, onRetry }: { failure: MoodFailure; onRetry?
     <section class="error" role="alert" data-testid="mood-error" data-reason={failure.reason}>
       <h2 class="error__title">{failure.title}</h2>
       <p>{failure.message}</p>
+      {failure.detail && <p class="help error__detail">Chrome said: {failure.detail}</p>}
       {failure.reason === 'camera-denied' && <CameraSettingsSteps />}
       {onRetry && (
         <div class="error__actions">

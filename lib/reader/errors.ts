@@ -123,7 +123,8 @@ export function readerDidNotStart(error: unknown): MoodFailure {
   return {
     reason: 'model-failed',
     title: 'The mood reader could not start',
-    message: `Chrome could not open MoodReel's reader (${describe(error)}). Try again.`,
+    message: "Chrome could not open MoodReel's reader. Try again.",
+    detail: describe(error),
   };
 }
 
@@ -135,7 +136,8 @@ export function readingInterrupted(error?: unknown): MoodFailure {
   return {
     reason: 'model-failed',
     title: 'The reading was interrupted',
-    message: `Chrome stopped MoodReel's reader before it answered${error === undefined ? '' : ` (${describe(error)})`}. Nothing was kept. Try again.`,
+    message: "Chrome stopped MoodReel's reader before it answered, so nothing was read or kept. Try again.",
+    ...(error === undefined ? {} : { detail: describe(error) }),
   };
 }
 

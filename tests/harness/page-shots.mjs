@@ -4,7 +4,7 @@
 // and prints each page's text sizes (body, smallest, share of visible text under 12 px).
 // - the popup after a reading with its picks, after a 👎 (Undo shown), and its errors (camera denied, a photo
 //   too small, a reading interrupted), 400 px wide;
-// - options (also while the speed test runs), onboarding, privacy and camera-access at 800 and 1280 px;
+// - options (also while the speed test runs, after an import and after "Erase everything"), onboarding, privacy and camera-access at 800 and 1280 px;
 // - every one of them again at 175 % zoom (device scale 1.75, the window's width in CSS pixels divided by it).
 // Tall pages are cut into slices of at most 1,400 device pixels (name-1.png, name-2.png, …).
 // Options: --dark (the dark theme; the light one otherwise), --no-build, --only=WORD (pages whose name contains it), --out=DIR.
@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   FACE_PHOTOS,
+  FIXTURES_DIR,
   TMP_DIR,
   buildExtension,
   facePath,
@@ -156,11 +157,26 @@ async function pageShots(harness) {
     /^\d+$/u.test(document.querySelector('[data-testid="catalogue-count"]')?.getAttribute('data-count') ?? ''),
   );
   await shootAll(options, 'options', [800, 1280]);
-  if (!only || 'options-speed'.includes(only)) {
+  if (!only || 'options-actions'.includes(only)) {
+    // The speed test while it runs (one backend done), and when it is done.
     await options.locator('[data-testid="backend-test"]').click();
-    await options.locator('[data-testid="backend-result"]').first().waitFor({ timeout: 120_000 });
-    await options.locator('#reading').scrollIntoViewIfNeeded();
-    await shoot(options, 'options-speed-800', { width: 800 });
+    await options.locator('[data-testid="backend-progress"][data-state="done"]').first().waitFor({ timeout: 120_000 });
+    await shoot(options, 'options-speed-running-800', { width: 800 });
+    await options.locator('[data-testid="backend-result"]').first().waitFor({ timeout: 240_000 });
+    await shoot(options, 'options-speed-done-800', { width: 800 });
+    // A finished import says what it did.
+    await options
+      .locator('input[type=file][data-testid="catalogue-import"]')
+      .setInputFiles(path.join(FIXTURES_DIR, 'imports/family-comedies.csv'));
+    await options.locator('[data-testid="import-commit"]').click();
+    await options.locator('[data-testid="import-done"]').waitFor({ timeout: 30_000 });
+    await shoot(options, 'options-imported-800', { width: 800 });
+    // And so does "Erase everything", after the page reloads.
+    await options.locator('[data-testid="erase-all"]').click();
+    await shoot(options, 'options-erase-asking-800', { width: 800 });
+    await options.locator('[data-testid="erase-confirm"]').click();
+    await options.locator('[data-testid="erased"]').waitFor({ timeout: 30_000 });
+    await shoot(options, 'options-erased-800', { width: 800 });
   }
   await options.close();
 }

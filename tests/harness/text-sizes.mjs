@@ -1,5 +1,5 @@
 // What a reader sees of a page's type: the computed size of the body and of every visible piece of text.
-// Used by the text-size e2e test and by the page screenshots (tests/harness/page-shots.mjs).
+// Used by the text-size e2e test (tests/e2e/text-size.test.ts) and by the page screenshots (page-shots.mjs).
 
 /**
  * Runs in the page (pass it to page.evaluate): the body's computed font size, and for each visible text node
