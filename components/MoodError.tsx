@@ -30,9 +30,7 @@ function CameraSettingsSteps() {
         <li>
           Next to <strong>Camera</strong>, choose <strong>Allow</strong>.
         </li>
-        <li>
-          Come back and click <strong>Read my mood</strong>, or use a photo instead.
-        </li>
+        <li>Then read your mood again, or use a photo instead.</li>
       </ol>
       <div class="error__actions">
         <button
