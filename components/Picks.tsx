@@ -98,10 +98,10 @@ export function Picks({ reading }: { reading: MoodReading }) {
   async function vote(pick: FilmPick, value: 'up' | 'down' | null) {
     if (!(await sendVote(pick.id, value))) return;
     if (value === 'down') {
-      const before = shown.current;
       const list = listNumber.current;
       const replacement = strategy ? await replacementFor(pick.id, strategy) : null;
       if (list !== listNumber.current) return; // a new list arrived meanwhile; it already leaves the film out
+      const before = shown.current; // as it is now (an earlier 👎 may have changed it meanwhile)
       setPicks((current) => hideInPlace(current, pick.id, replacement));
       setHidden({ pick, before, replacement, list });
     } else {

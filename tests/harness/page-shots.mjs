@@ -168,6 +168,8 @@ async function pageShots(harness) {
     await options
       .locator('input[type=file][data-testid="catalogue-import"]')
       .setInputFiles(path.join(FIXTURES_DIR, 'imports/family-comedies.csv'));
+    await options.locator('[data-testid="import-report"]').waitFor({ timeout: 30_000 });
+    await shoot(options, 'options-import-preview-800', { width: 800 });
     await options.locator('[data-testid="import-commit"]').click();
     await options.locator('[data-testid="import-done"]').waitFor({ timeout: 30_000 });
     await shoot(options, 'options-imported-800', { width: 800 });
