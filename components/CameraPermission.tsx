@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
-import { cameraFailure, type MoodFailure } from '@/lib/reader/errors';
+import type { MoodFailure } from '@/lib/mood/types';
+import { cameraFailure } from '@/lib/reader/errors';
 import { MoodError } from './MoodError';
 import { MoodReader } from './MoodReader';
 
@@ -47,9 +47,7 @@ export function CameraPermission({ intro }: { intro?: string }) {
           {step.kind === 'asking' ? 'Waiting for your answer…' : 'Allow the camera'}
         </button>
       </div>
-      {step.kind === 'failed' && (
-        <MoodError reason={step.failure.reason} message={step.failure.message} extensionId={browser.runtime.id} />
-      )}
+      {step.kind === 'failed' && <MoodError failure={step.failure} />}
     </>
   );
 }

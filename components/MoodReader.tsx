@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { BAD_PHOTO } from '@/lib/reader/errors';
+import { BAD_PHOTO, canTryAgain, readingInterrupted } from '@/lib/reader/errors';
 import { isFresh } from '@/lib/mood/freshness';
 import { READING_PORT_PREFIX, sendMessage } from '@/lib/browser/messages';
-import type { MoodErrorReason, MoodReading, ReadOutcome, ReadRequest } from '@/lib/mood/types';
+import type { MoodFailure, MoodReading, ReadOutcome, ReadRequest } from '@/lib/mood/types';
 import { latestReading } from '@/lib/browser/reading-store';
 import { moodFreshMinutes, movieNightSetting } from '@/lib/browser/settings';
 import { ChooseMood } from './ChooseMood';
@@ -16,7 +16,8 @@ type View =
   | { kind: 'idle' }
   | { kind: 'reading'; source: ReadRequest['source'] }
   | { kind: 'result'; reading: MoodReading; previous: boolean }
-  | { kind: 'error'; reason: MoodErrorReason; message: string };
+  /** `retry`: the request "Try again" repeats, when trying again can help. */
+  | { kind: 'error'; failure: MoodFailure; retry: ReadRequest | null };
 
 export interface MoodReaderProps {
   /**
@@ -67,18 +68,22 @@ export function MoodReader({ onCameraNeverAsked, autoRead }: MoodReaderProps) {
     try {
       outcome = await sendMessage('read-mood', { ...request, readingId });
     } catch (error) {
-      outcome = { ok: false, reason: 'model-failed', message: `The mood reader did not answer (${String(error)}).` };
+      // The service worker stopped before it answered (Chrome stops idle workers, and on updates).
+      outcome = { ok: false, ...readingInterrupted(error) };
     } finally {
       port.disconnect();
     }
-    if (!outcome) {
-      outcome = { ok: false, reason: 'model-failed', message: 'The mood reader did not answer.' };
-    }
+    if (!outcome) outcome = { ok: false, ...readingInterrupted() };
     if (!outcome.ok && outcome.reason === 'camera-denied' && request.source === 'camera' && onCameraNeverAsked) {
       if ((await cameraPermission()) === 'prompt' && (await onCameraNeverAsked())) return;
     }
     setNow(Date.now());
-    setView(outcome.ok ? { kind: 'result', reading: outcome.reading, previous: false } : { kind: 'error', ...outcome });
+    if (outcome.ok) {
+      setView({ kind: 'result', reading: outcome.reading, previous: false });
+    } else {
+      const { ok: _, ...failure } = outcome;
+      setView({ kind: 'error', failure, retry: canTryAgain(failure, request.source) ? request : null });
+    }
   }
 
   /** A chosen mood (or a correction) is the reading on screen from now on. */
@@ -96,13 +101,14 @@ export function MoodReader({ onCameraNeverAsked, autoRead }: MoodReaderProps) {
     try {
       dataUrl = await photoToDataUrl(file);
     } catch {
-      setView({ kind: 'error', ...BAD_PHOTO });
+      setView({ kind: 'error', failure: BAD_PHOTO, retry: null });
       return;
     }
     await read({ source: 'photo', dataUrl });
   }
 
   const busy = view.kind === 'reading';
+  const retry = view.kind === 'error' ? view.retry : null;
   return (
     <div class="reader" aria-busy={busy}>
       <div class="actions">
@@ -154,7 +160,7 @@ export function MoodReader({ onCameraNeverAsked, autoRead }: MoodReaderProps) {
         </>
       )}
       {view.kind === 'error' && (
-        <MoodError reason={view.reason} message={view.message} extensionId={browser.runtime.id} />
+        <MoodError failure={view.failure} onRetry={retry ? () => void read(retry) : undefined} />
       )}
       {view.kind === 'idle' && (
         <p class="intro">

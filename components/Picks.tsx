@@ -7,6 +7,7 @@ import { STRATEGY_LABEL } from '@/lib/picks/strategy-labels';
 import type { FilmPick, Strategy } from '@/lib/picks/types';
 import { STRATEGIES } from '@/lib/picks/types';
 import { DEFAULT_PAGE_SIZE } from '@/lib/picks/ordering';
+import { hideInPlace, nextNewPick, undoHide, type HiddenPick } from './hide-in-place';
 import { PopupPickCard } from './PopupPickCard';
 
 /** `stale`: the background has no fresh reading any more (it went out of date while the popup was open). */
@@ -20,10 +21,14 @@ export function Picks({ reading }: { reading: MoodReading }) {
   const [hasMore, setHasMore] = useState(false);
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
   const [votes, setVotes] = useState<Record<string, 'up'>>({});
-  const [hidden, setHidden] = useState<FilmPick | null>(null);
+  const [hidden, setHidden] = useState<(HiddenPick & { list: number }) | null>(null);
   const [voteError, setVoteError] = useState<string | null>(null);
   // Answers can arrive out of order (a strategy change while a page loads): only the latest request counts.
   const requestId = useRef(0);
+  /** Counts new lists (a strategy or a reading): Undo restores a list only into the list it came from. */
+  const listNumber = useRef(0);
+  const shown = useRef<FilmPick[]>([]);
+  shown.current = picks;
 
   useEffect(() => {
     void strategySetting.getValue().then(setStrategy);
@@ -47,6 +52,7 @@ export function Picks({ reading }: { reading: MoodReading }) {
       setLoad({ kind: 'stale' });
       return;
     }
+    if (!append) listNumber.current++;
     setPicks((current) =>
       append ? [...current, ...answer.picks.filter((p) => !current.some((c) => c.id === p.id))] : answer.picks,
     );
@@ -71,11 +77,33 @@ export function Picks({ reading }: { reading: MoodReading }) {
     }
   }
 
+  /**
+   * The film that takes a hidden one's place: the first the background now ranks (the 👎 is already kept, so
+   * the hidden film is not among them) that the list does not show yet. Null when none fits, or on failure.
+   */
+  async function replacementFor(hiddenId: string, chosen: Strategy): Promise<FilmPick | null> {
+    const lastPage = Math.floor(Math.max(0, shown.current.length - 1) / DEFAULT_PAGE_SIZE);
+    for (let p = 0; p <= lastPage + 2; p++) {
+      try {
+        const answer = await sendMessage('get-picks', { page: p, pageSize: DEFAULT_PAGE_SIZE, strategy: chosen });
+        const next = answer.mood ? nextNewPick(shown.current, hiddenId, answer.picks) : null;
+        if (next || !answer.hasMore) return next;
+      } catch {
+        return null;
+      }
+    }
+    return null;
+  }
+
   async function vote(pick: FilmPick, value: 'up' | 'down' | null) {
     if (!(await sendVote(pick.id, value))) return;
     if (value === 'down') {
-      setPicks((current) => current.filter((p) => p.id !== pick.id));
-      setHidden(pick);
+      const list = listNumber.current;
+      const replacement = strategy ? await replacementFor(pick.id, strategy) : null;
+      if (list !== listNumber.current) return; // a new list arrived meanwhile; it already leaves the film out
+      const before = shown.current; // as it is now (an earlier 👎 may have changed it meanwhile)
+      setPicks((current) => hideInPlace(current, pick.id, replacement));
+      setHidden({ pick, before, replacement, list });
     } else {
       setVotes((current) => {
         const next = { ...current };
@@ -86,11 +114,12 @@ export function Picks({ reading }: { reading: MoodReading }) {
     }
   }
 
-  async function undoHide() {
+  async function undo() {
     if (!hidden) return;
-    if (!(await sendVote(hidden.id, null))) return;
+    if (!(await sendVote(hidden.pick.id, null))) return;
     setHidden(null);
-    if (strategy) await fetchPage(0, false, strategy);
+    if (hidden.list === listNumber.current) setPicks((current) => undoHide(current, hidden));
+    else if (strategy) await fetchPage(0, false, strategy); // another list is shown now: the film comes back where it ranks
   }
 
   return (
@@ -119,8 +148,8 @@ export function Picks({ reading }: { reading: MoodReading }) {
       </div>
       {hidden && (
         <p class="picks__undo" role="status">
-          “{hidden.title}” is hidden from your picks.{' '}
-          <button type="button" class="link-button" data-testid="undo-hide" onClick={() => void undoHide()}>
+          <span>“{hidden.pick.title}” is hidden from your picks.</span>
+          <button type="button" class="secondary-button" data-testid="undo-hide" onClick={() => void undo()}>
             Undo
           </button>
         </p>

@@ -1,3 +1,4 @@
+import { shownGenres } from '@/lib/catalogue/shown-genres';
 import type { FilmPick } from '@/lib/picks/types';
 import { ADAPTERS, searchUrl } from '@/lib/sites/adapters';
 
@@ -12,19 +13,22 @@ export function PopupPickCard({
   onVote: (vote: 'up' | 'down' | null) => void;
 }) {
   const heading = pick.year ? `${pick.title} (${pick.year})` : pick.title;
+  const genres = shownGenres(pick.genres);
   return (
     <li class="pick" data-testid="pick" data-movie-id={pick.id}>
       <div class="pick__main">
         <h3 class="pick__title">{heading}</h3>
-        <p class="pick__facts">
-          {pick.genres.length ? pick.genres.join(' · ') : 'No genre listed'}
-          {pick.rating !== null && (
-            <span class="pick__rating" aria-label={`rated ${pick.rating.toFixed(1)} out of 5`}>
-              {' '}
-              ★ {pick.rating.toFixed(1)}
-            </span>
-          )}
-        </p>
+        {(genres.length > 0 || pick.rating !== null) && (
+          <p class="pick__facts">
+            {genres.join(' · ')}
+            {pick.rating !== null && (
+              <span class="pick__rating" aria-label={`rated ${pick.rating.toFixed(1)} out of 5`}>
+                {' '}
+                ★ {pick.rating.toFixed(1)}
+              </span>
+            )}
+          </p>
+        )}
         <p class="pick__reason">{pick.reason}</p>
         {pick.fitsPeople && pick.fitsPeople.fits > 0 && (
           <p class="pick__people" data-testid="pick-fits-people">

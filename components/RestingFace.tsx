@@ -5,11 +5,12 @@ import { restingFace } from '@/lib/browser/reading-store';
 import type { RestingFace } from '@/lib/mood/calibration';
 import { EMOTIONS, EMOTION_EMOJI, EMOTION_LABEL } from '@/lib/mood/emotions';
 import { describeShares } from '@/lib/mood/mixed-mood';
-import type { MoodErrorReason } from '@/lib/mood/types';
+import type { MoodFailure } from '@/lib/mood/types';
+import { canTryAgain, readingInterrupted } from '@/lib/reader/errors';
 import { MoodError } from './MoodError';
 import './mood-choice.css';
 
-type Step = { kind: 'idle' } | { kind: 'reading' } | { kind: 'failed'; reason: MoodErrorReason; message: string };
+type Step = { kind: 'idle' } | { kind: 'reading' } | { kind: 'failed'; failure: MoodFailure };
 
 /**
  * "Calibrate to my resting face" (options page, Reading; onboarding): about two seconds of the camera through the
@@ -40,18 +41,16 @@ export function RestingFaceCalibration({
     try {
       const outcome = await sendMessage('calibrate-resting-face', { readingId });
       if (!outcome.ok) {
-        setStep({ kind: 'failed', reason: outcome.reason, message: outcome.message });
+        const { ok: _ok, ...failure } = outcome;
+        setStep({ kind: 'failed', failure });
         return;
       }
       setFace(outcome.restingFace);
       setStep({ kind: 'idle' });
       onChange?.('Calibrated to your resting face.');
     } catch (error) {
-      setStep({
-        kind: 'failed',
-        reason: 'model-failed',
-        message: `The mood reader did not answer (${String(error)}).`,
-      });
+      // The service worker stopped or restarted mid-calibration.
+      setStep({ kind: 'failed', failure: readingInterrupted(error) });
     } finally {
       port.disconnect();
     }
@@ -105,7 +104,10 @@ export function RestingFaceCalibration({
         </p>
       )}
       {step.kind === 'failed' && (
-        <MoodError reason={step.reason} message={step.message} extensionId={browser.runtime.id} />
+        <MoodError
+          failure={step.failure}
+          onRetry={canTryAgain(step.failure, 'camera') ? () => void calibrate() : undefined}
+        />
       )}
       <div class="actions wrap">
         <button

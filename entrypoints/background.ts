@@ -15,7 +15,7 @@ import { readSiteState, serveSiteChanges } from '@/lib/browser/site-state';
 import { rowHidden } from '@/lib/sites/row-hidden';
 import type { ReadOutcome, ReadRequest } from '@/lib/mood/types';
 import { calibrateReading } from '@/lib/reader/calibrate-reading';
-import { READING_CANCELLED } from '@/lib/reader/errors';
+import { READING_CANCELLED, readerDidNotStart, readingInterrupted } from '@/lib/reader/errors';
 import { restrictStorageToTrustedContexts } from '@/lib/browser/storage-access';
 
 export default defineBackground(() => {
@@ -69,9 +69,12 @@ export default defineBackground(() => {
       }
       return { ok: true, reading };
     },
-    'test-backends': async () => {
+    'test-backends': async ({ backend, last }) => {
       await ensureOffscreenDocument();
-      return sendMessage('offscreen-test-backends', { restore: await backendSetting.getValue() });
+      return sendMessage('offscreen-test-backends', {
+        backend,
+        restore: last ? await backendSetting.getValue() : null,
+      });
     },
     'get-picks': (request) => picks.getPicks(request),
     'match-titles': (request) => picks.matchTitles(request.titles),
@@ -103,9 +106,13 @@ export default defineBackground(() => {
   async function readFace(request: ReadRequest & { readingId?: string }): Promise<ReadOutcome> {
     const id = request.readingId;
     if (id !== undefined && closedReadings.has(id)) return { ok: false, ...READING_CANCELLED };
-    let outcome: ReadOutcome;
+    let outcome: ReadOutcome | undefined;
     try {
       await ensureOffscreenDocument();
+    } catch (error) {
+      return { ok: false, ...readerDidNotStart(error) };
+    }
+    try {
       const backend = request.backend ?? (await backendSetting.getValue());
       outcome = await sendMessage(
         'offscreen-read',
@@ -114,8 +121,11 @@ export default defineBackground(() => {
           : { ...request, backend },
       );
     } catch (error) {
-      return { ok: false, reason: 'model-failed', message: `The mood reader could not start (${String(error)}).` };
+      // The offscreen document closed mid-reading (Chrome closed it, or it crashed): its channel closed.
+      return { ok: false, ...readingInterrupted(error) };
     }
+    if (!outcome) return { ok: false, ...readingInterrupted() };
+    // A reading whose popup closed meanwhile is dropped: nothing is stored.
     if (id !== undefined && closedReadings.has(id)) return { ok: false, ...READING_CANCELLED };
     return outcome;
   }

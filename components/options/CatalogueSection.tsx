@@ -29,6 +29,8 @@ export function CatalogueSection({
   const [votes, setVotes] = useState(0);
   const [step, setStep] = useState<Step>({ kind: 'idle' });
   const [loadError, setLoadError] = useState('');
+  /** What the last import did, said until the next file is chosen. */
+  const [imported, setImported] = useState<string | null>(null);
 
   async function refresh() {
     try {
@@ -50,6 +52,7 @@ export function CatalogueSection({
     const file = input.files?.[0];
     input.value = ''; // choosing the same file again should read it again
     if (!file) return;
+    setImported(null);
     setStep({ kind: 'reading', name: file.name, progress: 0 });
     try {
       const { films } = await catalogue.snapshot();
@@ -81,7 +84,9 @@ export function CatalogueSection({
       if (plan.kind === 'backup' && plan.restingFace) await restingFace.setValue(plan.restingFace);
       if (plan.kind === 'feedback') await repo.restoreState({ films: [], feedback: plan.feedback }, 'merge');
       setStep({ kind: 'idle' });
-      onChange('Imported.');
+      const summary = importSummary(plan);
+      setImported(summary);
+      onChange(summary);
     } catch (error) {
       setStep({
         kind: 'failed',
@@ -134,6 +139,11 @@ export function CatalogueSection({
           <progress data-testid="import-progress" max={1} value={step.progress} aria-label="Reading the file" />
         </p>
       )}
+      {imported && (
+        <p class="done" role="status" data-testid="import-done">
+          {imported}
+        </p>
+      )}
       {step.kind === 'failed' && (
         <p class="error" role="alert" data-testid="import-failed">
           {step.name}: {step.message}
@@ -168,6 +178,18 @@ export function CatalogueSection({
       </div>
     </div>
   );
+}
+
+const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+
+/** What a finished import did, in words ("Imported 1,234 films."). */
+function importSummary(plan: Exclude<ImportPlan, { kind: 'failed' }>): string {
+  if (plan.kind === 'films') {
+    const skipped = plan.preview.duplicates.length;
+    return `Imported ${count(plan.preview.films.length, 'film')}${skipped ? ` (${count(skipped, 'film')} already there, skipped)` : ''}.`;
+  }
+  if (plan.kind === 'feedback') return `Restored ${count(plan.feedback.length, '👍/👎', '👍/👎')}.`;
+  return `Imported a MoodReel export: ${count(plan.state.films.length, 'film')} and ${count(plan.state.feedback.length, '👍/👎', '👍/👎')}.`;
 }
 
 function ImportPreview({

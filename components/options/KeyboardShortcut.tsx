@@ -23,7 +23,16 @@ export function KeyboardShortcut() {
         ) : (
           'No shortcut is set.'
         )}{' '}
-        Change it at <code>chrome://extensions/shortcuts</code>.
+        {/* A link to a chrome:// page is not followed; tabs.create opens it. */}
+        <button
+          type="button"
+          class="link-button"
+          data-testid="change-shortcut"
+          onClick={() => void browser.tabs.create({ url: 'chrome://extensions/shortcuts' })}
+        >
+          Change it in Chrome's shortcuts
+        </button>
+        .
       </span>
     </div>
   );

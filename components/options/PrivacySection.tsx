@@ -1,11 +1,13 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { CatalogueService } from '@/lib/browser/catalogue-service';
 import { eraseDatabase, type Stores } from '@/lib/browser/database';
-import { eraseEverything } from '@/lib/browser/erase-everything';
+import { ERASED, eraseEverything } from '@/lib/browser/erase-everything';
 import { forgetShownPicks } from '@/lib/browser/picks-service';
 import { latestReading } from '@/lib/browser/reading-store';
 import { ConfirmButton } from './ConfirmButton';
+
+const ERASED_PARAM = 'erased';
 
 export function PrivacySection({
   catalogue,
@@ -17,6 +19,13 @@ export function PrivacySection({
   onChange: (text: string) => void;
 }) {
   const [error, setError] = useState<string | null>(null);
+  // The page reloads after "Erase everything" (every section shows its defaults); the address says it was done.
+  const [erased] = useState(() => new URLSearchParams(location.search).has(ERASED_PARAM));
+  useEffect(() => {
+    if (!erased) return;
+    history.replaceState(null, '', `${location.pathname}${location.hash}`); // a later reload says nothing
+    document.getElementById('privacy')?.scrollIntoView();
+  }, []);
   return (
     <>
       <div class="field">
@@ -84,11 +93,15 @@ export function PrivacySection({
               setError(result.message);
               return;
             }
-            onChange('Everything was erased.');
-            setTimeout(() => location.reload(), 600); // every section shows its defaults again
+            location.replace(`${location.pathname}?${ERASED_PARAM}#privacy`);
           }}
         />
       </div>
+      {erased && (
+        <p class="done" role="status" data-testid="erased">
+          {ERASED}
+        </p>
+      )}
       {error && (
         <p class="error" role="alert" data-testid="privacy-error">
           {error}

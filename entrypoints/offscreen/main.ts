@@ -1,6 +1,6 @@
 import { listen } from '@/lib/browser/messages';
 import { liveTrackCount } from './camera';
-import { prepare, readFromCamera, readFromPhoto, testBackends } from './reader';
+import { prepare, readFromCamera, readFromPhoto, testBackend } from './reader';
 
 /** Camera readings in progress by id, so a closed popup's reading can be cancelled. */
 const readings = new Map<string, AbortController>();
@@ -43,5 +43,5 @@ listen('offscreen', {
     return { ok: true };
   },
   'offscreen-status': () => ({ liveTracks: liveTrackCount() }),
-  'offscreen-test-backends': (request) => testBackends(request.restore),
+  'offscreen-test-backends': (request) => testBackend(request.backend, request.restore),
 });

@@ -3,8 +3,8 @@
  * (lib/reader/camera-reading.ts), photo readings, warm-ups and the backend speed test. All of them run one at
  * a time, so the speed test never disposes a model a reading is using.
  */
-import type { BackendSetting, BackendSpeed, ReadingLength, ReadOutcome } from '@/lib/mood/types';
-import { measureBackends } from '@/lib/reader/backend-speed';
+import type { Backend, BackendSetting, BackendSpeed, ReadingLength, ReadOutcome } from '@/lib/mood/types';
+import { measureBackend } from '@/lib/reader/backend-speed';
 import { MAX_PEOPLE, outcomeOf, readCameraMood } from '@/lib/reader/camera-reading';
 import { BAD_PHOTO, modelFailure, photoTooSmall, readingFailure } from '@/lib/reader/errors';
 import { oneAtATime } from '@/lib/reader/one-at-a-time';
@@ -97,9 +97,12 @@ export function readFromPhoto(
   });
 }
 
-/** The options page's speed test; it waits for a reading in progress, and a reading asked for meanwhile waits for it. */
-export function testBackends(restore: BackendSetting): Promise<BackendSpeed[]> {
-  return serial(() => measureBackends(pipelines, restore));
+/**
+ * One backend of the options page's speed test; it waits for a reading in progress, and a reading asked for
+ * meanwhile waits for it.
+ */
+export function testBackend(backend: Backend, restore: BackendSetting | null): Promise<BackendSpeed> {
+  return serial(() => measureBackend(pipelines, backend, restore));
 }
 
 /** Decodes a data: URL without fetch (the CSP's connect-src 'self' refuses data: fetches). */

@@ -13,6 +13,10 @@ export interface EraseSteps {
   reseed(): Promise<void>;
 }
 
+/** What a finished "Erase everything" says it did. */
+export const ERASED =
+  'Everything erased: your settings, your last reading and the picks it showed, your mood history, 👍/👎, "Not this film" titles and imported films. The built-in films are back.';
+
 export type EraseResult = { ok: true } | { ok: false; message: string };
 
 const why = (error: unknown) => (error instanceof Error ? error.message : String(error));

@@ -70,8 +70,21 @@ function boolean(value: unknown, what: string): boolean {
 }
 
 export const backendSettingOf = (value: unknown): BackendSetting => oneOf(BACKEND_SETTINGS, value, 'backend');
+const backendOf = (value: unknown): Backend => oneOf(BACKENDS, value, 'backend');
 const emotionOf = (value: unknown): Emotion => oneOf(EMOTIONS, value, 'emotion');
 const strategyOf = (value: unknown): Strategy => oneOf(STRATEGIES, value, 'strategy');
+
+/** One backend for the speed test to measure; `last`: load the user's own backend again afterwards. */
+export function backendTestOf(value: unknown): { backend: Backend; last: boolean } {
+  const body = record(value);
+  return { backend: backendOf(body.backend), last: boolean(body.last, 'last') };
+}
+
+/** What the background asks the offscreen document to measure, and what to load after it (null: nothing). */
+export function offscreenBackendTestOf(value: unknown): { backend: Backend; restore: BackendSetting | null } {
+  const body = record(value);
+  return { backend: backendOf(body.backend), restore: body.restore === null ? null : backendSettingOf(body.restore) };
+}
 
 /** Drops undefined fields, so a clean copy compares equal to what a well-behaved sender wrote. */
 function defined<T extends object>(value: T): T {

@@ -47,7 +47,7 @@ const SENDERS = {
 
 const backgroundHandlers = () => ({
   'prepare-reader': vi.fn(() => ({ ok: true })),
-  'read-mood': vi.fn(() => ({ ok: false as const, reason: 'no-face' as const, message: '' })),
+  'read-mood': vi.fn(() => ({ ok: false as const, reason: 'no-face' as const, title: '', message: '' })),
   'choose-mood': vi.fn(() => ({
     ok: true as const,
     reading: {
@@ -58,20 +58,20 @@ const backgroundHandlers = () => ({
       at: 1,
     },
   })),
-  'calibrate-resting-face': vi.fn(() => ({ ok: false as const, reason: 'no-face' as const, message: '' })),
+  'calibrate-resting-face': vi.fn(() => ({ ok: false as const, reason: 'no-face' as const, title: '', message: '' })),
   'get-picks': vi.fn(() => ({ mood: null, strategy: 'match' as const, picks: [], hasMore: false })),
   'match-titles': vi.fn((request: { titles: unknown[] }) => ({ mood: null, results: request.titles.map(() => null) })),
   'feedback': vi.fn(() => ({ ok: true })),
   'site-state': vi.fn(() => ({ enabled: true, rowHidden: false, freshMinutes: 30, moodKey: '' })),
   'hide-row': vi.fn(() => ({ ok: true })),
   'reject-title': vi.fn(() => ({ ok: true })),
-  'test-backends': vi.fn(() => []),
+  'test-backends': vi.fn(() => ({ backend: 'wasm' as const, available: false })),
 });
 const offscreenHandlers = () => ({
   'offscreen-status': vi.fn(() => ({ liveTracks: 2 })),
-  'offscreen-read': vi.fn(() => ({ ok: false as const, reason: 'no-face' as const, message: '' })),
+  'offscreen-read': vi.fn(() => ({ ok: false as const, reason: 'no-face' as const, title: '', message: '' })),
   'offscreen-prepare': vi.fn(() => ({ ok: true })),
-  'offscreen-test-backends': vi.fn(() => []),
+  'offscreen-test-backends': vi.fn(() => ({ backend: 'wasm' as const, available: false })),
   'offscreen-cancel': vi.fn(() => ({ ok: true })),
 });
 
@@ -87,8 +87,8 @@ const VALID: { [K in MessageType]: unknown } = {
   'site-state': { site: 'netflix' },
   'hide-row': null,
   'reject-title': { title: 'Get Smart' },
-  'test-backends': null,
-  'offscreen-test-backends': { restore: 'auto' },
+  'test-backends': { backend: 'wasm', last: true },
+  'offscreen-test-backends': { backend: 'wasm', restore: 'auto' },
   'offscreen-prepare': { backend: 'wasm' },
   'offscreen-read': { source: 'camera', readingId: 'r1' },
   'offscreen-cancel': { readingId: 'r1' },
@@ -290,9 +290,12 @@ describe('message payloads', () => {
       ['feedback', { filmId: 'ml-6', vote: 'up', emotion: 'bored' }],
       ['feedback', { filmId: '', vote: 'up', emotion: 'happy' }],
       ['feedback', { filmId: 'ml-6', vote: 'maybe', emotion: 'happy' }],
-      ['offscreen-test-backends', { restore: 'quantum' }],
+      ['offscreen-test-backends', { backend: 'wasm', restore: 'quantum' }],
+      ['offscreen-test-backends', { backend: 'auto', restore: null }],
       ['offscreen-cancel', {}],
       ['test-backends', { all: true }],
+      ['test-backends', null],
+      ['test-backends', { backend: 'wasm', last: 'yes' }],
     ];
     for (const [type, request] of bad) {
       const { answer, handler } = send(type, SENDERS.worker, request);

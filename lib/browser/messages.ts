@@ -11,9 +11,11 @@ import {
   MAX_TITLE_LENGTH,
   MAX_TITLES_PER_MESSAGE,
   backendSettingOf,
+  backendTestOf,
   calibrateRequestOf,
   chooseMoodRequestOf,
   feedbackRequestOf,
+  offscreenBackendTestOf,
   nothing,
   picksRequestOf,
   readingIdOf,
@@ -27,10 +29,11 @@ import type { Feedback } from '../catalogue/types';
 import type { Emotion } from '../mood/emotions';
 import type { RestingFace } from '../mood/calibration';
 import type {
+  Backend,
   BackendSetting,
   BackendSpeed,
   ChosenReading,
-  MoodErrorReason,
+  MoodFailure,
   ReadOutcome,
   ReadRequest,
 } from '../mood/types';
@@ -69,7 +72,7 @@ export interface Protocol {
   'calibrate-resting-face': {
     target: 'background';
     request: { readingId?: string };
-    response: { ok: true; restingFace: RestingFace } | { ok: false; reason: MoodErrorReason; message: string };
+    response: { ok: true; restingFace: RestingFace } | ({ ok: false } & MoodFailure);
   };
   /** background → offscreen: do the reading. */
   'offscreen-read': { target: 'offscreen'; request: ReadRequest & { readingId?: string }; response: ReadOutcome };
@@ -103,10 +106,17 @@ export interface Protocol {
   /** content script → background: the row's Hide was pressed; hide it everywhere until the browser restarts. */
   // content scripts may send this
   'hide-row': { target: 'background'; request: null; response: { ok: boolean } };
-  /** options → background: measure every backend on this computer. */
-  'test-backends': { target: 'background'; request: null; response: BackendSpeed[] };
-  /** background → offscreen: do the measuring, then load `restore` (the user's setting) again. */
-  'offscreen-test-backends': { target: 'offscreen'; request: { restore: BackendSetting }; response: BackendSpeed[] };
+  /**
+   * options → background: measure one backend on this computer (the page asks for each in turn, to show each
+   * result as it comes); `last`: load the user's own backend again afterwards.
+   */
+  'test-backends': { target: 'background'; request: { backend: Backend; last: boolean }; response: BackendSpeed };
+  /** background → offscreen: measure `backend`, then load `restore` (the user's setting) again when given. */
+  'offscreen-test-backends': {
+    target: 'offscreen';
+    request: { backend: Backend; restore: BackendSetting | null };
+    response: BackendSpeed;
+  };
   /** extension pages → offscreen: is the document alive and how many camera tracks are live (tests use it too). */
   'offscreen-status': { target: 'offscreen'; request: null; response: { liveTracks: number } };
 }
@@ -191,8 +201,8 @@ const CHECKS: { [K in MessageType]: (request: unknown) => Protocol[K]['request']
   'site-state': (request) => siteRequestOf(request) as { site: SiteId },
   'hide-row': nothing,
   'reject-title': rejectTitleRequestOf,
-  'test-backends': nothing,
-  'offscreen-test-backends': (request) => ({ restore: backendSettingOf(record(request).restore) }),
+  'test-backends': backendTestOf,
+  'offscreen-test-backends': offscreenBackendTestOf,
   'offscreen-prepare': (request) => {
     const backend = record(request).backend;
     return backend === undefined ? {} : { backend: backendSettingOf(backend) };

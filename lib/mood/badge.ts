@@ -1,6 +1,7 @@
 /** What the toolbar badge shows for a reading. Pure; the background applies it. */
-import { EMOTION_LABEL, type Emotion } from './emotions';
+import { EMOTION_EMOJI, EMOTION_LABEL, type Emotion } from './emotions';
 
+/** Each mood's colour (the mood history's chart). */
 export const BADGE_COLOR: Record<Emotion, string> = {
   angry: '#d64545',
   disgust: '#6a9a3a',
@@ -11,16 +12,11 @@ export const BADGE_COLOR: Record<Emotion, string> = {
   neutral: '#6b7280',
 };
 
-// Badge text fits about four characters; short words read better than emoji on every platform.
-const BADGE_TEXT: Record<Emotion, string> = {
-  angry: 'ANGR',
-  disgust: 'DISG',
-  fear: 'FEAR',
-  happy: 'HAPY',
-  sad: 'SAD',
-  surprise: 'WOW',
-  neutral: 'CALM',
-};
+/**
+ * Behind the emoji, one dark fill for every mood: the faces are yellow, and a yellow (happy) or orange
+ * (surprise) fill would swallow them. The emoji says the mood; BADGE_COLOR still colours the history chart.
+ */
+const BADGE_FILL = '#2b2d33';
 
 export interface BadgeState {
   text: string;
@@ -29,10 +25,11 @@ export interface BadgeState {
 }
 
 export function badgeFor(emotion: Emotion | null): BadgeState {
-  if (!emotion) return { text: '', color: '#6b7280', title: 'MoodReel: read my mood' };
+  if (!emotion) return { text: '', color: BADGE_FILL, title: 'MoodReel: read my mood' };
   return {
-    text: BADGE_TEXT[emotion],
-    color: BADGE_COLOR[emotion],
+    // The mood's emoji, as the popup shows it: one sign that needs no language and no four-letter short word.
+    text: EMOTION_EMOJI[emotion],
+    color: BADGE_FILL,
     title: `MoodReel: you look ${EMOTION_LABEL[emotion].toLowerCase()}`,
   };
 }

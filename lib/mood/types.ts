@@ -10,7 +10,7 @@ export type BackendSetting = Backend | 'auto';
 export type ReadingLength = 'quick' | 'normal' | 'steady';
 
 /** Why a reading gave no mood. */
-export type MoodErrorReason = 'camera-denied' | 'no-camera' | 'no-face' | 'model-failed' | 'bad-photo';
+type MoodErrorReason = 'camera-denied' | 'no-camera' | 'no-face' | 'model-failed' | 'bad-photo';
 
 /** One reading: numbers only, never an image. A mood read from a face, or one the user chose. */
 export type MoodReading = FaceReading | ChosenReading;
@@ -82,7 +82,18 @@ export interface PersonMood {
   probabilities: number[];
 }
 
-export type ReadOutcome = { ok: true; reading: FaceReading } | { ok: false; reason: MoodErrorReason; message: string };
+/**
+ * Why a reading gave no mood, in words: `title` says what happened, `message` why and what to do, `detail` (when
+ * there is one) the browser's own words, shown small.
+ */
+export interface MoodFailure {
+  reason: MoodErrorReason;
+  title: string;
+  message: string;
+  detail?: string;
+}
+
+export type ReadOutcome = { ok: true; reading: FaceReading } | ({ ok: false } & MoodFailure);
 
 export type ReadRequest =
   | {

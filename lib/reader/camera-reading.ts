@@ -9,7 +9,7 @@
  *   and a frame that arrives after the end is closed unread.
  */
 import { topEmotion } from '../mood/emotions';
-import type { Backend, FaceReading, PersonMood, ReadOutcome } from '../mood/types';
+import type { Backend, FaceReading, MoodFailure, PersonMood, ReadOutcome } from '../mood/types';
 import {
   cameraFailure,
   FACE_TOO_SMALL,
@@ -18,7 +18,6 @@ import {
   readingFailure,
   readingTimedOut,
   READING_CANCELLED,
-  type MoodFailure,
 } from './errors';
 import { addFrame, peopleFrom, type Track } from './face-tracking';
 import { nextStep, type ReadingPlan } from './reading-plan';

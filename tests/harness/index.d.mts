@@ -161,3 +161,15 @@ export declare function sleep(ms: number): Promise<void>;
 export declare function median(values: number[]): number;
 export declare function percentile(values: number[], p: number): number;
 export declare function run(command: string, args: string[], options?: object): Promise<number>;
+
+export interface TextSizes {
+  /** Computed font sizes in CSS px. */
+  body: number;
+  html: number;
+  /** Each visible text node: its element's font size, the text (cut at 60) and where it is. */
+  texts: { size: number; text: string; where: string }[];
+}
+/** Runs in a page (pass to page.evaluate): the computed sizes of the body and of every visible text. */
+export declare function readTextSizes(): TextSizes;
+/** What breaks the type rule (body ≥ minBody px, ≥ 90 % of texts ≥ 12 px, none under 11 px); empty when kept. */
+export declare function textSizeProblems(sizes: TextSizes, options?: { minBody?: number }): string[];

@@ -7,3 +7,4 @@ export * from './requests.mjs';
 export * from './server.mjs';
 export * from './media.mjs';
 export * from './checks.mjs';
+export * from './text-sizes.mjs';

@@ -8,7 +8,7 @@ import fs from 'node:fs';
  *   service worker), attached as soon as they appear;
  * - Chromium's NetLog (read at close): every URL request of the network stack, whoever made it, so nothing
  *   that the two above missed (a request before the attach) escapes. Browser-internal requests (component
- *   updater, sign-in: initiator "not an origin") are kept apart in `browserInternal`.
+ *   updater, sign-in: initiator "not an origin") and chrome:// loads are kept apart in `browserInternal`.
  */
 export class RequestRecorder {
   constructor() {
@@ -21,7 +21,10 @@ export class RequestRecorder {
   }
 
   record(entry) {
-    this.entries.push({ at: Date.now(), ...entry });
+    // Chrome's own pages (chrome://settings, which MoodReel opens for a refused camera) and their files are
+    // served inside the browser: no chrome:// load reaches the network.
+    if (entry.url.startsWith('chrome://')) this.browserInternal.push({ at: Date.now(), ...entry });
+    else this.entries.push({ at: Date.now(), ...entry });
   }
 
   attachContext(context) {

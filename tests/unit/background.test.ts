@@ -179,7 +179,7 @@ describe('background', () => {
       envelope('offscreen-read', { source: 'camera', backend: 'webgl', length: 'steady' }),
     );
     expect((await latestReading.getValue())?.emotion).toBe('happy');
-    expect(await fakeBrowser.action.getBadgeText({})).toBe('HAPY');
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('😄');
     expect(setBadgeText).toHaveBeenCalledTimes(1);
     expect(await fakeBrowser.alarms.get(STALE_ALARM)).toBeTruthy();
   });
@@ -201,7 +201,7 @@ describe('background', () => {
     expect(await fakeBrowser.action.getBadgeText({})).toBe('');
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.1.0' } as never);
     await flush();
-    expect(await fakeBrowser.action.getBadgeText({})).toBe('SAD');
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('😢');
   });
 
   it('leaves the badge blank after an install when the last mood is stale', async () => {
@@ -216,7 +216,7 @@ describe('background', () => {
     await startBackground();
     await ask<ReadOutcome>(envelope('read-mood', { source: 'camera' }));
     await flush();
-    expect(await fakeBrowser.action.getBadgeText({})).toBe('HAPY');
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('😄');
     await latestReading.setValue(null);
     await flush();
     expect(await fakeBrowser.action.getBadgeText({})).toBe('');

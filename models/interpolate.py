@@ -1,0 +1,105 @@
+#!/usr/bin/env python3
+"""Weight interpolation between the model a fine-tune started from and the fine-tuned one (WiSE-FT:
+Wortsman et al., 2022, "Robust fine-tuning of zero-shot models").
+
+A network fine-tuned from another stays linearly connected to it: every point on the straight line between
+their weights (BatchNorm statistics included) is a working network of the same size and speed. Training on
+FER+ votes moves the reading toward what ten annotators agree on and away from FER-2013's single labels; the
+line between the two trades one for the other, usually better than either end on both. This sweeps the line
+on PublicTest, prints each point's figures, and with --write saves the chosen point as a run (best.pt) that
+`npm run evaluate` and `npm run export-model` take like any other.
+
+  npm run interpolate -- --start public/models/emotion/model.json --tuned models/runs/moodnet-deep-ferplus \\
+      --write 0.7 --out models/runs/moodnet-deep-ferplus-wise
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+import numpy as np
+import torch
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from fer.data import DataError, load_cached, read_ferplus_votes  # noqa: E402
+from fer.ferplus import CLEAR_VOTES, majority_labels  # noqa: E402
+from fer.import_tfjs import load_tfjs  # noqa: E402
+from fer.runs import load_best  # noqa: E402
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+DEFAULT_DATA = os.path.join(HERE, "..", "..", "shared", "data", "fer2013", "fer2013.csv.gz")
+DEFAULT_FERPLUS = os.path.join(HERE, "..", "..", "shared", "data", "fer2013", "fer2013new.csv")
+NEUTRAL = 6
+
+
+def interpolated(start: dict, tuned: dict, weight: float) -> dict:
+    """(1 - weight) * start + weight * tuned for every floating tensor; integer buffers from `tuned`."""
+    return {k: (start[k] * (1 - weight) + v * weight) if v.dtype.is_floating_point else v.clone()
+            for k, v in tuned.items()}
+
+
+@torch.no_grad()
+def probabilities(model: torch.nn.Module, images: np.ndarray) -> np.ndarray:
+    model.eval()
+    x = torch.from_numpy(images).float().div_(255).unsqueeze(1)
+    out = [torch.softmax(model(x[i:i + 512].contiguous(memory_format=torch.channels_last)), 1)
+           for i in range(0, len(x), 512)]
+    return torch.cat(out).numpy()
+
+
+def figures(pred: np.ndarray, clear: np.ndarray, majority: np.ndarray, fer: np.ndarray) -> dict:
+    c, m = clear >= 0, majority >= 0
+    neutral = clear == NEUTRAL
+    return {"clear": float((pred[c] == clear[c]).mean()), "majority": float((pred[m] == majority[m]).mean()),
+            "neutral": float((pred[neutral] == NEUTRAL).mean()), "fer2013": float((pred == fer).mean())}
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--start", required=True, help="what the fine-tune started from: a tfjs model.json or a run")
+    p.add_argument("--tuned", required=True, help="the fine-tuned run folder (or .pt)")
+    p.add_argument("--steps", type=int, default=10, help="points on the line, start and end included (+1)")
+    p.add_argument("--write", type=float, default=None, metavar="W", help="save the point W (0 start, 1 tuned)")
+    p.add_argument("--out", default=None, help="run folder for --write")
+    p.add_argument("--data", default=DEFAULT_DATA)
+    p.add_argument("--ferplus", default=DEFAULT_FERPLUS)
+    p.add_argument("--cache", default=os.path.join(HERE, ".cache"))
+    p.add_argument("--threads", type=int, default=2)
+    args = p.parse_args(argv)
+    torch.set_num_threads(args.threads)
+    try:
+        splits = load_cached(args.data, args.cache)
+        votes = read_ferplus_votes(args.ferplus)
+        tuned, ckpt, _ = load_best(args.tuned)
+    except (DataError, FileNotFoundError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    train, test = splits["Training"], splits["PublicTest"]
+    if args.start.endswith(".json"):
+        start = load_tfjs(args.start, ckpt["arch"], torch.from_numpy(train.images[:2048]).float().div_(255).unsqueeze(1))
+    else:
+        start = load_best(args.start)[0]
+    clear, majority = majority_labels(votes, test.rows, CLEAR_VOTES), majority_labels(votes, test.rows)
+    a, b = start.state_dict(), tuned.state_dict()
+    model = load_best(args.tuned)[0].to(memory_format=torch.channels_last)
+    points = sorted({round(i / args.steps, 4) for i in range(args.steps + 1)} |
+                    ({args.write} if args.write is not None else set()))
+    print("weight  clear-majority  FER+ majority  clear neutral  FER-2013 labels   (PublicTest, single pass)")
+    for w in points:
+        model.load_state_dict(interpolated(a, b, w))
+        f = figures(probabilities(model, test.images).argmax(1), clear, majority, test.labels)
+        print(f"{w:6.2f}  {f['clear']:14.4f}  {f['majority']:13.4f}  {f['neutral']:13.4f}  {f['fer2013']:15.4f}",
+              flush=True)
+        if args.write is not None and w == args.write and args.out:
+            os.makedirs(args.out, exist_ok=True)
+            torch.save({"arch": ckpt["arch"], "model": {k: v.detach().cpu() for k, v in model.state_dict().items()},
+                        "epoch": ckpt.get("epoch"), "val_acc": f["majority"], "labels": "ferplus",
+                        "interpolation": {"start": args.start, "tuned": args.tuned, "weight": w}},
+                       os.path.join(args.out, "best.pt"))
+            print(f"wrote {os.path.join(args.out, 'best.pt')} (weight {w})", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
