@@ -10,6 +10,7 @@ import { HistorySection } from '@/components/options/HistorySection';
 import { KeyboardShortcut } from '@/components/options/KeyboardShortcut';
 import { PrivacySection } from '@/components/options/PrivacySection';
 import { RowPreview } from '@/components/options/RowPreview';
+import { RowHiddenNotice } from '@/components/RowHiddenNotice';
 import { SettingField } from '@/components/options/SettingField';
 import { createCatalogueService } from '@/lib/browser/catalogue-service';
 import { openStores } from '@/lib/browser/database';
@@ -58,7 +59,12 @@ export function Options() {
         <KeyboardShortcut />
       </>
     ),
-    sites: <RowPreview />,
+    sites: (
+      <>
+        <RowHiddenNotice />
+        <RowPreview />
+      </>
+    ),
     history: <HistorySection store={stores.history} onChange={confirm} />,
     privacy: <PrivacySection catalogue={catalogue} stores={stores} onChange={confirm} />,
   };
