@@ -188,9 +188,9 @@ describe('messages by sender', () => {
     // row-frame.html outside any tab (nothing of ours runs it so) is no context we know.
     expect(senderKind({ ...SENDERS.rowFrame, tab: undefined }, self)).toBe('stranger');
     // Our other pages in a tab stay extension pages; the row's path from another origin is nobody's.
-    expect(senderKind({ ...SENDERS.rowFrame, url: 'chrome-extension://moodreel/options.html#row-frame.html' }, self)).toBe(
-      'extension',
-    );
+    expect(
+      senderKind({ ...SENDERS.rowFrame, url: 'chrome-extension://moodreel/options.html#row-frame.html' }, self),
+    ).toBe('extension');
     expect(senderKind({ ...SENDERS.rowFrame, origin: 'https://www.netflix.com' }, self)).toBe('stranger');
     expect(senderKind({ ...SENDERS.rowFrame, url: 'https://www.netflix.com/row-frame.html' }, self)).toBe(
       'content-script',
@@ -207,7 +207,14 @@ describe('messages by sender', () => {
     }
     expect(answered.sort()).toEqual(['get-picks', 'hide-row']);
     expect([...ROW_FRAME_MESSAGES].sort()).toEqual(answered.sort());
-    for (const type of ['read-mood', 'test-backends', 'prepare-reader', 'site-state', 'match-titles', 'feedback'] as const)
+    for (const type of [
+      'read-mood',
+      'test-backends',
+      'prepare-reader',
+      'site-state',
+      'match-titles',
+      'feedback',
+    ] as const)
       expect(await send(type, SENDERS.rowFrame).answer, type).toMatchObject({ moodreelError: 'not-allowed' });
   });
 

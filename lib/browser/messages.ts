@@ -237,7 +237,7 @@ export async function matchTitlesInBatches(
 }
 
 /** Who sent a message, as a handler may need it: its kind and, for a sender in a tab, the tab's address. */
-export interface From {
+interface From {
   kind: SenderKind;
   /** The address of the tab it runs in, as the browser reports it (not the sender's word); absent if none. */
   tabUrl?: string;

@@ -17,7 +17,9 @@ export const ROW_HEIGHT = 318;
 /** Match patterns (`*://host/*`) of the origins the sites' content scripts run on, from the site registry. */
 export function rowFrameOrigins(adapters: readonly SiteAdapter[] = Object.values(ADAPTERS)): string[] {
   // Chrome takes no path in web_accessible_resources: Prime Video's /gp/video/* on Amazon becomes the store's origin.
-  const origins = adapters.flatMap((adapter) => adapter.matches.map((match) => match.replace(/^(\*:\/\/[^/]+)\/.*$/u, '$1/*')));
+  const origins = adapters.flatMap((adapter) =>
+    adapter.matches.map((match) => match.replace(/^(\*:\/\/[^/]+)\/.*$/u, '$1/*')),
+  );
   return [...new Set(origins)].sort();
 }
 

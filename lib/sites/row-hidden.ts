@@ -13,7 +13,7 @@ const KEY = 'session:siteRowHidden';
  * The stored value as a list of site ids: a record of `site: true` (an earlier MoodReel stored `true`, meaning
  * every site); anything else hides nothing.
  */
-export function hiddenSitesOf(stored: unknown): SiteId[] {
+function hiddenSitesOf(stored: unknown): SiteId[] {
   if (stored === true) return [...SITE_IDS];
   if (typeof stored !== 'object' || stored === null) return [];
   return SITE_IDS.filter((site) => (stored as Record<string, unknown>)[site] === true);

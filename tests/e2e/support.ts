@@ -290,12 +290,6 @@ export function* walkNodes(node: DomNode, ancestors: DomNode[] = []): Generator<
   for (const child of node.children ?? []) yield* walkNodes(child, below);
 }
 
-function textOf(node: DomNode): string {
-  let text = '';
-  for (const [n] of walkNodes(node)) if (n.nodeType === 3) text += n.nodeValue ?? '';
-  return text;
-}
-
 /** The element's border box on the page (null when it has none: not rendered). */
 async function boxOf(page: Page, node: DomNode): Promise<Box | null> {
   const cdp = await cdpOf(page);

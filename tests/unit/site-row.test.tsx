@@ -101,7 +101,9 @@ describe("the row's frame", () => {
 
   it('on movie night says how many it fits first, before the reason', async () => {
     background.mood = mood('happy', 3);
-    background.picks = [fakePick('1', 'Toy Story', { fitsPeople: { fits: 2, of: 3 }, reason: 'A warm comedy for the group' })];
+    background.picks = [
+      fakePick('1', 'Toy Story', { fitsPeople: { fits: 2, of: 3 }, reason: 'A warm comedy for the group' }),
+    ];
     await showFrame();
     expect(heading().textContent).toBe('Picks for your movie night, 3 people');
     expect(container.querySelector('.mr-card__reason')?.textContent).toBe('fits 2 of 3 · A warm comedy for the group');
@@ -174,7 +176,13 @@ describe('the keyboard', () => {
 
   function draw(view: RowView) {
     render(
-      <PicksRow view={view} siteName="Netflix" searchUrl={(t) => `https://x/${t}`} linkTarget="_top" onHide={() => {}} />,
+      <PicksRow
+        view={view}
+        siteName="Netflix"
+        searchUrl={(t) => `https://x/${t}`}
+        linkTarget="_top"
+        onHide={() => {}}
+      />,
       container,
     );
   }
@@ -192,7 +200,10 @@ describe('the keyboard', () => {
     draw(views[0]![1]);
     await settle();
     const cards = () => all('[data-testid="pick"]');
-    const stopId = () => cards().find((card) => card.tabIndex === 0)?.getAttribute('data-movie-id');
+    const stopId = () =>
+      cards()
+        .find((card) => card.tabIndex === 0)
+        ?.getAttribute('data-movie-id');
     expect(stopId()).toBe('1');
     const press = async (key: string) => {
       await act(async () => {
@@ -214,8 +225,6 @@ describe('the keyboard', () => {
     await press('ArrowLeft');
     expect(stopId()).toBe('1');
     // The arrow buttons scroll for a pointer; they are no keyboard stops.
-    expect(all('[data-testid="scroll-forward"], [data-testid="scroll-back"]').map((b) => b.tabIndex)).toEqual([
-      -1, -1,
-    ]);
+    expect(all('[data-testid="scroll-forward"], [data-testid="scroll-back"]').map((b) => b.tabIndex)).toEqual([-1, -1]);
   });
 });
