@@ -157,6 +157,9 @@ function Cards({
     moveTo(index);
   };
 
+  /** A click on an arrow scrolls; it does not take the focus from the card that holds the row's stop. */
+  const keepFocus = (event: MouseEvent) => event.preventDefault();
+
   /** One arrow press scrolls by the cards in view (less one, so the last one seen stays in sight). */
   const scrollByPage = (direction: 1 | -1) => (event: MouseEvent) => {
     if (!event.isTrusted || !list.current) return;
@@ -174,6 +177,7 @@ function Cards({
         aria-label="Scroll the picks back"
         tabIndex={-1}
         disabled={ends.start}
+        onMouseDown={keepFocus}
         onClick={scrollByPage(-1)}
       >
         ‹
@@ -198,6 +202,7 @@ function Cards({
         aria-label="Scroll to more picks"
         tabIndex={-1}
         disabled={ends.end}
+        onMouseDown={keepFocus}
         onClick={scrollByPage(1)}
       >
         ›
