@@ -8,6 +8,8 @@ import { frameSiteOf } from '@/lib/sites/row-frame';
 const site = frameSiteOf(location.search, location.ancestorOrigins);
 if (site) {
   if (site.lang) document.documentElement.lang = site.lang;
+  // The row's panel takes the site's own dark (site-row.css).
+  document.documentElement.dataset.site = site.adapter.id;
   render(
     <RowFrame adapter={site.adapter} pageOrigin={site.pageOrigin} services={rowFrameServices(site.adapter.id)} />,
     document.getElementById('row')!,

@@ -37,7 +37,7 @@ const HOST_CSS = `
   contain: strict !important;
 }
 html, body { margin: 0; padding: 0; display: block; height: 100%; overflow: hidden; background: transparent; }
-iframe { display: block; width: 100%; height: 100%; border: 0; margin: 0; padding: 0; background: transparent; color-scheme: normal; }
+iframe { display: block; width: 100%; height: 100%; border: 0; margin: 0; padding: 0; }
 `;
 
 export interface RowOptions {
