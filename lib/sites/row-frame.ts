@@ -26,7 +26,7 @@ export function rowFrameOrigins(adapters: readonly SiteAdapter[] = Object.values
 /** Whether `url` is on a host one of the adapter's match patterns names, over http or https (`*://`). */
 function onSiteHost(adapter: SiteAdapter, url: URL): boolean {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return false;
-  return adapter.matches.some((match) => /^\*:\/\/([^/]+)\//u.exec(match)?.[1] === url.host);
+  return adapter.matches.some((match) => /^\*:\/\/([^/]+)\//u.exec(match)?.[1] === url.hostname);
 }
 
 /** Whether `url` is a page the adapter's content script runs on (host and path, as its match patterns say). */
@@ -34,7 +34,7 @@ function onSitePage(adapter: SiteAdapter, url: URL): boolean {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return false;
   return adapter.matches.some((match) => {
     const parts = /^\*:\/\/([^/]+)(\/.*)$/u.exec(match);
-    if (!parts || parts[1] !== url.host) return false;
+    if (!parts || parts[1] !== url.hostname) return false;
     const path = new RegExp(`^${parts[2]!.replace(/[.+?^${}()|[\]\\]/gu, '\\$&').replace(/\*/gu, '.*')}$`, 'u');
     return path.test(url.pathname);
   });
