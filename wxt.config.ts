@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { ROW_FRAME_PATH, rowFrameOrigins } from './lib/sites/row-frame';
 
 // Everything the extension needs ships inside it: the CSP below forbids any connection to another host
 // (MediaPipe would otherwise POST usage logs to Google), any script from outside the package, and (by
@@ -22,6 +23,12 @@ export default defineConfig({
     commands: {
       _execute_action: { suggested_key: { default: 'Alt+Shift+M' }, description: 'Open MoodReel (read my mood)' },
     },
+    // The row's frame (entrypoints/row-frame/): loadable only by the sites' pages (their origins, from the site
+    // registry as the content scripts' matches are), and only at an address that changes every browser session,
+    // so no other site can embed it and no site can tell MoodReel is installed from a fixed address.
+    web_accessible_resources: [
+      { resources: [ROW_FRAME_PATH.slice(1)], matches: rowFrameOrigins(), use_dynamic_url: true },
+    ],
     content_security_policy: {
       // default-src 'self' closes everything not named (frames, fonts, media, workers from elsewhere); the
       // pages' images and styles are the extension's own files (Preact's style props are CSSOM, not inline CSS).

@@ -12,7 +12,7 @@ import { historyEntryOf } from '@/lib/mood/history';
 import { keepBadgeInStep } from '@/lib/browser/toolbar-badge';
 import { closeSessionStorageToContentScripts } from '@/lib/sites/session-access';
 import { readSiteState, serveSiteChanges } from '@/lib/browser/site-state';
-import { rowHidden } from '@/lib/sites/row-hidden';
+import { hideRowOn } from '@/lib/browser/row-hide';
 import type { ReadOutcome, ReadRequest } from '@/lib/mood/types';
 import { calibrateReading } from '@/lib/reader/calibrate-reading';
 import { READING_CANCELLED, readerDidNotStart, readingInterrupted } from '@/lib/reader/errors';
@@ -81,11 +81,7 @@ export default defineBackground(() => {
     'feedback': (request) => picks.feedback(request),
     // content scripts may send this
     'site-state': (request) => readSiteState(request.site),
-    // content scripts may send this
-    'hide-row': async () => {
-      await rowHidden.set(true);
-      return { ok: true };
-    },
+    'hide-row': ({ site }, from) => hideRowOn(site, from.tabUrl),
     // content scripts may send this
     'reject-title': async ({ title }) => {
       // The film it was matched to is kept beside it, so the options page can say what the title had been taken for.

@@ -11,6 +11,7 @@ import { HistorySection } from '@/components/options/HistorySection';
 import { KeyboardShortcut } from '@/components/options/KeyboardShortcut';
 import { PrivacySection } from '@/components/options/PrivacySection';
 import { RowPreview } from '@/components/options/RowPreview';
+import { RowHiddenNotice } from '@/components/RowHiddenNotice';
 import { SettingField } from '@/components/options/SettingField';
 import { RestingFaceCalibration } from '@/components/RestingFace';
 import { createCatalogueService } from '@/lib/browser/catalogue-service';
@@ -61,7 +62,12 @@ export function Options() {
         <KeyboardShortcut />
       </>
     ),
-    sites: <RowPreview />,
+    sites: (
+      <>
+        <RowHiddenNotice />
+        <RowPreview />
+      </>
+    ),
     history: (
       <>
         <HistorySection store={stores.history} onChange={confirm} />

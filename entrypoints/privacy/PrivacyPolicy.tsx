@@ -40,14 +40,14 @@ export function PrivacyPolicy() {
       <h3>The browser's synced extension storage</h3>
       <ul>
         <li>
-          Your settings (how to pick films, your own genre table, the sites, the backend, the reading length, how long a
-          mood counts, whether history is kept). If you use the browser's sync, the browser synchronises them between
-          your computers; MoodReel itself sends nothing.
+          Your settings (how to pick films, your own genre table, the sites, on which sites the row shows, the backend,
+          the reading length, how long a mood counts, whether history is kept). If you use the browser's sync, the
+          browser synchronises them between your computers; MoodReel itself sends nothing.
         </li>
       </ul>
       <h3>The browser's session storage (forgotten when the browser closes)</h3>
       <ul>
-        <li>Whether you hid the picks row on a streaming site until the browser restarts.</li>
+        <li>The streaming sites you hid the picks row on “for now” (until the browser restarts).</li>
       </ul>
       <h3>The extension's own database (IndexedDB, on this computer)</h3>
       <ul>
@@ -81,7 +81,8 @@ export function PrivacyPolicy() {
         On Netflix, Prime Video (also under Amazon's /gp/video/) and Disney+ pages that list titles, MoodReel reads the
         titles shown on the page, on your computer, to mark the films that fit your mood. It does not read your account,
         history or anything else, and it can be turned off per site. The row and the badges are drawn where the site's
-        own scripts cannot see them, so the site cannot read your mood from its page.
+        own scripts cannot see them, so the site cannot read your mood from its page: the row is a MoodReel page in a
+        frame of its own, which the site's page cannot read or search.
       </p>
       <h2>Permissions</h2>
       <ul>

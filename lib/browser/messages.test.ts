@@ -4,6 +4,7 @@ import {
   envelope,
   FROM,
   isEnvelope,
+  ROW_FRAME_MESSAGES,
   isRefusal,
   matchTitlesInBatches,
   onceLogger,
@@ -37,6 +38,13 @@ const SENDERS = {
     origin: 'https://www.netflix.com',
     tab: { id: 5 },
   },
+  /** The row's frame: our row-frame.html, in a site's tab (Chrome says the tab's address too). */
+  rowFrame: {
+    id: 'moodreel',
+    url: 'chrome-extension://moodreel/row-frame.html?site=netflix&lang=en',
+    origin: 'chrome-extension://moodreel',
+    tab: { id: 5, url: 'https://www.netflix.com/browse' },
+  },
   otherExtension: {
     id: 'someone-else',
     url: 'chrome-extension://someone-else/page.html',
@@ -62,7 +70,7 @@ const backgroundHandlers = () => ({
   'get-picks': vi.fn(() => ({ mood: null, strategy: 'match' as const, picks: [], hasMore: false })),
   'match-titles': vi.fn((request: { titles: unknown[] }) => ({ mood: null, results: request.titles.map(() => null) })),
   'feedback': vi.fn(() => ({ ok: true })),
-  'site-state': vi.fn(() => ({ enabled: true, rowHidden: false, freshMinutes: 30, moodKey: '' })),
+  'site-state': vi.fn(() => ({ enabled: true, rowHidden: false, rowOn: true, freshMinutes: 30, moodKey: '' })),
   'hide-row': vi.fn(() => ({ ok: true })),
   'reject-title': vi.fn(() => ({ ok: true })),
   'test-backends': vi.fn(() => ({ backend: 'wasm' as const, available: false })),
@@ -85,7 +93,7 @@ const VALID: { [K in MessageType]: unknown } = {
   'match-titles': { titles: [{ title: 'Heat', year: 1995 }] },
   'feedback': { filmId: 'ml-6', vote: 'up', emotion: 'happy' },
   'site-state': { site: 'netflix' },
-  'hide-row': null,
+  'hide-row': { site: 'netflix' },
   'reject-title': { title: 'Get Smart' },
   'test-backends': { backend: 'wasm', last: true },
   'offscreen-test-backends': { backend: 'wasm', restore: 'auto' },
@@ -174,14 +182,73 @@ describe('messages by sender', () => {
     expect(selfOf({ id: 'moodreel', getURL })).toEqual(self);
   });
 
-  it("lets a content script ask only for picks, title matches, its site's state, hiding the row and turning a title down", async () => {
+  it("lets a content script ask only for title matches, its site's state and turning a title down: not the row's picks", async () => {
     const answered: string[] = [];
     for (const type of Object.keys(VALID) as MessageType[]) {
       const { answer, handler } = send(type, SENDERS.contentScript);
       if (!isRefusal(await answer)) answered.push(type);
       expect(handler.mock.calls.length > 0).toBe(answered.includes(type));
     }
-    expect(answered.sort()).toEqual(['get-picks', 'hide-row', 'match-titles', 'reject-title', 'site-state']);
+    expect(answered.sort()).toEqual(['match-titles', 'reject-title', 'site-state']);
+  });
+
+  it("knows the row's frame by its page and its tab: not the popup, not an extension tab, not a content script", () => {
+    expect(senderKind(SENDERS.rowFrame, self)).toBe('row-frame');
+    // Opened as a tab of its own it is still the row's page, with the row's rights only.
+    expect(senderKind({ ...SENDERS.rowFrame, url: 'chrome-extension://moodreel/row-frame.html' }, self)).toBe(
+      'row-frame',
+    );
+    // row-frame.html outside any tab (nothing of ours runs it so) is no context we know.
+    expect(senderKind({ ...SENDERS.rowFrame, tab: undefined }, self)).toBe('stranger');
+    // Our other pages in a tab stay extension pages; the row's path from another origin is nobody's.
+    expect(
+      senderKind({ ...SENDERS.rowFrame, url: 'chrome-extension://moodreel/options.html#row-frame.html' }, self),
+    ).toBe('extension');
+    expect(senderKind({ ...SENDERS.rowFrame, origin: 'https://www.netflix.com' }, self)).toBe('stranger');
+    expect(senderKind({ ...SENDERS.rowFrame, url: 'https://www.netflix.com/row-frame.html' }, self)).toBe(
+      'content-script',
+    );
+    expect(senderKind({ ...SENDERS.rowFrame, id: 'someone-else' }, self)).toBe('stranger');
+  });
+
+  it("answers the row's frame only the row's own messages: its picks and hiding it, never a reading", async () => {
+    const answered: string[] = [];
+    for (const type of Object.keys(VALID) as MessageType[]) {
+      const { answer, handler } = send(type, SENDERS.rowFrame);
+      if (!isRefusal(await answer)) answered.push(type);
+      expect(handler.mock.calls.length > 0, type).toBe(answered.includes(type));
+    }
+    expect(answered.sort()).toEqual(['get-picks', 'hide-row']);
+    expect([...ROW_FRAME_MESSAGES].sort()).toEqual(answered.sort());
+    for (const type of [
+      'read-mood',
+      'test-backends',
+      'prepare-reader',
+      'site-state',
+      'match-titles',
+      'feedback',
+    ] as const)
+      expect(await send(type, SENDERS.rowFrame).answer, type).toMatchObject({ moodreelError: 'not-allowed' });
+  });
+
+  it("refuses a content script the frame's answers: its picks and hiding the row", async () => {
+    for (const type of ['get-picks', 'hide-row'] as const) {
+      const { answer, handler } = send(type, SENDERS.contentScript);
+      expect(await answer, type).toMatchObject({ moodreelError: 'not-allowed' });
+      expect(handler).not.toHaveBeenCalled();
+    }
+  });
+
+  it('tells a handler who asked, with the tab the browser says it runs in', async () => {
+    const { answer, handler } = send('hide-row', SENDERS.rowFrame);
+    await answer;
+    expect(handler).toHaveBeenCalledWith(
+      { site: 'netflix' },
+      { kind: 'row-frame', tabUrl: 'https://www.netflix.com/browse' },
+    );
+    const fromPopup = send('get-picks', SENDERS.popup);
+    await fromPopup.answer;
+    expect(fromPopup.handler).toHaveBeenCalledWith({ page: 0, pageSize: 5 }, { kind: 'extension' });
   });
 
   it('answers every background message to our pages, and the offscreen document only to the worker (its status also to pages)', async () => {
@@ -208,7 +275,7 @@ describe('messages by sender', () => {
       expect(handler).not.toHaveBeenCalled();
     }
     send('test-backends', SENDERS.contentScript, null, log);
-    send('get-picks', SENDERS.contentScript, { page: -1 }, log);
+    send('get-picks', SENDERS.rowFrame, { page: -1 }, log);
     expect(print.mock.calls.map(([text]) => text)).toEqual([
       'MoodReel: refused read-mood from a content-script (https://www.netflix.com/browse)',
       'MoodReel: refused test-backends from a content-script (https://www.netflix.com/browse)',
@@ -257,14 +324,17 @@ describe('message payloads', () => {
       evil: true,
     });
     await answer;
-    expect(handler).toHaveBeenCalledWith({ titles: [{ title: 'Heat (1995)', year: 1995, kind: 'movie' }] });
+    expect(handler).toHaveBeenCalledWith(
+      { titles: [{ title: 'Heat (1995)', year: 1995, kind: 'movie' }] },
+      { kind: 'content-script' },
+    );
   });
 
   it('keeps page, page size and strategy in range', async () => {
     expect(
-      isRefusal(await send('get-picks', SENDERS.contentScript, { page: 3, pageSize: 50, strategy: 'lift' }).answer),
+      isRefusal(await send('get-picks', SENDERS.rowFrame, { page: 3, pageSize: 50, strategy: 'lift' }).answer),
     ).toBe(false);
-    expect(isRefusal(await send('get-picks', SENDERS.contentScript, {}).answer)).toBe(false);
+    expect(isRefusal(await send('get-picks', SENDERS.rowFrame, {}).answer)).toBe(false);
     for (const request of [
       { page: -1 },
       { page: 1.5 },
@@ -275,7 +345,7 @@ describe('message payloads', () => {
       { strategy: 'everything' },
       'page 1',
     ]) {
-      expect(await send('get-picks', SENDERS.contentScript, request).answer, JSON.stringify(request)).toMatchObject({
+      expect(await send('get-picks', SENDERS.rowFrame, request).answer, JSON.stringify(request)).toMatchObject({
         moodreelError: 'bad-request',
       });
     }
@@ -296,6 +366,8 @@ describe('message payloads', () => {
       ['test-backends', { all: true }],
       ['test-backends', null],
       ['test-backends', { backend: 'wasm', last: 'yes' }],
+      ['hide-row', null],
+      ['hide-row', { site: 'Netflix<script>' }],
     ];
     for (const [type, request] of bad) {
       const { answer, handler } = send(type, SENDERS.worker, request);
@@ -305,7 +377,7 @@ describe('message payloads', () => {
     const { handler } = send('feedback', SENDERS.popup, { filmId: 'ml-6', vote: null, emotion: 'sad' });
     await Promise.resolve();
     await Promise.resolve();
-    expect(handler).toHaveBeenCalledWith({ filmId: 'ml-6', vote: null, emotion: 'sad' });
+    expect(handler).toHaveBeenCalledWith({ filmId: 'ml-6', vote: null, emotion: 'sad' }, { kind: 'extension' });
   });
 });
 

@@ -1,9 +1,10 @@
 /**
- * The one message protocol between popup, background, offscreen document and content scripts.
+ * The one message protocol between popup, background, offscreen document, content scripts and the row's frame.
  * Every message names the context that should answer it, so the background and the offscreen document,
  * which both hear every runtime message, never answer each other's; and who may send it, so a content
  * script (a streaming site's page runs beside it, and a compromised renderer can speak for it) gets only
- * what the row and the badges need. Every payload is checked and bounded before a handler sees it.
+ * what the badges need, and the row's frame only what the row needs. Every payload is checked and bounded
+ * before a handler sees it.
  */
 import { browser } from 'wxt/browser';
 import {
@@ -38,6 +39,7 @@ import type {
   ReadRequest,
 } from '../mood/types';
 import type { SiteId } from '../sites/adapters';
+import { ROW_FRAME_PATH } from '../sites/row-frame';
 import type { PicksMood, PicksRequest, PicksResponse, SiteState, TitleMatch, TitleQuery } from '../sites/types';
 
 // What the streaming sites' content scripts exchange with the background is declared beside them (lib/sites).
@@ -80,7 +82,10 @@ export interface Protocol {
   'offscreen-cancel': { target: 'offscreen'; request: { readingId: string }; response: { ok: boolean } };
   /** background → offscreen: load the model and detector now (idempotent). */
   'offscreen-prepare': { target: 'offscreen'; request: { backend?: BackendSetting }; response: { ok: boolean } };
-  /** popup, content script → background: picks for the latest fresh reading. */
+  /**
+   * popup, options, the row's frame → background: picks for the latest fresh reading (`mood: null` without
+   * one: films many people love).
+   */
   'get-picks': { target: 'background'; request: PicksRequest; response: PicksResponse };
   /** content script → background: match a page's titles to catalogue films, one message per batch. */
   'match-titles': {
@@ -103,9 +108,8 @@ export interface Protocol {
   /** content script → background: this site's state (settings, hide flag, freshness). */
   // content scripts may send this
   'site-state': { target: 'background'; request: { site: SiteId }; response: SiteState };
-  /** content script → background: the row's Hide was pressed; hide it everywhere until the browser restarts. */
-  // content scripts may send this
-  'hide-row': { target: 'background'; request: null; response: { ok: boolean } };
+  /** the row's frame → background: "Hide on this site for now" was pressed; hidden there until the browser restarts. */
+  'hide-row': { target: 'background'; request: { site: SiteId }; response: { ok: boolean } };
   /**
    * options → background: measure one backend on this computer (the page asks for each in turn, to show each
    * result as it comes); `last`: load the user's own backend again afterwards.
@@ -141,7 +145,7 @@ const TARGETS: { [K in MessageType]: Protocol[K]['target'] } = {
   'reject-title': 'background',
   'feedback': 'background',
   'site-state': 'background', // content scripts may send this
-  'hide-row': 'background', // content scripts may send this
+  'hide-row': 'background',
   'test-backends': 'background',
   'offscreen-test-backends': 'offscreen',
   'offscreen-prepare': 'offscreen',
@@ -151,12 +155,18 @@ const TARGETS: { [K in MessageType]: Protocol[K]['target'] } = {
 };
 
 /**
- * The only messages a content script may send: picks for the row, title matches for the badges, the site's
- * state (on, hidden, the mood's label), hiding the row, turning a title down. Names of messages not in the
- * protocol yet are listed ahead; the table below can declare 'content-script' only for these names.
+ * The only messages a content script may send: title matches for the badges, the site's state (on, row
+ * hidden, a key that moves with the mood), turning a title down. The row's picks are not among them: the row's
+ * frame asks for those itself. The table below can declare 'content-script' only for these names.
  */
-export const CONTENT_SCRIPT_MESSAGES = ['get-picks', 'match-titles', 'site-state', 'hide-row', 'reject-title'] as const;
+export const CONTENT_SCRIPT_MESSAGES = ['match-titles', 'site-state', 'reject-title'] as const;
 type ContentScriptMessage = (typeof CONTENT_SCRIPT_MESSAGES)[number];
+
+/**
+ * The only messages the row's frame is answered: its picks and hiding it. Never a reading, the speed test,
+ * title matches or the site's state. (It also opens the changes port, which says only "changed".)
+ */
+export const ROW_FRAME_MESSAGES: readonly MessageType[] = ['get-picks', 'hide-row'];
 
 /**
  * Who may send a message:
@@ -173,11 +183,11 @@ export const FROM: {
   'read-mood': 'extension',
   'choose-mood': 'extension',
   'calibrate-resting-face': 'extension',
-  'get-picks': 'content-script',
+  'get-picks': 'extension',
   'match-titles': 'content-script',
   'feedback': 'extension',
   'site-state': 'content-script',
-  'hide-row': 'content-script',
+  'hide-row': 'extension',
   'reject-title': 'content-script',
   'test-backends': 'extension',
   'offscreen-test-backends': 'service-worker',
@@ -199,7 +209,7 @@ const CHECKS: { [K in MessageType]: (request: unknown) => Protocol[K]['request']
   'feedback': feedbackRequestOf,
   // Only the id's form is checked here; readSiteState treats an id no adapter has as a site that is off.
   'site-state': (request) => siteRequestOf(request) as { site: SiteId },
-  'hide-row': nothing,
+  'hide-row': (request) => siteRequestOf(request) as { site: SiteId },
   'reject-title': rejectTitleRequestOf,
   'test-backends': backendTestOf,
   'offscreen-test-backends': offscreenBackendTestOf,
@@ -270,9 +280,17 @@ export async function matchTitlesInBatches(
   return { mood: answers.at(-1)?.mood ?? null, results };
 }
 
+/** Who sent a message, as a handler may need it: its kind and, for a sender in a tab, the tab's address. */
+interface From {
+  kind: SenderKind;
+  /** The address of the tab it runs in, as the browser reports it (not the sender's word); absent if none. */
+  tabUrl?: string;
+}
+
 export type Handlers<T extends Target> = {
   [K in MessageType as Protocol[K]['target'] extends T ? K : never]: (
     request: Protocol[K]['request'],
+    from: From,
   ) => Promise<Protocol[K]['response']> | Protocol[K]['response'];
 };
 
@@ -293,12 +311,27 @@ export interface Self {
   serviceWorkerUrl: string;
 }
 
-export type SenderKind = 'service-worker' | 'extension' | 'content-script' | 'stranger';
+export type SenderKind = 'service-worker' | 'extension' | 'row-frame' | 'content-script' | 'stranger';
+
+function pathOf(url: string): string | null {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return null;
+  }
+}
 
 /**
- * Which of our contexts sent a message. Extension pages have our origin (in a tab too: the options and
- * camera-access pages); the service worker has its script's URL and no tab; a content script has a tab and
- * the site's URL. Anything else (another extension, a frame we do not know) is a stranger.
+ * Which of our contexts sent a message. The browser fills these fields in, not the sender. Extension pages
+ * have our origin (in a tab too: the options and camera-access pages); the row's frame is our row-frame.html,
+ * which always runs in a tab (in a site's page), unlike the popup; the service worker has its script's URL and
+ * no tab; a content script has a tab and the site's URL. Anything else (another extension, a frame we do not
+ * know, row-frame.html outside a tab) is a stranger.
+ *
+ * Why a page cannot pass for the row's frame: a site's renderer (even a compromised one) sends with its own
+ * document's URL, which the browser records, never ours; a page that loads row-frame.html itself (it is
+ * web-accessible to the sites' origins, behind a URL that changes every session) hosts a real frame, which
+ * draws its picks into a document of our origin that the page cannot read, and is answered nothing more.
  */
 export function senderKind(sender: SenderInfo, self: Self): SenderKind {
   if (sender.id !== self.id) return 'stranger';
@@ -306,6 +339,8 @@ export function senderKind(sender: SenderInfo, self: Self): SenderKind {
   if (sender.origin !== undefined && sender.origin !== self.origin && url.startsWith(`${self.origin}/`))
     return 'stranger';
   if (url === self.serviceWorkerUrl && sender.tab === undefined) return 'service-worker';
+  if (url.startsWith(`${self.origin}/`) && pathOf(url) === ROW_FRAME_PATH)
+    return sender.tab !== undefined ? 'row-frame' : 'stranger';
   if (url.startsWith(`${self.origin}/`)) return 'extension';
   if (sender.tab !== undefined && /^https?:/u.test(url)) return 'content-script';
   return 'stranger';
@@ -318,7 +353,14 @@ const ALLOWED: Record<SenderRule, readonly SenderKind[]> = {
 };
 
 function mayAnswer(type: MessageType, kind: SenderKind): boolean {
+  if (kind === 'row-frame') return ROW_FRAME_MESSAGES.includes(type);
   return ALLOWED[FROM[type]].includes(kind);
+}
+
+/** The address of the tab a sender runs in, when the browser says it. */
+function tabUrlOf(sender: SenderInfo): string | undefined {
+  const url = (sender.tab as { url?: unknown } | undefined)?.url;
+  return typeof url === 'string' ? url : undefined;
 }
 
 /** Logs each kind of refusal once (per message type and reason), so a noisy page cannot flood the console. */
@@ -351,7 +393,7 @@ export function routeMessage<T extends Target>(
 ): Promise<unknown> | undefined {
   if (!isEnvelope(message) || message.target !== target) return undefined;
   const type = message.moodreel;
-  const handler = (handlers as Record<string, (request: unknown) => unknown>)[type];
+  const handler = (handlers as Record<string, (request: unknown, from: From) => unknown>)[type];
   if (!handler) return undefined;
   const kind = senderKind(sender, self);
   if (!mayAnswer(type, kind)) {
@@ -366,7 +408,8 @@ export function routeMessage<T extends Target>(
     logRefusal(`${type}|bad-request|${why}`, `MoodReel: refused ${type}: ${why}`);
     return Promise.resolve<Refusal>({ moodreelError: 'bad-request', message: why });
   }
-  return Promise.resolve().then(() => handler(request));
+  const from: From = { kind, ...(tabUrlOf(sender) === undefined ? {} : { tabUrl: tabUrlOf(sender) }) };
+  return Promise.resolve().then(() => handler(request, from));
 }
 
 /** WXT builds the service worker to this file; the manifest says so where a context may read it. */

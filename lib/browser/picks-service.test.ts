@@ -43,8 +43,14 @@ describe('picks service (background glue)', { timeout: 30_000 }, () => {
     service = createPicksService(createCatalogueService({ repository, loadBuiltin: async () => BUILTIN }), () => NOW);
   });
 
-  it('has no picks and no fits without a fresh reading, and says so', async () => {
-    expect(await service.getPicks({})).toMatchObject({ mood: null, picks: [] });
+  it('has no fits without a fresh reading, says so, and picks films many people love', async () => {
+    const loved = await service.getPicks({});
+    expect(loved.mood).toBeNull();
+    expect(loved.picks).toHaveLength(5);
+    for (const pick of loved.picks) {
+      expect(pick.reason).toBe('Loved by MovieLens viewers');
+      expect(pick.rating).toBeGreaterThanOrEqual(4);
+    }
     await latestReading.setValue(reading(HAPPY, NOW - 5 * 3600_000));
     expect((await service.getPicks({})).mood).toBeNull();
     const matched = await service.matchTitles([{ title: 'Toy Story', year: 1995 }]);

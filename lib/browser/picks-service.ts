@@ -12,11 +12,12 @@ import { hiddenFrom, nudgesFrom } from '../picks/feedback';
 import { fitsMood } from '../picks/fit';
 import { rankGroupPicks } from '../picks/group';
 import { DEFAULT_PAGE_SIZE } from '../picks/ordering';
-import { rankPicks } from '../picks/rank';
+import { clearsFloor, qualityFactor } from '../picks/quality';
+import { rankPicks, toPick } from '../picks/rank';
 import { moodScorer } from '../picks/relevance';
 import { weightsFor } from '../picks/strategies';
 import type { MoodScorer } from '../picks/relevance';
-import type { GenreWeights, Strategy } from '../picks/types';
+import type { FilmPick, GenreWeights, Strategy } from '../picks/types';
 import type { CatalogueService, CatalogueSnapshot } from './catalogue-service';
 import { defineCheckedItem } from './checked-item';
 import type { PicksMood, PicksRequest, PicksResponse, TitleMatch, TitleQuery } from './messages';
@@ -73,6 +74,30 @@ function scorerFor(
   scorers.set(snapshot, { key, scorer });
   return scorer;
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// STAND-IN from the issue-row branch (the row before any reading, issue 23): the issue-picks branch makes the
+// real "broadly loved films" answer (quality, variety and novelty as usual); at merge its version replaces this.
+const LOVED_REASON = 'Loved by MovieLens viewers';
+
+/** One page of the best-rated films that clear the quality floor, turned-down films left out. */
+function lovedFilms(
+  snapshot: CatalogueSnapshot,
+  page: number,
+  pageSize: number,
+): { picks: FilmPick[]; hasMore: boolean } {
+  const hidden = hiddenFrom(snapshot.feedback);
+  const ranked = snapshot.films
+    .filter((film) => clearsFloor(film) && !hidden.has(film.id))
+    .map((film) => ({ film, quality: qualityFactor(film) }))
+    .sort((a, b) => b.quality - a.quality || a.film.id.localeCompare(b.film.id));
+  const start = page * pageSize;
+  return {
+    picks: ranked.slice(start, start + pageSize).map(({ film }) => toPick(film, LOVED_REASON)),
+    hasMore: ranked.length > start + pageSize,
+  };
+}
+// ---------------------------------------------------------------------------------------------------- end stand-in
 
 export interface PicksService {
   getPicks(request: PicksRequest): Promise<PicksResponse>;
@@ -137,8 +162,11 @@ export function createPicksService(catalogue: CatalogueService, clock: () => num
     async getPicks(request) {
       const reading = await freshReading();
       const { strategy, weights } = await strategyAndWeights(request.strategy);
-      if (!reading) return { mood: null, strategy, picks: [], hasMore: false };
       const snapshot = await catalogue.snapshot();
+      if (!reading) {
+        const page = request.page ?? 0;
+        return { mood: null, strategy, ...lovedFilms(snapshot, page, request.pageSize ?? DEFAULT_PAGE_SIZE) };
+      }
       const genresOf = (id: string) => snapshot.byId.get(id)?.genres;
       const common = {
         films: snapshot.films,

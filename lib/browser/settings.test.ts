@@ -7,6 +7,7 @@ import {
   defineSetting,
   historySetting,
   moodFreshMinutes,
+  rowSiteSettings,
   siteSettings,
   strategySetting,
 } from './settings';
@@ -68,6 +69,25 @@ describe('settings', () => {
   it('keeps a site added later on by default when an older record lacks it', async () => {
     await fakeBrowser.storage.sync.set({ sites: { netflix: false } });
     expect(await siteSettings.getValue()).toEqual({ netflix: false, prime: true, disney: true });
+  });
+
+  it('"Show the row on home pages": on for every site by default, a setting of its own beside the site switches', async () => {
+    expect(await rowSiteSettings.getValue()).toEqual({ netflix: true, prime: true, disney: true });
+    await fakeBrowser.storage.sync.set({ rowSites: { prime: false } });
+    expect(await rowSiteSettings.getValue()).toEqual({ netflix: true, prime: false, disney: true });
+    // The badges' switch is not touched by it.
+    expect(await siteSettings.getValue()).toEqual({ netflix: true, prime: true, disney: true });
+    await fakeBrowser.storage.sync.set({ rowSites: { prime: 'no' } });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    expect(await rowSiteSettings.read()).toMatchObject({ corrupted: true, value: rowSiteSettings.spec.fallback });
+    warn.mockRestore();
+    expect(rowSiteSettings.spec.form).toMatchObject({
+      section: 'sites',
+      label: 'Show the row on home pages',
+      control: 'toggles',
+      attribute: 'site',
+      testId: 'row-site-toggle',
+    });
   });
 
   it('watchers only ever see checked values', async () => {

@@ -149,25 +149,43 @@ const SITE_CHOICES: readonly { value: SiteId; label: string }[] = Object.values(
 const allSitesOn = (): Record<SiteId, boolean> =>
   Object.fromEntries(SITE_IDS.map((id) => [id, true])) as Record<SiteId, boolean>;
 
+/** A stored record of a boolean per site; a site it does not name is on (a site added later: on by default). */
+function parseSiteRecord(stored: unknown): Record<SiteId, boolean> | undefined {
+  if (typeof stored !== 'object' || stored === null) return undefined;
+  const record = stored as Record<string, unknown>;
+  const out = allSitesOn();
+  for (const { value } of SITE_CHOICES) {
+    if (record[value] === undefined) continue;
+    if (typeof record[value] !== 'boolean') return undefined;
+    out[value] = record[value] as boolean;
+  }
+  return out;
+}
+
 /** Streaming sites MoodReel adds its row and badges to (each can be turned off). */
 export const siteSettings = defineSetting<Record<SiteId, boolean>>('sync:sites', {
   fallback: allSitesOn(),
-  parse(stored) {
-    if (typeof stored !== 'object' || stored === null) return undefined;
-    const record = stored as Record<string, unknown>;
-    const out = allSitesOn();
-    for (const { value } of SITE_CHOICES) {
-      if (record[value] === undefined) continue; // a site added later: on by default
-      if (typeof record[value] !== 'boolean') return undefined;
-      out[value] = record[value] as boolean;
-    }
-    return out;
-  },
+  parse: parseSiteRecord,
   form: {
     section: 'sites',
     label: 'Show picks and badges on',
     help: 'On each site’s home page, a row of films for your mood; wherever the site lists titles (home, search, your list, genre pages), a small badge on its own tiles that fit it.',
     testId: 'site-toggle',
+    control: 'toggles',
+    attribute: 'site',
+    choices: SITE_CHOICES,
+  },
+});
+
+/** Sites whose home pages get the row of picks (the badges follow `siteSettings` alone). On everywhere by default. */
+export const rowSiteSettings = defineSetting<Record<SiteId, boolean>>('sync:rowSites', {
+  fallback: allSitesOn(),
+  parse: parseSiteRecord,
+  form: {
+    section: 'sites',
+    label: 'Show the row on home pages',
+    help: 'The row of picks on top of the site’s own rows. Off, that site keeps its badges and gets no row.',
+    testId: 'row-site-toggle',
     control: 'toggles',
     attribute: 'site',
     choices: SITE_CHOICES,
@@ -265,6 +283,7 @@ export const ALL_SETTINGS: readonly Setting<any>[] = [
   strategySetting,
   customWeightsSetting,
   siteSettings,
+  rowSiteSettings,
   backendSetting,
   readingLengthSetting,
   moodFreshMinutes,

@@ -1,6 +1,7 @@
 /**
  * The content script's link to the background: one message per batch, as the protocol says, and a port the
- * background pings when the site's state changes (the content script cannot read or watch storage).
+ * background pings when the site's state changes (the content script cannot read or watch storage). The row's
+ * frame follows the same port (lib/browser/row-frame-services.ts).
  */
 import { browser } from 'wxt/browser';
 import { SITE_CHANGES_PORT, SITE_STATE_CHANGED, matchTitlesInBatches, sendMessage } from './messages';
@@ -16,7 +17,7 @@ const RECONNECT_MS = [0, 250, 1_000, 5_000, 30_000];
  * Open the changes port and keep it open: the service worker drops it when it stops, and reconnecting wakes
  * it. Every (re)connection counts as a change, so nothing said while the port was down is missed.
  */
-function watchChanges(changed: () => void): () => void {
+export function watchChanges(changed: () => void): () => void {
   let port: ReturnType<typeof browser.runtime.connect> | null = null;
   let stopped = false;
   let failures = 0;
@@ -54,18 +55,14 @@ function watchChanges(changed: () => void): () => void {
 }
 
 const backgroundServices: SiteServices = {
-  getPicks: (request) => sendMessage('get-picks', request),
   // A page with more tiles than one message may carry asks in batches (the background refuses more).
   matchTitles: (titles) => matchTitlesInBatches(titles),
   siteState: (site) => sendMessage('site-state', { site }),
-  hideRow: async () => {
-    await sendMessage('hide-row', null);
-  },
   watchChanges,
   rejectTitle: (title) => sendMessage('reject-title', { title }),
 };
 
-/** What a site's content script runs: the row and the badges, asking the background by runtime messages. */
+/** What a site's content script runs: the row's frame and the badges, asking the background by runtime messages. */
 export function mountSite(ctx: ContentScriptContext, adapter: SiteAdapter<SiteId>): Promise<SiteMount> {
   return mount(ctx, adapter, { services: backgroundServices });
 }

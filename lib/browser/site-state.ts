@@ -1,32 +1,39 @@
 /**
  * The background's side of the streaming sites' state. Content scripts may not read extension storage (it is
  * open to trusted contexts only), so the background reads the settings, the reading's time and the session's
- * hide flag for them (`site-state`), keeps the hide flag (`hide-row`), and tells every open site tab when any
- * of it changes, over a port each content script opens (`SITE_CHANGES_PORT`); the tab then asks again.
+ * hide flags for them (`site-state`), and tells every open site tab, and every row frame, when any of it
+ * changes or the reading goes stale, over a port each opens (`SITE_CHANGES_PORT`); they then ask again.
  */
 import { browser, type Browser } from 'wxt/browser';
+import { isFresh } from '../mood/freshness';
 import { rowHidden } from '../sites/row-hidden';
 import { SITE_CHANGES_PORT, SITE_STATE_CHANGED, type SiteState } from './messages';
 import { latestReading } from './reading-store';
 import type { SiteId } from '../sites/adapters';
-import { customWeightsSetting, moodFreshMinutes, siteSettings, strategySetting } from './settings';
+import { customWeightsSetting, moodFreshMinutes, rowSiteSettings, siteSettings, strategySetting } from './settings';
+import { STALE_ALARM } from './toolbar-badge';
 
 /** This site's state, read now; a value that cannot be read counts as its default. */
-export async function readSiteState(site: SiteId): Promise<SiteState> {
-  const [sites, hidden, freshMinutes, reading, strategy, weights] = await Promise.all([
+export async function readSiteState(site: SiteId, now = Date.now()): Promise<SiteState> {
+  const [sites, rowSites, hidden, freshMinutes, reading, strategy, weights] = await Promise.all([
     siteSettings.getValue().catch(() => siteSettings.spec.fallback),
-    rowHidden.get().catch(() => false),
+    rowSiteSettings.getValue().catch(() => rowSiteSettings.spec.fallback),
+    rowHidden.on(site).catch(() => false),
     moodFreshMinutes.getValue().catch(() => moodFreshMinutes.spec.fallback),
     latestReading.getValue().catch(() => null),
     strategySetting.getValue().catch(() => null),
     customWeightsSetting.getValue().catch(() => null),
   ]);
+  const known = Object.hasOwn(siteSettings.spec.fallback, site);
+  // A reading that went stale moves the key as a new one does: the badges follow it without a reading time.
+  const fresh = reading !== null && isFresh(reading, freshMinutes, now);
   return {
     // An id no adapter has (the request's check looks at its form only) is a site that is off.
-    enabled: Object.hasOwn(siteSettings.spec.fallback, site) && sites[site] !== false,
+    enabled: known && sites[site] !== false,
     rowHidden: hidden,
+    rowOn: known && rowSites[site] !== false,
     freshMinutes,
-    moodKey: JSON.stringify([reading?.at ?? null, strategy, weights, freshMinutes]),
+    moodKey: JSON.stringify([fresh ? reading.at : null, strategy, weights, freshMinutes]),
   };
 }
 
@@ -38,14 +45,16 @@ export function watchSiteState(changed: () => void): () => void {
     customWeightsSetting.watch(changed),
     moodFreshMinutes.watch(changed),
     siteSettings.watch(changed),
+    rowSiteSettings.watch(changed),
     rowHidden.watch(changed),
   ];
   return () => stops.forEach((stop) => stop());
 }
 
 /**
- * In the service worker: accept the sites' change ports (from this extension's content scripts only) and
- * post on each when the state changes.
+ * In the service worker: accept the change ports (from this extension's content scripts and row frames, which
+ * run in tabs) and post on each when the state changes, or when the reading goes stale (the toolbar badge's
+ * alarm, which outlives the service worker).
  */
 export function serveSiteChanges(): void {
   const ports = new Set<Browser.runtime.Port>();
@@ -58,7 +67,7 @@ export function serveSiteChanges(): void {
     ports.add(port);
     port.onDisconnect.addListener(() => ports.delete(port));
   });
-  watchSiteState(() => {
+  const ping = () => {
     for (const port of ports) {
       try {
         port.postMessage(SITE_STATE_CHANGED);
@@ -66,5 +75,9 @@ export function serveSiteChanges(): void {
         ports.delete(port);
       }
     }
+  };
+  watchSiteState(ping);
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === STALE_ALARM) ping();
   });
 }

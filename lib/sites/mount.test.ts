@@ -1,10 +1,11 @@
 // @vitest-environment happy-dom
 /**
  * The content script as a viewer meets it, on the fixture pages in happy-dom, with a fake background (the
- * content script reads no storage: the background answers `site-state` and pings on changes): the row on
- * top of the rows, the badges on the fitting tiles, both following readings, settings, the page's own
+ * content script reads no storage: the background answers `site-state` and pings on changes): the row's frame
+ * on top of the rows, the badges on the fitting tiles, both following readings, settings, the page's own
  * changes and navigation, and gone when they should be. The row and the badges live in closed shadow roots;
- * these tests read them through `recordShadowRoots` (one world here, unlike a browser).
+ * these tests read them through `recordShadowRoots` (one world here, unlike a browser). What the frame shows
+ * is tested on its own (tests/unit/site-row.test.tsx) and in Chromium (tests/e2e/sites.test.ts).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -14,17 +15,8 @@ import { BADGE_TAG } from './badges';
 import { mount, type SiteMount } from './mount';
 import { ROW_TAG } from './row';
 import { readFixture } from './read-fixture';
-import { fakeBackground, fakePick, loadPage, mood, recordShadowRoots, userEvent, type FakeBackground } from './testing';
+import { fakeBackground, loadPage, mood, recordShadowRoots, userEvent, type FakeBackground } from './testing';
 import type { SiteAdapter } from './types';
-
-const picks = [
-  fakePick('1', 'Toy Story', { year: 1995, genres: ['Adventure', 'Animation', 'Children'] }),
-  fakePick('344', 'Ace Ventura: Pet Detective', { year: 1994 }),
-  fakePick('9999', '<img src=x onerror="window.__pwned = 1">', { year: null, genres: [] }),
-  fakePick('500', 'Mrs. Doubtfire', { year: 1993 }),
-  fakePick('1265', 'Groundhog Day', { year: 1993 }),
-  fakePick('4306', 'Shrek', { year: 2001 }),
-];
 
 let contexts: ContentScriptContext[] = [];
 let background: FakeBackground;
@@ -62,7 +54,13 @@ const row = () => {
   return hosts[0] as HTMLElement;
 };
 const inRow = (selector: string) => [...(roots.rootOf(row())?.querySelectorAll(selector) ?? [])];
-const heading = () => inRow('[data-testid="row-heading"]')[0];
+/** The row's frame: the one thing in its closed root. */
+const frame = () => {
+  const frames = inRow('iframe') as HTMLIFrameElement[];
+  expect(frames).toHaveLength(1);
+  return frames[0]!;
+};
+const frameQuery = () => new URL(frame().getAttribute('src')!).searchParams;
 /** The badge drawn in a tile's closed root (null when none). */
 const badgeIn = (tile: Element) =>
   roots.rootOf(tile.querySelector(BADGE_TAG))?.querySelector('[data-testid="fit-badge"]') ?? null;
@@ -81,7 +79,7 @@ const askedTitles = () => background.matchRequests.map((request) => request.map(
 beforeEach(() => {
   fakeBrowser.reset();
   roots = recordShadowRoots();
-  background = fakeBackground({ mood: mood('happy'), picks });
+  background = fakeBackground({ mood: mood('happy') });
   notes = [];
   visit('streaming-demo', '/browse');
 });
@@ -94,31 +92,23 @@ afterEach(() => {
 });
 
 describe('on the Netflix home page', () => {
-  it('shows one row on top of the rows, titled with the mood, its picks as text, each linking to a search', async () => {
+  it("puts one row on top of the rows: a bare host whose closed root holds only the row's frame, for this site", async () => {
     await start();
     const host = row();
     // The page sees a bare host with a closed root.
     expect(host.attributes).toHaveLength(0);
     expect(host.shadowRoot).toBeNull();
     expect(host.nextElementSibling?.getAttribute('data-uia')).toBe('carousel-row-section-0');
-    expect(heading()?.textContent).toBe('Picks for your happy mood 😄');
-    expect(heading()?.getAttribute('data-emotion')).toBe('happy');
-    const cards = inRow('[data-testid="pick"]');
-    expect(cards.map((card) => card.getAttribute('data-movie-id'))).toEqual([
-      '1',
-      '344',
-      '9999',
-      '500',
-      '1265',
-      '4306',
-    ]);
-    expect(cards[0]?.getAttribute('href')).toBe('/search?q=Toy%20Story');
-    expect(cards[0]?.querySelector('.mr-card__facts')?.textContent).toBe('1995 · Adventure · Animation · Children');
-    expect(cards[0]?.querySelector('.mr-card__reason')?.textContent).toBe('Comedy · fits your happy mood');
-    // A title that looks like markup stays text.
-    expect(cards[2]?.querySelector('.mr-card__title')?.textContent).toBe('<img src=x onerror="window.__pwned = 1">');
-    expect(roots.rootOf(host)?.querySelectorAll('img')).toHaveLength(0);
-    expect((window as { __pwned?: number }).__pwned).toBeUndefined();
+    const src = new URL(frame().getAttribute('src')!);
+    expect(src.protocol).toBe('chrome-extension:');
+    expect(src.pathname).toBe('/row-frame.html');
+    expect(frameQuery().get('site')).toBe('netflix');
+    // A title that says nothing of what the frame shows, and no name a page could target.
+    expect(frame().title).toBe('MoodReel picks');
+    expect(frame().hasAttribute('name')).toBe(false);
+    // No word of the row, no pick, in the content script's root: the frame draws them.
+    expect(roots.rootOf(host)?.querySelector('body')?.textContent?.trim()).toBe('');
+    expect(roots.rootOf(host)?.querySelector('body')?.children).toHaveLength(1);
   });
 
   it('badges exactly the fitting tiles, after one match-titles message for the whole page', async () => {
@@ -135,37 +125,31 @@ describe('on the Netflix home page', () => {
     expect(background.matchRequests).toHaveLength(1);
   });
 
-  it('says how to get a reading when there is no fresh one, and badges nothing', async () => {
+  it('badges nothing when there is no fresh reading, and puts the same row there', async () => {
     background.mood = null;
     await start();
-    expect(heading()?.hasAttribute('data-emotion')).toBe(false);
-    expect(inRow('[data-testid="no-reading"]')[0]?.textContent).toContain('Click the MoodReel icon');
-    expect(inRow('[data-testid="pick"]')).toHaveLength(0);
     expect(badged()).toEqual([]);
+    expect(frameQuery().get('site')).toBe('netflix');
+    expect(row().attributes).toHaveLength(0);
   });
 
-  it("gives the row's inner document the page's language", async () => {
+  it("gives the row's frame the page's language", async () => {
     document.documentElement.lang = 'fr-CA';
     await start();
-    expect(roots.rootOf(row())?.querySelector('html')?.getAttribute('lang')).toBe('fr-CA');
+    expect(frameQuery().get('lang')).toBe('fr-CA');
     document.documentElement.removeAttribute('lang');
-  });
-
-  it('titles a group reading as a movie night', async () => {
-    background.mood = mood('happy', 3);
-    await start();
-    expect(heading()?.textContent).toBe('Picks for your movie night, 3 people');
-    expect(row().attributes).toHaveLength(0);
   });
 
   it('follows a new reading in place: same row, new mood, badges redrawn after one message for the matched titles', async () => {
     const mounted = await start();
     const host = row();
+    const before = frame();
     newReading(mood('sad'));
-    await vi.waitFor(() => expect(heading()?.getAttribute('data-emotion')).toBe('sad'));
+    await vi.waitFor(() => expect(badged()[0]?.[1]).toBe('sad'));
     await mounted.settled();
+    // The same host and the same frame (it hears of the reading itself and follows in place).
     expect(row()).toBe(host);
-    expect(heading()?.textContent).toBe('Picks for your sad mood 😢');
+    expect(frame()).toBe(before);
     expect(badged()).toEqual([
       ['Forrest Gump', 'sad'],
       ['The Lion King', 'sad'],
@@ -189,24 +173,21 @@ describe('on the Netflix home page', () => {
     expect(background.matchRequests).toHaveLength(2);
   });
 
-  it('when the reading goes stale, the row and the badges follow without a reload', async () => {
-    // Fresh for 30 minutes (the default): this one has 100 ms left.
-    background.mood = { emotion: 'happy', at: Date.now() - 30 * 60_000 + 100, faces: 1 };
+  it('when the background says the reading went stale (its key moves), the badges go without a reload', async () => {
     const mounted = await start();
-    expect(heading()?.getAttribute('data-emotion')).toBe('happy');
+    expect(badged()).toHaveLength(7);
     background.mood = null;
-    await vi.waitFor(() => expect(inRow('[data-testid="no-reading"]')).toHaveLength(1), { timeout: 3_000 });
+    background.change({ moodKey: 'stale' });
+    await vi.waitFor(() => expect(badged()).toEqual([]), { timeout: 3_000 });
     await mounted.settled();
-    expect(badged()).toEqual([]);
+    expect(rows()).toHaveLength(1);
   });
 
   it('follows a strategy change the same way', async () => {
     const mounted = await start();
-    const picksAsked = background.pickRequests;
     background.change({ moodKey: 'strategy lift' });
-    await vi.waitFor(() => expect(background.pickRequests).toBe(picksAsked + 1));
+    await vi.waitFor(() => expect(background.matchRequests).toHaveLength(2));
     await mounted.settled();
-    expect(background.matchRequests).toHaveLength(2);
     expect(rows()).toHaveLength(1);
   });
 
@@ -274,7 +255,7 @@ describe('on the Netflix home page', () => {
     document.querySelector('[data-uia="browse-page-sections"]')!.append(document.createElement('div'));
     await vi.waitFor(() => expect(rows()).toHaveLength(1));
     await mounted.settled();
-    expect(heading()?.textContent).toBe('Picks for your happy mood 😄');
+    expect(frameQuery().get('site')).toBe('netflix');
     expect(failures).toBe(2);
   });
 
@@ -317,7 +298,7 @@ describe('on the Netflix home page', () => {
     second.route(new URL('https://www.netflix.com/browse'));
     await second.settled();
     expect(rows()).toHaveLength(1);
-    expect(inRow('[data-testid="pick"]')).toHaveLength(6);
+    expect(inRow('iframe')).toHaveLength(1);
     expect(badged()).toHaveLength(7);
     // One host per tile read, never two.
     const hosts = [...document.querySelectorAll(BADGE_TAG)];
@@ -337,30 +318,39 @@ describe('on the Netflix home page', () => {
     expect(rows()).toHaveLength(0);
   });
 
-  it('hides the row (not the badges) with its Hide control, until the browser restarts', async () => {
+  it('takes the row (not the badges) away when it is hidden on this site, and brings it back when shown', async () => {
     const mounted = await start();
-    const hide = inRow('[data-testid="hide-row"]')[0] as HTMLButtonElement;
-    // A click the page makes up does nothing (a browser marks it untrusted; happy-dom's are all untrusted).
-    hide.click();
-    expect(rows()).toHaveLength(1);
-    expect(background.state.rowHidden).toBe(false);
-    const click = new MouseEvent('click', { bubbles: true });
-    Object.defineProperty(click, 'isTrusted', { value: true });
-    hide.dispatchEvent(click);
-    expect(rows()).toHaveLength(0);
+    // What the background says once the frame's "Hide on this site for now" was pressed.
+    background.change({ rowHidden: true });
+    await vi.waitFor(() => expect(rows()).toHaveLength(0));
     await mounted.settled();
     expect(badged()).toHaveLength(7);
-    expect(background.state.rowHidden).toBe(true);
     // Another tab (or a reload) in the same browser session: no row.
     await start();
     expect(rows()).toHaveLength(0);
+    // The popup or the options page brought it back.
+    background.change({ rowHidden: false });
+    await vi.waitFor(() => expect(rows()).toHaveLength(1));
   });
 
-  it('says the background is not answering, without an error', async () => {
+  it('puts no row on a site whose "Show the row on home pages" is off; its badges stay', async () => {
+    background.state.rowOn = false;
+    const mounted = await start();
+    expect(rows()).toHaveLength(0);
+    expect(badged()).toHaveLength(7);
+    background.change({ rowOn: true });
+    await vi.waitFor(() => expect(rows()).toHaveLength(1));
+    background.change({ rowOn: false });
+    await vi.waitFor(() => expect(rows()).toHaveLength(0));
+    await mounted.settled();
+    expect(badged()).toHaveLength(7);
+  });
+
+  it('puts the row there without an error when the background is not answering (its frame says so)', async () => {
     const error = vi.spyOn(console, 'error');
     background.failing = true;
     await start();
-    expect(inRow('[data-testid="unavailable"]')).toHaveLength(1);
+    expect(rows()).toHaveLength(1);
     expect(badged()).toEqual([]);
     expect(error).not.toHaveBeenCalled();
   });
@@ -396,7 +386,6 @@ describe('on a page without rows', () => {
       await mounted.settled();
       expect(rows(), path).toHaveLength(0);
       expect(badged(), path).toHaveLength(7);
-      expect(background.pickRequests, path).toBe(0);
     }
   });
 
@@ -470,7 +459,7 @@ describe('on each site', () => {
       expect(host.nextElementSibling).toBe(
         document.querySelector(adapter.rows.find((s) => document.querySelector(s))!),
       );
-      expect(inRow('[data-testid="pick"]')[0]?.getAttribute('href')).toBe(ADAPTERS[adapter.id].searchPath('Toy Story'));
+      expect(frameQuery().get('site')).toBe(ADAPTERS[adapter.id].id);
       expect(badged()).toEqual(expected);
       expect(background.matchRequests).toHaveLength(1);
     });

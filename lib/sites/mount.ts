@@ -1,10 +1,10 @@
 /**
  * One streaming site's content script: on the site's home page, the picks row on top of the rows and a badge
  * on each tile that fits the mood, kept up to date as the page, the reading and the settings change; nothing
- * anywhere else, nothing when the site is turned off, and everything taken away when the extension stops.
+ * anywhere else, nothing when the site is turned off, and everything taken away when the extension stops. The
+ * row's frame follows the reading by itself: here it is only placed, and taken away when hidden.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { DEFAULT_FRESH_MINUTES, msUntilStale } from '../mood/freshness';
 import { BADGE_TAG, LEGACY_FIT_ATTRIBUTE } from './badges';
 import { Badger } from './badger';
 import { findTiles, isHomePage, isListingPage } from './read';
@@ -62,10 +62,9 @@ export async function mount(
     enabled: true,
     home: isHomePage(adapter, here),
     listing: isListingPage(adapter, here),
-    hidden: false,
+    /** Hidden on this site for now, or the user's "Show the row on home pages" is off for it. */
+    rowOff: false,
   };
-  /** Hide pressed here: the row goes at once, before the background's answer comes back. */
-  let hiddenHere = false;
   /** What the background last said (null before its first answer). */
   let known: SiteState | null = null;
   let stateRequests = 0;
@@ -73,9 +72,8 @@ export async function mount(
   let watcher: PageWatcher | null = null;
   let reportedEmpty = false;
   let fullPasses = 0;
-  let expiry: number | null = null;
 
-  const row = new PicksRowUi({ ctx, adapter, services, onHide: hideRow, debug });
+  const row = new PicksRowUi({ ctx, adapter, debug });
 
   function track(work: Promise<unknown>): void {
     const done = work.catch((error: unknown) => debug(String(error)));
@@ -88,7 +86,7 @@ export async function mount(
     if (wanted && !active) start();
     else if (!wanted && active) stop();
     if (!active) return;
-    if (state.hidden || hiddenHere || !state.home) row.hide();
+    if (state.rowOff || !state.home) row.hide();
     else track(row.show());
   }
 
@@ -97,7 +95,6 @@ export async function mount(
     reportedEmpty = false;
     fullPasses = 0;
     removeStrays();
-    refreshRow();
     watcher = watchPage({
       root: document.documentElement,
       attributes: adapter.titleAttributes,
@@ -116,13 +113,11 @@ export async function mount(
     watcher = null;
     badger.clear();
     row.hide();
-    if (expiry !== null) clearTimeout(expiry);
-    expiry = null;
   }
 
   async function pass(work: PassWork): Promise<void> {
     if (!active) return;
-    if (state.home && !state.hidden && !hiddenHere) await row.place();
+    if (state.home && !state.rowOff) await row.place();
     const tiles = findTiles(adapter, work.full ? [document] : work.changed);
     if (work.full) {
       badger.badges.prune();
@@ -135,28 +130,14 @@ export async function mount(
     await badger.pass(tiles);
   }
 
-  function refreshRow(): void {
-    // Off home, no row: its picks are not asked (asking records them as shown).
-    if (!state.home) return;
-    track(row.refresh().then(scheduleExpiry));
-  }
-
-  /** A new reading, strategy or weights: the row and every badge follow, in place. */
+  /**
+   * A new reading, strategy or weights, or the reading gone stale (the background's key moves and it pings):
+   * every badge follows, in place. The row's frame hears the same ping and follows by itself.
+   */
   function moodChanged(): void {
     lookup.newMood();
     if (!active) return;
     watcher?.requestFullPass();
-    refreshRow();
-  }
-
-  /** When the reading shown goes stale, the row and the badges say so without a reload. */
-  async function scheduleExpiry(): Promise<void> {
-    if (expiry !== null) clearTimeout(expiry);
-    expiry = null;
-    const mood = row.mood;
-    if (!mood || !active) return;
-    const minutes = known?.freshMinutes ?? DEFAULT_FRESH_MINUTES;
-    expiry = ctx.setTimeout(moodChanged, msUntilStale(mood, minutes, Date.now()) + 1_000);
   }
 
   /** "Not this film" on a badge: its title loses its badges now and is never matched again on this device. */
@@ -164,14 +145,6 @@ export async function mount(
     lookup.rejectTitle(title);
     watcher?.requestFullPass();
     if (services.rejectTitle) track(services.rejectTitle(title));
-  }
-
-  function hideRow(): void {
-    hiddenHere = true;
-    apply();
-    services.hideRow().catch((error: unknown) => {
-      debug(`Hide lasts for this page only (the background did not answer: ${String(error)}).`);
-    });
   }
 
   /** Ask the background for the site's state and follow it (an older answer arriving late is dropped). */
@@ -188,7 +161,7 @@ export async function mount(
     const moodMoved = known !== null && known.moodKey !== next.moodKey;
     known = next;
     state.enabled = next.enabled;
-    state.hidden = next.rowHidden;
+    state.rowOff = next.rowHidden || !next.rowOn;
     if (moodMoved) moodChanged();
     apply();
   }
@@ -197,11 +170,9 @@ export async function mount(
     const home = isHomePage(adapter, url);
     const listing = isListingPage(adapter, url);
     if (home === state.home && listing === state.listing) return;
-    const rowAppears = home && !state.home;
     state.home = home;
     state.listing = listing;
     apply();
-    if (rowAppears && active) refreshRow();
   }
 
   let unwatch: (() => void) | null = null;

@@ -7,7 +7,7 @@ import type { Genre } from '../catalogue/types';
 import type { Emotion } from '../mood/emotions';
 import { DEFAULT_FRESH_MINUTES } from '../mood/freshness';
 import type { FilmPick } from '../picks/types';
-import type { PicksMood, SiteServices, SiteState, TitleMatch, TitleQuery } from './types';
+import type { PicksMood, RowServices, SiteServices, SiteState, TitleMatch, TitleQuery } from './types';
 
 export interface FakeFilm {
   id: string;
@@ -79,10 +79,8 @@ function fakeMatch(query: TitleQuery, current: PicksMood | null, catalogue = FAK
 export interface FakeBackground extends SiteServices {
   /** The mood it answers for (null: no fresh reading). */
   mood: PicksMood | null;
-  picks: FilmPick[];
   /** Every match-titles request, in order. */
   matchRequests: TitleQuery[][];
-  pickRequests: number;
   /** Make the next answers fail (the extension was reloaded, say). */
   failing: boolean;
   /** What `siteState` answers (every site alike). */
@@ -104,15 +102,13 @@ export function fakePick(id: string, title: string, extra: Partial<FilmPick> = {
   };
 }
 
-export function fakeBackground(initial: { mood?: PicksMood | null; picks?: FilmPick[] } = {}): FakeBackground {
+export function fakeBackground(initial: { mood?: PicksMood | null } = {}): FakeBackground {
   const watchers = new Set<() => void>();
   const background: FakeBackground = {
     mood: initial.mood ?? null,
-    picks: initial.picks ?? [],
     matchRequests: [],
-    pickRequests: 0,
     failing: false,
-    state: { enabled: true, rowHidden: false, freshMinutes: DEFAULT_FRESH_MINUTES, moodKey: 'first' },
+    state: { enabled: true, rowHidden: false, rowOn: true, freshMinutes: DEFAULT_FRESH_MINUTES, moodKey: 'first' },
     change(update) {
       background.state = { ...background.state, ...update };
       for (const changed of [...watchers]) changed();
@@ -121,27 +117,53 @@ export function fakeBackground(initial: { mood?: PicksMood | null; picks?: FilmP
       if (background.failing) throw new Error('Could not establish connection. Receiving end does not exist.');
       return { ...background.state };
     },
-    async hideRow() {
-      background.change({ rowHidden: true });
-    },
     watchChanges(changed) {
       watchers.add(changed);
       return () => watchers.delete(changed);
-    },
-    async getPicks() {
-      background.pickRequests++;
-      if (background.failing) throw new Error('Could not establish connection. Receiving end does not exist.');
-      return {
-        mood: background.mood,
-        strategy: 'match',
-        picks: background.mood ? background.picks : [],
-        hasMore: false,
-      };
     },
     async matchTitles(titles) {
       background.matchRequests.push(titles);
       if (background.failing) throw new Error('Could not establish connection. Receiving end does not exist.');
       return { mood: background.mood, results: titles.map((query) => fakeMatch(query, background.mood)) };
+    },
+  };
+  return background;
+}
+
+/** What the row's frame is answered, played by a test: picks for `mood`, or films many people love without one. */
+export interface FakeRowBackground extends RowServices {
+  mood: PicksMood | null;
+  picks: FilmPick[];
+  loved: FilmPick[];
+  pickRequests: number;
+  hides: number;
+  failing: boolean;
+  /** Pings the frame, as the background does when the reading, the strategy or the freshness changes. */
+  change(): void;
+}
+
+export function fakeRowBackground(initial: { mood?: PicksMood | null; picks?: FilmPick[]; loved?: FilmPick[] } = {}) {
+  const watchers = new Set<() => void>();
+  const background: FakeRowBackground = {
+    mood: initial.mood ?? null,
+    picks: initial.picks ?? [],
+    loved: initial.loved ?? [],
+    pickRequests: 0,
+    hides: 0,
+    failing: false,
+    change: () => [...watchers].forEach((changed) => changed()),
+    async getPicks() {
+      background.pickRequests++;
+      if (background.failing) throw new Error('Could not establish connection. Receiving end does not exist.');
+      const picks = background.mood ? background.picks : background.loved;
+      return { mood: background.mood, strategy: 'match', picks, hasMore: false };
+    },
+    async hide() {
+      background.hides++;
+    },
+    watchChanges(changed) {
+      watchers.add(changed);
+      return () => watchers.delete(changed);
     },
   };
   return background;

@@ -43,3 +43,11 @@ export function notThisFilmLabel(film?: BadgedFilm | null): string {
 export function fitLabel(fit: Fit): string {
   return `${EMOTION_EMOJI[fit.emotion]} ${fit.genre}`;
 }
+
+/** MovieLens labels that name no genre a viewer would look for: a screen format and an empty list. */
+const NOT_GENRES = new Set(['IMAX', '(no genres listed)']);
+
+/** A film's genres as the row shows them: "IMAX" and "(no genres listed)" left out. */
+export function displayGenres(genres: readonly string[]): string[] {
+  return genres.filter((genre) => !NOT_GENRES.has(genre));
+}

@@ -99,18 +99,27 @@ export interface TileText {
   seriesToo?: boolean;
 }
 
-/** What the content script asks of the background (injected, so tests and the bench need no extension). */
+/**
+ * What the content script asks of the background (injected, so tests and the bench need no extension). The
+ * row's picks are not among them: the row's frame asks for those itself (components/site-row/RowFrame.tsx).
+ */
 export interface SiteServices {
-  getPicks(request: PicksRequest): Promise<PicksResponse>;
   matchTitles(titles: TitleQuery[]): Promise<{ mood: PicksMood | null; results: (TitleMatch | null)[] }>;
   /** The site's settings, hide flag and freshness (the content script cannot read storage). */
   siteState(site: SiteId): Promise<SiteState>;
-  /** "Hide until the browser restarts", for every tab. */
-  hideRow(): Promise<void>;
   /** Calls `changed` whenever `siteState` may answer otherwise; returns the function that stops. */
   watchChanges(changed: () => void): () => void;
   /** "Not this film" on a badge: the title is never matched again (optional: tests may leave it out). */
   rejectTitle?(title: string): Promise<{ ok: boolean }>;
+}
+
+/** What the row's frame asks of the background (injected, so tests need no extension). */
+export interface RowServices {
+  getPicks(request: PicksRequest): Promise<PicksResponse>;
+  /** "Hide on this site for now". */
+  hide(): Promise<void>;
+  /** Calls `changed` whenever the picks may answer otherwise (a reading, strategy, staleness); returns the stop. */
+  watchChanges(changed: () => void): () => void;
 }
 
 // ------------------------------------------------- what the background answers (lib/browser/messages.ts carries it)
@@ -167,8 +176,10 @@ export interface TitleMatch {
 export interface SiteState {
   /** The user has this site turned on. */
   enabled: boolean;
-  /** "Hide until the browser restarts" was pressed. */
+  /** "Hide on this site for now" was pressed on this site (until the browser restarts). */
   rowHidden: boolean;
+  /** The user's "Show the row on home pages" for this site. */
+  rowOn: boolean;
   /** How long a reading stays fresh (the row and badges follow it going stale). */
   freshMinutes: number;
   /** Changes whenever the picks and fits would: a new reading, strategy, weights or freshness. */

@@ -406,8 +406,8 @@ export async function benchSitesHeapChurn({ bursts = 600, perBurst = 20, gapMs =
     const page = await harness.context.newPage();
     await page.goto('http://www.netflix.com/browse');
     const cdp = await harness.context.newCDPSession(page);
-    const { countTestIds, waitForTestId } = await import('../harness/closed-roots.mjs');
-    await waitForTestId(cdp, 'pick');
+    const { countTestIds, waitForRowPicks } = await import('../harness/closed-roots.mjs');
+    await waitForRowPicks(page);
     const heap = async () => {
       await cdp.send('HeapProfiler.collectGarbage');
       const { usedSize } = await cdp.send('Runtime.getHeapUsage');

@@ -3,12 +3,11 @@
  * page's row; mood history records readings and the chart shows them, and erasing clears them; "erase
  * everything" really empties storage and IndexedDB (read back); the backend speed test; and axe-core finds
  * no serious or critical accessibility violation on the popup, options, onboarding, camera-access and
- * privacy pages, nor in the row (checked on its preview in the options page: on a site the row is in a
- * closed shadow root, out of axe's reach as of the page's).
+ * privacy pages, nor in the row (in its frame on a site, and on its preview in the options page).
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { FACE_PHOTOS, facePath, makeY4m, type Harness } from '../harness/index.mjs';
 import {
@@ -20,6 +19,7 @@ import {
   piercedDocument,
   readByCamera,
   readRow,
+  rowFrame,
   waitForRow,
   walkNodes,
 } from './support';
@@ -42,7 +42,7 @@ async function pickIds(page: Page, root = page.locator('body')): Promise<string[
 }
 
 /** Serious and critical axe violations on `page` (axe is evaluated over CDP, which the pages' CSP allows). */
-async function axeViolations(page: Page, include?: string): Promise<string[]> {
+async function axeViolations(page: Page | Frame, include?: string): Promise<string[]> {
   await page.evaluate(`${AXE}; 1`);
   const violations = await page.evaluate(async (selector) => {
     const axe = (
@@ -221,36 +221,54 @@ run.withBrowser(
       });
     });
 
-    it('axe: no serious or critical violation in the row, on its live preview (latest reading, then a sample)', async () => {
+    it('axe: no serious or critical violation in the row, in its frame on a site and on its live preview, with a reading and without', async () => {
       const report: Record<string, string[]> = {};
       const popup = await freshPopup(h());
       expectMood(run, await readByCamera(popup), 'axe row preview');
       const options = await openOptions(h());
       const preview = options.locator('[data-testid="row-preview"]');
       await preview.locator('[data-testid="pick"]').first().waitFor({ timeout: 30_000 });
-      expect(await preview.getAttribute('data-sample')).toBe('false');
+      expect(await preview.getAttribute('data-reading')).toBe('fresh');
       // The same row the sites get: its heading and picks, for the reading just made.
       expect(await preview.locator('[data-testid="row-heading"]').getAttribute('data-emotion')).toBeTruthy();
       expect(await preview.locator('[data-testid="pick"]').count()).toBeGreaterThanOrEqual(5);
-      report['reading'] = await axeViolations(options, '[data-testid="row-preview"]');
-      // No fresh reading: a sample row, checked the same way.
+      report['preview, reading'] = await axeViolations(options, '[data-testid="row-preview"]');
+      const site = await h().context.newPage();
+      await site.goto('http://www.netflix.com/browse');
+      await waitForRow(site, 'picks', undefined, 30_000);
+      report['frame, reading'] = await axeViolations(rowFrame(site)!);
+      // No fresh reading: films many people love, checked the same way.
       await popup.evaluate(() => chrome.storage.local.remove('latestReading'));
-      await expect.poll(() => preview.getAttribute('data-sample'), { timeout: 10_000 }).toBe('true');
+      await expect.poll(() => preview.getAttribute('data-reading'), { timeout: 10_000 }).toBe('none');
       await preview.locator('[data-testid="pick"]').first().waitFor();
-      report['sample'] = await axeViolations(options, '[data-testid="row-preview"]');
-      expect(report).toEqual({ reading: [], sample: [] });
-      await Promise.all([options.close(), popup.close()]);
+      expect(await preview.locator('[data-testid="row-heading"]').getAttribute('data-emotion')).toBeNull();
+      report['preview, no reading'] = await axeViolations(options, '[data-testid="row-preview"]');
+      await waitForRow(site, 'no-reading', undefined, 30_000);
+      report['frame, no reading'] = await axeViolations(rowFrame(site)!);
+      expect(report).toEqual({
+        'preview, reading': [],
+        'frame, reading': [],
+        'preview, no reading': [],
+        'frame, no reading': [],
+      });
+      await Promise.all([options.close(), popup.close(), site.close()]);
     });
 
-    it("the row's inner document has the page's language, and the page cannot see into it", async () => {
+    it("the row's frame has the page's language, and the page cannot see into the row", async () => {
       const site = await h().context.newPage();
       await site.goto('http://www.netflix.com/browse');
       await expect.poll(async () => (await readRow(site)).heading, { timeout: 30_000 }).toBeTruthy();
+      const pageLang = await site.evaluate(() => document.documentElement.lang);
+      expect(pageLang).toBeTruthy();
+      expect(await rowFrame(site)!.evaluate(() => document.documentElement.lang)).toBe(pageLang);
+      // The host's closed root holds the frame and no text of the row.
       const tree = await piercedDocument(site);
-      const inner = [...walkNodes(tree)].find(
-        ([node, above]) => node.localName === 'html' && above.some((a) => a.localName === 'moodreel-picks'),
-      );
-      expect(inner && attributesOf(inner[0]).lang).toBe(await site.evaluate(() => document.documentElement.lang));
+      const host = [...walkNodes(tree)].find(([node]) => node.localName === 'moodreel-picks')![0];
+      const inRoot = [...walkNodes(host.shadowRoots![0]!)].map(([node]) => node);
+      expect(inRoot.filter((node) => node.localName === 'iframe').map((node) => attributesOf(node).title)).toEqual([
+        'MoodReel picks',
+      ]);
+      expect(inRoot.some((node) => node.nodeType === 3 && /pick|mood|film/i.test(node.nodeValue ?? ''))).toBe(false);
       expect(await site.evaluate(() => document.querySelector('moodreel-picks')?.shadowRoot ?? null)).toBeNull();
       await site.close();
     });

@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, launchExtension, type Harness } from '../harness/index.mjs';
 import { LABELLED_PAGES } from '../fixtures/real-pages/labels';
-import { pressNotThisFilm, readBadges, setStoredReading } from './support';
+import { pressNotThisFilm, readBadges, setStoredReading, waitForRow } from './support';
 
 const PAGES_DIR = path.join(ROOT, '../shared/pages');
 const hasPages = existsSync(PAGES_DIR);
@@ -115,6 +115,9 @@ describe.skipIf(!hasPages)('real pages under the real host names', () => {
       expect(badges.map((b) => b.title)).not.toContain(title);
     }
     await page.waitForSelector('moodreel-picks');
+    // The row's picks, read inside its frame on the saved page (its own styles and scripts around it).
+    const row = await waitForRow(page, 'picks', 'happy', 30_000);
+    expect(row.picks.length).toBeGreaterThanOrEqual(5);
     // The badge names the film it means.
     expect(badges.find((b) => b.title === 'The Royal Tenenbaums')?.label).toBe(
       'Fits your happy mood: The Royal Tenenbaums (2001), Comedy · Drama',

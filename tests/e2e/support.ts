@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { CDPSession, Page } from 'playwright-core';
+import type { CDPSession, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADAPTERS } from '../../lib/sites/adapters';
 import {
@@ -290,12 +290,6 @@ export function* walkNodes(node: DomNode, ancestors: DomNode[] = []): Generator<
   for (const child of node.children ?? []) yield* walkNodes(child, below);
 }
 
-function textOf(node: DomNode): string {
-  let text = '';
-  for (const [n] of walkNodes(node)) if (n.nodeType === 3) text += n.nodeValue ?? '';
-  return text;
-}
-
 /** The element's border box on the page (null when it has none: not rendered). */
 async function boxOf(page: Page, node: DomNode): Promise<Box | null> {
   const cdp = await cdpOf(page);
@@ -401,38 +395,72 @@ interface RowRead {
   rows: number;
   /** The host's attributes, as the page sees them (none, whatever the mood). */
   hostAttributes: string[];
+  /** Whether the host's closed root holds the row's frame (an extension page). */
+  framed: boolean;
   heading: string | null;
   /** The heading's data-emotion (null: no fresh reading). */
   emotion: string | null;
   /** data-movie-id of each [data-testid=pick], in order. */
   picks: string[];
-  /** The "no reading yet" note, if shown. */
+  /** The "Read your mood for picks that fit it" line, shown before any reading. */
   note: string | null;
 }
 
-/** The picks row as its closed root holds it (the first host, if several). */
+/**
+ * The row's frame: the extension page drawn in an `<iframe>` inside the row's closed root. A page's scripts
+ * cannot reach it (it is in no `window.frames`, and cross-origin); Playwright attaches to it as DevTools does,
+ * and tests read it from its own document. Null while there is none.
+ */
+export function rowFrame(page: Page): Frame | null {
+  return (
+    page.frames().find((frame) => {
+      const url = frame.url();
+      return url.startsWith('chrome-extension://') && new URL(url).pathname === '/row-frame.html';
+    }) ?? null
+  );
+}
+
+/** The picks row: its host as the page has it (over CDP: the root is closed), and what its frame shows. */
 export async function readRow(page: Page): Promise<RowRead> {
-  const document = await piercedDocument(page);
-  const hosts = [...walkNodes(document)].map(([node]) => node).filter((node) => node.localName === 'moodreel-picks');
-  const read: RowRead = { rows: hosts.length, hostAttributes: [], heading: null, emotion: null, picks: [], note: null };
+  const tree = await piercedDocument(page);
+  const hosts = [...walkNodes(tree)].map(([node]) => node).filter((node) => node.localName === 'moodreel-picks');
+  const read: RowRead = {
+    rows: hosts.length,
+    hostAttributes: [],
+    framed: false,
+    heading: null,
+    emotion: null,
+    picks: [],
+    note: null,
+  };
   const host = hosts[0];
   if (!host) return read;
   read.hostAttributes = Object.keys(attributesOf(host));
-  for (const root of host.shadowRoots ?? []) {
-    for (const [node] of walkNodes(root)) {
-      const attributes = attributesOf(node);
-      if (attributes['data-testid'] === 'row-heading') {
-        read.heading = textOf(node);
-        read.emotion = attributes['data-emotion'] ?? null;
-      }
-      if (attributes['data-testid'] === 'pick') read.picks.push(attributes['data-movie-id'] ?? '');
-      if (attributes['data-testid'] === 'no-reading') read.note = textOf(node);
-    }
-  }
-  return read;
+  read.framed = (host.shadowRoots ?? []).some((root) =>
+    [...walkNodes(root)].some(([node]) => node.localName === 'iframe'),
+  );
+  const frame = rowFrame(page);
+  if (!read.framed || !frame) return read;
+  const inside = await frame
+    .evaluate(() => {
+      const heading = document.querySelector('[data-testid="row-heading"]');
+      return {
+        heading: heading?.textContent ?? null,
+        emotion: heading?.getAttribute('data-emotion') ?? null,
+        picks: [...document.querySelectorAll('[data-testid="pick"][data-movie-id]')].map(
+          (pick) => pick.getAttribute('data-movie-id') ?? '',
+        ),
+        note: document.querySelector('[data-testid="no-reading"]')?.textContent ?? null,
+      };
+    })
+    .catch(() => null); // the frame is loading or going away
+  return inside ? { ...read, ...inside } : read;
 }
 
-/** Waits until the row shows `state`: the "no reading" note, or picks (for `emotion`, when given). */
+/**
+ * Waits until the row shows `state`: films many people love with the "read your mood" line (no reading), or
+ * picks (for `emotion`, when given).
+ */
 export async function waitForRow(
   page: Page,
   state: 'no-reading' | 'picks',
@@ -482,19 +510,13 @@ async function callOn<T>(
 }
 
 /**
- * Runs `fn` on the row's closed shadow root (resolved over CDP into the page's main world, as DevTools
- * does), for what attributes cannot say: focus, computed styles, links. Null when there is no row.
+ * Runs `fn` in the row's frame (its `document` is the frame's), for what attributes cannot say: focus, computed
+ * styles, links. Null when there is no row.
  */
-export async function evaluateInRow<T, A = null>(
-  page: Page,
-  fn: (root: ShadowRoot, arg: A) => T,
-  arg?: A,
-): Promise<T | null> {
-  const document = await piercedDocument(page);
-  const host = [...walkNodes(document)].map(([node]) => node).find((node) => node.localName === 'moodreel-picks');
-  const root = host?.shadowRoots?.[0];
-  if (!root) return null;
-  return callOn<T>(page, root, `function (arg) { return (${fn.toString()})(this, arg); }`, [{ value: arg ?? null }]);
+export async function evaluateInRow<T, A = null>(page: Page, fn: (arg: A) => T, arg?: A): Promise<T | null> {
+  const frame = rowFrame(page);
+  if (!frame) return null;
+  return frame.evaluate(fn as (arg: unknown) => T, arg ?? null);
 }
 
 /** Runs `fn` on the first drawn badge's host (its badge passed too). Null when no badge is drawn. */
@@ -521,16 +543,7 @@ export async function evaluateOnBadge<T, A = null>(
 
 /** Clicks the row's control `testid` with the mouse, as a user does (the row ignores clicks a script makes). */
 export async function clickInRow(page: Page, testid: string): Promise<void> {
-  const document = await piercedDocument(page);
-  const host = [...walkNodes(document)].map(([node]) => node).find((node) => node.localName === 'moodreel-picks');
-  for (const [node] of host ? walkNodes(host.shadowRoots?.[0] ?? host) : []) {
-    if (attributesOf(node)['data-testid'] !== testid) continue;
-    const cdp = await cdpOf(page);
-    await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: node.backendNodeId });
-    const box = await boxOf(page, node);
-    if (!box) break;
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-    return;
-  }
-  throw new Error(`No [data-testid="${testid}"] in the row`);
+  const frame = rowFrame(page);
+  if (!frame) throw new Error(`No row frame to click [data-testid="${testid}"] in`);
+  await frame.locator(`[data-testid="${testid}"]`).click();
 }

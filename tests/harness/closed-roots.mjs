@@ -30,3 +30,21 @@ export async function waitForTestId(cdp, testid, timeout = 30_000) {
   }
   throw new Error(`no [data-testid="${testid}"] within ${timeout} ms`);
 }
+
+/**
+ * Waits until the row's frame (an extension page in an <iframe> inside the row's closed root: CDP's pierced
+ * document does not reach into it) shows at least one `[data-testid="pick"]`; returns the frame.
+ * @param {import('playwright-core').Page} page
+ */
+export async function waitForRowPicks(page, timeout = 30_000) {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    const frame = page.frames().find((f) => /^chrome-extension:\/\/[^/]+\/row-frame\.html/.test(f.url()));
+    const count = frame
+      ? await frame.evaluate(() => document.querySelectorAll('[data-testid="pick"]').length).catch(() => 0)
+      : 0;
+    if (frame && count > 0) return frame;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`no [data-testid="pick"] in the row's frame within ${timeout} ms`);
+}

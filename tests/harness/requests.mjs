@@ -135,11 +135,11 @@ export function isAllowedUrl(url, { hosts = ['127.0.0.1'], extensionId } = {}) {
   }
   if (['data:', 'blob:', 'about:'].includes(parsed.protocol)) return true;
   if (parsed.protocol === 'chrome-extension:') {
-    // Our own files, also under the per-session address (a UUID host) of use_dynamic_url resources: the
-    // content scripts' row stylesheets. Only MoodReel is loaded, and none of this leaves the browser.
+    // Our own files, also under the per-session address (a UUID host) of use_dynamic_url resources: the row's
+    // frame, row-frame.html. Only MoodReel is loaded, and none of this leaves the browser.
     const dynamic =
       /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(parsed.host) &&
-      parsed.pathname.startsWith('/content-scripts/');
+      parsed.pathname === '/row-frame.html';
     return !extensionId || parsed.host === extensionId || dynamic;
   }
   if (parsed.protocol === 'http:' || parsed.protocol === 'https:' || parsed.protocol === 'ws:') {

@@ -65,8 +65,8 @@ async function main() {
     await demo.setViewportSize({ width: 1280, height: 800 });
     await demo.goto('http://www.netflix.com/browse');
     const cdp = await harness.context.newCDPSession(demo);
-    const { waitForTestId } = await import('./closed-roots.mjs');
-    await waitForTestId(cdp, 'pick');
+    const { waitForRowPicks, waitForTestId } = await import('./closed-roots.mjs');
+    await waitForRowPicks(demo);
     await waitForTestId(cdp, 'fit-badge');
     await demo.waitForTimeout(600);
     await demo.screenshot({ path: path.join(OUT, 'streaming.png') });

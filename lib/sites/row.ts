@@ -1,25 +1,48 @@
 /**
- * The picks row's life on the page: one `<moodreel-picks>` host with a closed shadow root (WXT's
- * createShadowRootUi), placed just before the site's first row, re-placed if the site's rendering drops it,
- * re-rendered in place when the picks change. Never two: a host left by an earlier run is removed first.
+ * The picks row's place on the page: one `<moodreel-picks>` host with a closed shadow root (WXT's
+ * createShadowRootUi), placed just before the site's first row, re-placed if the site's rendering drops it.
+ * Never two: a host left by an earlier run is removed first.
  *
- * The page sees only the host: no attribute on it, and one fixed size (site-row.css) whatever the row says,
- * so neither the mood, nor whether there is one, nor a movie night's headcount can be read from outside.
+ * The row itself is drawn by an extension page in an `<iframe>` inside that root (entrypoints/row-frame/): the
+ * frame asks the background for its picks, so no pick, mood or word of the row passes through this content
+ * script or the page's document. The page sees only the host: no attribute on it, one fixed size whatever the
+ * frame shows, and (behind its closed root) no way to the frame: it is not in `window.frames`, and its
+ * address changes every browser session.
  */
-import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { PicksRow, ROW_PICKS, type RowView } from '@/components/site-row/PicksRow';
+import type { SiteId } from './adapters';
 import { findFirstRow } from './read';
-import type { PicksMood, SiteAdapter, SiteServices } from './types';
+import { ROW_FRAME_PATH, ROW_HEIGHT, rowFrameQuery } from './row-frame';
+import type { SiteAdapter } from './types';
 
 export const ROW_TAG = 'moodreel-picks';
 
+/**
+ * The host's box, set from inside its closed root with !important (for important rules the inner tree wins, so
+ * no page rule or inline style can change it): one size whatever the frame shows, nothing overflowing it.
+ */
+const HOST_CSS = `
+:host {
+  display: block !important;
+  position: relative !important;
+  margin: 0 0 24px !important;
+  padding: 0 !important;
+  width: auto !important;
+  height: ${ROW_HEIGHT}px !important;
+  min-height: ${ROW_HEIGHT}px !important;
+  max-height: ${ROW_HEIGHT}px !important;
+  overflow: hidden !important;
+  contain: strict !important;
+}
+html, body { margin: 0; padding: 0; display: block; height: 100%; overflow: hidden; background: transparent; }
+iframe { display: block; width: 100%; height: 100%; border: 0; margin: 0; padding: 0; }
+`;
+
 export interface RowOptions {
   ctx: ContentScriptContext;
-  adapter: SiteAdapter;
-  services: SiteServices;
-  onHide(): void;
+  adapter: SiteAdapter<SiteId>;
   debug(message: string): void;
 }
 
@@ -31,17 +54,10 @@ function pageLanguage(): string {
 export class PicksRowUi {
   private ui: ShadowRootContentScriptUi<void> | null = null;
   private creating: Promise<ShadowRootContentScriptUi<void> | null> | null = null;
-  private view: RowView = { kind: 'loading' };
   private wanted = false;
   private anchor: Element | null = null;
-  private requests = 0;
 
   constructor(private readonly options: RowOptions) {}
-
-  /** The mood the row shows now (null: none, or not loaded). */
-  get mood(): PicksMood | null {
-    return this.view.kind === 'picks' ? this.view.mood : null;
-  }
 
   /** Whether the row is on the page. */
   get placed(): boolean {
@@ -66,27 +82,10 @@ export class PicksRowUi {
     ui.mount();
   }
 
-  /** Take the row off the page (it can come back with `show`). */
+  /** Take the row off the page (it can come back with `show`; its frame then loads again). */
   hide(): void {
     this.wanted = false;
     if (this.ui?.shadowHost.isConnected) this.ui.remove();
-  }
-
-  /** Ask the background for picks (the saved strategy) and show them in place. */
-  async refresh(): Promise<void> {
-    const request = ++this.requests;
-    let view: RowView;
-    try {
-      const answer = await this.options.services.getPicks({ page: 0, pageSize: ROW_PICKS });
-      view = { kind: 'picks', mood: answer.mood, picks: Array.isArray(answer.picks) ? answer.picks : [] };
-    } catch (error) {
-      this.options.debug(`get-picks failed: ${String(error)}`);
-      view = { kind: 'unavailable' };
-    }
-    // An older request answering late must not replace a newer answer.
-    if (request !== this.requests) return;
-    this.view = view;
-    this.draw();
   }
 
   private async create(): Promise<ShadowRootContentScriptUi<void> | null> {
@@ -95,15 +94,11 @@ export class PicksRowUi {
       position: 'inline',
       // Closed: the page's scripts get null from host.shadowRoot; only this content script holds the root.
       mode: 'closed',
-      // Keys typed in the row (Tab, Enter) stay in it: the sites have keyboard shortcuts of their own.
-      isolateEvents: true,
+      css: HOST_CSS,
       anchor: () => this.anchor,
       append: 'before',
       onMount: (container) => {
-        this.drawInto(container);
-      },
-      onRemove: () => {
-        if (this.ui) render(null, this.ui.uiContainer);
+        container.append(this.frame());
       },
     }).then(
       (ui) => {
@@ -120,21 +115,15 @@ export class PicksRowUi {
     return this.creating;
   }
 
-  private draw(): void {
-    if (this.ui?.shadowHost.isConnected) this.drawInto(this.ui.uiContainer);
-  }
-
-  private drawInto(container: HTMLElement): void {
-    // The row's own document (WXT's inner <html>) speaks the page's language, for screen readers and axe.
-    container.parentElement?.setAttribute('lang', pageLanguage());
-    render(
-      <PicksRow
-        view={this.view}
-        siteName={this.options.adapter.name}
-        searchPath={this.options.adapter.searchPath}
-        onHide={this.options.onHide}
-      />,
-      container,
-    );
+  /**
+   * The frame: the extension's row page for this site (its address is the per-session one Chrome gives
+   * web-accessible pages with use_dynamic_url). No name (a page could target a named frame with window.open),
+   * and a title that is the same whatever it shows.
+   */
+  private frame(): HTMLIFrameElement {
+    const frame = document.createElement('iframe');
+    frame.title = 'MoodReel picks';
+    frame.src = `${browser.runtime.getURL(ROW_FRAME_PATH)}${rowFrameQuery(this.options.adapter.id, pageLanguage())}`;
+    return frame;
   }
 }
