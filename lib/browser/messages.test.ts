@@ -385,7 +385,7 @@ describe('a chosen mood and a calibration', () => {
   it('take one of the seven emotions and a reading time, and nothing else', async () => {
     const ok = send('choose-mood', SENDERS.popup, { emotion: 'happy', corrects: 5, extra: 'x' });
     expect(isRefusal(await ok.answer)).toBe(false);
-    expect(ok.handler).toHaveBeenCalledWith({ emotion: 'happy', corrects: 5 });
+    expect(ok.handler).toHaveBeenCalledWith({ emotion: 'happy', corrects: 5 }, { kind: 'extension' });
     for (const request of [
       { emotion: 'bored' },
       { emotion: 'sad', corrects: -1 },

@@ -237,7 +237,7 @@ describe('background', () => {
     await flush();
     expect(answer.reading).toMatchObject({ emotion: 'sad', source: 'chosen', probabilities: [0, 0, 0, 0, 1, 0, 0] });
     expect(await latestReading.getValue()).toEqual(answer.reading);
-    expect(await fakeBrowser.action.getBadgeText({})).toBe('SAD');
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('😢');
     expect(offscreenRequests.filter((m) => (m as Envelope).moodreel === 'offscreen-read')).toEqual([]);
     const stores = openStores('moodreel', { indexedDB, IDBKeyRange });
     expect(await stores.history.count()).toBe(0);
@@ -258,7 +258,7 @@ describe('background', () => {
       source: 'chosen',
       corrects: { emotion: 'happy', at: read.reading.at },
     });
-    expect(await fakeBrowser.action.getBadgeText({})).toBe('CALM');
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('😐');
     const stores = openStores('moodreel', { indexedDB, IDBKeyRange });
     expect((await stores.history.all()).map((e) => [e.emotion, e.source])).toEqual([['neutral', 'chosen']]);
     expect(await stores.corrections.all()).toMatchObject([
