@@ -1,7 +1,8 @@
 /**
  * Browser glue in the background: answers the popup's and the content scripts' picks, title and feedback
- * messages from the latest fresh reading, the user's strategy and the catalogue. The ranking itself is pure
- * code in lib/picks; this file only gathers its inputs.
+ * messages from the latest fresh reading, the user's strategy and the catalogue (without a fresh reading, picks
+ * are broadly loved films and `mood` is null). The ranking itself is pure code in lib/picks; this file only
+ * gathers its inputs.
  */
 import type { Feedback } from '../catalogue/types';
 import { isFresh } from '../mood/freshness';
@@ -12,7 +13,7 @@ import { hiddenFrom, nudgesFrom } from '../picks/feedback';
 import { fitsMood } from '../picks/fit';
 import { rankGroupPicks } from '../picks/group';
 import { DEFAULT_PAGE_SIZE } from '../picks/ordering';
-import { rankPicks } from '../picks/rank';
+import { rankLoved, rankPicks } from '../picks/rank';
 import { moodScorer } from '../picks/relevance';
 import { weightsFor } from '../picks/strategies';
 import type { MoodScorer } from '../picks/relevance';
@@ -99,10 +100,10 @@ export function createPicksService(catalogue: CatalogueService, clock: () => num
   });
 
   /** Films shown for the last three other readings (`recent`) and for the five before them (`seen`). */
-  async function shownBefore(reading: MoodReading): Promise<{ recent: Set<string>; seen: Set<string> }> {
+  async function shownBefore(reading: MoodReading | null): Promise<{ recent: Set<string>; seen: Set<string> }> {
     await recording;
     const shown = await shownPicks.getValue();
-    const earlier = shown.filter((s) => s.at !== reading.at).slice(-SEEN_READINGS);
+    const earlier = shown.filter((s) => s.at !== reading?.at).slice(-SEEN_READINGS);
     const recent = new Set(earlier.slice(-NOVELTY_READINGS).flatMap((s) => s.ids));
     const seen = new Set(
       earlier
@@ -137,8 +138,19 @@ export function createPicksService(catalogue: CatalogueService, clock: () => num
     async getPicks(request) {
       const reading = await freshReading();
       const { strategy, weights } = await strategyAndWeights(request.strategy);
-      if (!reading) return { mood: null, strategy, picks: [], hasMore: false };
       const snapshot = await catalogue.snapshot();
+      if (!reading) {
+        // No mood to pick for: broadly loved films, "Loved by MovieLens viewers" (the row is never empty; the
+        // popup keeps asking for a reading). Films of the recent readings come last, as for any reading.
+        const loved = rankLoved({
+          films: snapshot.films,
+          hidden: hiddenFrom(snapshot.feedback),
+          ...(await shownBefore(null)),
+          page: request.page ?? 0,
+          pageSize: request.pageSize ?? DEFAULT_PAGE_SIZE,
+        });
+        return { mood: null, strategy, picks: loved.picks, hasMore: loved.hasMore };
+      }
       const genresOf = (id: string) => snapshot.byId.get(id)?.genres;
       const common = {
         films: snapshot.films,

@@ -71,7 +71,7 @@ export const LIFT_WEIGHTS: Readonly<GenreWeights> = frozen({
   // Warm and uplifting.
   sad: lifting('sad', ['Comedy', 'Musical', 'Children', 'Animation']),
   happy: lifting('happy', ['Comedy', 'Adventure', 'Musical']),
-  surprise: lifting('surprise', ['Adventure', 'Sci-Fi', 'Fantasy', 'Mystery']),
+  surprise: lifting('surprise', ['Adventure', 'Sci-Fi', 'Fantasy', 'Mystery', 'Animation', 'Comedy']),
   neutral: lifting('neutral', ['Comedy', 'Adventure', 'Mystery']),
 });
 
