@@ -24,6 +24,12 @@ export function PopupPickCard({
               ★ {pick.rating.toFixed(1)}
             </span>
           )}
+          {pick.userRating != null && pick.source === 'builtin' && (
+            <span class="pick__yours" data-testid="pick-your-rating">
+              {' '}
+              · your rating ★ {pick.userRating.toFixed(1)}
+            </span>
+          )}
         </p>
         <p class="pick__reason">{pick.reason}</p>
         {pick.fitsPeople && pick.fitsPeople.fits > 0 && (

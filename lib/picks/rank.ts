@@ -95,6 +95,7 @@ export function singleScoring(scorer: MoodScorer, index: FilmIndex): Scoring {
     (e) => !lanes.includes(e) && shares[e]! >= NEXT_MOOD_MIN_SHARE,
   );
   const nextProfiles = next.map((e) => scaled(profiles[e]!, weight));
+  const nextShares = next.map((e) => shares[e]!);
   const topProfile = scaled(profiles[EMOTIONS.indexOf(scorer.top)]!, weight * LOVED_TONE_SHARE);
   const masks = index.masks;
   const emotionProfiles = profiles.map((profile) => scaled(profile, weight));
@@ -127,7 +128,7 @@ export function singleScoring(scorer: MoodScorer, index: FilmIndex): Scoring {
     next.forEach((e, n) => {
       const part = scorer.genreFit(e, mask);
       nextParts[slot * next.length + n] = part;
-      if (!Number.isNaN(part)) fillMost = Math.max(fillMost, part + absSum(nextProfiles[n]!));
+      if (!Number.isNaN(part)) fillMost = Math.max(fillMost, (part + absSum(nextProfiles[n]!)) * nextShares[n]!);
     });
     fillBound[slot] = fillMost;
   });
@@ -176,7 +177,8 @@ export function singleScoring(scorer: MoodScorer, index: FilmIndex): Scoring {
         const part = nextParts[slot * next.length + n]!;
         if (Number.isNaN(part)) continue;
         const fit = part + dot(nextProfiles[n]!, idx.tone, position);
-        if (fit >= fitMin && !(fit <= best)) best = fit;
+        // The larger of the lesser emotions first: a film's fit weighed by its emotion's share.
+        if (fit >= fitMin && !(fit * nextShares[n]! <= best)) best = fit * nextShares[n]!;
       }
       if (!Number.isNaN(best)) {
         kind.value = 'next';

@@ -157,6 +157,9 @@ export function moodScorer(
   const total = raw.reduce((sum, p) => sum + p, 0) || 1;
   const shares = raw.map((p) => p / total);
   const tableRows = weightRows(weights);
+  // Under lift every lifting genre counts the same (the table's order only names the genre a film fits through):
+  // a film of any lifting genre and a neutral tone fits.
+  const liftRows = tableRows.map((row) => row.map((weight) => (weight > 0 ? 1 : weight)));
   const nudgeRows = weightRows(nudges).map((row) => (row.some((weight) => weight !== 0) ? row : null));
   const profiles = EMOTIONS.map((emotion) => toneProfile(strategy, emotion));
   const weight = toneWeight(strategy);
@@ -183,8 +186,9 @@ export function moodScorer(
 
   const genrePart = (e: number, mask: number): number => {
     const nudgeRow = nudgeRows[e] ?? null;
-    const table = combineGenreWeights(tableRows[e]!, mask);
-    const own = lifting ? LIFT_GENRE_BASE + LIFT_GENRE_SHARE * table : table;
+    const own = lifting
+      ? LIFT_GENRE_BASE + LIFT_GENRE_SHARE * combineGenreWeights(liftRows[e]!, mask)
+      : combineGenreWeights(tableRows[e]!, mask);
     return own + (nudgeRow ? sumNudges(nudgeRow, mask) : 0);
   };
   const genreFit = (e: number, mask: number): number => {

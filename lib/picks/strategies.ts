@@ -60,7 +60,8 @@ function lifting(emotion: Emotion, genres: readonly Genre[]): Partial<Record<Gen
 
 /**
  * "Lift my mood" (mood management, Zillmann 1988): light, absorbing genres for negative moods, more of the same
- * for a happy one, and curiosity for surprise.
+ * for a happy one, and wonder for surprise. Under lift these only narrow: a film's tone decides whether it lifts
+ * (relevance.ts), and a film of another genre may lift too when its tone clearly does.
  */
 export const LIFT_WEIGHTS: Readonly<GenreWeights> = frozen({
   // Calming and absorbing: animation and gentle romance before comedy, a documentary to get lost in.
@@ -71,6 +72,7 @@ export const LIFT_WEIGHTS: Readonly<GenreWeights> = frozen({
   // Warm and uplifting.
   sad: lifting('sad', ['Comedy', 'Musical', 'Children', 'Animation']),
   happy: lifting('happy', ['Comedy', 'Adventure', 'Musical']),
+  // Wonder: films to get absorbed in, animated ones and comedies too.
   surprise: lifting('surprise', ['Adventure', 'Sci-Fi', 'Fantasy', 'Mystery', 'Animation', 'Comedy']),
   neutral: lifting('neutral', ['Comedy', 'Adventure', 'Mystery']),
 });
