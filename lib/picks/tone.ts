@@ -12,7 +12,8 @@ type Profile = Partial<Record<ToneAxis, number>>;
 /** Match: the tone of the mood itself. Each profile's weights add up to 1 in absolute value. */
 const MATCH_TONE: Record<Emotion, Profile> = {
   angry: { tense: 0.6, light: -0.2, absorbing: 0.2 },
-  disgust: { light: -0.5, tense: 0.3, absorbing: 0.2 },
+  // Disgust: the dark and unsettling, not the sad ghost story.
+  disgust: { light: -0.4, tense: 0.4, sad: -0.2 },
   fear: { tense: 0.8, light: -0.2 },
   happy: { light: 0.6, warm: 0.3, sad: -0.1 },
   sad: { sad: 0.6, light: -0.2, warm: 0.2 },
