@@ -24,10 +24,11 @@ tagged(
   'funny|very funny|hilarious|humorous|humor|fun|silly|goofy|witty|screwball|spoof|parody|comedy|british comedy|lighthearted|light|feel good|feel-good movie|entertaining',
   { light: 1 },
 );
-tagged(
-  'feel-good|cute|adorable|whimsical|happy ending|family|disney|pixar|children|kids|christmas|quirky',
-  { light: 0.8, warm: 1, tense: -0.5 },
-);
+tagged('feel-good|cute|adorable|whimsical|happy ending|family|disney|pixar|children|kids|christmas|quirky', {
+  light: 0.8,
+  warm: 1,
+  tense: -0.5,
+});
 // Warm without being light: an inspiring drama is not a light-hearted one.
 tagged('heartwarming|sweet|charming|friendship', { light: 0.4, warm: 1, tense: -0.5 });
 tagged('uplifting|inspirational|inspiring', { warm: 0.8 });
@@ -244,7 +245,8 @@ function coRatingNeighbours(
     }
     for (const f of touched) {
       const n = common[f]!;
-      const similarity = f === j || norm[f] === 0 ? 0 : (sums[f]! / (norm[j]! * norm[f]!)) * (n / (n + CO_RATING_SHRINK));
+      const similarity =
+        f === j || norm[f] === 0 ? 0 : (sums[f]! / (norm[j]! * norm[f]!)) * (n / (n + CO_RATING_SHRINK));
       sums[f] = 0;
       common[f] = 0;
       if (similarity <= 0) continue;

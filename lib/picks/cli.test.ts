@@ -62,7 +62,7 @@ describe('picks CLI arguments', () => {
 });
 
 describe('picks CLI output (MovieLens ml-latest-small, as shipped)', () => {
-  it('prints picks with id, title, year, genres and reason, and scores only when asked', () => {
+  it('prints picks with id, title, year, genres and reason, and scores only when asked', { timeout: 60_000 }, () => {
     const films = loadMovieLens();
     const options = parseArguments(['--reading', HAPPY, '--strategy', 'match']);
     const output = picksOutput(options, films) as { picks: Record<string, unknown>[]; scores?: unknown };
@@ -79,46 +79,52 @@ describe('picks CLI output (MovieLens ml-latest-small, as shipped)', () => {
   it('gives later pages with --page, the same films as one larger page', () => {
     const films = loadMovieLens();
     const page = (args: string[]) =>
-      (picksOutput(parseArguments(['--reading', HAPPY, '--strategy', 'lift', ...args]), films) as {
-        picks: { id: string }[];
-      }).picks.map((pick) => pick.id);
+      (
+        picksOutput(parseArguments(['--reading', HAPPY, '--strategy', 'lift', ...args]), films) as {
+          picks: { id: string }[];
+        }
+      ).picks.map((pick) => pick.id);
     const fifteen = page(['--page-size', '15']);
     expect(fifteen).toHaveLength(15);
     expect([0, 1, 2].flatMap((k) => page(['--page', String(k)]))).toEqual(fifteen);
     expect(page(['--page', '1', '--page-size', '10'])).toEqual([...page(['--page', '2']), ...page(['--page', '3'])]);
   }, 60_000);
 
-  it('gives movie night with --group: each pick says whom it fits ("fits k of N") and fits someone', () => {
-    const films = loadMovieLens();
-    const options = parseArguments([
-      '--reading',
-      HAPPY,
-      '--reading',
-      SAD,
-      '--reading',
-      FEAR,
-      '--group',
-      '--strategy',
-      'match',
-      '--scores',
-    ]);
-    const output = picksOutput(options, films) as {
-      picks: { id: string; fits: string; reason: string }[];
-      scores: Record<string, number>;
-    };
-    expect(output.picks).toHaveLength(5);
-    for (const pick of output.picks) {
-      expect(output.scores[pick.id]).toBeDefined();
-      expect(pick.fits).toMatch(/^fits [123] of 3$/);
-      // The group's own mood: one of each, so the reason names all three.
-      expect(pick.reason).toMatch(/for a happy, sad and fearful group/);
-    }
-    // A single reading's picks carry no "fits".
-    const single = picksOutput(parseArguments(['--reading', HAPPY, '--strategy', 'match']), films) as {
-      picks: object[];
-    };
-    for (const pick of single.picks) expect(pick).not.toHaveProperty('fits');
-  });
+  it(
+    'gives movie night with --group: each pick says whom it fits ("fits k of N") and fits someone',
+    { timeout: 60_000 },
+    () => {
+      const films = loadMovieLens();
+      const options = parseArguments([
+        '--reading',
+        HAPPY,
+        '--reading',
+        SAD,
+        '--reading',
+        FEAR,
+        '--group',
+        '--strategy',
+        'match',
+        '--scores',
+      ]);
+      const output = picksOutput(options, films) as {
+        picks: { id: string; fits: string; reason: string }[];
+        scores: Record<string, number>;
+      };
+      expect(output.picks).toHaveLength(5);
+      for (const pick of output.picks) {
+        expect(output.scores[pick.id]).toBeDefined();
+        expect(pick.fits).toMatch(/^fits [123] of 3$/);
+        // The group's own mood: one of each, so the reason names all three.
+        expect(pick.reason).toMatch(/for a happy, sad and fearful group/);
+      }
+      // A single reading's picks carry no "fits".
+      const single = picksOutput(parseArguments(['--reading', HAPPY, '--strategy', 'match']), films) as {
+        picks: object[];
+      };
+      for (const pick of single.picks) expect(pick).not.toHaveProperty('fits');
+    },
+  );
 });
 
 describe('picks CLI as a command', () => {

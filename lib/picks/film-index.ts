@@ -26,10 +26,17 @@ export interface FilmIndex {
   floor: Uint8Array;
   /** Per film: 1 when it clears the floor and is rated at least as well as the average film (quality.ts). */
   good: Uint8Array;
+  /**
+   * Per film: the tier a fresh fit starts in (ordering.ts: 0 good, 3 rated below average, 4 under the floor,
+   * 5 rated by nobody).
+   */
+  fitTier: Uint8Array;
   /** Per film: 1 when it is broadly loved (quality.ts), a filler when too few films fit and the list without a reading. */
   loved: Uint8Array;
   /** Per film: 1 when the user rated it 4 or more in a list they imported. */
   userLoved: Uint8Array;
+  /** Per film: the quality its user rating gives it (qualityFactor of that rating), 0 without one. */
+  userQuality: Float64Array;
   /** Per film: its tone (TONE_AXES.length numbers): its own, else its genres' mean (genre-tone.ts), else 0. */
   tone: Float64Array;
   /** Per film: 1 when the tone is the film's own (learned from its ratings), 0 when it is its genres' or none. */
@@ -46,8 +53,10 @@ function buildIndex(films: readonly Film[]): FilmIndex {
   const quality = new Float64Array(films.length);
   const floor = new Uint8Array(films.length);
   const good = new Uint8Array(films.length);
+  const fitTier = new Uint8Array(films.length);
   const loved = new Uint8Array(films.length);
   const userLoved = new Uint8Array(films.length);
+  const userQuality = new Float64Array(films.length);
   const axes = TONE_AXES.length;
   const tone = new Float64Array(films.length * axes);
   const ownTone = new Uint8Array(films.length);
@@ -64,8 +73,11 @@ function buildIndex(films: readonly Film[]): FilmIndex {
     quality[i] = qualityFactor(film) * recencyFactor(film.year);
     floor[i] = clearsFloor(film) ? 0 : film.rating !== null && film.ratingCount > 0 ? 1 : 2;
     good[i] = floor[i] === 0 && isGoodFilm(film) ? 1 : 0;
+    fitTier[i] = floor[i] === 0 ? (good[i] ? 0 : 3) : floor[i] === 1 ? 4 : 5;
     loved[i] = isLovedFilm(film) ? 1 : 0;
-    userLoved[i] = (userRatingOf(film) ?? 0) >= 4 ? 1 : 0;
+    const userRating = userRatingOf(film);
+    userLoved[i] = (userRating ?? 0) >= 4 ? 1 : 0;
+    if (userRating !== null) userQuality[i] = qualityFactor({ rating: userRating, ratingCount: 0 });
     const own = film.tone;
     if (own && own.length === axes) {
       ownTone[i] = 1;
@@ -82,8 +94,10 @@ function buildIndex(films: readonly Film[]): FilmIndex {
     quality,
     floor,
     good,
+    fitTier,
     loved,
     userLoved,
+    userQuality,
     tone,
     ownTone,
     franchises: new Array(films.length),

@@ -31,7 +31,10 @@ const reading = (name: string) => JUDGED_READINGS.find((r) => r.name === name)!.
 
 /** Two movie nights: three neutral friends and a happy one; a happy and a sad friend. */
 export const JUDGED_GROUPS: readonly { name: string; members: readonly (readonly number[])[] }[] = [
-  { name: 'night: 3 neutral + happy', members: [reading('neutral'), reading('neutral'), reading('neutral'), reading('happy')] },
+  {
+    name: 'night: 3 neutral + happy',
+    members: [reading('neutral'), reading('neutral'), reading('neutral'), reading('happy')],
+  },
   { name: 'night: happy + sad', members: [reading('happy'), reading('sad')] },
 ];
 

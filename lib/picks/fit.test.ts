@@ -41,9 +41,7 @@ describe('fits the mood (the one rule)', () => {
   });
 
   it('says lift lifts a negative mood and keeps a happy one going', () => {
-    expect(fitsMood({ genres: ['Comedy'] }, scorer('happy', 'lift'))?.reason).toBe(
-      'Comedy to keep a happy mood going',
-    );
+    expect(fitsMood({ genres: ['Comedy'] }, scorer('happy', 'lift'))?.reason).toBe('Comedy to keep a happy mood going');
     expect(fitsMood({ genres: ['Animation'] }, scorer('angry', 'lift'))?.reason).toBe(
       'Animated film to calm an angry mood',
     );
@@ -135,13 +133,7 @@ describe(movieLensSuite('one rule for badges and picks'), () => {
         expect(page.picks.length).toBe(10);
         // Fillers (broadly loved films, films of a lesser emotion) say so and are not said to fit.
         for (const pick of page.picks.filter((p) => p.kind === undefined || p.kind === 'yours'))
-          expect(
-            fitsMood(
-              byId.get(pick.id)!,
-              rule,
-            ),
-            pick.title,
-          ).not.toBeNull();
+          expect(fitsMood(byId.get(pick.id)!, rule), pick.title).not.toBeNull();
       }
     }
   });

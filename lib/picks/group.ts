@@ -52,9 +52,7 @@ export function groupAudience(members: readonly (readonly number[])[]): Audience
   const counts = new Map<Emotion, number>();
   for (const top of tops) counts.set(top, (counts.get(top) ?? 0) + 1);
   const mean = meanDistribution(members);
-  const ranked = [...counts].sort(
-    ([a, x], [b, y]) => y - x || mean[EMOTIONS.indexOf(b)]! - mean[EMOTIONS.indexOf(a)]!,
-  );
+  const ranked = [...counts].sort(([a, x], [b, y]) => y - x || mean[EMOTIONS.indexOf(b)]! - mean[EMOTIONS.indexOf(a)]!);
   const [emotion, count] = ranked[0]!;
   if (count === members.length) return { kind: 'group', emotions: [emotion], mostly: false };
   if (count * 2 > members.length) return { kind: 'group', emotions: [emotion], mostly: true };
@@ -103,10 +101,23 @@ function groupScoring(scorers: readonly MoodScorer[], index: FilmIndex): Scoring
   return {
     bound,
     fillBound,
+    // Least misery before "not fitting someone" costs anything (it only lowers the score), and the average's share.
+    roughFit(idx, position) {
+      const slot = idx.maskSlot[position]!;
+      let least = Infinity;
+      let most = -Infinity;
+      for (const member of perMember) {
+        let fit = member.genre[slot]!;
+        for (let a = 0; a < AXES; a++) fit += member.profile[a]! * idx.tone[position * AXES + a]!;
+        least = Math.min(least, fit);
+        most = Math.max(most, fit);
+      }
+      return least + AVERAGE_TIE_BREAK * (most - least);
+    },
     fit(idx, position) {
       let fitsSomeone = false;
       for (let m = 0; m < perMember.length; m++) {
-        fitsMember[m] = Number.isNaN(perMember[m]!.fitting.fit(idx, position)) ? 0 : 1;
+        fitsMember[m] = perMember[m]!.fitting.admits(idx, position) ? 1 : 0;
         if (fitsMember[m]) fitsSomeone = true;
       }
       if (!fitsSomeone) return NaN;

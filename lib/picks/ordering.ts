@@ -40,7 +40,6 @@ export interface PicksScene {
   pageSize?: number;
 }
 
-
 export interface ScoredFilm extends Candidate {
   film: Film;
   kind: PickKind;
@@ -57,6 +56,8 @@ function withQuality(fit: number, quality: number): number {
 export interface Scoring {
   /** The film's score as a fit (before quality), or NaN when it does not fit. */
   fit(index: FilmIndex, position: number): number;
+  /** At least the film's fit score if it fits, and cheaper to compute (a second, per-film bound; optional). */
+  roughFit?(index: FilmIndex, position: number): number;
   /**
    * Per genre set (slot in index.masks): the most any film of that set can score as a fit, whatever its tone, or
    * NaN when none can. Lets the loop skip most films of a large catalogue without scoring them.
@@ -78,12 +79,11 @@ export interface Scoring {
 const TIER = { good: 0, next: 1, loved: 2, fair: 3, underFloor: 4, unrated: 5, seen: 6, seenUnder: 7, recent: 8 };
 const TIER_STEP = 1e6;
 
-/** The tier of a fresh fit from the index's quality marks. */
-function fitTier(index: FilmIndex, position: number): number {
-  const floor = index.floor[position]!;
-  if (floor === 0) return index.good[position] ? TIER.good : TIER.fair;
-  return floor === 1 ? TIER.underFloor : TIER.unrated;
-}
+/** A filler's key is at most this (its score is small): once the pool's entry is above it, no filler can enter. */
+const FILL_KEY_MAX = -TIER.next * TIER_STEP + 1000;
+
+/** The kinds a pool item carries in its two low bits. */
+const KIND_CODES: readonly PickKind[] = ['fit', 'next', 'loved'];
 
 /** How many of the user's own films rated ≥ 4 (that fit) reach the first pages, and where at the latest. */
 const YOURS_PLACES = [1, 6];
@@ -101,36 +101,44 @@ function orderedCandidates(
   const { films, hidden, recent } = scene;
   const seen = scene.seen ?? new Set<string>();
   const index = filmIndex(films);
-  const byId = (a: number, b: number) => compareIds(films[a]!.id, films[b]!.id);
+  // Pool items are position × 4 + the kind's code (KIND_CODES), so nothing is allocated per film.
+  const byId = (a: number, b: number) => compareIds(films[a >> 2]!.id, films[b >> 2]!.id);
   const pool = new TopK<number>(CANDIDATE_POOL, byId);
   const yours = new TopK<number>(YOURS_PLACES.length, byId);
-  const kinds = new Map<number, PickKind>();
   const fillKind: { value: 'next' | 'loved' } = { value: 'loved' };
   const checkIds = hidden.size > 0 || recent.size > 0 || seen.size > 0;
   const { bound, fillBound } = scoring;
+  const roughFit = scoring.roughFit;
   const { maskSlot, quality, good, floor, userLoved } = index;
+  const tiers = index.fitTier;
+  const step = TIER_STEP;
   let entry = -Infinity;
   for (let position = 0; position < films.length; position++) {
-    const slot = maskSlot[position]!;
-    const most = bound[slot]!;
-    const fillMost = fillBound ? fillBound[slot]! : NaN;
-    if (Number.isNaN(most) && Number.isNaN(fillMost)) continue;
     // Skip films that could not enter the pool whatever their tone (most of 100,000 once the pool fills).
     if ((position & 255) === 0) entry = pool.threshold();
+    const slot = maskSlot[position]!;
+    const most = bound[slot]!;
+    const mine = userLoved[position] === 1;
+    // A filler must be good; none can enter once the pool holds enough fits.
+    const fillMost =
+      fillBound && entry < FILL_KEY_MAX && floor[position] === 0 && good[position] === 1 ? fillBound[slot]! : NaN;
+    if (Number.isNaN(most) && Number.isNaN(fillMost) && !mine) continue;
     const q = quality[position]!;
-    const fitCeiling = Number.isNaN(most) ? -Infinity : withQuality(most, q) - fitTier(index, position) * TIER_STEP;
-    const fillCeiling =
-      Number.isNaN(fillMost) || floor[position] !== 0 || !good[position]
-        ? -Infinity
-        : withQuality(fillMost, q) - TIER.next * TIER_STEP;
-    if (fitCeiling < entry && fillCeiling < entry && !userLoved[position]) continue;
+    const tierOfFit = tiers[position]!;
+    let fitCeiling = Number.isNaN(most) ? -Infinity : withQuality(most, q) - tierOfFit * step;
+    const fillCeiling = Number.isNaN(fillMost) ? -Infinity : withQuality(fillMost, q) - TIER.next * step;
+    if (fitCeiling < entry && fillCeiling < entry && !mine) continue;
+    // Then this film's own bound (its tone known), before the full fit.
+    if (roughFit && fitCeiling >= entry) fitCeiling = withQuality(roughFit(index, position), q) - tierOfFit * step;
+    if (fitCeiling < entry && fillCeiling < entry && !mine) continue;
     let kind: PickKind = 'fit';
+    // (A film that cannot enter as a fit is still scored when it might as a filler: a film that fits is no filler.)
     let score = scoring.fit(index, position);
     let tier: number;
     if (!Number.isNaN(score)) {
-      tier = fitTier(index, position);
+      tier = tierOfFit;
     } else {
-      if (!scoring.fill || fillCeiling === -Infinity) continue;
+      if (!scoring.fill || fillCeiling < entry) continue;
       score = scoring.fill(index, position, fillKind);
       if (Number.isNaN(score)) continue;
       kind = fillKind.value;
@@ -139,8 +147,9 @@ function orderedCandidates(
     const scored = withQuality(score, q);
     const key = scored - tier * TIER_STEP;
     const mayBeYours = kind === 'fit' && userLoved[position] === 1;
+    const item = position * 4 + KIND_CODES.indexOf(kind);
     // Only a film that could enter the pool is looked up by id: a few thousand of 100,000.
-    if (!pool.wouldKeep(position, key) && !mayBeYours) continue;
+    if (!pool.wouldKeep(item, key) && !mayBeYours) continue;
     let finalKey = key;
     if (checkIds) {
       const id = films[position]!.id;
@@ -148,41 +157,43 @@ function orderedCandidates(
       if (recent.has(id)) finalKey = scored - TIER.recent * TIER_STEP;
       else if (seen.has(id)) finalKey = scored - (floor[position] === 0 ? TIER.seen : TIER.seenUnder) * TIER_STEP;
     }
-    if (mayBeYours && finalKey === key) yours.offer(position, scored);
-    kinds.set(position, kind);
-    pool.offer(position, finalKey);
+    // Among the user's own films, their own rating says which are best.
+    if (mayBeYours && finalKey === key) yours.offer(item, withQuality(score, index.userQuality[position]!));
+    pool.offer(item, finalKey);
   }
   const candidates: ScoredFilm[] = [];
   const chosenYours = new Set(yours.best().map(({ item }) => item));
-  const toCandidate = (position: number, key: number): ScoredFilm => {
+  const toCandidate = (item: number, key: number): ScoredFilm => {
+    const position = item >> 2;
     const tier = Math.max(0, Math.round(-key / TIER_STEP));
     return {
       film: films[position]!,
       score: key + tier * TIER_STEP,
       tier,
-      kind: chosenYours.has(position) ? 'yours' : kinds.get(position)!,
+      kind: chosenYours.has(item) ? 'yours' : KIND_CODES[item & 3]!,
       mask: index.masks[index.maskSlot[position]!]!,
       franchises: franchisesAt(index, films, position),
     };
   };
   const inPool = new Set<number>();
-  for (const { item: position, score: key } of pool.best()) {
-    inPool.add(position);
-    if (!chosenYours.has(position)) candidates.push(toCandidate(position, key));
+  for (const { item, score: key } of pool.best()) {
+    inPool.add(item);
+    if (!chosenYours.has(item)) candidates.push(toCandidate(item, key));
   }
   const ordered: ScoredFilm[] = [];
   // A sequel of a film the user saw in the picks lately waits like a second film of one series on one page.
   const placed = new Set(candidates.filter(({ tier }) => tier >= TIER.seen).flatMap(({ franchises }) => franchises));
-  const yoursFirst = yours.best().map(({ item: position, score }) => toCandidate(position, score));
+  const yoursFirst = yours.best().map(({ item, score }) => toCandidate(item, score));
   for (let tier = 0; tier <= TIER.recent && ordered.length < limit; tier++) {
     const members = candidates.filter((candidate) => candidate.tier === tier);
     if (members.length === 0) continue;
-    const before = tier <= TIER.unrated ? new Set([...placed, ...yoursFirst.flatMap((c) => c.franchises)]) : new Set<string>();
+    const before =
+      tier <= TIER.unrated ? new Set([...placed, ...yoursFirst.flatMap((c) => c.franchises)]) : new Set<string>();
     ordered.push(...diversifiedOrder(members, before, [1], limit - ordered.length));
   }
   // The user's own best-rated fitting films: on the first two pages (a page of five), never pushed off by variety.
   yoursFirst.forEach((candidate, i) => ordered.splice(Math.min(YOURS_PLACES[i]!, ordered.length), 0, candidate));
-  const total = inPool.size + [...chosenYours].filter((position) => !inPool.has(position)).length;
+  const total = inPool.size + [...chosenYours].filter((item) => !inPool.has(item)).length;
   return { ordered, total };
 }
 

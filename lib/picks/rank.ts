@@ -46,11 +46,10 @@ export function scorerFor(input: PicksInput, probabilities = input.probabilities
 const SPECIFICITY: Record<Strategy, number> = { match: 0.3, lift: 0.7, custom: 0.3 };
 
 /**
- * A film that fits every mood is not the answer to each: it is at home in the HOME_MOODS moods it fits best under
- * the strategy, and away from home its score loses AWAY_SHARE (weighed by how much of the reading is away). The
+ * A film that fits every mood is not the answer to each: it is at home in the two moods it fits best under the
+ * strategy, and away from home its score loses AWAY_SHARE (weighed by how much of the reading is away). The
  * Princess Bride lifts every mood, best a neutral or a sad one: it stays there and makes room elsewhere.
  */
-const HOME_MOODS = 2;
 const AWAY_SHARE = 0.25;
 
 /** An emotion the reading shows this much of (but less than the blend's share) lends its best films as fillers. */
@@ -79,7 +78,10 @@ const absSum = (profile: Float64Array) => profile.reduce((sum, w) => sum + Math.
  * part once per genre set, the tone part through one combined profile: it is linear). Fillers: a film that fits
  * an emotion read with NEXT_MOOD_MIN_SHARE or more, else a broadly loved film no avoid rule excludes.
  */
-export function singleScoring(scorer: MoodScorer, index: FilmIndex): Scoring {
+export function singleScoring(
+  scorer: MoodScorer,
+  index: FilmIndex,
+): Scoring & { admits(idx: FilmIndex, position: number): boolean } {
   const shares = scorer.probabilities;
   const weight = scorer.toneWeight;
   const specificity = SPECIFICITY[scorer.strategy] / EMOTIONS.length;
@@ -91,17 +93,18 @@ export function singleScoring(scorer: MoodScorer, index: FilmIndex): Scoring {
   });
   const lanes = scorer.blend.map(({ emotion }) => emotion);
   const laneProfiles = lanes.map((e) => scaled(profiles[e]!, weight));
-  const next = EMOTIONS.map((_, e) => e).filter(
-    (e) => !lanes.includes(e) && shares[e]! >= NEXT_MOOD_MIN_SHARE,
-  );
+  const next = EMOTIONS.map((_, e) => e).filter((e) => !lanes.includes(e) && shares[e]! >= NEXT_MOOD_MIN_SHARE);
   const nextProfiles = next.map((e) => scaled(profiles[e]!, weight));
   const nextShares = next.map((e) => shares[e]!);
   const topProfile = scaled(profiles[EMOTIONS.indexOf(scorer.top)]!, weight * LOVED_TONE_SHARE);
   const masks = index.masks;
   const emotionProfiles = profiles.map((profile) => scaled(profile, weight));
   // Per genre set: each emotion's genre part (to find the moods a film fits best).
-  const emotionParts = new Float64Array(masks.length * EMOTIONS.length);
-  const fitsOf = new Float64Array(EMOTIONS.length);
+  // Locals, not imported bindings, in the loops over every film (an imported binding is a getter call).
+  const emotionCount = EMOTIONS.length;
+  const emotionParts = new Float64Array(masks.length * emotionCount);
+  const profileMatrix = new Float64Array(emotionCount * AXES);
+  emotionProfiles.forEach((profile, e) => profileMatrix.set(profile, e * AXES));
   const genreScore = new Float64Array(masks.length);
   const laneParts = new Float64Array(masks.length * lanes.length);
   const nextParts = new Float64Array(masks.length * next.length);
@@ -110,9 +113,9 @@ export function singleScoring(scorer: MoodScorer, index: FilmIndex): Scoring {
   const combinedMost = absSum(combined);
   masks.forEach((mask, slot) => {
     let sum = 0;
-    for (let e = 0; e < EMOTIONS.length; e++) {
+    for (let e = 0; e < emotionCount; e++) {
       const part = scorer.genrePart(e, mask);
-      emotionParts[slot * EMOTIONS.length + e] = part;
+      emotionParts[slot * emotionCount + e] = part;
       sum += rankWeights[e]! * part;
     }
     genreScore[slot] = sum;
@@ -132,40 +135,53 @@ export function singleScoring(scorer: MoodScorer, index: FilmIndex): Scoring {
     });
     fillBound[slot] = fillMost;
   });
-  /** 1 − AWAY_SHARE × the share of the reading on moods where the film is not at home (see HOME_MOODS). */
+  /** 1 − AWAY_SHARE × the share of the reading on moods where the film is not at home (the two moods it fits best). */
   const atHome = (slot: number, tone: Float64Array, position: number): number => {
-    for (let e = 0; e < EMOTIONS.length; e++) {
-      fitsOf[e] = emotionParts[slot * EMOTIONS.length + e]! + dot(emotionProfiles[e]!, tone, position);
+    // The film's two best moods (ties: the earlier emotion first); the reading's share on the others is away.
+    let first = -1;
+    let second = -1;
+    let firstFit = -Infinity;
+    let secondFit = -Infinity;
+    const toneAt = position * AXES;
+    for (let e = 0; e < emotionCount; e++) {
+      let fit = emotionParts[slot * emotionCount + e]!;
+      for (let a = 0; a < AXES; a++) fit += profileMatrix[e * AXES + a]! * tone[toneAt + a]!;
+      if (fit > firstFit) {
+        second = first;
+        secondFit = firstFit;
+        first = e;
+        firstFit = fit;
+      } else if (fit > secondFit) {
+        second = e;
+        secondFit = fit;
+      }
     }
-    let away = 0;
-    for (let e = 0; e < EMOTIONS.length; e++) {
-      if (shares[e] === 0) continue;
-      // Ties: the earlier emotion ranks first.
-      let better = 0;
-      for (let o = 0; o < EMOTIONS.length; o++) if (fitsOf[o]! > fitsOf[e]! || (fitsOf[o] === fitsOf[e] && o < e)) better++;
-      if (better >= HOME_MOODS) away += shares[e]!;
-    }
-    return 1 - AWAY_SHARE * away;
+    return 1 - AWAY_SHARE * (1 - shares[first]! - shares[second]!);
   };
   const fitMin = FIT_MIN;
   // Under lift a dark film fits nothing (relevance.ts, LIFT_DARKEST); the light axis is the tone's first.
   const darkest = scorer.strategy === 'lift' ? LIFT_DARKEST : -Infinity;
+  /** The one rule: the film fits an emotion of the blend. */
+  const admits = (idx: FilmIndex, position: number): boolean => {
+    const slot = idx.maskSlot[position]!;
+    const tone = idx.tone;
+    if (tone[position * AXES]! < darkest) return false;
+    for (let l = 0; l < lanes.length; l++) {
+      const part = laneParts[slot * lanes.length + l]!;
+      if (!Number.isNaN(part) && part + dot(laneProfiles[l]!, tone, position) >= fitMin) return true;
+    }
+    return false;
+  };
   return {
     bound,
     fillBound,
+    admits,
+    // The score before the home discount (which only lowers a positive score) and the rule.
+    roughFit: (idx, position) => genreScore[idx.maskSlot[position]!]! + dot(combined, idx.tone, position),
     fit(idx, position) {
+      if (!admits(idx, position)) return NaN;
       const slot = idx.maskSlot[position]!;
       const tone = idx.tone;
-      if (tone[position * AXES]! < darkest) return NaN;
-      let fits = false;
-      for (let l = 0; l < lanes.length; l++) {
-        const part = laneParts[slot * lanes.length + l]!;
-        if (!Number.isNaN(part) && part + dot(laneProfiles[l]!, tone, position) >= fitMin) {
-          fits = true;
-          break;
-        }
-      }
-      if (!fits) return NaN;
       const score = genreScore[slot]! + dot(combined, tone, position);
       return score > 0 ? score * atHome(slot, tone, position) : score;
     },

@@ -171,8 +171,7 @@ export function toneWords(film: Pick<Film, 'tags' | 'tone'>, profile: Float64Arr
     .slice(1)
     .sort(
       (a, b) =>
-        Number(b.word.fromTag) - Number(a.word.fromTag) ||
-        b.word.strength - b.mood - (a.word.strength - a.mood),
+        Number(b.word.fromTag) - Number(a.word.fromTag) || b.word.strength - b.mood - (a.word.strength - a.mood),
     );
   for (const { word } of rest) {
     if (chosen.length === WORDS) break;
@@ -280,10 +279,15 @@ export function genrePhrase(genres: readonly Genre[], head: Genre | null): strin
 export function ratingPhrase(film: Pick<Film, 'rating' | 'ratingCount' | 'source' | 'userRating'>): string | null {
   if (film.source === 'builtin' && film.rating !== null && film.ratingCount > 0) {
     const viewers = film.ratingCount === 1 ? 'viewer' : 'viewers';
-    return `${film.rating.toFixed(1)} stars from ${film.ratingCount.toLocaleString('en')} ${viewers}`;
+    return `${film.rating.toFixed(1)} stars from ${thousands(film.ratingCount)} ${viewers}`;
   }
   const own = userRatingOf(film);
   return own !== null ? `you rated it ${formatRating(own)}` : null;
+}
+
+/** 1234567 → "1,234,567" (toLocaleString costs a quarter of a millisecond a call). */
+function thousands(count: number): string {
+  return String(count).replace(/\B(?=(\d{3})+$)/gu, ',');
 }
 
 function formatRating(rating: number): string {

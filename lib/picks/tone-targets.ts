@@ -79,7 +79,11 @@ export interface TargetRow {
 }
 
 /** The targets: light over dark under lift for every emotion, and under match the mood's own side. */
-const MATCH_TESTS: { emotion: Emotion; test: 'light over dark' | 'sad over light' | 'scary over light'; target: number }[] = [
+const MATCH_TESTS: {
+  emotion: Emotion;
+  test: 'light over dark' | 'sad over light' | 'scary over light';
+  target: number;
+}[] = [
   { emotion: 'happy', test: 'light over dark', target: 0.8 },
   { emotion: 'sad', test: 'sad over light', target: 0.8 },
   { emotion: 'fear', test: 'scary over light', target: 0.88 },

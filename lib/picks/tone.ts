@@ -75,4 +75,3 @@ export function toneFit(profile: Float64Array, tone: ArrayLike<number> | null | 
   for (let a = 0; a < profile.length; a++) sum += profile[a]! * (tone[a] ?? 0);
   return sum;
 }
-
