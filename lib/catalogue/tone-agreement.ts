@@ -8,10 +8,10 @@ import { filmsFromMovieLens, type MovieLensFiles } from './movielens';
 import { tagEvidence, TONE_AXES } from './tone';
 
 /** Shares are counted in quarters of the films, by id: a film is withheld when its id mod 4 is below the share. */
-export const WITHHELD_PARTS = 4;
+const WITHHELD_PARTS = 4;
 
 /** Whether a film's tags are withheld from a build that withholds `quarters` quarters (1: ids divisible by 4). */
-export function isWithheld(movieId: string, quarters: number): boolean {
+function isWithheld(movieId: string, quarters: number): boolean {
   return Number(movieId) % WITHHELD_PARTS < quarters;
 }
 
@@ -29,7 +29,7 @@ export function pairwiseAgreement(positive: readonly number[], negative: readonl
   return right / (positive.length * negative.length);
 }
 
-export interface AxisAgreement {
+interface AxisAgreement {
   axis: string;
   /** Withheld films whose own tags put them on the positive / negative side of the axis. */
   positive: number;

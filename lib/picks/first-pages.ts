@@ -25,12 +25,10 @@ export const JUDGED_READINGS: readonly { name: string; probabilities: readonly n
 ];
 
 /** The seven clear readings (the first seven above). */
-export const CLEAR_READINGS = JUDGED_READINGS.slice(0, 7);
-
 const reading = (name: string) => JUDGED_READINGS.find((r) => r.name === name)!.probabilities;
 
 /** Two movie nights: three neutral friends and a happy one; a happy and a sad friend. */
-export const JUDGED_GROUPS: readonly { name: string; members: readonly (readonly number[])[] }[] = [
+const JUDGED_GROUPS: readonly { name: string; members: readonly (readonly number[])[] }[] = [
   {
     name: 'night: 3 neutral + happy',
     members: [reading('neutral'), reading('neutral'), reading('neutral'), reading('happy')],

@@ -72,7 +72,7 @@ export function fittingGenre(
 }
 
 /** The fit of a film for one emotion of the reading, named (used once the rule has said it fits). */
-export function fitAs(film: ReasonFilm, e: number, scorer: MoodScorer): Fit | null {
+function fitAs(film: ReasonFilm, e: number, scorer: MoodScorer): Fit | null {
   const emotion = EMOTIONS[e]!;
   const genre = fittingGenre(film, emotion, scorer.weights, scorer.nudges);
   if (!genre && scorer.strategy !== 'lift') return null;

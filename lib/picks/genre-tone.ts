@@ -8,7 +8,7 @@ import { TONE_AXES, type Film } from '../catalogue/types';
 import { genreMask } from './genre-mask';
 
 /** How much of its genres' mean tone a film without a tone of its own gets. */
-export const GENRE_TONE_WEIGHT = 0.5;
+const GENRE_TONE_WEIGHT = 0.5;
 
 /** Rated films a genre set needs before its own mean is used; fewer, and the mean of its genres' means is. */
 const MIN_FILMS_PER_SET = 8;

@@ -260,7 +260,7 @@ export function reasonFor(
 }
 
 /** A film as a pick: the title it is known by, the user's own rating, why it is there. */
-export function toPick(film: Film, films: readonly Film[], reason: string, kind: PickKind = 'fit'): FilmPick {
+function toPick(film: Film, films: readonly Film[], reason: string, kind: PickKind = 'fit'): FilmPick {
   const userRating = userRatingOf(film);
   return {
     id: film.id,

@@ -38,7 +38,7 @@ export const SECOND_GENRE_SHARE = 0.25;
 export const AVOID_RULE_MIN_SHARE = 0.2;
 
 /** An emotion other than the top one can admit films from this share of the reading on. */
-export const BLEND_MIN_SHARE = 0.2;
+const BLEND_MIN_SHARE = 0.2;
 
 /**
  * The least fit that still "fits the mood". Under match, a film with one of a table's first three genres and a

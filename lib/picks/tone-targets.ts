@@ -41,7 +41,7 @@ function side(tags: readonly string[], axis: 'light' | 'sad'): number {
   return uses ? sum / uses : 0;
 }
 
-export interface TaggedSets {
+interface TaggedSets {
   light: string[];
   dark: string[];
   sad: string[];
@@ -49,7 +49,7 @@ export interface TaggedSets {
 }
 
 /** The withheld films on each side, by their own tags (a film both light and sad, or light and scary, is neither). */
-export function taggedSets(uses: ReadonlyMap<string, readonly string[]>): TaggedSets {
+function taggedSets(uses: ReadonlyMap<string, readonly string[]>): TaggedSets {
   const sets: TaggedSets = { light: [], dark: [], sad: [], scary: [] };
   for (const [id, tags] of uses) {
     const light = side(tags, 'light');
