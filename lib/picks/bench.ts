@@ -260,7 +260,8 @@ export function formatFirstPages(films: readonly Film[]): string {
     ...summary,
     `variety over the 14 clear first pages: at most ${spread.mostPages} pages for one film (${spread.mostPagesTitle}; target ≤ 3); ` +
       `lift: at most ${spread.mostLiftPages} of 7 (${spread.mostLiftPagesTitle}; target ≤ 2), ${spread.liftDistinct} different films ` +
-      `(target ≥ 25); happy match and happy lift share ${spread.happyShared} of 5 (target ≤ 2)`,
+      `(target ≥ 25); happy match and happy lift share ${spread.happyShared} of 5 (target ≤ 2); ` +
+      `${spread.liftInGenres} of the 35 lift picks have one of the mood's lifting genres`,
     `fewest ratings on the first three pages of clear readings and first pages of mixed readings and movie nights: ` +
       `${fewest.ratingCount} (${fewest.title}; target ≥ 20)`,
     `with 90,000 unrated titles joined: ${unratedShown} of ${joinedPages.length * 5} first-page slots hold an unrated film (target 0)`,

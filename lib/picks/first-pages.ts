@@ -4,10 +4,11 @@
  * reasons). Used by the bench (npm run bench), the tests and the README's numbers.
  */
 import type { Film } from '../catalogue/types';
+import type { Emotion } from '../mood/emotions';
 import { NO_NUDGES } from './feedback';
 import { rankGroupPicks } from './group';
 import { rankPicks } from './rank';
-import { weightsFor } from './strategies';
+import { LIFT_WEIGHTS, weightsFor } from './strategies';
 import type { FilmPick } from './types';
 
 /** A reading as the CLI takes it: seven probabilities (angry, disgust, fear, happy, sad, surprise, neutral). */
@@ -155,6 +156,8 @@ export interface Variety {
   liftDistinct: number;
   /** Films happy match's and happy lift's first pages share. */
   happyShared: number;
+  /** Of the 35 picks on the 7 lift first pages, how many have a genre lift lists for the mood. */
+  liftInGenres: number;
 }
 
 /** Variety across moods and strategies, over the clear readings' first pages. */
@@ -181,6 +184,9 @@ export function variety(pages: readonly FirstPage[]): Variety {
     mostLiftPagesTitle: lifts.title,
     liftDistinct: new Set(lift.flatMap((page) => page.picks.map((pick) => pick.id))).size,
     happyShared: happy('match').filter((id) => happy('lift').includes(id)).length,
+    liftInGenres: lift.flatMap((page) =>
+      page.picks.filter((pick) => pick.genres.some((genre) => (LIFT_WEIGHTS[page.reading as Emotion][genre] ?? 0) > 0)),
+    ).length,
   };
 }
 
