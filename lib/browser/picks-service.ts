@@ -14,6 +14,7 @@ import { fitsMood } from '../picks/fit';
 import { rankGroupPicks } from '../picks/group';
 import { DEFAULT_PAGE_SIZE } from '../picks/ordering';
 import { rankLoved, rankPicks } from '../picks/rank';
+import { genreTones } from '../picks/genre-tone';
 import { moodScorer } from '../picks/relevance';
 import { weightsFor } from '../picks/strategies';
 import type { MoodScorer } from '../picks/relevance';
@@ -70,7 +71,10 @@ function scorerFor(
   const cached = scorers.get(snapshot);
   if (cached && cached.key === key) return cached.scorer;
   const genresOf = (id: string) => snapshot.byId.get(id)?.genres;
-  const scorer = moodScorer(reading.probabilities, strategy, weights, nudgesFrom(snapshot.feedback, genresOf));
+  // Films without a tone of their own are judged by their genres' mean, as the picks judge them (one rule).
+  const scorer = moodScorer(reading.probabilities, strategy, weights, nudgesFrom(snapshot.feedback, genresOf), {
+    genreTones: genreTones(snapshot.films),
+  });
   scorers.set(snapshot, { key, scorer });
   return scorer;
 }
