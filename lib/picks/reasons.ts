@@ -224,6 +224,21 @@ const GENRE_ADJECTIVE: [Genre, string][] = [
   ['Comedy', 'comedy'],
 ];
 
+/** Which genre ends a phrase as its noun when the head needs "film" ("fantasy horror thriller"). */
+const NOUN_ORDER: Genre[] = [
+  'Thriller',
+  'Comedy',
+  'Adventure',
+  'Mystery',
+  'Musical',
+  'Romance',
+  'Western',
+  'Documentary',
+  'Drama',
+  'Fantasy',
+  'Film-Noir',
+];
+
 /** Which genre heads a phrase when the film fits through none the table lists: the most telling one. */
 const HEAD_ORDER: Genre[] = [
   'Documentary',
@@ -263,7 +278,7 @@ export function genrePhrase(genres: readonly Genre[], head: Genre | null): strin
   const chosen: Genre[] = [first, ...others.map(([genre]) => genre)];
   // The noun: the head's when it needs no "film", else another chosen genre's, else the drama or comedy it is.
   const bare = [...chosen, ...(['Drama', 'Comedy'] as const).filter((g) => own.includes(g))];
-  let noun: Genre = GENRE_NOUN[first][1] ? first : (bare.find((genre) => GENRE_NOUN[genre][1]) ?? first);
+  let noun: Genre = GENRE_NOUN[first][1] ? first : (NOUN_ORDER.find((genre) => bare.includes(genre)) ?? first);
   let nounText = GENRE_NOUN[noun][0];
   if ((noun === 'Comedy' || noun === 'Drama') && own.includes('Comedy') && own.includes('Drama')) {
     noun = 'Comedy';
