@@ -4,6 +4,7 @@ import type { MoodReading } from '../mood/types';
 import { createPicksService, forgetShownPicks, parseShownPicks } from './picks-service';
 import { latestReading, parseReading } from './reading-store';
 import type { CatalogueService } from './catalogue-service';
+import { film } from '../catalogue/test-catalogue';
 
 const READING: MoodReading = {
   emotion: 'sad',
@@ -58,8 +59,20 @@ describe('stored values are checked when read', () => {
     await fakeBrowser.storage.local.set({ latestReading: bad });
     expect(await latestReading.getValue()).toBeNull();
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('latestReading is not valid'));
-    const catalogue = { snapshot: () => Promise.reject(new Error('not needed')) } as unknown as CatalogueService;
-    await expect(createPicksService(catalogue).getPicks({})).resolves.toMatchObject({ mood: null, picks: [] });
+    // No reading to pick for: broadly loved films, said as such.
+    const loved = film({
+      id: '318',
+      title: 'The Shawshank Redemption',
+      genres: ['Drama'],
+      rating: 4.4,
+      ratingCount: 317,
+    });
+    const snapshot = { films: [loved], feedback: [] };
+    const catalogue = { snapshot: () => Promise.resolve(snapshot) } as unknown as CatalogueService;
+    await expect(createPicksService(catalogue).getPicks({})).resolves.toMatchObject({
+      mood: null,
+      picks: [{ id: '318', reason: 'Loved by MovieLens viewers' }],
+    });
   });
 
   it('a watcher sees a bad value as no reading', async () => {
