@@ -18,15 +18,21 @@ export function PopupPickCard({
     <li class="pick" data-testid="pick" data-movie-id={pick.id}>
       <div class="pick__main">
         <h3 class="pick__title">{heading}</h3>
-        {(genres.length > 0 || pick.rating !== null) && (
+        {(genres.length > 0 || pick.rating !== null || (pick.userRating != null && pick.source === 'builtin')) && (
           <p class="pick__facts">
             {genres.join(' · ')}
             {pick.rating !== null && (
-              <span class="pick__rating" aria-label={`rated ${pick.rating.toFixed(1)} out of 5`}>
-                {' '}
-                ★ {pick.rating.toFixed(1)}
-              </span>
-            )}
+            <span class="pick__rating" aria-label={`rated ${pick.rating.toFixed(1)} out of 5`}>
+              {' '}
+              ★ {pick.rating.toFixed(1)}
+            </span>
+          )}
+          {pick.userRating != null && pick.source === 'builtin' && (
+            <span class="pick__yours" data-testid="pick-your-rating">
+              {' '}
+              · your rating ★ {pick.userRating.toFixed(1)}
+            </span>
+          )}
           </p>
         )}
         <p class="pick__reason">{pick.reason}</p>

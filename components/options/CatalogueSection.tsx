@@ -212,10 +212,13 @@ function ImportPreview({
   // An export may hold only a resting face.
   const nothing = valid === 0 && !(plan.kind === 'backup' && plan.restingFace);
   const rejected = plan.kind === 'films' ? plan.preview.rejected : plan.kind === 'feedback' ? plan.rejected : [];
-  const duplicates = plan.kind === 'films' ? plan.preview.duplicates : [];
+  const duplicates = plan.kind === 'films' ? plan.preview.duplicates.filter((d) => !d.ratingKept) : [];
+  // Lines rating a film the catalogue has add the user's rating to it, not a film.
+  const ratings = plan.kind === 'films' ? plan.preview.films.filter((f) => f.sameAs !== undefined).length : 0;
   const what =
     plan.kind === 'films'
-      ? `${valid} film${valid === 1 ? '' : 's'} to add`
+      ? `${valid - ratings} film${valid - ratings === 1 ? '' : 's'} to add` +
+        (ratings > 0 ? ` and your rating of ${ratings} film${ratings === 1 ? '' : 's'} already in the catalogue` : '')
       : plan.kind === 'feedback'
         ? `${valid} 👍/👎 to restore`
         : `a MoodReel export: ${plan.state.films.length} films and ${plan.state.feedback.length} 👍/👎${plan.restingFace ? ', and your resting face,' : ''} to restore`;

@@ -9,6 +9,7 @@ import { BUILTIN_CATALOGUE_PATH, decodeBuiltinCatalogue } from '../catalogue/bui
 import { buildTitleIndex, type TitleIndex } from '../catalogue/match';
 import type { CatalogueRepository, SeedOutcome } from '../catalogue/repository';
 import type { Feedback, Film } from '../catalogue/types';
+import { withUserRatings } from '../catalogue/user-ratings';
 
 /** What the picks and the title matching read, consistent with one revision of the database. */
 export interface CatalogueSnapshot {
@@ -95,7 +96,8 @@ export function createCatalogueService(options: CatalogueServiceOptions): Catalo
     await ensureSeeded();
     const [revision, filmsRevision] = await Promise.all([repository.revision(), repository.filmsRevision()]);
     if (filmsCache?.filmsRevision !== filmsRevision) {
-      const films = await repository.allFilms();
+      // The user's ratings of built-in films (imported lines naming them) fold into those films.
+      const films = withUserRatings(await repository.allFilms());
       filmsCache = { filmsRevision, films, byId: new Map(films.map((f) => [f.id, f])), index: lazyTitleIndex(films) };
     }
     const [feedback, unmatched] = await Promise.all([repository.listFeedback(), repository.listUnmatched()]);

@@ -43,16 +43,30 @@ describe('picks service (background glue)', { timeout: 30_000 }, () => {
     service = createPicksService(createCatalogueService({ repository, loadBuiltin: async () => BUILTIN }), () => NOW);
   });
 
-  it('has no fits without a fresh reading, says so, and picks films many people love', async () => {
-    const loved = await service.getPicks({});
-    expect(loved.mood).toBeNull();
-    expect(loved.picks).toHaveLength(5);
-    for (const pick of loved.picks) {
+  it('answers broadly loved films, and no fits, without a fresh reading, and says there is no mood', async () => {
+    const none = await service.getPicks({});
+    expect(none.mood).toBeNull();
+    expect(none.picks).toHaveLength(5);
+    expect(none.hasMore).toBe(true);
+    for (const pick of none.picks) {
       expect(pick.reason).toBe('Loved by MovieLens viewers');
-      expect(pick.rating).toBeGreaterThanOrEqual(4);
+      expect(pick.kind).toBe('loved');
+      expect(pick.rating!).toBeGreaterThanOrEqual(3.9);
     }
+    // A page of ten for the row, varied (never all one genre mix), and the next page goes on without repeats.
+    const row = await service.getPicks({ pageSize: 10 });
+    expect(row.picks).toHaveLength(10);
+    expect(new Set(row.picks.map((pick) => pick.genres.join('|'))).size).toBeGreaterThanOrEqual(6);
+    const next = await service.getPicks({ page: 1, pageSize: 10 });
+    expect(next.picks.some((pick) => row.picks.some((shown) => shown.id === pick.id))).toBe(false);
+    // A film the user turned down is never among them.
+    await service.feedback({ filmId: none.picks[0]!.id, vote: 'down', emotion: 'happy' });
+    expect((await service.getPicks({})).picks.map((pick) => pick.id)).not.toContain(none.picks[0]!.id);
+
     await latestReading.setValue(reading(HAPPY, NOW - 5 * 3600_000));
-    expect((await service.getPicks({})).mood).toBeNull();
+    const stale = await service.getPicks({});
+    expect(stale.mood).toBeNull();
+    expect(stale.picks.every((pick) => pick.reason === 'Loved by MovieLens viewers')).toBe(true);
     const matched = await service.matchTitles([{ title: 'Toy Story', year: 1995 }]);
     expect(matched.results[0]).toMatchObject({ filmId: '1', fit: null });
   });

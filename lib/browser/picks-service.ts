@@ -1,7 +1,8 @@
 /**
  * Browser glue in the background: answers the popup's and the content scripts' picks, title and feedback
- * messages from the latest fresh reading, the user's strategy and the catalogue. The ranking itself is pure
- * code in lib/picks; this file only gathers its inputs.
+ * messages from the latest fresh reading, the user's strategy and the catalogue (without a fresh reading, picks
+ * are broadly loved films and `mood` is null). The ranking itself is pure code in lib/picks; this file only
+ * gathers its inputs.
  */
 import type { Feedback } from '../catalogue/types';
 import { isFresh } from '../mood/freshness';
@@ -12,8 +13,8 @@ import { hiddenFrom, nudgesFrom } from '../picks/feedback';
 import { fitsMood } from '../picks/fit';
 import { rankGroupPicks } from '../picks/group';
 import { DEFAULT_PAGE_SIZE } from '../picks/ordering';
-import { clearsFloor, qualityFactor } from '../picks/quality';
-import { rankPicks, toPick } from '../picks/rank';
+import { rankLoved, rankPicks } from '../picks/rank';
+import { genreTones } from '../picks/genre-tone';
 import { moodScorer } from '../picks/relevance';
 import { weightsFor } from '../picks/strategies';
 import type { MoodScorer } from '../picks/relevance';
@@ -70,34 +71,14 @@ function scorerFor(
   const cached = scorers.get(snapshot);
   if (cached && cached.key === key) return cached.scorer;
   const genresOf = (id: string) => snapshot.byId.get(id)?.genres;
-  const scorer = moodScorer(reading.probabilities, strategy, weights, nudgesFrom(snapshot.feedback, genresOf));
+  // Films without a tone of their own are judged by their genres' mean, as the picks judge them (one rule).
+  const scorer = moodScorer(reading.probabilities, strategy, weights, nudgesFrom(snapshot.feedback, genresOf), {
+    genreTones: genreTones(snapshot.films),
+  });
   scorers.set(snapshot, { key, scorer });
   return scorer;
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-// STAND-IN from the issue-row branch (the row before any reading, issue 23): the issue-picks branch makes the
-// real "broadly loved films" answer (quality, variety and novelty as usual); at merge its version replaces this.
-const LOVED_REASON = 'Loved by MovieLens viewers';
-
-/** One page of the best-rated films that clear the quality floor, turned-down films left out. */
-function lovedFilms(
-  snapshot: CatalogueSnapshot,
-  page: number,
-  pageSize: number,
-): { picks: FilmPick[]; hasMore: boolean } {
-  const hidden = hiddenFrom(snapshot.feedback);
-  const ranked = snapshot.films
-    .filter((film) => clearsFloor(film) && !hidden.has(film.id))
-    .map((film) => ({ film, quality: qualityFactor(film) }))
-    .sort((a, b) => b.quality - a.quality || a.film.id.localeCompare(b.film.id));
-  const start = page * pageSize;
-  return {
-    picks: ranked.slice(start, start + pageSize).map(({ film }) => toPick(film, LOVED_REASON)),
-    hasMore: ranked.length > start + pageSize,
-  };
-}
-// ---------------------------------------------------------------------------------------------------- end stand-in
 
 export interface PicksService {
   getPicks(request: PicksRequest): Promise<PicksResponse>;
@@ -124,10 +105,10 @@ export function createPicksService(catalogue: CatalogueService, clock: () => num
   });
 
   /** Films shown for the last three other readings (`recent`) and for the five before them (`seen`). */
-  async function shownBefore(reading: MoodReading): Promise<{ recent: Set<string>; seen: Set<string> }> {
+  async function shownBefore(reading: MoodReading | null): Promise<{ recent: Set<string>; seen: Set<string> }> {
     await recording;
     const shown = await shownPicks.getValue();
-    const earlier = shown.filter((s) => s.at !== reading.at).slice(-SEEN_READINGS);
+    const earlier = shown.filter((s) => s.at !== reading?.at).slice(-SEEN_READINGS);
     const recent = new Set(earlier.slice(-NOVELTY_READINGS).flatMap((s) => s.ids));
     const seen = new Set(
       earlier
@@ -164,8 +145,16 @@ export function createPicksService(catalogue: CatalogueService, clock: () => num
       const { strategy, weights } = await strategyAndWeights(request.strategy);
       const snapshot = await catalogue.snapshot();
       if (!reading) {
-        const page = request.page ?? 0;
-        return { mood: null, strategy, ...lovedFilms(snapshot, page, request.pageSize ?? DEFAULT_PAGE_SIZE) };
+        // No mood to pick for: broadly loved films, "Loved by MovieLens viewers" (the row is never empty; the
+        // popup keeps asking for a reading). Films of the recent readings come last, as for any reading.
+        const loved = rankLoved({
+          films: snapshot.films,
+          hidden: hiddenFrom(snapshot.feedback),
+          ...(await shownBefore(null)),
+          page: request.page ?? 0,
+          pageSize: request.pageSize ?? DEFAULT_PAGE_SIZE,
+        });
+        return { mood: null, strategy, picks: loved.picks, hasMore: loved.hasMore };
       }
       const genresOf = (id: string) => snapshot.byId.get(id)?.genres;
       const common = {

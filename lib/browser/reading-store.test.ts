@@ -4,6 +4,7 @@ import type { MoodReading } from '../mood/types';
 import { createPicksService, forgetShownPicks, parseShownPicks } from './picks-service';
 import { latestReading, parseReading, restingFace } from './reading-store';
 import type { CatalogueService } from './catalogue-service';
+import { film } from '../catalogue/test-catalogue';
 
 const READING: MoodReading = {
   emotion: 'sad',
@@ -58,9 +59,20 @@ describe('stored values are checked when read', () => {
     await fakeBrowser.storage.local.set({ latestReading: bad });
     expect(await latestReading.getValue()).toBeNull();
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('latestReading is not valid'));
-    // An empty catalogue: without a reading the picks are films many people love, and there are none here.
-    const catalogue = { snapshot: async () => ({ films: [], feedback: [] }) } as unknown as CatalogueService;
-    await expect(createPicksService(catalogue).getPicks({})).resolves.toMatchObject({ mood: null, picks: [] });
+    // No reading to pick for: broadly loved films, said as such.
+    const loved = film({
+      id: '318',
+      title: 'The Shawshank Redemption',
+      genres: ['Drama'],
+      rating: 4.4,
+      ratingCount: 317,
+    });
+    const snapshot = { films: [loved], feedback: [] };
+    const catalogue = { snapshot: () => Promise.resolve(snapshot) } as unknown as CatalogueService;
+    await expect(createPicksService(catalogue).getPicks({})).resolves.toMatchObject({
+      mood: null,
+      picks: [{ id: '318', reason: 'Loved by MovieLens viewers' }],
+    });
   });
 
   it('a chosen mood and a calibrated reading read back as they were written', async () => {

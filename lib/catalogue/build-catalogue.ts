@@ -23,7 +23,7 @@ const SHIPPED_LICENCE = fileURLToPath(new URL(`../../public/catalogue/${LICENSE_
  * Raise by one whenever the build changes what it writes for the same data (a parsing fix, a new field),
  * so installed copies see a newer version and reseed. Below 100.
  */
-export const BUILDER_REVISION = 2;
+export const BUILDER_REVISION = 3;
 
 /**
  * The catalogue's version: the UTC date of the data set's newest rating or tag as YYYYMMDD, times 100, plus

@@ -72,7 +72,7 @@ describe('decodeBuiltinCatalogue on a broken file', () => {
     return () => decodeBuiltinCatalogue(file);
   };
 
-  it('says what is wrong', () => {
+  it('says what is wrong', { timeout: 30_000 }, () => {
     expect(() => decodeBuiltinCatalogue('{"format":')).toThrow(/damaged: not JSON/);
     expect(() => decodeBuiltinCatalogue(null)).toThrow(/not an object/);
     expect(broken((f) => (f.format = 'something-else'))).toThrow(/format/);

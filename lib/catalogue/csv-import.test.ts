@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  catalogueIds,
   catalogueKeys,
   MAX_LINE_BYTES,
   newImportedId,
@@ -234,6 +235,39 @@ describe('previewCsvImport, duplicates', () => {
       { line: 6, title: 'brassed off!', year: 1996, of: 'file', firstLine: 5 },
     ]);
     expect(result.rejected).toEqual([]);
+  });
+
+  it("keeps the user's rating of a film the catalogue has, as a record naming it, and says so", async () => {
+    const text = csv(
+      'title,year,genres,rating', // 1
+      '"Shawshank Redemption, The",1994,Drama,4.5', // 2: rated, in the catalogue: the rating is kept
+      'Se7en,1995,Thriller,3.5', // 3: an alias of a catalogue film, rated: kept
+      'Seven,1995,Thriller,4', // 4: the same film again under its title: the first rating stands
+      'Heat,1995,Action,', // 5: in the catalogue, no rating: skipped as before
+      'Brassed Off,1996,Comedy,4', // 6: a new film
+    );
+    const known = catalogueIds([...catalogue, film({ id: '6', title: 'Heat', year: 1995 })]);
+    const result = preview(await previewCsvImport(text, { known }));
+    expect(result.films.map((f) => [f.title, f.rating, f.sameAs])).toEqual([
+      ['The Shawshank Redemption', 4.5, '318'],
+      ['Se7en', 3.5, '47'],
+      ['Brassed Off', 4, undefined],
+    ]);
+    expect(result.duplicates).toEqual([
+      { line: 2, title: 'The Shawshank Redemption', year: 1994, of: 'catalogue', ratingKept: true },
+      { line: 3, title: 'Se7en', year: 1995, of: 'catalogue', ratingKept: true },
+      { line: 4, title: 'Seven', year: 1995, of: 'catalogue' },
+      { line: 5, title: 'Heat', year: 1995, of: 'catalogue' },
+    ]);
+    // A film the user already rated in an earlier import keeps that rating: the new line is a plain duplicate.
+    const again = preview(
+      await previewCsvImport(csv('title,year,genres,rating', 'The Shawshank Redemption,1994,Drama,2'), {
+        known: catalogueIds([...catalogue, { ...result.films[0]! }]),
+      }),
+    );
+    expect(again.films).toEqual([]);
+    expect(again.duplicates[0]).toMatchObject({ line: 2, of: 'catalogue' });
+    expect(again.duplicates[0]!.ratingKept).toBeUndefined();
   });
 
   it('accepts a predicate instead of a set', async () => {

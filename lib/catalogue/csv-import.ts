@@ -1,6 +1,8 @@
 /**
  * Reading a user's CSV of films into a preview: the films it would add, every broken line with its line
- * number and why, and the duplicates it skips. Nothing is written here; the repository commits a preview.
+ * number and why, and the duplicates it skips. A line with a rating for a film the built-in catalogue already
+ * has is kept as the user's rating of that film (a record that names it, `sameAs`), not skipped. Nothing is
+ * written here; the repository commits a preview.
  * Parsing runs in chunks and yields to the event loop between them, so a 100,000-line file keeps a page
  * responsive.
  */
@@ -26,12 +28,17 @@ interface DuplicateLine {
   /** Already in the catalogue, or earlier in this file (at `firstLine`). */
   of: 'catalogue' | 'file';
   firstLine?: number;
+  /** A catalogue film the line rates: its rating is kept as the user's own (the line is in `films`). */
+  ratingKept?: boolean;
 }
 
 export interface CsvImportPreview {
   ok: true;
   format: CsvFormat;
-  /** Films to add: source 'imported', fresh "imp-" ids, ratingCount 0. */
+  /**
+   * Films to add: source 'imported', fresh "imp-" ids, ratingCount 0; a line rating a built-in film the catalogue
+   * has is one of them too, with `sameAs` naming that film (it adds the user's rating, not a film).
+   */
   films: Film[];
   rejected: RejectedLine[];
   duplicates: DuplicateLine[];
@@ -52,9 +59,10 @@ const failure = (message: string): CsvImportFailure => ({ ok: false, message });
 export interface CsvImportOptions {
   /**
    * The catalogue's film keys (`filmKey(title, year)`, see `catalogueKeys`), or a function that tells
-   * whether a key is already there; rows with such a key are listed as duplicates and skipped.
+   * whether a key is already there; rows with such a key are listed as duplicates and skipped. A map (see
+   * `catalogueIds`) also says which built-in film a key is: a row with a rating for it keeps the rating.
    */
-  known?: ReadonlySet<string> | ((key: string) => boolean);
+  known?: ReadonlySet<string> | ReadonlyMap<string, string | null> | ((key: string) => boolean);
   /** Called with the share of the file read so far, 0 to 1, after every chunk and once with 1 at the end. */
   onProgress?: (fraction: number) => void;
   /** Characters parsed between two yields (default 128 KiB). */
@@ -87,6 +95,28 @@ function randomWord(): number {
 /** "imp-" and 14 random base-36 characters (about 64 bits): never a MovieLens id (those are digits). */
 export function newImportedId(): string {
   return `imp-${randomWord().toString(36).padStart(7, '0')}${randomWord().toString(36).padStart(7, '0')}`;
+}
+
+/**
+ * Every key a film is known by, with the built-in film it names (null for an imported film, or a built-in film
+ * the user already rated in an earlier import: that rating stands).
+ */
+export function catalogueIds(films: Iterable<Film>): Map<string, string | null> {
+  const all = [...films];
+  const rated = new Set(
+    all.flatMap((film) => (film.sameAs ? [film.sameAs] : film.userRating != null ? [film.id] : [])),
+  );
+  const ids = new Map<string, string | null>();
+  for (const film of all) {
+    if (film.sameAs) continue;
+    const id = film.source === 'builtin' && !rated.has(film.id) ? film.id : null;
+    for (const name of [film.title, ...film.aliases]) {
+      const key = filmKey(name, film.year);
+      // A key two films share names no one film to rate.
+      ids.set(key, ids.has(key) && ids.get(key) !== id ? null : id);
+    }
+  }
+  return ids;
 }
 
 /** Every key a film is known by (title and aliases, with its year), for the duplicate check. */
@@ -204,6 +234,9 @@ export async function previewCsvImport(input: string | Blob, options: CsvImportO
 
   const known = options.known;
   const isKnown = typeof known === 'function' ? known : known ? (key: string) => known.has(key) : () => false;
+  const builtinIdOf = (key: string): string | null =>
+    known instanceof Map ? ((known as ReadonlyMap<string, string | null>).get(key) ?? null) : null;
+  const ratedIds = new Set<string>();
   const newId = options.newId ?? newImportedId;
   const progress = options.onProgress;
 
@@ -275,7 +308,15 @@ export async function previewCsvImport(input: string | Blob, options: CsvImportO
     const key = filmKey(title, year);
     const firstLine = firstLineOfKey.get(key);
     if (firstLine !== undefined) return void duplicates.push({ line: startLine, title, year, of: 'file', firstLine });
-    if (isKnown(key)) return void duplicates.push({ line: startLine, title, year, of: 'catalogue' });
+    if (isKnown(key)) {
+      const sameAs = rating !== null ? builtinIdOf(key) : null;
+      if (sameAs === null || ratedIds.has(sameAs)) {
+        return void duplicates.push({ line: startLine, title, year, of: 'catalogue' });
+      }
+      ratedIds.add(sameAs);
+      duplicates.push({ line: startLine, title, year, of: 'catalogue', ratingKept: true });
+    }
+    const sameAs = isKnown(key) ? builtinIdOf(key) : null;
     firstLineOfKey.set(key, startLine);
     let id = newId();
     while (usedIds.has(id)) id = newId();
@@ -292,6 +333,7 @@ export async function previewCsvImport(input: string | Blob, options: CsvImportO
       imdbId: null,
       tmdbId: null,
       source: 'imported',
+      ...(sameAs !== null ? { sameAs } : {}),
     });
   };
 

@@ -4,7 +4,7 @@
  * it with the matching reader; nothing is written here.
  */
 import type { RestingFace } from '../mood/calibration';
-import { catalogueKeys, previewCsvImport, type CsvImportPreview, type RejectedLine } from './csv-import';
+import { catalogueIds, previewCsvImport, type CsvImportPreview, type RejectedLine } from './csv-import';
 import type { CatalogueState } from './repository';
 import { FEEDBACK_CSV_HEADER, readFeedbackCsv, readJsonExport } from './transfer';
 import type { Feedback, Film } from './types';
@@ -41,6 +41,6 @@ export async function planImport(
       ? { kind: 'feedback', feedback: read.feedback, rejected: read.rejected }
       : { kind: 'failed', message: read.message };
   }
-  const preview = await previewCsvImport(input, { known: catalogueKeys(films), onProgress });
+  const preview = await previewCsvImport(input, { known: catalogueIds(films), onProgress });
   return preview.ok ? { kind: 'films', preview } : { kind: 'failed', message: preview.message };
 }

@@ -136,10 +136,11 @@ export class CatalogueRepository {
     return byId((await this.db.shelves.where('source').equals('imported').toArray()).flatMap((shelf) => shelf.films));
   }
 
+  /** Films by source; an imported line that rates a built-in film (`sameAs`) adds a rating, not a film. */
   async counts(): Promise<{ builtin: number; imported: number }> {
     const counts = { builtin: 0, imported: 0 };
     await this.db.shelves.each((shelf) => {
-      counts[shelf.source] += shelf.films.length;
+      counts[shelf.source] += shelf.films.reduce((sum, film) => sum + (film.sameAs === undefined ? 1 : 0), 0);
     });
     return counts;
   }

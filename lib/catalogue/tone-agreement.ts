@@ -7,17 +7,18 @@ import type { Film } from './types';
 import { filmsFromMovieLens, type MovieLensFiles } from './movielens';
 import { tagEvidence, TONE_AXES } from './tone';
 
-/** Films whose id is a multiple of this have their tags withheld (a fixed, id-based share: a quarter). */
-export const WITHHELD_EVERY = 4;
+/** Shares are counted in quarters of the films, by id: a film is withheld when its id mod 4 is below the share. */
+const WITHHELD_PARTS = 4;
 
-function isWithheld(movieId: string): boolean {
-  return Number(movieId) % WITHHELD_EVERY === 0;
+/** Whether a film's tags are withheld from a build that withholds `quarters` quarters (1: ids divisible by 4). */
+function isWithheld(movieId: string, quarters: number): boolean {
+  return Number(movieId) % WITHHELD_PARTS < quarters;
 }
 
 /** tags.csv without the withheld films' lines. */
-function withholdTags(tagsCsv: string, withheld: (movieId: string) => boolean = isWithheld): string {
+function withholdTags(tagsCsv: string, quarters: number): string {
   const [header, ...lines] = tagsCsv.split('\n');
-  return [header, ...lines.filter((line) => !withheld(line.split(',')[1] ?? ''))].join('\n');
+  return [header, ...lines.filter((line) => !isWithheld(line.split(',')[1] ?? '', quarters))].join('\n');
 }
 
 /** The share of (positive, negative) pairs a score orders right (ties count half): 0.5 is chance, 1 perfect. */
@@ -28,7 +29,7 @@ export function pairwiseAgreement(positive: readonly number[], negative: readonl
   return right / (positive.length * negative.length);
 }
 
-export interface AxisAgreement {
+interface AxisAgreement {
   axis: string;
   /** Withheld films whose own tags put them on the positive / negative side of the axis. */
   positive: number;
@@ -42,35 +43,50 @@ export interface AxisAgreement {
   negativeIds: string[];
 }
 
-/** Tone agreement per axis on the withheld films of a build made without their tags. */
-export function toneAgreement(files: MovieLensFiles): { films: Film[]; axes: AxisAgreement[]; withheld: Set<string> } {
-  const { films } = filmsFromMovieLens({ ...files, tags: withholdTags(files.tags) });
-  const own = filmsFromMovieLens({ ...files, ratings: 'userId,movieId,rating,timestamp\n' });
-  const tagsById = new Map(own.films.map((film) => [film.id, film]));
-  // Every tag use counts (the catalogue keeps only five), so read tags.csv itself.
+/** Every tag use of each withheld film (the catalogue keeps only five a film, so tags.csv itself is read). */
+function withheldTagUses(tagsCsv: string, quarters: number): Map<string, string[]> {
   const uses = new Map<string, string[]>();
-  for (const line of files.tags.split('\n').slice(1)) {
+  for (const line of tagsCsv.split('\n').slice(1)) {
     const parts = line.split(',');
-    if (parts.length < 4 || !isWithheld(parts[1]!)) continue;
+    if (parts.length < 4 || !isWithheld(parts[1]!, quarters)) continue;
     const tag = parts.slice(2, -1).join(',').replace(/^"|"$/g, '').toLowerCase().replace(/\s+/g, ' ').trim();
     uses.set(parts[1]!, [...(uses.get(parts[1]!) ?? []), tag]);
   }
-  const withheld = new Set([...uses.keys()].filter((id) => tagsById.has(id)));
+  return uses;
+}
+
+export interface WithheldBuild {
+  /** The catalogue built without the withheld films' tags. */
+  films: Film[];
+  /** The withheld films (tagged in the data, rated, in the catalogue) and their own tag uses. */
+  uses: Map<string, string[]>;
+  axes: AxisAgreement[];
+}
+
+/**
+ * Tone agreement per axis on the withheld films of a build made without their tags: `quarters` (1 to 4) of the
+ * tagged films withheld (4: a build with no tags at all).
+ */
+export function toneAgreement(files: MovieLensFiles, quarters = 1): WithheldBuild {
+  const { films } = filmsFromMovieLens({ ...files, tags: withholdTags(files.tags, quarters) });
+  const rated = new Set(films.filter((film) => film.tone).map((film) => film.id));
+  const uses = new Map([...withheldTagUses(files.tags, quarters)].filter(([id]) => rated.has(id)));
+  const byId = new Map(films.map((film) => [film.id, film]));
   const axes = TONE_AXES.map((axis, a): AxisAgreement => {
     const positive: number[] = [];
     const negative: number[] = [];
     const positiveIds: string[] = [];
     const negativeIds: string[] = [];
-    for (const film of films) {
-      if (!withheld.has(film.id) || !film.tone) continue;
-      const evidence = tagEvidence(uses.get(film.id)!);
+    for (const [id, tags] of uses) {
+      const evidence = tagEvidence(tags);
       if (evidence.uses[a] === 0) continue;
+      const tone = byId.get(id)!.tone![a]!;
       if (evidence.tone[a]! > 0) {
-        positive.push(film.tone[a]!);
-        positiveIds.push(film.id);
+        positive.push(tone);
+        positiveIds.push(id);
       } else if (evidence.tone[a]! < 0) {
-        negative.push(film.tone[a]!);
-        negativeIds.push(film.id);
+        negative.push(tone);
+        negativeIds.push(id);
       }
     }
     const mean = (values: number[]) => values.reduce((s, v) => s + v, 0) / Math.max(1, values.length);
@@ -84,5 +100,5 @@ export function toneAgreement(files: MovieLensFiles): { films: Film[]; axes: Axi
       negativeIds,
     };
   });
-  return { films, axes, withheld };
+  return { films, uses, axes };
 }

@@ -2,8 +2,10 @@
  * A film's tone (light, warm, tense, sad, absorbing), learned at `npm run catalogue` time from MovieLens:
  * user tags say the tone of the few films people tagged ("feel-good", "dark", "tense"); a small matrix
  * factorisation of ratings.csv places every rated film among the others by who liked it; a ridge regression from
- * those factors (and the genres) to the tagged tones carries tone to the films nobody tagged. A film's own tags
- * refine its tone but are never needed: a film whose tags are withheld still gets a tone from its ratings.
+ * those factors (and the genres) to the tagged tones carries tone to the films nobody tagged, and each film's
+ * co-rating neighbours among the tagged films (the films its raters rated the same way) move it towards what
+ * their tags say. A film's own tags refine its tone but are never needed: a film whose tags are withheld still
+ * gets a tone from its ratings. With no tags at all every tone is 0, and the picks fall back to genre alone.
  * Deterministic: a seeded start, a fixed number of sweeps, ties in id order.
  */
 import { GENRES, TONE_AXES, type Genre, type ToneAxis } from './types';
@@ -22,10 +24,14 @@ tagged(
   'funny|very funny|hilarious|humorous|humor|fun|silly|goofy|witty|screwball|spoof|parody|comedy|british comedy|lighthearted|light|feel good|feel-good movie|entertaining',
   { light: 1 },
 );
-tagged(
-  'feel-good|heartwarming|sweet|cute|adorable|charming|whimsical|uplifting|inspirational|inspiring|happy ending|family|disney|pixar|children|kids|christmas|friendship',
-  { light: 0.8, warm: 1, tense: -0.5 },
-);
+tagged('feel-good|cute|adorable|whimsical|happy ending|family|disney|pixar|children|kids|christmas|quirky', {
+  light: 0.8,
+  warm: 1,
+  tense: -0.5,
+});
+// Warm without being light: an inspiring drama is not a light-hearted one.
+tagged('heartwarming|sweet|charming|friendship', { light: 0.4, warm: 1, tense: -0.5 });
+tagged('uplifting|inspirational|inspiring', { warm: 0.8 });
 tagged('touching|moving|romantic|romance|love story', { warm: 0.8 });
 tagged(
   'dark|disturbing|bleak|grim|gritty|nihilism|cynical|depressing|depression|violence|violent|brutal|brutality|gore|gory|bloody|torture|rape|suicide|drugs|drug abuse|serial killer|creepy|evil children|mindfuck|psychological|paranoia|dark hero',
@@ -51,6 +57,11 @@ tagged('crude humor|adult humor|crude|vulgar|offensive|controversial|gross-out|s
   warm: -0.8,
   tense: 0.4,
 });
+
+/** What a (folded) tag says about each axis, or undefined when the lexicon does not know it. */
+export function tagTone(tag: string): Readonly<Partial<Record<ToneAxis, number>>> | undefined {
+  return TAG_TONE[tag];
+}
 
 /** Latent factors per film; a dozen is plenty for 610 users. */
 const FACTORS = 12;
@@ -124,7 +135,7 @@ function filmFactors(
   filmCount: number,
   ratings: readonly { user: number; film: number; value: number }[],
   userCount: number,
-): Float64Array {
+): { factors: Float64Array; residual: number[] } {
   const k = FACTORS;
   let total = 0;
   for (const r of ratings) total += r.value;
@@ -182,7 +193,88 @@ function filmFactors(
     update(users, films, byUser, (i) => ratings[i]!.film);
     update(films, users, byFilm, (i) => ratings[i]!.user);
   }
-  return films;
+  return { factors: films, residual };
+}
+
+/** How many tagged co-rating neighbours speak for a film's tone. */
+const NEIGHBOURS = 50;
+/** How far the tagged neighbours move a film's tone from the regression's estimate (at full confidence). */
+const NEIGHBOUR_SHARE = 0.8;
+/** The similarity (summed over the neighbours that speak to an axis) at which their word counts half. */
+const NEIGHBOUR_HALF = 1;
+/** Raters in common at which a co-rating similarity counts half (fewer say little). */
+const CO_RATING_SHRINK = 10;
+
+/**
+ * Co-rating neighbours: for each rated film, the NEIGHBOURS tagged films its raters rated the same way (cosine of
+ * the ratings less each user's and film's usual, shrunk for few raters in common), and per axis the
+ * similarity-weighted mean of what their tags say, with a confidence that grows with the similarity behind it.
+ */
+function coRatingNeighbours(
+  ratings: readonly { user: number; film: number }[],
+  residual: readonly number[],
+  userCount: number,
+  ratingCount: Float64Array,
+  evidence: readonly { tone: number[]; uses: number[] }[],
+): (film: number, axis: number) => { tone: number; confidence: number } | null {
+  const count = ratingCount.length;
+  const byUser: number[][] = Array.from({ length: userCount }, () => []);
+  const byFilm: number[][] = Array.from({ length: count }, () => []);
+  const norm = new Float64Array(count);
+  ratings.forEach((r, i) => {
+    byUser[r.user]!.push(i);
+    byFilm[r.film]!.push(i);
+    norm[r.film]! += residual[i]! ** 2;
+  });
+  for (let f = 0; f < count; f++) norm[f] = Math.sqrt(norm[f]!);
+  const ids = new Int32Array(count * NEIGHBOURS).fill(-1);
+  const weights = new Float64Array(count * NEIGHBOURS);
+  const sums = new Float64Array(count);
+  const common = new Int32Array(count);
+  const touched: number[] = [];
+  for (let j = 0; j < count; j++) {
+    if (ratingCount[j] === 0 || !evidence[j]!.uses.some((u) => u > 0) || norm[j] === 0) continue;
+    for (const i of byFilm[j]!) {
+      const rj = residual[i]!;
+      for (const k of byUser[ratings[i]!.user]!) {
+        const f = ratings[k]!.film;
+        if (common[f] === 0) touched.push(f);
+        common[f]! += 1;
+        sums[f]! += rj * residual[k]!;
+      }
+    }
+    for (const f of touched) {
+      const n = common[f]!;
+      const similarity =
+        f === j || norm[f] === 0 ? 0 : (sums[f]! / (norm[j]! * norm[f]!)) * (n / (n + CO_RATING_SHRINK));
+      sums[f] = 0;
+      common[f] = 0;
+      if (similarity <= 0) continue;
+      const base = f * NEIGHBOURS;
+      if (similarity <= weights[base + NEIGHBOURS - 1]!) continue;
+      let at = NEIGHBOURS - 1;
+      while (at > 0 && weights[base + at - 1]! < similarity) {
+        weights[base + at] = weights[base + at - 1]!;
+        ids[base + at] = ids[base + at - 1]!;
+        at--;
+      }
+      weights[base + at] = similarity;
+      ids[base + at] = j;
+    }
+    touched.length = 0;
+  }
+  return (f, axis) => {
+    let sum = 0;
+    let total = 0;
+    for (let i = f * NEIGHBOURS; i < (f + 1) * NEIGHBOURS; i++) {
+      const j = ids[i]!;
+      if (j < 0 || evidence[j]!.uses[axis] === 0) continue;
+      sum += weights[i]! * evidence[j]!.tone[axis]!;
+      total += weights[i]!;
+    }
+    if (total === 0) return null;
+    return { tone: sum / total, confidence: total / (total + NEIGHBOUR_HALF) };
+  };
 }
 
 /** A film's tone as its tags say it: per axis the mean weight of the tag uses that speak to it, and how many. */
@@ -224,7 +316,7 @@ export function filmTones(input: ToneInput): (number[] | null)[] {
     ratings.push({ user, film, value: row.rating });
     ratingCount[film]! += 1;
   }
-  const factors = filmFactors(input.films.length, ratings, userIndex.size);
+  const { factors, residual } = filmFactors(input.films.length, ratings, userIndex.size);
 
   const tagsOf: string[][] = input.films.map(() => []);
   for (const row of input.tags) {
@@ -250,6 +342,7 @@ export function filmTones(input: ToneInput): (number[] | null)[] {
   const featureRows = input.films.map((_, f) => (rated[f] ? features(f) : null));
 
   const tones: (number[] | null)[] = input.films.map((_, f) => (rated[f] ? TONE_AXES.map(() => 0) : null));
+  const neighbours = coRatingNeighbours(ratings, residual, userIndex.size, ratingCount, evidence);
   TONE_AXES.forEach((_, axis) => {
     const a = new Float64Array(width * width);
     const b = new Float64Array(width);
@@ -266,7 +359,8 @@ export function filmTones(input: ToneInput): (number[] | null)[] {
     }
     for (let p = 0; p < width; p++) a[p * width + p]! += REGRESSION_PENALTY;
     const beta = solveSymmetric(a, b, width);
-    // Predictions are shrunk towards the middle; scaled so the spread over rated films is about ±1.
+    // The regression's estimate, moved towards what the film's tagged neighbours say (propagation), then
+    // centred and scaled so the spread over rated films is about ±1.
     const predicted = new Float64Array(input.films.length);
     let sumSquares = 0;
     let count = 0;
@@ -276,6 +370,8 @@ export function filmTones(input: ToneInput): (number[] | null)[] {
       if (!x) continue;
       let value = 0;
       for (let p = 0; p < width; p++) value += beta[p]! * x[p]!;
+      const near = neighbours(f, axis);
+      if (near) value = (1 - NEIGHBOUR_SHARE * near.confidence) * value + NEIGHBOUR_SHARE * near.confidence * near.tone;
       predicted[f] = value;
       sum += value;
       count += 1;

@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { catalogueKeys, previewCsvImport } from './csv-import';
+import { catalogueIds, catalogueKeys, previewCsvImport } from './csv-import';
 import { CatalogueRepository } from './repository';
 import { testCatalogueDatabase } from './test-database';
 import { committedCatalogue, film } from './test-catalogue';
 import { feedbackToCsv, filmsToCsv, readFeedbackCsv, readJsonExport, toJsonExport } from './transfer';
 import type { Feedback, Film } from './types';
+import { withUserRatings } from './user-ratings';
 
 const open: CatalogueRepository[] = [];
 function freshRepository(): CatalogueRepository {
@@ -257,5 +258,43 @@ describe('CSV export', () => {
       message: 'This is not a MoodReel feedback file: its first line must be "title,year,vote,emotion,at,filmId".',
     });
     expect(await readFeedbackCsv(new Blob([new Uint8Array([0xff, 0xfe, 0x00])]), builtin)).toMatchObject({ ok: false });
+  });
+});
+
+describe("the user's rating of a catalogue film", () => {
+  it('is kept on import, shown on the film, exported in both formats and brought back by either', async () => {
+    const shawshank = builtin.find((f) => f.id === '318')!;
+    const source = freshRepository();
+    await source.seedBuiltin(builtin, 1);
+    const csvText = 'title,year,genres,rating\n"Shawshank Redemption, The",1994,Crime|Drama,5\n';
+    const preview = await previewCsvImport(csvText, { known: catalogueIds(await source.allFilms()) });
+    if (!preview.ok) throw new Error(preview.message);
+    await source.commitImport(preview.films);
+    const shown = withUserRatings(await source.allFilms());
+    expect(shown.filter((f) => f.title === 'The Shawshank Redemption')).toEqual([{ ...shawshank, userRating: 5 }]);
+
+    const state = await source.exportState();
+    expect(state.films).toMatchObject([{ title: 'The Shawshank Redemption', rating: 5, sameAs: '318' }]);
+    const viaJson = freshRepository();
+    await viaJson.seedBuiltin(builtin, 1);
+    const read = await readJsonExport(toJsonExport(state));
+    if (!read.ok) throw new Error(read.message);
+    await viaJson.restoreState(read.state);
+    expect(withUserRatings(await viaJson.allFilms()).find((f) => f.id === '318')!.userRating).toBe(5);
+
+    const viaCsv = freshRepository();
+    await viaCsv.seedBuiltin(builtin, 1);
+    const again = await previewCsvImport(filmsToCsv(state.films), { known: catalogueIds(await viaCsv.allFilms()) });
+    if (!again.ok) throw new Error(again.message);
+    await viaCsv.commitImport(again.films);
+    expect(withUserRatings(await viaCsv.allFilms()).find((f) => f.id === '318')!.userRating).toBe(5);
+  });
+
+  it('refuses a rating record that names no built-in film, or has no rating', async () => {
+    const bad = (change: Partial<Film>) =>
+      readJsonExport(toJsonExport({ films: [{ ...mine[0]!, ...change }], feedback: [] }));
+    expect(await bad({ sameAs: 'imp-x' })).toMatchObject({ ok: false, message: expect.stringMatching(/sameAs/) });
+    expect(await bad({ sameAs: '318', rating: null })).toMatchObject({ ok: false });
+    expect(await bad({ sameAs: '318' })).toMatchObject({ ok: true });
   });
 });

@@ -63,6 +63,16 @@ export interface Film {
    * warm, tense, sad, absorbing, each in [-1, 1]. Absent or null for imported films and films nobody rated.
    */
   tone?: readonly number[] | null;
+  /**
+   * The user's own rating (0.5–5) of a built-in film, from a list they imported that had the film: kept on an
+   * imported record that names this film (`sameAs`), shown, exported and used. Absent when they gave none.
+   */
+  userRating?: number | null;
+  /**
+   * On an imported record only: the built-in film (its id) this line of the user's list is, when the catalogue
+   * already had it. The record then carries only the user's rating of that film (see user-ratings.ts).
+   */
+  sameAs?: string;
 }
 
 /** A 👍/👎 on a pick, with the emotion it was given for; never an image. */

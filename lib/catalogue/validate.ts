@@ -52,6 +52,12 @@ function filmProblem(value: unknown, source?: FilmSource): string | null {
   }
   if (film.tmdbId !== null && (!isInteger(film.tmdbId) || film.tmdbId <= 0))
     return `${name}: tmdbId must be a number or null`;
+  if (film.sameAs !== undefined) {
+    if (film.source !== 'imported' || typeof film.sameAs !== 'string' || !BUILTIN_ID.test(film.sameAs)) {
+      return `${name}: sameAs must name a built-in film (a MovieLens number), on an imported film only`;
+    }
+    if (film.rating === null) return `${name}: a rating of a built-in film (sameAs) needs its rating`;
+  }
   return null;
 }
 
@@ -85,6 +91,8 @@ export function cleanFilm(film: Film): Film {
     source: film.source,
     // The tone is the build's; only a well-formed one is kept (an imported film has none).
     ...(isTone(film.tone) ? { tone: [...film.tone] } : {}),
+    // An imported line that rates a built-in film names it (user-ratings.ts); the user's rating is `rating`.
+    ...(film.sameAs !== undefined ? { sameAs: film.sameAs } : {}),
   };
 }
 

@@ -7,16 +7,17 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { MOVIELENS_DATA_DIR } from '../catalogue/test-catalogue';
 import { decodeBuiltinCatalogue } from '../catalogue/builtin';
-import { pairwiseAgreement, toneAgreement, WITHHELD_EVERY } from '../catalogue/tone-agreement';
+import { toneAgreement } from '../catalogue/tone-agreement';
 import { seededRandom } from '../catalogue/tone';
 import { SHIPPED_CATALOGUE } from './cli';
 import { NO_NUDGES } from './feedback';
-import { firstPages, JUDGED_READINGS, noveltyWalk, summarise } from './first-pages';
-import { GENRES, type Film, type Genre } from '../catalogue/types';
+import { fewestRatings, firstPages, JUDGED_READINGS, noveltyWalk, summarise, variety } from './first-pages';
+import { LIFT_EACH_TARGET, LIFT_MEAN_TARGET, toneTargets } from './tone-targets';
+import { GENRES, TONE_AXES, type Film, type Genre } from '../catalogue/types';
 import { EMOTIONS } from '../mood/emotions';
 import { nudgesFrom } from './feedback';
 import { rankGroupPicks } from './group';
-import { fitScores, rankPicks } from './rank';
+import { rankPicks } from './rank';
 import { weightsFor } from './strategies';
 import type { Strategy } from './types';
 
@@ -231,21 +232,25 @@ export function formatFirstPages(films: readonly Film[]): string {
   const pages = firstPages(films);
   const lines = pages.map(
     (page) =>
-      `${page.strategy.padEnd(5)} ${page.reading.padEnd(21)} ${page.picks.map((pick) => pick.title).join(' · ')}` +
+      `${page.strategy.padEnd(5)} ${page.reading.padEnd(25)} ${page.picks.map((pick) => pick.title).join(' · ')}` +
       (page.misfits.length ? `   [judged misfit: ${page.misfits.join(', ')}]` : ''),
   );
+  const targets = { match: 2, lift: 1 };
   const summary = summarise(pages, films).map(
     (row) =>
-      `${row.strategy.padEnd(5)} ${row.slots} slots, ${row.distinct} distinct films, rating count median ${row.medianRatingCount}, ` +
-      `min ${row.minRatingCount}; judged misfits ${row.judgedMisfits} (target ≤ 1 in 45)`,
+      `${row.strategy.padEnd(5)} ${row.slots} slots (12 first pages), ${row.distinct} distinct films, rating count median ` +
+      `${row.medianRatingCount}, min ${row.minRatingCount}; median year ${row.medianYear}; judged misfits ` +
+      `${row.judgedMisfits} (target ≤ ${targets[row.strategy]}); fewest different reasons on a page of 5: ${row.fewestReasons} (target ≥ 4)`,
   );
+  const spread = variety(pages);
+  const fewest = fewestRatings(films);
   const joined = withUnratedTitles(films, 90_000);
   const joinedPages = firstPages(joined);
   const unratedShown = joinedPages.flatMap((page) => page.picks).filter((pick) => Number(pick.id) >= 1_000_000).length;
   const walks = JUDGED_READINGS.slice(0, 7).flatMap(({ name, probabilities }) =>
     (['match', 'lift'] as const).map((strategy) => {
-      const pages = noveltyWalk(films, probabilities, strategy);
-      return `${strategy} ${name}: ${new Set(pages.flat().map((pick) => pick.id)).size}`;
+      const walk = noveltyWalk(films, probabilities, strategy);
+      return `${strategy} ${name}: ${new Set(walk.flat().map((pick) => pick.id)).size}`;
     }),
   );
   return [
@@ -253,52 +258,60 @@ export function formatFirstPages(films: readonly Film[]): string {
     ...lines,
     '',
     ...summary,
+    `variety over the 14 clear first pages: at most ${spread.mostPages} pages for one film (${spread.mostPagesTitle}; target ≤ 3); ` +
+      `lift: at most ${spread.mostLiftPages} of 7 (${spread.mostLiftPagesTitle}; target ≤ 2), ${spread.liftDistinct} different films ` +
+      `(target ≥ 25); happy match and happy lift share ${spread.happyShared} of 5 (target ≤ 2); ` +
+      `${spread.liftInGenres} of the 35 lift picks have one of the mood's lifting genres`,
+    `fewest ratings on the first three pages of clear readings and first pages of mixed readings and movie nights: ` +
+      `${fewest.ratingCount} (${fewest.title}; target ≥ 20)`,
     `with 90,000 unrated titles joined: ${unratedShown} of ${joinedPages.length * 5} first-page slots hold an unrated film (target 0)`,
     `distinct films on the first pages of 8 readings in a row (target ≥ 30): ${walks.join(', ')}`,
   ].join('\n');
 }
 
-/** Tone agreement on films whose tags were withheld from a build (needs the MovieLens data folder). */
+/**
+ * Tone agreement on films whose tags were withheld from a build (needs the MovieLens data folder): per tone axis,
+ * and through the picks' own score (what `npm run picks -- --scores` prints), a quarter, half, three quarters and
+ * all of the tagged films' tags withheld.
+ */
 export function formatToneAgreement(dataDir: string): string {
   if (!existsSync(join(dataDir, 'tags.csv'))) return `tone agreement: skipped, no MovieLens data at ${dataDir}`;
   const read = (file: string) => readFileSync(join(dataDir, file), 'utf8');
-  const { axes, withheld, films } = toneAgreement({
+  const files = {
     movies: read('movies.csv'),
     links: read('links.csv'),
     ratings: read('ratings.csv'),
     tags: read('tags.csv'),
-  });
-  // The same films through the picks' own score for a happy reading (what `npm run picks -- --scores` prints):
-  // a film that cannot fit counts as the lowest score.
-  const light = axes.find((a) => a.axis === 'light')!;
-  const scoreLines = (['match', 'lift'] as const).map((strategy) => {
-    const scores = fitScores({
-      films,
-      probabilities: JUDGED_READINGS[3]!.probabilities,
-      strategy,
-      weights: weightsFor(strategy, null),
-      nudges: NO_NUDGES,
-      hidden: new Set(),
-      recent: new Set(),
-    });
-    const of = (id: string) => scores.get(id) ?? -Infinity;
-    const agreement = pairwiseAgreement(light.positiveIds.map(of), light.negativeIds.map(of));
-    const fitting = (ids: string[]) => ids.filter((id) => scores.has(id)).length;
-    return (
-      `happy reading, ${strategy}: the fit score puts light-tagged above dark-tagged withheld films in ` +
-      `${(agreement * 100).toFixed(0)} % of pairs (fitting: ${fitting(light.positiveIds)}/${light.positiveIds.length} light, ` +
-      `${fitting(light.negativeIds)}/${light.negativeIds.length} dark)`
+  };
+  const axisLines: string[] = [];
+  const targetLines: string[] = [];
+  for (const quarters of [1, 2, 3, 4]) {
+    const { films, uses, axes } = toneAgreement(files, quarters);
+    const share = `${quarters}/4`;
+    axisLines.push(
+      `${share.padEnd(5)} ${String(uses.size).padStart(5)}   ` +
+        axes.map((a) => `${a.agreement.toFixed(2)} (${a.positive}/${a.negative})`.padEnd(15)).join(''),
     );
-  });
+    const rows = toneTargets(films, uses);
+    const lift = rows.filter((row) => row.strategy === 'lift');
+    const mean = lift.reduce((sum, row) => sum + row.agreement, 0) / lift.length;
+    const match = rows.filter((row) => row.strategy === 'match');
+    targetLines.push(
+      `${share.padEnd(5)} ${lift.map((row) => row.agreement.toFixed(2).padStart(5)).join(' ')}  ${mean.toFixed(3).padStart(5)}   ` +
+        match.map((row) => `${row.agreement.toFixed(2)} (${row.positive}/${row.negative})`.padEnd(15)).join(''),
+    );
+  }
   return [
-    `Tone on ${withheld.size} films whose tags were withheld from the build (ids divisible by ${WITHHELD_EVERY}):`,
-    'axis       films +/-   agreement   mean gap',
-    ...axes.map(
-      (a) =>
-        `${a.axis.padEnd(10)} ${`${a.positive}/${a.negative}`.padStart(9)}   ${a.agreement.toFixed(3).padStart(9)}   ${a.gap.toFixed(2).padStart(8)}`,
-    ),
-    '(agreement: share of (tagged-positive, tagged-negative) pairs the built tone orders right; 0.5 is chance)',
-    ...scoreLines,
+    'Tone of films whose tags were withheld from the build (ids mod 4 below the share; 4/4: no tags at all):',
+    `share films   ${TONE_AXES.map((axis) => axis.padEnd(15)).join('')}`,
+    ...axisLines,
+    '(per axis: share of (tagged-positive, tagged-negative) pairs the built tone orders right; 0.5 is chance)',
+    '',
+    "The same withheld films through the picks' fit score (npm run picks -- --scores; a film that cannot fit counts below every scored one):",
+    `share lift light over dark: ${EMOTIONS.map((e) => e.slice(0, 5).padStart(5)).join(' ')}  mean    match: happy light>dark, sad sad>light, fear scary>light, disgust scary>light`,
+    ...targetLines,
+    `targets: lift ≥ ${LIFT_EACH_TARGET} each and ≥ ${LIFT_MEAN_TARGET} on average; match happy ≥ 0.80, sad ≥ 0.80, fear ≥ 0.88, disgust ≥ 0.85`,
+    'With no tags at all every tone is 0, and the fit falls back to the genre table alone (with the quality prior): the 4/4 row is genre alone.',
   ].join('\n');
 }
 

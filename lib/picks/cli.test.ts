@@ -22,11 +22,14 @@ describe('picks CLI arguments', () => {
       '--group',
       '--strategy',
       'lift',
+      '--page',
+      '2',
       '--page-size',
       '8',
       '--scores',
     ]);
-    expect(options).toMatchObject({ group: true, strategy: 'lift', pageSize: 8, scores: true });
+    expect(options).toMatchObject({ group: true, strategy: 'lift', page: 2, pageSize: 8, scores: true });
+    expect(parseArguments(['--reading', HAPPY, '--strategy', 'match']).page).toBe(0);
     expect(options.readings).toHaveLength(2);
     expect(options.readings[0]!.reduce((a, b) => a + b, 0)).toBeCloseTo(1);
   });
@@ -40,6 +43,9 @@ describe('picks CLI arguments', () => {
       ['--reading', '0,0,0,0,0,0,0', '--strategy', 'match'],
       ['--reading', HAPPY, '--strategy', 'custom'],
       ['--reading', HAPPY, '--strategy', 'match', '--page-size', '0'],
+      ['--reading', HAPPY, '--strategy', 'match', '--page', '-1'],
+      ['--reading', HAPPY, '--strategy', 'match', '--page', 'two'],
+      ['--reading', HAPPY, '--strategy', 'match', '--page', '1.5'],
       ['--reading', HAPPY, '--reading', SAD, '--strategy', 'match'],
       ['--reading', HAPPY, '--strategy', 'match', '--colour'],
       ['--reading', HAPPY, '--strategy'],
@@ -56,7 +62,7 @@ describe('picks CLI arguments', () => {
 });
 
 describe('picks CLI output (MovieLens ml-latest-small, as shipped)', () => {
-  it('prints picks with id, title, year, genres and reason, and scores only when asked', () => {
+  it('prints picks with id, title, year, genres and reason, and scores only when asked', { timeout: 60_000 }, () => {
     const films = loadMovieLens();
     const options = parseArguments(['--reading', HAPPY, '--strategy', 'match']);
     const output = picksOutput(options, films) as { picks: Record<string, unknown>[]; scores?: unknown };
@@ -70,24 +76,55 @@ describe('picks CLI output (MovieLens ml-latest-small, as shipped)', () => {
     for (const pick of output.picks) expect(withScores.scores[pick.id as string]).toBeGreaterThan(0);
   });
 
-  it('gives movie night with --group: fits k of N is not printed, picks fit someone', () => {
+  it('gives later pages with --page, the same films as one larger page', () => {
     const films = loadMovieLens();
-    const options = parseArguments([
-      '--reading',
-      HAPPY,
-      '--reading',
-      SAD,
-      '--reading',
-      FEAR,
-      '--group',
-      '--strategy',
-      'match',
-      '--scores',
-    ]);
-    const output = picksOutput(options, films) as { picks: { id: string }[]; scores: Record<string, number> };
-    expect(output.picks).toHaveLength(5);
-    for (const pick of output.picks) expect(output.scores[pick.id]).toBeDefined();
-  });
+    const page = (args: string[]) =>
+      (
+        picksOutput(parseArguments(['--reading', HAPPY, '--strategy', 'lift', ...args]), films) as {
+          picks: { id: string }[];
+        }
+      ).picks.map((pick) => pick.id);
+    const fifteen = page(['--page-size', '15']);
+    expect(fifteen).toHaveLength(15);
+    expect([0, 1, 2].flatMap((k) => page(['--page', String(k)]))).toEqual(fifteen);
+    expect(page(['--page', '1', '--page-size', '10'])).toEqual([...page(['--page', '2']), ...page(['--page', '3'])]);
+  }, 60_000);
+
+  it(
+    'gives movie night with --group: each pick says whom it fits ("fits k of N") and fits someone',
+    { timeout: 60_000 },
+    () => {
+      const films = loadMovieLens();
+      const options = parseArguments([
+        '--reading',
+        HAPPY,
+        '--reading',
+        SAD,
+        '--reading',
+        FEAR,
+        '--group',
+        '--strategy',
+        'match',
+        '--scores',
+      ]);
+      const output = picksOutput(options, films) as {
+        picks: { id: string; fits: string; reason: string }[];
+        scores: Record<string, number>;
+      };
+      expect(output.picks).toHaveLength(5);
+      for (const pick of output.picks) {
+        expect(output.scores[pick.id]).toBeDefined();
+        expect(pick.fits).toMatch(/^fits [123] of 3$/);
+        // The group's own mood: one of each, so the reason names all three.
+        expect(pick.reason).toMatch(/for a happy, sad and fearful group/);
+      }
+      // A single reading's picks carry no "fits".
+      const single = picksOutput(parseArguments(['--reading', HAPPY, '--strategy', 'match']), films) as {
+        picks: object[];
+      };
+      for (const pick of single.picks) expect(pick).not.toHaveProperty('fits');
+    },
+  );
 });
 
 describe('picks CLI as a command', () => {
@@ -127,15 +164,16 @@ describe('picks CLI as a command', () => {
         { encoding: 'utf8' },
       );
       const parsed = JSON.parse(out);
-      expect(parsed.picks).toEqual([
-        {
-          id: '1',
-          title: 'Light One',
-          year: 2001,
-          genres: ['Comedy'],
-          reason: 'A light comedy that fits your happy mood',
-        },
-      ]);
+      expect(parsed.picks[0]).toEqual({
+        id: '1',
+        title: 'Light One',
+        year: 2001,
+        genres: ['Comedy'],
+        reason: 'Light, warm comedy for your happy mood · 4.0 stars from 50 viewers',
+      });
+      // The dark comedy does not fit a happy mood: it comes only after, as a broadly loved film, said as such.
+      expect(parsed.picks).toHaveLength(2);
+      expect(parsed.picks[1].reason).toMatch(/^Loved by MovieLens viewers · /);
       expect(Object.keys(parsed.scores)).toEqual(['1']);
 
       const bad = run(['--reading', '1,2,3', '--strategy', 'match']);

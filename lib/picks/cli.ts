@@ -2,10 +2,11 @@
  * The picks CLI: the extension's own ranking code on a catalogue file, for development and outside checks.
  *
  *   npm run --silent picks -- --reading P [--reading P ...] [--group] --strategy match|lift
- *                              [--page-size N] [--catalogue FILE] [--scores]
+ *                              [--page K] [--page-size N] [--catalogue FILE] [--scores]
  *
  * P is seven comma-separated probabilities (angry, disgust, fear, happy, sad, surprise, neutral). Prints one JSON
- * object {"picks": [{id, title, year, genres, reason}], "scores"?: {id: fit}}. Bad arguments: one line, exit 2.
+ * object {"picks": [{id, title, year, genres, reason}], "scores"?: {id: fit}}; a group's picks also carry
+ * "fits": "fits k of N". --page K (0-based) gives the K-th page of N (default 5). Bad arguments: one line, exit 2.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -29,13 +30,14 @@ export interface CliOptions {
   readings: number[][];
   group: boolean;
   strategy: 'match' | 'lift';
+  page: number;
   pageSize: number;
   catalogue: string;
   scores: boolean;
 }
 
 const USAGE =
-  'usage: picks --reading P [--reading P ...] [--group] --strategy match|lift [--page-size N] [--catalogue FILE] [--scores]';
+  'usage: picks --reading P [--reading P ...] [--group] --strategy match|lift [--page K] [--page-size N] [--catalogue FILE] [--scores]';
 
 function parseReading(text: string): number[] {
   const parts = text.split(',');
@@ -58,6 +60,7 @@ export function parseArguments(args: readonly string[]): CliOptions {
   const readings: number[][] = [];
   let group = false;
   let strategy: CliOptions['strategy'] | null = null;
+  let page = 0;
   let pageSize = DEFAULT_PAGE_SIZE;
   let catalogue = SHIPPED_CATALOGUE;
   let scores = false;
@@ -91,6 +94,13 @@ export function parseArguments(args: readonly string[]): CliOptions {
         pageSize = size;
         break;
       }
+      case '--page': {
+        const given = value();
+        if (!/^\d+$/.test(given) || Number(given) > 100_000)
+          throw new UsageError(`--page must be a whole number from 0 (the first page), not "${given}"`);
+        page = Number(given);
+        break;
+      }
       case '--catalogue':
         catalogue = resolve(value());
         break;
@@ -104,7 +114,7 @@ export function parseArguments(args: readonly string[]): CliOptions {
   if (readings.length === 0) throw new UsageError(`--reading is required; ${USAGE}`);
   if (strategy === null) throw new UsageError(`--strategy is required; ${USAGE}`);
   if (readings.length > 1 && !group) throw new UsageError('several --reading need --group (movie night)');
-  return { readings, group, strategy, pageSize, catalogue, scores };
+  return { readings, group, strategy, page, pageSize, catalogue, scores };
 }
 
 /** Reads a catalogue file; a UsageError when it is missing or not a catalogue. */
@@ -136,7 +146,7 @@ export function picksOutput(options: CliOptions, films: readonly Film[]): Record
     nudges: NO_NUDGES,
     hidden: new Set<string>(),
     recent: new Set<string>(),
-    page: 0,
+    page: options.page,
     pageSize: options.pageSize,
   };
   const isGroup = options.group && options.readings.length > 1;
@@ -144,7 +154,14 @@ export function picksOutput(options: CliOptions, films: readonly Film[]): Record
     ? rankGroupPicks({ ...scene, members: options.readings })
     : rankPicks({ ...scene, probabilities: options.readings[0]! });
   const output: Record<string, unknown> = {
-    picks: page.picks.map(({ id, title, year, genres, reason }) => ({ id, title, year, genres, reason })),
+    picks: page.picks.map(({ id, title, year, genres, reason, fitsPeople }) => ({
+      id,
+      title,
+      year,
+      genres,
+      reason,
+      ...(isGroup && fitsPeople ? { fits: `fits ${fitsPeople.fits} of ${fitsPeople.of}` } : {}),
+    })),
   };
   if (options.scores) {
     const scores = isGroup

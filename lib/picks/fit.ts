@@ -1,37 +1,34 @@
 /**
  * "Fits the mood": the one rule (relevance.ts) as the popup's picks, the row, the badges and group picks show it,
- * with the one line that says why ("A warm comedy to lift a sad mood").
+ * with the one line that says why ("Funny, feel-good romantic comedy for your happy mood · 4.2 stars from 215
+ * viewers").
  */
-import type { Genre } from '../catalogue/types';
-import { EMOTIONS, MOOD_WORD, moodWithArticle, type Emotion } from '../mood/emotions';
+import type { Film, Genre } from '../catalogue/types';
+import { EMOTIONS, type Emotion } from '../mood/emotions';
+import { reasonLine } from './reasons';
 import type { MoodScorer, ScoredFilmLike } from './relevance';
 import { avoidedGenres, weightOf } from './strategies';
-import { describedGenre, toneProfile, toneWord } from './tone';
+import { toneProfile } from './tone';
 import type { Fit, GenreWeights, Strategy } from './types';
 
-/**
- * How lifting reads per emotion: negative moods are lifted, calmed or eased (mood management, Zillmann 1988);
- * a happy mood is kept going; surprise and a neutral mood are fed something engaging.
- */
-const LIFT_PURPOSE: Record<Emotion, (mood: string) => string> = {
-  angry: (mood) => `to calm ${mood} mood`,
-  disgust: (mood) => `to lift ${mood} mood`,
-  fear: (mood) => `to ease ${mood} mood`,
-  happy: (mood) => `to keep ${mood} mood going`,
-  sad: (mood) => `to lift ${mood} mood`,
-  surprise: (mood) => `to keep ${mood} mood going`,
-  neutral: (mood) => `to brighten ${mood} mood`,
-};
+/** What a reason needs of a film beyond what the scorer needs (tests may hand over genres and tone only). */
+type ReasonFilm = ScoredFilmLike & Partial<Pick<Film, 'tags' | 'rating' | 'ratingCount' | 'source' | 'userRating'>>;
 
-/**
- * "A light comedy that fits your happy mood" (match, custom), "A warm comedy to lift a sad mood" (lift): the
- * genre that fits and, when the film's tone helped, the tone that did.
- */
-export function reasonText(genre: Genre, emotion: Emotion, strategy: Strategy, tone: string | null = null): string {
-  const what = describedGenre(genre, tone);
-  const sentence = what.charAt(0).toUpperCase() + what.slice(1);
-  if (strategy === 'lift') return `${sentence} ${LIFT_PURPOSE[emotion](moodWithArticle(emotion))}`;
-  return `${sentence} that fits your ${MOOD_WORD[emotion]} mood`;
+function asFilm(film: ReasonFilm): Film {
+  return {
+    id: '',
+    title: '',
+    aliases: [],
+    year: null,
+    imdbId: null,
+    tmdbId: null,
+    tags: [],
+    rating: null,
+    ratingCount: 0,
+    source: 'builtin',
+    ...film,
+    genres: [...film.genres],
+  };
 }
 
 /**
@@ -49,8 +46,11 @@ export function breaksAvoidRule(
   return !genres.some((genre) => weightOf(weights, emotion, genre) > 0);
 }
 
-/** The film's genre that fits the emotion best: the table's best-weighted, else the most nudged; ties in film order. */
-function fittingGenre(
+/**
+ * The film's genre that fits the emotion best: the table's best-weighted, else the most nudged; ties in film
+ * order. Null under lift for a film that fits by its tone alone.
+ */
+export function fittingGenre(
   film: ScoredFilmLike,
   emotion: Emotion,
   weights: GenreWeights,
@@ -72,20 +72,26 @@ function fittingGenre(
 }
 
 /** The fit of a film for one emotion of the reading, named (used once the rule has said it fits). */
-export function fitAs(film: ScoredFilmLike, e: number, scorer: MoodScorer): Fit | null {
+function fitAs(film: ReasonFilm, e: number, scorer: MoodScorer): Fit | null {
   const emotion = EMOTIONS[e]!;
   const genre = fittingGenre(film, emotion, scorer.weights, scorer.nudges);
-  if (!genre) return null;
-  const word = toneWord(toneProfile(scorer.strategy, emotion), film.tone);
-  return { emotion, genre, reason: reasonText(genre, emotion, scorer.strategy, word) };
+  if (!genre && scorer.strategy !== 'lift') return null;
+  const reason = reasonLine({
+    film: asFilm(film),
+    genre,
+    profile: toneProfile(scorer.strategy, emotion),
+    strategy: scorer.strategy,
+    audience: { kind: 'single', emotions: [emotion] },
+  });
+  return { emotion, genre: genre ?? film.genres.find((g) => g !== 'IMAX') ?? film.genres[0]!, reason };
 }
 
 /**
  * THE rule for "fits the mood", shared by badges, the row, the popup and group picks: the film fits one of the
- * emotions the reading blends (relevance.ts: listed genre, avoid rule, fit ≥ FIT_MIN, nudges counted). Null when
- * it fits none; else the emotion it fits best, the genre and the reason.
+ * emotions the reading blends (relevance.ts: the genre rule, avoid rules, fit ≥ FIT_MIN, nudges counted). Null
+ * when it fits none; else the emotion it fits best, the genre and the reason.
  */
-export function fitsMood(film: ScoredFilmLike, scorer: MoodScorer): Fit | null {
+export function fitsMood(film: ReasonFilm, scorer: MoodScorer): Fit | null {
   const e = scorer.fittingEmotion(film);
   return e < 0 ? null : fitAs(film, e, scorer);
 }

@@ -3,7 +3,7 @@ import type { Film } from '../catalogue/types';
 import { NO_NUDGES } from './feedback';
 import { fitsMood } from './fit';
 import { moodScorer } from './relevance';
-import { groupMood, meanDistribution, rankGroupPicks, type GroupPicksInput } from './group';
+import { groupAudience, groupMood, meanDistribution, rankGroupPicks, type GroupPicksInput } from './group';
 import { rankPicks } from './rank';
 import { LIFT_AVOIDS, LIFT_WEIGHTS, customFrom, weightsFor } from './strategies';
 import { certain, film, loadMovieLens, mixed, movieLensSuite } from './test-films';
@@ -106,6 +106,22 @@ describe('group picks (hand-made films)', () => {
 
   it('needs at least one person', () => {
     expect(() => askGroup([whodunit], [])).toThrow();
+  });
+});
+
+describe("a group's own mood in its reasons", () => {
+  it('names the mood all share, most share ("mostly"), or every mood they have', () => {
+    expect(groupAudience([certain('neutral'), certain('neutral')])).toEqual({
+      kind: 'group',
+      emotions: ['neutral'],
+      mostly: false,
+    });
+    expect(groupAudience([certain('neutral'), certain('neutral'), certain('happy')])).toEqual({
+      kind: 'group',
+      emotions: ['neutral'],
+      mostly: true,
+    });
+    expect(groupAudience([certain('happy'), certain('sad')])).toMatchObject({ emotions: ['happy', 'sad'] });
   });
 });
 

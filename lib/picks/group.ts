@@ -4,9 +4,10 @@ import { EMOTIONS, topEmotion, type Emotion } from '../mood/emotions';
 import { fitsMood } from './fit';
 import { filmIndex, type FilmIndex } from './film-index';
 import { pageOfCandidates, type PicksScene, type Scoring } from './ordering';
-import { rankPicks, reasonFor, singleScoring, toPick, type PicksPage } from './rank';
-import { moodScorer, type MoodScorer } from './relevance';
-import { toneProfile, toneWeight } from './tone';
+import { picksOf, rankPicks, reasonFor, scorerFor, singleScoring, type PicksPage } from './rank';
+import type { Audience } from './reasons';
+import type { MoodScorer } from './relevance';
+import { toneProfile } from './tone';
 import type { GenreWeights, Strategy } from './types';
 
 /**
@@ -42,15 +43,33 @@ export function groupMood(members: readonly (readonly number[])[]): Emotion {
 }
 
 /**
+ * The group's own mood as a reason says it, from each member's top emotion: "a neutral group" when all share it,
+ * "a mostly neutral group" when most do, else the moods they have ("a happy, sad and fearful group"), so a
+ * reason never names a mood nobody has.
+ */
+export function groupAudience(members: readonly (readonly number[])[]): Audience {
+  const tops = members.map((member) => topEmotion(member));
+  const counts = new Map<Emotion, number>();
+  for (const top of tops) counts.set(top, (counts.get(top) ?? 0) + 1);
+  const mean = meanDistribution(members);
+  const ranked = [...counts].sort(([a, x], [b, y]) => y - x || mean[EMOTIONS.indexOf(b)]! - mean[EMOTIONS.indexOf(a)]!);
+  const [emotion, count] = ranked[0]!;
+  if (count === members.length) return { kind: 'group', emotions: [emotion], mostly: false };
+  if (count * 2 > members.length) return { kind: 'group', emotions: [emotion], mostly: true };
+  return { kind: 'group', emotions: ranked.slice(0, 3).map(([mood]) => mood), mostly: false };
+}
+
+const AXES = TONE_AXES.length;
+
+/**
  * Least misery as a Scoring: each member's fit is Σ p(e)·fit(e) (genre part once per genre set, tone part per
  * film through the member's mean tone profile, which is exact since the tone part is linear). A film is a
- * candidate when it fits at least one member under the one rule and no member's avoid rule excludes it.
+ * candidate when it fits at least one member under the one rule and no member's avoid rule excludes it; a
+ * broadly loved film no avoid rule excludes is a filler.
  */
 function groupScoring(scorers: readonly MoodScorer[], index: FilmIndex): Scoring {
-  const axes = TONE_AXES.length;
   const perMember = scorers.map((scorer) => {
-    const total = scorer.probabilities.reduce((sum, p) => sum + p, 0) || 1;
-    const shares = scorer.probabilities.map((p) => p / total);
+    const shares = scorer.probabilities;
     // The expected genre part per set, Σ p(e)·genre part(e).
     const genre = Float64Array.from(index.masks, (mask) => {
       if (scorer.avoided(mask)) return NaN;
@@ -58,39 +77,51 @@ function groupScoring(scorers: readonly MoodScorer[], index: FilmIndex): Scoring
       for (let e = 0; e < shares.length; e++) if (shares[e]! > 0) sum += shares[e]! * scorer.genrePart(e, mask);
       return sum;
     });
-    const profile = new Float64Array(axes);
+    const profile = new Float64Array(AXES);
     EMOTIONS.forEach((emotion, e) => {
       const own = toneProfile(scorer.strategy, emotion);
-      for (let a = 0; a < axes; a++) profile[a]! += shares[e]! * own[a]!;
+      for (let a = 0; a < AXES; a++) profile[a]! += scorer.toneWeight * shares[e]! * own[a]!;
     });
     const profileWeight = profile.reduce((sum, w) => sum + Math.abs(w), 0);
     return { genre, profile, profileWeight, fitting: singleScoring(scorer, index) };
   });
-  const scratch = { value: 0 };
   const fitsMember = new Uint8Array(perMember.length);
-  const weight = toneWeight(scorers[0]?.strategy ?? 'match');
   // The least pleased member's fit is at most the least of the members' best cases.
   const bound = Float64Array.from(index.masks, (_, slot) => {
     let least = Infinity;
     for (const member of perMember) {
       if (Number.isNaN(member.genre[slot]!)) return NaN;
-      least = Math.min(least, member.genre[slot]! + weight * member.profileWeight);
+      least = Math.min(least, member.genre[slot]! + member.profileWeight);
     }
     return perMember.some((member) => !Number.isNaN(member.fitting.bound[slot]!)) ? least : NaN;
   });
+  const fillBound = Float64Array.from(index.masks, (_, slot) =>
+    perMember.some((member) => Number.isNaN(member.genre[slot]!)) ? NaN : 1,
+  );
   return {
     bound,
-    laneShares: [1],
-    fit(idx, position, lane) {
-      lane.value = 0;
+    fillBound,
+    // Least misery before "not fitting someone" costs anything (it only lowers the score), and the average's share.
+    roughFit(idx, position) {
+      const slot = idx.maskSlot[position]!;
+      let least = Infinity;
+      let most = -Infinity;
+      for (const member of perMember) {
+        let fit = member.genre[slot]!;
+        for (let a = 0; a < AXES; a++) fit += member.profile[a]! * idx.tone[position * AXES + a]!;
+        least = Math.min(least, fit);
+        most = Math.max(most, fit);
+      }
+      return least + AVERAGE_TIE_BREAK * (most - least);
+    },
+    fit(idx, position) {
       let fitsSomeone = false;
       for (let m = 0; m < perMember.length; m++) {
-        fitsMember[m] = Number.isNaN(perMember[m]!.fitting.fit(idx, position, scratch)) ? 0 : 1;
+        fitsMember[m] = perMember[m]!.fitting.admits(idx, position) ? 1 : 0;
         if (fitsMember[m]) fitsSomeone = true;
       }
       if (!fitsSomeone) return NaN;
       const slot = idx.maskSlot[position]!;
-      const toned = idx.hasTone[position] === 1;
       let least = Infinity;
       let sum = 0;
       for (let m = 0; m < perMember.length; m++) {
@@ -99,48 +130,55 @@ function groupScoring(scorers: readonly MoodScorer[], index: FilmIndex): Scoring
         if (Number.isNaN(genrePart)) return NaN;
         // A film that does not fit someone under the one rule is that much worse for them.
         let fit = fitsMember[m] ? genrePart : genrePart - MISFIT_PENALTY;
-        if (toned) {
-          let dot = 0;
-          for (let a = 0; a < axes; a++) dot += member.profile[a]! * idx.tone[position * axes + a]!;
-          fit += weight * dot;
-        }
+        for (let a = 0; a < AXES; a++) fit += member.profile[a]! * idx.tone[position * AXES + a]!;
         least = Math.min(least, fit);
         sum += fit;
       }
       return least + AVERAGE_TIE_BREAK * (sum / perMember.length - least);
     },
+    fill(idx, position, kind) {
+      kind.value = 'loved';
+      return idx.loved[position] ? 1 : NaN;
+    },
   };
 }
 
 function scorersFor(input: GroupPicksInput): MoodScorer[] {
-  return input.members.map((member) => moodScorer(member, input.strategy, input.weights, input.nudges));
+  return input.members.map((member) => scorerFor({ ...input, probabilities: member }, member));
 }
 
 /**
  * The picks for a group: films that fit at least one member (the one rule) and that no member's avoid rule
  * excludes, ranked by the least pleased member's fit (the average breaking ties) times quality, with the quality
- * floor, variety, novelty, hidden films and pages of rankPicks. "Fits k of N" counts the members the film fits
- * under the same one rule.
+ * floor, fillers, variety, novelty, hidden films and pages of rankPicks. "Fits k of N" counts the members the
+ * film fits under the same one rule; the reason speaks of the group's own mood.
  */
 export function rankGroupPicks(input: GroupPicksInput): PicksPage {
-  const { members, strategy, weights, nudges } = input;
+  const { members } = input;
   if (members.length === 1) {
     // A group of one is one viewer: the same picks, each fitting them.
     const single = rankPicks({ ...input, probabilities: members[0]! });
     return { ...single, picks: single.picks.map((pick) => ({ ...pick, fitsPeople: { fits: 1, of: 1 } })) };
   }
   const scorers = scorersFor(input);
-  const groupScorer = moodScorer(meanDistribution(members), strategy, weights, nudges);
+  const mean = meanDistribution(members);
+  const groupScorer = scorerFor({ ...input, probabilities: mean }, mean);
+  const audience = groupAudience(members);
   const { items, hasMore } = pageOfCandidates(input, groupScoring(scorers, filmIndex(input.films)));
+  const picks = picksOf(items, input.films, ({ film, kind }, series) => {
+    // The words and genre of the mood the film fits (the group's, else a member's); the audience is the group.
+    const fitting = scorers.find((scorer) => fitsMood(film, scorer)) ?? groupScorer;
+    const scorer = fitsMood(film, groupScorer) ? groupScorer : fitting;
+    return reasonFor(film, scorer, kind, series, kind === 'loved' ? undefined : audience);
+  });
   return {
-    picks: items.map(({ film }) => {
-      const fitting = scorers.filter((scorer) => fitsMood(film, scorer) !== null);
-      // The reason speaks for the group's mood when the film fits it, else for a member it fits.
-      const reason = fitsMood(film, groupScorer)
-        ? reasonFor(film, groupScorer)
-        : reasonFor(film, fitting[0] ?? groupScorer);
-      return { ...toPick(film, reason), fitsPeople: { fits: fitting.length, of: members.length } };
-    }),
+    picks: picks.map((pick, i) => ({
+      ...pick,
+      fitsPeople: {
+        fits: scorers.filter((scorer) => fitsMood(items[i]!.film, scorer) !== null).length,
+        of: members.length,
+      },
+    })),
     hasMore,
   };
 }
@@ -149,10 +187,9 @@ export function rankGroupPicks(input: GroupPicksInput): PicksPage {
 export function groupFitScores(input: GroupPicksInput): Map<string, number> {
   const index = filmIndex(input.films);
   const scoring = groupScoring(scorersFor(input), index);
-  const lane = { value: 0 };
   const scores = new Map<string, number>();
   input.films.forEach((film, position) => {
-    const fit = scoring.fit(index, position, lane);
+    const fit = scoring.fit(index, position);
     if (!Number.isNaN(fit)) scores.set(film.id, fit);
   });
   return scores;

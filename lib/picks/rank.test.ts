@@ -3,7 +3,6 @@ import type { Feedback, Film, Genre } from '../catalogue/types';
 import type { Emotion } from '../mood/emotions';
 import { NO_NUDGES, hiddenFrom, nudgesFrom } from './feedback';
 import { franchiseKeys } from './franchise';
-import { genreMask, genreSimilarity } from './genre-mask';
 import { rankPicks, type PicksInput } from './rank';
 import { LIFT_AVOIDS, LIFT_WEIGHTS, weightsFor } from './strategies';
 import { certain, film, loadMovieLens, mixed, movieLensSuite } from './test-films';
@@ -64,9 +63,12 @@ describe('picks for one reading (hand-made films)', () => {
     const { picks } = ask(catalogue, certain('happy'));
     expect(picks).toHaveLength(5);
     for (const pick of picks) expect(has(pick, 'Comedy', 'Children')).toBe(true);
-    expect(picks[0]!.reason).toMatch(/happy mood$/);
-    // Only those: the highly rated dramas do not fit a happy mood at all.
-    expect(ids(allPicks(catalogue, certain('happy')))).not.toContain('drama-0');
+    expect(picks[0]!.reason).toMatch(/^Comedy for your happy mood · 4\.1 stars from 100 viewers$/);
+    // Only those fit: the highly rated dramas do not fit a happy mood at all, and come after them only as loved films.
+    const all = allPicks(catalogue, certain('happy'));
+    expect(ids(all.filter((pick) => pick.kind === undefined))).not.toContain('drama-0');
+    expect(all.find((pick) => pick.id === 'drama-0')!.kind).toBe('loved');
+    expect(all.findIndex((pick) => pick.kind === 'loved')).toBe(all.filter((pick) => !pick.kind).length);
   });
 
   it('carries what the popup shows of each film', () => {
@@ -81,7 +83,7 @@ describe('picks for one reading (hand-made films)', () => {
       genres: ['Comedy', 'Romance'],
       rating: 4.2,
       source: 'builtin',
-      reason: 'A comedy that fits your happy mood',
+      reason: 'Romantic comedy for your happy mood · 4.2 stars from 100 viewers',
     });
   });
 
@@ -109,7 +111,7 @@ describe('picks for one reading (hand-made films)', () => {
     expect(ids(allPicks([other, alsoGreat, great], certain('happy')))).toEqual(['great', 'also-great', 'other-mix']);
   });
 
-  it('blends a mixed reading by weight: three of five for 60 % happy, two for 40 % sad, not films of both', () => {
+  it('scores a mixed reading whole: films that carry both of its moods come first', () => {
     const comedyPicks = Array.from({ length: 8 }, (_, i) =>
       film({ id: `c${i}`, genres: ['Comedy'], rating: 4 - i / 50, ratingCount: 200 }),
     );
@@ -120,9 +122,12 @@ describe('picks for one reading (hand-made films)', () => {
       film({ id: `b${i}`, genres: ['Comedy', 'Drama'], rating: 3.5, ratingCount: 200 }),
     );
     const page = ask([...comedyPicks, ...dramas, ...both], mixed({ happy: 0.6, sad: 0.4 })).picks;
-    expect(page.filter((pick) => pick.reason.endsWith('happy mood'))).toHaveLength(3);
-    expect(page.filter((pick) => pick.reason.endsWith('sad mood'))).toHaveLength(2);
-    expect(page.some((pick) => pick.id.startsWith('b'))).toBe(false);
+    expect(page.every((pick) => pick.id.startsWith('b'))).toBe(true);
+    expect(page[0]!.reason).toMatch(/for your happy and sad mood/);
+    // After them, the larger mood's films before the smaller one's.
+    const rest = allPicks([...comedyPicks, ...dramas, ...both], mixed({ happy: 0.6, sad: 0.4 })).slice(8);
+    expect(rest.slice(0, 8).every((pick) => pick.id.startsWith('c'))).toBe(true);
+    expect(rest[0]!.reason).toMatch(/for your happy mood/);
   });
 
   it('mixes both moods of a 50/50 reading', () => {
@@ -134,8 +139,12 @@ describe('picks for one reading (hand-made films)', () => {
   it('gives the reason of the emotion a film fits through', () => {
     const adventure = film({ id: 'adventure', genres: ['Adventure'], rating: 4.9, ratingCount: 1000 });
     const picks = allPicks([adventure, ...comedies], mixed({ happy: 0.6, surprise: 0.4 }));
-    expect(picks.find((pick) => pick.id === 'adventure')!.reason).toBe('An adventure that fits your surprised mood');
-    expect(picks.find((pick) => pick.id === 'comedy-0')!.reason).toBe('A comedy that fits your happy mood');
+    expect(picks.find((pick) => pick.id === 'adventure')!.reason).toBe(
+      'Adventure for your surprised mood · 4.9 stars from 1,000 viewers',
+    );
+    expect(picks.find((pick) => pick.id === 'comedy-0')!.reason).toBe(
+      'Comedy for your happy mood · 4.1 stars from 100 viewers',
+    );
   });
 
   it('never shows a hidden film; taking the 👎 back brings it back where it was', () => {
@@ -222,9 +231,48 @@ describe('picks for one reading (hand-made films)', () => {
     expect(ids(ask([...catalogue, newcomer], certain('happy')).picks)).toContain('imp-new');
   });
 
-  it('gives nothing when nothing fits', () => {
-    expect(ask([...dramas, horror], certain('happy'))).toEqual({ picks: [], hasMore: false });
+  it('fills with broadly loved films, said as such, when too few good films fit; else gives nothing', () => {
+    // No film fits a happy mood here: the well-loved dramas and horror film are offered as what they are.
+    const filled = allPicks([...dramas, horror], certain('happy'));
+    expect(ids(filled).sort()).toEqual(['drama-0', 'drama-1', 'horror']);
+    for (const pick of filled) {
+      expect(pick.kind).toBe('loved');
+      expect(pick.reason).toMatch(/^Loved by MovieLens viewers · /);
+    }
+    // A film few people rated is never a filler.
+    const obscure = film({ id: 'obscure', genres: ['Drama'], rating: 4.8, ratingCount: 12 });
+    expect(ask([obscure], certain('happy'))).toEqual({ picks: [], hasMore: false });
     expect(ask([], certain('sad'))).toEqual({ picks: [], hasMore: false });
+  });
+
+  it("fills with the best films of the reading's next emotion before loved ones, never before good fits", () => {
+    const docs = [4.2, 3.9].map((rating, i) => film({ id: `doc-${i}`, genres: ['Documentary'], rating }));
+    const poorDoc = film({ id: 'doc-poor', genres: ['Documentary'], rating: 3.1, ratingCount: 300 });
+    const reading = mixed({ neutral: 0.75, happy: 0.15, sad: 0.1 });
+    const order = allPicks([...docs, poorDoc, ...comedies, ...dramas], reading);
+    expect(ids(order).slice(0, 2)).toEqual(['doc-0', 'doc-1']);
+    // Then comedies (happy is the next emotion, 15 %), and the poorly rated documentary after every filler.
+    expect(order[2]!.kind).toBe('next');
+    expect(order[2]!.reason).toMatch(/for the happy side of your mood/);
+    expect(ids(order)[ids(order).length - 1]).toBe('doc-poor');
+  });
+
+  it("brings the user's own films rated 4 or more that fit onto the first two pages, from their list", () => {
+    const many = Array.from({ length: 20 }, (_, i) =>
+      film({ id: `good-${i}`, genres: ['Comedy'], rating: 4.4 - i / 100, ratingCount: 400 }),
+    );
+    const mine = film({ id: 'imp-mine', genres: ['Comedy'], rating: 4.5, ratingCount: 0, source: 'imported' });
+    const rated = film({ id: 'rated-by-me', genres: ['Comedy'], rating: 3.4, ratingCount: 50, userRating: 5 });
+    const unrated = film({ id: 'imp-unrated', genres: ['Comedy'], rating: null, ratingCount: 0, source: 'imported' });
+    const order = allPicks([...many, mine, rated, unrated], certain('happy'));
+    const at = (id: string) => ids(order).indexOf(id);
+    expect(at('imp-mine')).toBeLessThan(10);
+    expect(at('rated-by-me')).toBeLessThan(10);
+    expect(order.filter((pick) => pick.kind === 'yours')).toHaveLength(2);
+    expect(order[at('rated-by-me')]!.reason).toMatch(/^From your list \(you rated it 5\): comedy for your happy mood/);
+    expect(order[at('rated-by-me')]!.userRating).toBe(5);
+    // An unrated import ranks at the prior: after every equally fitting film known to be good.
+    expect(at('imp-unrated')).toBe(order.length - 1);
   });
 });
 
@@ -306,21 +354,19 @@ describe(movieLensSuite('picks for one reading'), () => {
 
   it('moves films like one given a 👍 up for that emotion', () => {
     const byId = new Map(films.map((f) => [f.id, f]));
-    const firstPages = (nudges = NO_NUDGES) =>
-      [0, 1].flatMap((page) => ask(films, certain('happy'), 'match', { nudges, page }).picks);
-    const before = firstPages();
-    const liked = before.find((pick) => has(pick, 'Romance') && has(pick, 'Drama'))!;
-    const likeness = (picks: FilmPick[]) => {
-      const others = picks.filter((pick) => pick.id !== liked.id);
-      return (
-        others.reduce((sum, pick) => sum + genreSimilarity(genreMask(pick.genres), genreMask(liked.genres)), 0) /
-        others.length
-      );
-    };
+    const order = (nudges = NO_NUDGES) => ids(allPicks(films, certain('happy'), 'match', { nudges }).slice(0, 60));
+    const before = order();
+    const liked = byId.get(before.find((id) => has(byId.get(id)!, 'Romance') && has(byId.get(id)!, 'Drama'))!)!;
+    const alike = (id: string) => byId.get(id)!.genres.filter((genre) => liked.genres.includes(genre)).length >= 2;
     const vote: Feedback = { filmId: liked.id, vote: 'up', emotion: 'happy', at: 1 };
-    const after = firstPages(nudgesFrom([vote], (id) => byId.get(id)?.genres));
-    expect(likeness(after)).toBeGreaterThan(likeness(before));
-    expect(ids(after).indexOf(liked.id)).toBeLessThanOrEqual(ids(before).indexOf(liked.id));
+    const after = order(nudgesFrom([vote], (id) => byId.get(id)?.genres));
+    // Films sharing two or more of its genres move up on average, and the film itself moves up.
+    const meanPlace = (list: string[], among: string[]) =>
+      among.reduce((sum, id) => sum + (list.includes(id) ? list.indexOf(id) : list.length), 0) / among.length;
+    const alikeBefore = before.slice(0, 30).filter(alike);
+    expect(alikeBefore.length).toBeGreaterThan(3);
+    expect(meanPlace(after, alikeBefore)).toBeLessThan(meanPlace(before, alikeBefore));
+    expect(after.indexOf(liked.id)).toBeLessThan(before.indexOf(liked.id));
   });
 
   it('does not repeat a film across consecutive readings', () => {

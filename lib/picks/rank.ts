@@ -1,12 +1,20 @@
-/** Picks for one reading: the one "fits" rule, fit × quality, blended by weight, diversified, novel, paged. */
+/**
+ * Picks for one reading: the one "fits" rule, the whole reading's fit × quality, fillers when too few good films
+ * fit, diversified, novel, paged; and the broadly loved films shown when there is no reading.
+ */
 import { TONE_AXES, type Film } from '../catalogue/types';
 import { EMOTIONS } from '../mood/emotions';
-import { fitAs, fitsMood, reasonText } from './fit';
+import { knownTitle, seriesNote } from './display';
+import { fittingGenre } from './fit';
 import { filmIndex, type FilmIndex } from './film-index';
-import { pageOfCandidates, type PicksScene, type Scoring } from './ordering';
-import { FIT_MIN, moodScorer, type MoodScorer } from './relevance';
-import { toneProfile, toneWeight } from './tone';
-import type { GenreWeights, FilmPick, Strategy } from './types';
+import { genreMask } from './genre-mask';
+import { genreTones } from './genre-tone';
+import { pageOfCandidates, type PicksScene, type ScoredFilm, type Scoring } from './ordering';
+import { userRatingOf } from './quality';
+import { LOVED_REASON, reasonLine, type Audience } from './reasons';
+import { FIT_MIN, LIFT_DARKEST, moodScorer, type MoodScorer } from './relevance';
+import { toneProfile } from './tone';
+import type { FilmPick, GenreWeights, PickKind, Strategy } from './types';
 
 export interface PicksInput extends PicksScene {
   /** The reading: seven probabilities in EMOTIONS order. */
@@ -23,125 +31,301 @@ export interface PicksPage {
   hasMore: boolean;
 }
 
-/** The one-line reason: the fit under the one rule; for a film that fits none, its first genre and the top mood. */
-export function reasonFor(film: Film, scorer: MoodScorer): string {
-  const fit = fitsMood(film, scorer);
-  if (fit) return fit.reason;
-  const anyFit = fitAs(film, EMOTIONS.indexOf(scorer.top), scorer);
-  if (anyFit) return anyFit.reason;
-  return film.genres[0] ? reasonText(film.genres[0], scorer.top, scorer.strategy) : '';
+/** The scorer of a reading over a catalogue (films without a tone of their own judged by their genres' mean). */
+export function scorerFor(input: PicksInput, probabilities = input.probabilities): MoodScorer {
+  return moodScorer(probabilities, input.strategy, input.weights, input.nudges, {
+    genreTones: genreTones(input.films),
+  });
 }
 
-/** A film as a pick. */
-export function toPick(film: Film, reason: string): FilmPick {
+/**
+ * How much a film is ranked by what sets it apart for this mood: the score weighs each emotion by its share less
+ * this share of the mean over all seven. A crowd-pleaser that suits every mood (The Princess Bride) no longer tops
+ * every list; the gentle film tops the angry one, the warm one the sad one. Whether a film fits is decided before.
+ */
+const SPECIFICITY: Record<Strategy, number> = { match: 0.3, lift: 0.7, custom: 0.3 };
+
+/**
+ * A film that fits every mood is not the answer to each: it is at home in the two moods it fits best under the
+ * strategy, and away from home its score loses AWAY_SHARE (weighed by how much of the reading is away). The
+ * Princess Bride lifts every mood, best a neutral or a sad one: it stays there and makes room elsewhere.
+ */
+const AWAY_SHARE = 0.25;
+
+/** An emotion the reading shows this much of (but less than the blend's share) lends its best films as fillers. */
+const NEXT_MOOD_MIN_SHARE = 0.1;
+
+/** How much a loved filler's tone may suit the mood (so a neutral viewer's loved films are absorbing ones). */
+const LOVED_TONE_SHARE = 0.5;
+
+const AXES = TONE_AXES.length;
+
+function dot(profile: Float64Array, tone: Float64Array, position: number): number {
+  let sum = 0;
+  for (let a = 0; a < AXES; a++) sum += profile[a]! * tone[position * AXES + a]!;
+  return sum;
+}
+
+function scaled(profile: Float64Array, by: number): Float64Array {
+  return profile.map((w) => w * by);
+}
+
+const absSum = (profile: Float64Array) => profile.reduce((sum, w) => sum + Math.abs(w), 0);
+
+/**
+ * The scorer as the pipeline uses it over an index. A film is a candidate when it fits an emotion of the blend
+ * (the one rule); it scores Σ w(e)·fit(e) over the whole reading, w(e) its share less SPECIFICITY/7 (the genre
+ * part once per genre set, the tone part through one combined profile: it is linear). Fillers: a film that fits
+ * an emotion read with NEXT_MOOD_MIN_SHARE or more, else a broadly loved film no avoid rule excludes.
+ */
+export function singleScoring(
+  scorer: MoodScorer,
+  index: FilmIndex,
+): Scoring & { admits(idx: FilmIndex, position: number): boolean } {
+  const shares = scorer.probabilities;
+  const weight = scorer.toneWeight;
+  const specificity = SPECIFICITY[scorer.strategy] / EMOTIONS.length;
+  const rankWeights = shares.map((share) => share - specificity);
+  const profiles = EMOTIONS.map((emotion) => toneProfile(scorer.strategy, emotion));
+  const combined = new Float64Array(AXES);
+  EMOTIONS.forEach((_, e) => {
+    for (let a = 0; a < AXES; a++) combined[a]! += weight * rankWeights[e]! * profiles[e]![a]!;
+  });
+  const lanes = scorer.blend.map(({ emotion }) => emotion);
+  const laneProfiles = lanes.map((e) => scaled(profiles[e]!, weight));
+  const next = EMOTIONS.map((_, e) => e).filter((e) => !lanes.includes(e) && shares[e]! >= NEXT_MOOD_MIN_SHARE);
+  const nextProfiles = next.map((e) => scaled(profiles[e]!, weight));
+  const nextShares = next.map((e) => shares[e]!);
+  const topProfile = scaled(profiles[EMOTIONS.indexOf(scorer.top)]!, weight * LOVED_TONE_SHARE);
+  const masks = index.masks;
+  const emotionProfiles = profiles.map((profile) => scaled(profile, weight));
+  // Per genre set: each emotion's genre part (to find the moods a film fits best).
+  // Locals, not imported bindings, in the loops over every film (an imported binding is a getter call).
+  const emotionCount = EMOTIONS.length;
+  const emotionParts = new Float64Array(masks.length * emotionCount);
+  const profileMatrix = new Float64Array(emotionCount * AXES);
+  emotionProfiles.forEach((profile, e) => profileMatrix.set(profile, e * AXES));
+  const genreScore = new Float64Array(masks.length);
+  const laneParts = new Float64Array(masks.length * lanes.length);
+  const nextParts = new Float64Array(masks.length * next.length);
+  const bound = new Float64Array(masks.length).fill(NaN);
+  const fillBound = new Float64Array(masks.length).fill(NaN);
+  const combinedMost = absSum(combined);
+  masks.forEach((mask, slot) => {
+    let sum = 0;
+    for (let e = 0; e < emotionCount; e++) {
+      const part = scorer.genrePart(e, mask);
+      emotionParts[slot * emotionCount + e] = part;
+      sum += rankWeights[e]! * part;
+    }
+    genreScore[slot] = sum;
+    let admissible = false;
+    lanes.forEach((e, l) => {
+      const part = scorer.genreFit(e, mask);
+      laneParts[slot * lanes.length + l] = part;
+      if (part + absSum(laneProfiles[l]!) >= FIT_MIN) admissible = true;
+    });
+    if (admissible) bound[slot] = sum + combinedMost;
+    if (scorer.avoided(mask)) return;
+    let fillMost = 1 + absSum(topProfile);
+    next.forEach((e, n) => {
+      const part = scorer.genreFit(e, mask);
+      nextParts[slot * next.length + n] = part;
+      if (!Number.isNaN(part)) fillMost = Math.max(fillMost, (part + absSum(nextProfiles[n]!)) * nextShares[n]!);
+    });
+    fillBound[slot] = fillMost;
+  });
+  /** 1 − AWAY_SHARE × the share of the reading on moods where the film is not at home (the two moods it fits best). */
+  const atHome = (slot: number, tone: Float64Array, position: number): number => {
+    // The film's two best moods (ties: the earlier emotion first); the reading's share on the others is away.
+    let first = -1;
+    let second = -1;
+    let firstFit = -Infinity;
+    let secondFit = -Infinity;
+    const toneAt = position * AXES;
+    for (let e = 0; e < emotionCount; e++) {
+      let fit = emotionParts[slot * emotionCount + e]!;
+      for (let a = 0; a < AXES; a++) fit += profileMatrix[e * AXES + a]! * tone[toneAt + a]!;
+      if (fit > firstFit) {
+        second = first;
+        secondFit = firstFit;
+        first = e;
+        firstFit = fit;
+      } else if (fit > secondFit) {
+        second = e;
+        secondFit = fit;
+      }
+    }
+    return 1 - AWAY_SHARE * (1 - shares[first]! - shares[second]!);
+  };
+  const fitMin = FIT_MIN;
+  // Under lift a dark film fits nothing (relevance.ts, LIFT_DARKEST); the light axis is the tone's first.
+  const darkest = scorer.strategy === 'lift' ? LIFT_DARKEST : -Infinity;
+  /** The one rule: the film fits an emotion of the blend. */
+  const admits = (idx: FilmIndex, position: number): boolean => {
+    const slot = idx.maskSlot[position]!;
+    const tone = idx.tone;
+    if (tone[position * AXES]! < darkest) return false;
+    for (let l = 0; l < lanes.length; l++) {
+      const part = laneParts[slot * lanes.length + l]!;
+      if (!Number.isNaN(part) && part + dot(laneProfiles[l]!, tone, position) >= fitMin) return true;
+    }
+    return false;
+  };
+  return {
+    bound,
+    fillBound,
+    admits,
+    // The score before the home discount (which only lowers a positive score) and the rule.
+    roughFit: (idx, position) => genreScore[idx.maskSlot[position]!]! + dot(combined, idx.tone, position),
+    fit(idx, position) {
+      if (!admits(idx, position)) return NaN;
+      const slot = idx.maskSlot[position]!;
+      const tone = idx.tone;
+      const score = genreScore[slot]! + dot(combined, tone, position);
+      return score > 0 ? score * atHome(slot, tone, position) : score;
+    },
+    fill(idx, position, kind) {
+      const slot = idx.maskSlot[position]!;
+      if (idx.tone[position * AXES]! < darkest) return NaN;
+      let best = NaN;
+      for (let n = 0; n < next.length; n++) {
+        const part = nextParts[slot * next.length + n]!;
+        if (Number.isNaN(part)) continue;
+        const fit = part + dot(nextProfiles[n]!, idx.tone, position);
+        // The larger of the lesser emotions first: a film's fit weighed by its emotion's share.
+        if (fit >= fitMin && !(fit * nextShares[n]! <= best)) best = fit * nextShares[n]!;
+      }
+      if (!Number.isNaN(best)) {
+        kind.value = 'next';
+        return best;
+      }
+      if (!idx.loved[position]) return NaN;
+      kind.value = 'loved';
+      return (1 + dot(topProfile, idx.tone, position)) * atHome(slot, idx.tone, position);
+    },
+  };
+}
+
+/** The blended emotions a film fits under the one rule, largest share first. */
+function fittingEmotions(film: Film, scorer: MoodScorer): number[] {
+  const fits = scorer.fits(film);
+  const mask = genreMask(film.genres);
+  return scorer.blend
+    .map(({ emotion }) => emotion)
+    .filter((e) => fits[e]! >= FIT_MIN && !Number.isNaN(scorer.genreFit(e, mask)));
+}
+
+/** The reason for a film on a reading's page. */
+export function reasonFor(
+  film: Film,
+  scorer: MoodScorer,
+  kind: PickKind = 'fit',
+  series: string | null = null,
+  audience?: Audience,
+): string {
+  if (kind === 'loved') {
+    return reasonLine({
+      film,
+      genre: null,
+      profile: toneProfile(scorer.strategy, scorer.top),
+      strategy: scorer.strategy,
+      audience: { kind: 'single', emotions: [scorer.top] },
+      kind,
+      series,
+    });
+  }
+  let emotions = fittingEmotions(film, scorer);
+  let own: Audience;
+  if (kind === 'next' || emotions.length === 0) {
+    const fits = scorer.fits(film);
+    const side = EMOTIONS.map((_, e) => e)
+      .filter((e) => !scorer.blend.some((b) => b.emotion === e))
+      .sort((a, b) => fits[b]! * scorer.probabilities[b]! - fits[a]! * scorer.probabilities[a]!)[0]!;
+    emotions = [side];
+    own = { kind: 'side', emotion: EMOTIONS[side]! };
+  } else {
+    own = { kind: 'single', emotions: emotions.slice(0, 2).map((e) => EMOTIONS[e]!) };
+  }
+  const emotion = EMOTIONS[emotions[0]!]!;
+  return reasonLine({
+    film,
+    genre: fittingGenre(film, emotion, scorer.weights, scorer.nudges),
+    profile: toneProfile(scorer.strategy, emotion),
+    strategy: scorer.strategy,
+    audience: audience ?? own,
+    kind,
+    series,
+  });
+}
+
+/** A film as a pick: the title it is known by, the user's own rating, why it is there. */
+function toPick(film: Film, films: readonly Film[], reason: string, kind: PickKind = 'fit'): FilmPick {
+  const userRating = userRatingOf(film);
   return {
     id: film.id,
-    title: film.title,
+    title: knownTitle(film, films),
     year: film.year,
     genres: [...film.genres],
     rating: film.rating,
     source: film.source,
     reason,
+    ...(userRating !== null ? { userRating } : {}),
+    ...(kind !== 'fit' ? { kind } : {}),
   };
 }
 
-/**
- * How much lift ranks a film by what sets it apart for this mood: its fit less this share of its mean fit over
- * all seven emotions. A crowd-pleaser that lifts every mood (The Princess Bride) no longer tops all seven lists;
- * the gentle film tops the angry one, the warm one the sad one. Whether a film fits is decided before this.
- */
-const SPECIFICITY = 0.3;
-
-/**
- * The scorer as the pipeline uses it over an index: per genre set and lane the genre part (once per set), per
- * film the tone part; a film goes to the blended emotion it fits best, if it fits one (the one rule).
- */
-export function singleScoring(scorer: MoodScorer, index: FilmIndex): Scoring {
-  const lanes = scorer.blend;
-  const axes = TONE_AXES.length;
-  const genreParts = new Float64Array(index.masks.length * lanes.length);
-  index.masks.forEach((mask, slot) => {
-    lanes.forEach(({ emotion }, l) => {
-      genreParts[slot * lanes.length + l] = scorer.genreFit(emotion, mask);
-    });
-  });
-  const profiles = lanes.map(({ emotion }) => toneProfile(scorer.strategy, EMOTIONS[emotion]!));
-  const weight = toneWeight(scorer.strategy);
-  // Locals, not imported bindings, in the loop over every film.
-  const fitMin = FIT_MIN;
-  const laneCount = lanes.length;
-  // Lift ranks a film by how much more it suits this mood than moods in general (see SPECIFICITY): the mean fit
-  // over the seven emotions, genre part per set and tone part through the mean profile (the tone part is linear).
-  const specificity = scorer.strategy === 'lift' ? SPECIFICITY : 0;
-  const meanGenre = Float64Array.from(index.masks, (mask) => {
-    if (specificity === 0) return 0;
-    let sum = 0;
-    for (let e = 0; e < EMOTIONS.length; e++) sum += scorer.genrePart(e, mask);
-    return sum / EMOTIONS.length;
-  });
-  const meanProfile = new Float64Array(axes);
-  for (const emotion of EMOTIONS) {
-    const profile = toneProfile(scorer.strategy, emotion);
-    for (let a = 0; a < axes; a++) meanProfile[a]! += profile[a]! / EMOTIONS.length;
-  }
-  const meanProfileWeight = meanProfile.reduce((sum, w) => sum + Math.abs(w), 0);
-  const bound = new Float64Array(index.masks.length).fill(NaN);
-  for (let slot = 0; slot < index.masks.length; slot++) {
-    for (let l = 0; l < laneCount; l++) {
-      const part = genreParts[slot * laneCount + l]!;
-      // A tone meets a profile by at most the profile's total weight (1).
-      const most = part + weight - specificity * (meanGenre[slot]! - weight * meanProfileWeight);
-      if (!Number.isNaN(part) && !(most <= bound[slot]!)) bound[slot] = most;
-    }
-  }
-  return {
-    bound,
-    laneShares: lanes.map(({ share }) => share),
-    fit(idx, position, lane) {
-      const slot = idx.maskSlot[position]!;
-      const toned = idx.hasTone[position] === 1;
-      let best = NaN;
-      for (let l = 0; l < laneCount; l++) {
-        const part = genreParts[slot * laneCount + l]!;
-        if (Number.isNaN(part)) continue;
-        let fit = part;
-        if (toned) {
-          const profile = profiles[l]!;
-          let dot = 0;
-          for (let a = 0; a < axes; a++) dot += profile[a]! * idx.tone[position * axes + a]!;
-          fit += weight * dot;
-        }
-        if (fit >= fitMin && !(fit <= best)) {
-          best = fit;
-          lane.value = l;
-        }
-      }
-      if (specificity === 0 || Number.isNaN(best)) return best;
-      let meanDot = 0;
-      if (toned) for (let a = 0; a < axes; a++) meanDot += meanProfile[a]! * idx.tone[position * axes + a]!;
-      return best - specificity * (meanGenre[slot]! + weight * meanDot);
-    },
-  };
+/** The picks of a page, each with its reason (a series' later part flagged when its earlier parts are not there). */
+export function picksOf(
+  items: readonly ScoredFilm[],
+  films: readonly Film[],
+  reason: (item: ScoredFilm, series: string | null) => string,
+): FilmPick[] {
+  const onPage = new Set(items.map(({ film }) => film.id));
+  return items.map((item) => toPick(item.film, films, reason(item, seriesNote(item.film, films, onPage)), item.kind));
 }
 
 /**
  * The picks for one reading. A film is a candidate when it fits the mood under the one rule (fit.ts); it ranks
- * by fit × quality in the lane of the emotion it fits; lanes share the page by the reading's weights. Hidden
- * films never appear; films under the quality floor, seen lately or shown for recent readings come later.
+ * by the whole reading's fit × quality; fillers follow the good fits. Hidden films never appear; films under the
+ * quality floor, seen lately or shown for recent readings come later.
  */
 export function rankPicks(input: PicksInput): PicksPage {
-  const scorer = moodScorer(input.probabilities, input.strategy, input.weights, input.nudges);
+  const scorer = scorerFor(input);
   const { items, hasMore } = pageOfCandidates(input, singleScoring(scorer, filmIndex(input.films)));
-  return { picks: items.map(({ film }) => toPick(film, reasonFor(film, scorer))), hasMore };
+  return {
+    picks: picksOf(items, input.films, (item, series) => reasonFor(item.film, scorer, item.kind, series)),
+    hasMore,
+  };
 }
 
 /** Every film's fit score for the reading before variety (Σ p(e)·fit(e)); films that cannot fit are left out. */
 export function fitScores(input: PicksInput): Map<string, number> {
-  const scorer = moodScorer(input.probabilities, input.strategy, input.weights, input.nudges);
+  const scorer = scorerFor(input);
   const scores = new Map<string, number>();
   for (const film of input.films) {
     const relevance = scorer.relevance(film);
     if (relevance !== null) scores.set(film.id, relevance);
   }
   return scores;
+}
+
+/** Broadly loved films, ranked by quality alone (with the usual variety and novelty). */
+function lovedScoring(index: FilmIndex): Scoring {
+  return {
+    bound: new Float64Array(index.masks.length).fill(1),
+    fit: (idx, position) => (idx.loved[position] ? 1 : NaN),
+  };
+}
+
+/**
+ * What a list shows when there is no fresh reading: broadly loved films (quality, variety, novelty as usual),
+ * each "Loved by MovieLens viewers".
+ */
+export function rankLoved(scene: PicksScene): PicksPage {
+  const { items, hasMore } = pageOfCandidates(scene, lovedScoring(filmIndex(scene.films)));
+  return {
+    picks: items.map(({ film }) => toPick(film, scene.films, LOVED_REASON, 'loved')),
+    hasMore,
+  };
 }

@@ -2,16 +2,24 @@
  * How well a film fits a reading, and the one rule for "fits the mood" that the popup, the row, the badges and
  * group picks all use.
  *
- * fit(emotion, film) = the genre table's part (best listed genre + a quarter of the second + the most negative)
- *                      + the user's nudges + TONE_WEIGHT × how the film's tone meets the emotion's tone profile.
- * A film fits an emotion when it has a genre the table (or the user's nudges) weighs positively, no avoid rule
- * excludes it, and its fit is at least FIT_MIN: a dark comedy does not fit a happy mood, a light one does.
- * A reading blends its emotions by weight: the top one and any other read with at least BLEND_MIN_SHARE.
+ * fit(emotion, film) = the genre part + the user's nudges + toneWeight × how the film's tone meets the emotion's
+ * tone profile (tone.ts).
+ * - Match (and a custom table): the genre part is the table's (best listed genre + a quarter of the second + the
+ *   most negative), and a film fits an emotion only through a genre the table (or a 👍) lists: the seed's
+ *   mapping stays the rule, tone orders within it and turns away a film whose tone works against the mood.
+ * - Lift: tone decides, genre only narrows. The genre part is a base every film has plus a share of the table's
+ *   part, so a film of a lifting genre starts ahead, and a film of another genre fits only when its tone lifts
+ *   the mood clearly (a light, warm adventure lifts a sad viewer; a dark comedy does not). The avoid rules stay:
+ *   no plain drama for a sad viewer, no horror for an afraid one.
+ * A film fits an emotion when no avoid rule of the reading excludes it and its fit is at least FIT_MIN.
+ * A reading is scored whole: Σ p(e) × fit(e) over every emotion (relevance), so a film that carries both moods of
+ * a mixed reading rises; it must fit the top emotion or one read with at least BLEND_MIN_SHARE.
  */
 import { GENRES, type Genre } from '../catalogue/types';
 import { EMOTIONS, topEmotion, type Emotion } from '../mood/emotions';
 import { NUDGE_LIMIT } from './feedback';
 import { genreMask } from './genre-mask';
+import type { GenreTones } from './genre-tone';
 import { avoidedGenres, weightOf } from './strategies';
 import { toneFit, toneProfile, toneWeight } from './tone';
 import type { GenreWeights, Strategy } from './types';
@@ -24,21 +32,31 @@ import type { GenreWeights, Strategy } from './types';
 export const SECOND_GENRE_SHARE = 0.25;
 
 /**
- * The avoid rule of lift applies to the top emotion and to any other emotion read with at least this share:
+ * The avoid rule of lift applies to the top emotion and to every other emotion read with at least this share:
  * a reading 60 % sad and 40 % curious must still never get a plain drama.
  */
-export const AVOID_RULE_MIN_SHARE = 0.25;
+export const AVOID_RULE_MIN_SHARE = 0.2;
 
-/** An emotion other than the top one gets its own share of the picks from this share of the reading on. */
+/** An emotion other than the top one can admit films from this share of the reading on. */
 const BLEND_MIN_SHARE = 0.2;
 
 /**
- * The least fit that still "fits the mood". A film with one of a table's first three genres and a neutral tone
- * (or none known) fits; one whose tone works against the mood (a dark, violent comedy for a happy viewer: Pulp
- * Fiction) does not, nor a comedy-drama for a sad viewer under lift unless it is warm. Badges are held to this
- * too, and a wrong badge is worse than none.
+ * The least fit that still "fits the mood". Under match, a film with one of a table's first three genres and a
+ * neutral tone (or none known) fits; one whose tone works against the mood (a dark, violent comedy for a happy
+ * viewer: Pulp Fiction) does not. Under lift, a film of a lifting genre and neutral tone fits; one of another
+ * genre needs a tone that clearly lifts. Badges are held to this too, and a wrong badge is worse than none.
  */
 export const FIT_MIN = 0.8;
+
+/**
+ * Under lift, the darkest a film may be (its tone's light axis) and still fit: a dark film lifts no mood, however
+ * absorbing (Pulp Fiction does not keep a happy mood going).
+ */
+export const LIFT_DARKEST = -0.2;
+
+/** Lift's genre part: this much for every film, plus LIFT_GENRE_SHARE of the table's part. */
+const LIFT_GENRE_BASE = 0.5;
+const LIFT_GENRE_SHARE = 0.3;
 
 /**
  * The nudges' part of a fit: their sum over the film's genres, within ±NUDGE_LIMIT. Unlike the table's part this
@@ -87,27 +105,39 @@ export interface ScoredFilmLike {
 
 /** One reading's view of films: per-emotion fits, the one "fits" rule, the whole-reading relevance. */
 export interface MoodScorer {
+  /** The reading's shares (sum 1), EMOTIONS order. */
   readonly probabilities: readonly number[];
   readonly top: Emotion;
   readonly strategy: Strategy;
   readonly weights: GenreWeights;
   readonly nudges: GenreWeights;
-  /** The emotions the picks blend (indexes into EMOTIONS), largest share first, and their shares (sum 1). */
+  /** The emotions that may admit a film (indexes into EMOTIONS), largest share first, and their shares (sum 1). */
   readonly blend: readonly { emotion: number; share: number }[];
-  /** The genre part of fit(e) for a genre set (table + nudges), or NaN when the set cannot fit e. */
+  /** The tone's weight against the genre part (tone.ts). */
+  readonly toneWeight: number;
+  /** The genre part of fit(e) for a genre set (table + nudges), or NaN when no film of the set can fit e. */
   genreFit(e: number, mask: number): number;
   /** The genre part of fit(e) for a genre set (table + nudges) whether or not the set can fit e. */
   genrePart(e: number, mask: number): number;
   /** fit(e) of a film from its genre part and tone. */
-  fitWith(e: number, genrePart: number, tone: readonly number[] | null | undefined): number;
+  fitWith(e: number, genrePart: number, tone: ArrayLike<number> | null | undefined): number;
   /** Whether an avoid rule of this reading excludes the genre set. */
   avoided(mask: number): boolean;
+  /** Whether a tone may fit at all (under lift: not dark, see LIFT_DARKEST). */
+  toneAdmits(tone: ArrayLike<number> | null | undefined): boolean;
+  /** The tone the scorer judges a film by: its own, else its genres' mean (genre-tone.ts), else none. */
+  toneOf(film: ScoredFilmLike): ArrayLike<number> | null;
   /** fit(e) for each emotion (EMOTIONS order), whatever the rule says (for reasons and tests). */
   fits(film: ScoredFilmLike): number[];
   /** The blended emotion (EMOTIONS index) the film fits best under the one rule, or -1 when it fits none. */
   fittingEmotion(film: ScoredFilmLike): number;
-  /** Σ p(e) × fit(e) over the reading when the film fits, else null: the score the CLI reports. */
+  /** Σ p(e) × fit(e) over the whole reading when the film fits, else null: the score the CLI reports. */
   relevance(film: ScoredFilmLike): number | null;
+}
+
+export interface ScorerOptions {
+  /** Tones for films without their own (genre-tone.ts); without it such films are judged by genre alone. */
+  genreTones?: GenreTones | null;
 }
 
 /**
@@ -119,17 +149,25 @@ export function moodScorer(
   strategy: Strategy,
   weights: GenreWeights,
   nudges: GenreWeights,
+  options: ScorerOptions = {},
 ): MoodScorer {
   const top = topEmotion(probabilities);
   const topIndex = EMOTIONS.indexOf(top);
-  const shares = probabilities.map((p) => (Number.isFinite(p) && p > 0 ? p : 0));
-  const total = shares.reduce((sum, p) => sum + p, 0) || 1;
+  const raw = probabilities.map((p) => (Number.isFinite(p) && p > 0 ? p : 0));
+  const total = raw.reduce((sum, p) => sum + p, 0) || 1;
+  const shares = raw.map((p) => p / total);
   const tableRows = weightRows(weights);
+  // Under lift every lifting genre counts the same (the table's order only names the genre a film fits through):
+  // a film of any lifting genre and a neutral tone fits.
+  const liftRows = tableRows.map((row) => row.map((weight) => (weight > 0 ? 1 : weight)));
   const nudgeRows = weightRows(nudges).map((row) => (row.some((weight) => weight !== 0) ? row : null));
   const profiles = EMOTIONS.map((emotion) => toneProfile(strategy, emotion));
+  const weight = toneWeight(strategy);
+  const lifting = strategy === 'lift';
+  const genreTones = options.genreTones ?? null;
 
   const blendIndexes = EMOTIONS.map((_, e) => e)
-    .filter((e) => e === topIndex || shares[e]! / total >= BLEND_MIN_SHARE)
+    .filter((e) => e === topIndex || shares[e]! >= BLEND_MIN_SHARE)
     .sort((a, b) => shares[b]! - shares[a]! || a - b);
   const blendTotal = blendIndexes.reduce((sum, e) => sum + shares[e]!, 0) || 1;
   const blend = blendIndexes.map((emotion) => ({ emotion, share: shares[emotion]! / blendTotal }));
@@ -137,41 +175,53 @@ export function moodScorer(
   const avoidRules: { avoided: number; lifting: number }[] = [];
   EMOTIONS.forEach((emotion, index) => {
     const avoidedMask = genreMask(avoidedGenres(strategy, emotion));
-    if (avoidedMask === 0 || (index !== topIndex && shares[index]! / total < AVOID_RULE_MIN_SHARE)) return;
-    const lifting = genreMask(GENRES.filter((genre) => weightOf(weights, emotion, genre) > 0));
-    avoidRules.push({ avoided: avoidedMask, lifting });
+    if (avoidedMask === 0 || (index !== topIndex && shares[index]! < AVOID_RULE_MIN_SHARE)) return;
+    const liftingMask = genreMask(GENRES.filter((genre) => weightOf(weights, emotion, genre) > 0));
+    avoidRules.push({ avoided: avoidedMask, lifting: liftingMask });
   });
   const avoided = (mask: number): boolean => {
     for (const rule of avoidRules) if ((mask & rule.avoided) !== 0 && (mask & rule.lifting) === 0) return true;
     return false;
   };
 
-  const genrePartAny = (e: number, mask: number): number => {
+  const genrePart = (e: number, mask: number): number => {
     const nudgeRow = nudgeRows[e] ?? null;
-    return combineGenreWeights(tableRows[e]!, mask) + (nudgeRow ? sumNudges(nudgeRow, mask) : 0);
+    const own = lifting
+      ? LIFT_GENRE_BASE + LIFT_GENRE_SHARE * combineGenreWeights(liftRows[e]!, mask)
+      : combineGenreWeights(tableRows[e]!, mask);
+    return own + (nudgeRow ? sumNudges(nudgeRow, mask) : 0);
   };
   const genreFit = (e: number, mask: number): number => {
+    if (avoided(mask)) return NaN;
+    // A film with no genre at all is never proposed by tone alone.
+    if (lifting) return mask === 0 ? NaN : genrePart(e, mask);
     const nudgeRow = nudgeRows[e] ?? null;
-    // A film the table does not list for the emotion fits only when the user's nudges list it.
+    // Under match a film the table does not list for the emotion fits only when the user's nudges list it.
     const listed = bestWeight(tableRows[e]!, mask) > 0 || (nudgeRow !== null && sumNudges(nudgeRow, mask) > 0);
-    return listed && !avoided(mask) ? genrePartAny(e, mask) : NaN;
+    return listed ? genrePart(e, mask) : NaN;
   };
-  const fitWith = (e: number, genrePart: number, tone: readonly number[] | null | undefined) =>
-    genrePart + toneWeight(strategy) * toneFit(profiles[e]!, tone);
+  const fitWith = (e: number, part: number, tone: ArrayLike<number> | null | undefined) =>
+    part + weight * toneFit(profiles[e]!, tone);
+  const toneAdmits = (tone: ArrayLike<number> | null | undefined) => !lifting || (tone?.[0] ?? 0) >= LIFT_DARKEST;
+  const toneOf = (film: ScoredFilmLike): ArrayLike<number> | null =>
+    film.tone ?? genreTones?.of(genreMask(film.genres)) ?? null;
 
   const fits = (film: ScoredFilmLike): number[] => {
     const mask = genreMask(film.genres);
-    return EMOTIONS.map((_, e) => fitWith(e, genrePartAny(e, mask), film.tone));
+    const tone = toneOf(film);
+    return EMOTIONS.map((_, e) => fitWith(e, genrePart(e, mask), tone));
   };
 
   const fittingEmotion = (film: ScoredFilmLike): number => {
     const mask = genreMask(film.genres);
+    const tone = toneOf(film);
+    if (!toneAdmits(tone)) return -1;
     let best = -1;
     let bestFit = -Infinity;
     for (const { emotion } of blend) {
       const part = genreFit(emotion, mask);
       if (Number.isNaN(part)) continue;
-      const fit = fitWith(emotion, part, film.tone);
+      const fit = fitWith(emotion, part, tone);
       if (fit >= FIT_MIN && fit > bestFit) {
         best = emotion;
         bestFit = fit;
@@ -183,10 +233,11 @@ export function moodScorer(
   const relevance = (film: ScoredFilmLike): number | null => {
     if (fittingEmotion(film) < 0) return null;
     const mask = genreMask(film.genres);
+    const tone = toneOf(film);
     let value = 0;
     for (let e = 0; e < shares.length; e++) {
       if (shares[e] === 0) continue;
-      value += (shares[e]! / total) * fitWith(e, genrePartAny(e, mask), film.tone);
+      value += shares[e]! * fitWith(e, genrePart(e, mask), tone);
     }
     return value;
   };
@@ -198,10 +249,13 @@ export function moodScorer(
     weights,
     nudges,
     blend,
+    toneWeight: weight,
     genreFit,
-    genrePart: genrePartAny,
+    genrePart,
     fitWith,
     avoided,
+    toneAdmits,
+    toneOf,
     fits,
     fittingEmotion,
     relevance,

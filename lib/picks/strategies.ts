@@ -12,6 +12,9 @@ import type { GenreWeights, Strategy } from './types';
  */
 const LISTED_GENRE_STEP = 0.1;
 
+/** What an action film gets for a fearful viewer under match (see MATCH_WEIGHTS). */
+const ACTION_FOR_FEAR = -0.2;
+
 /** What the lift strategy gives a genre it steers away from (the rule that excludes such films is separate). */
 const AVOIDED_GENRE_WEIGHT = -0.5;
 
@@ -28,11 +31,15 @@ function frozen(table: GenreWeights): Readonly<GenreWeights> {
   return Object.freeze(table);
 }
 
-/** "Match my mood": the original project's mapping (MovieLens calls family films "Children"). */
+/**
+ * "Match my mood": the original project's mapping (MovieLens calls family films "Children"). One ordering within
+ * it: an action thriller thrills rather than frightens, so for a fearful viewer it still fits but comes after the
+ * frightening ones (a negative weight never adds a genre, and the rule stays the seed's).
+ */
 export const MATCH_WEIGHTS: Readonly<GenreWeights> = frozen({
   angry: listed(['Action', 'Thriller']),
   disgust: listed(['Horror']),
-  fear: listed(['Horror', 'Thriller']),
+  fear: { ...listed(['Horror', 'Thriller']), Action: ACTION_FOR_FEAR },
   happy: listed(['Comedy', 'Children']),
   sad: listed(['Drama']),
   surprise: listed(['Adventure', 'Sci-Fi']),
@@ -60,7 +67,8 @@ function lifting(emotion: Emotion, genres: readonly Genre[]): Partial<Record<Gen
 
 /**
  * "Lift my mood" (mood management, Zillmann 1988): light, absorbing genres for negative moods, more of the same
- * for a happy one, and curiosity for surprise.
+ * for a happy one, and wonder for surprise. Under lift these only narrow: a film's tone decides whether it lifts
+ * (relevance.ts), and a film of another genre may lift too when its tone clearly does.
  */
 export const LIFT_WEIGHTS: Readonly<GenreWeights> = frozen({
   // Calming and absorbing: animation and gentle romance before comedy, a documentary to get lost in.
@@ -71,7 +79,8 @@ export const LIFT_WEIGHTS: Readonly<GenreWeights> = frozen({
   // Warm and uplifting.
   sad: lifting('sad', ['Comedy', 'Musical', 'Children', 'Animation']),
   happy: lifting('happy', ['Comedy', 'Adventure', 'Musical']),
-  surprise: lifting('surprise', ['Adventure', 'Sci-Fi', 'Fantasy', 'Mystery']),
+  // Wonder: films to get absorbed in, animated ones and comedies too.
+  surprise: lifting('surprise', ['Adventure', 'Sci-Fi', 'Fantasy', 'Mystery', 'Animation', 'Comedy']),
   neutral: lifting('neutral', ['Comedy', 'Adventure', 'Mystery']),
 });
 

@@ -91,19 +91,42 @@ run.withBrowser(
       await options.locator('[data-testid="import-commit"]').click();
       await expect.poll(() => catalogueCount(options)).toBe(before + 3);
       const popup = await h().openPopup();
+      // The user's own films rated 4 or more that fit the mood reach the first two pages, said to be theirs.
       let ids = await pickIds(popup);
-      // Imported films have no tone (nobody rated them on MovieLens), so built-in films whose tone fits the mood come
-      // first; the user's own films follow within a few dozen picks.
-      for (let page = 0; page < 40 && !ids.some((id) => id.startsWith('imp-')); page++) {
+      for (let page = 0; page < 1 && !ids.some((id) => id.startsWith('imp-')); page++) {
         await popup.locator('[data-testid="more-picks"]').click();
         await expect.poll(async () => (await pickIds(popup)).length).toBeGreaterThan(ids.length);
         ids = await pickIds(popup);
       }
-      expect(ids.some((id) => id.startsWith('imp-'))).toBe(true);
+      expect(ids.slice(0, 10).some((id) => id.startsWith('imp-'))).toBe(true);
       const imported = popup.locator('[data-testid="pick"][data-movie-id^="imp-"]').first();
       expect(await imported.locator('.pick__title').textContent()).toMatch(
         /Pancake Parade|Grandma's Rocket|Wobbly Knees/,
       );
+      expect(await imported.locator('.pick__reason').textContent()).toMatch(/^From your list \(you rated it [\d.]+\)/);
+    });
+
+    it("keeps the user's rating of a film the catalogue already has, and shows it on the pick", async () => {
+      const options = await openOptions(h());
+      const before = await catalogueCount(options);
+      await options
+        .locator('input[type=file][data-testid="catalogue-import"]')
+        .setInputFiles(path.join(IMPORTS, 'my-ratings.csv'));
+      const report = options.locator('[data-testid="import-report"]');
+      await report.waitFor({ timeout: 30_000 });
+      expect(await report.textContent()).toMatch(/your rating of 1 film already in the catalogue/);
+      await options.locator('[data-testid="import-commit"]').click();
+      // A rating adds no film.
+      await expect.poll(() => catalogueCount(options)).toBe(before);
+      const popup = await h().openPopup();
+      // The first two pages (the user's own best-rated fitting films are placed there).
+      const first = await pickIds(popup);
+      await popup.locator('[data-testid="more-picks"]').click();
+      await expect.poll(async () => (await pickIds(popup)).length).toBeGreaterThan(first.length);
+      const mine = popup.locator('[data-testid="pick"][data-movie-id="1"]');
+      await expect.poll(() => mine.count(), { timeout: 15_000 }).toBe(1);
+      expect(await mine.locator('[data-testid="pick-your-rating"]').textContent()).toMatch(/your rating ★ 5\.0/);
+      expect(await mine.locator('.pick__reason').textContent()).toMatch(/^From your list \(you rated it 5\)/);
     });
 
     it('reports each broken line of a bad file with its line number, and imports nothing until asked', async () => {

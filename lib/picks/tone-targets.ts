@@ -1,0 +1,134 @@
+/**
+ * Tone agreement as the picks see it: on films whose tags were withheld from a build (tone-agreement.ts), does
+ * the reading's score (what `npm run picks -- --scores` prints) put the films their own tags call light above the
+ * ones they call dark, scary ones above light ones for a fearful viewer, sad ones above light ones for a sad one?
+ * A film without a score (it cannot fit the reading) counts below every scored one; two such films tie.
+ */
+import { tagTone } from '../catalogue/tone';
+import { pairwiseAgreement } from '../catalogue/tone-agreement';
+import type { Film } from '../catalogue/types';
+import { EMOTIONS, type Emotion } from '../mood/emotions';
+import { NO_NUDGES } from './feedback';
+import { JUDGED_READINGS } from './first-pages';
+import { fitScores } from './rank';
+import { weightsFor } from './strategies';
+
+/** Tags that call a film scary: what frightens, not merely what is tense or violent. */
+const SCARY_TAGS = new Set([
+  'scary',
+  'horror',
+  'frightening',
+  'terrifying',
+  'zombies',
+  'zombie',
+  'ghosts',
+  'haunted house',
+  'slasher',
+  'demons',
+  'evil children',
+]);
+
+/** How a film's own tags call it on one side: the mean of the lexicon's weights on an axis, over its tag uses. */
+function side(tags: readonly string[], axis: 'light' | 'sad'): number {
+  let sum = 0;
+  let uses = 0;
+  for (const tag of tags) {
+    const weight = tagTone(tag)?.[axis];
+    if (weight === undefined) continue;
+    sum += weight;
+    uses += 1;
+  }
+  return uses ? sum / uses : 0;
+}
+
+interface TaggedSets {
+  light: string[];
+  dark: string[];
+  sad: string[];
+  scary: string[];
+}
+
+/** The withheld films on each side, by their own tags (a film both light and sad, or light and scary, is neither). */
+function taggedSets(uses: ReadonlyMap<string, readonly string[]>): TaggedSets {
+  const sets: TaggedSets = { light: [], dark: [], sad: [], scary: [] };
+  for (const [id, tags] of uses) {
+    const light = side(tags, 'light');
+    if (light > 0) sets.light.push(id);
+    else if (light < 0) sets.dark.push(id);
+    if (side(tags, 'sad') > 0) sets.sad.push(id);
+    if (tags.some((tag) => SCARY_TAGS.has(tag))) sets.scary.push(id);
+  }
+  const without = (ids: string[], other: string[]) => ids.filter((id) => !other.includes(id));
+  return {
+    light: sets.light,
+    dark: sets.dark,
+    sad: without(sets.sad, sets.light),
+    scary: without(sets.scary, sets.light),
+  };
+}
+
+export interface TargetRow {
+  strategy: 'match' | 'lift';
+  emotion: Emotion;
+  /** "light over dark", "sad over light", "scary over light". */
+  test: string;
+  positive: number;
+  negative: number;
+  agreement: number;
+  target: number;
+}
+
+/** The issue's targets: light over dark under lift for every emotion, and under match the mood's own side. */
+const MATCH_TESTS: {
+  emotion: Emotion;
+  test: 'light over dark' | 'sad over light' | 'scary over light';
+  target: number;
+}[] = [
+  { emotion: 'happy', test: 'light over dark', target: 0.8 },
+  { emotion: 'sad', test: 'sad over light', target: 0.8 },
+  { emotion: 'fear', test: 'scary over light', target: 0.88 },
+  { emotion: 'disgust', test: 'scary over light', target: 0.85 },
+];
+export const LIFT_EACH_TARGET = 0.78;
+export const LIFT_MEAN_TARGET = 0.85;
+
+/** The agreement of every target on a build's films, for its withheld films' own tags. */
+export function toneTargets(films: readonly Film[], uses: ReadonlyMap<string, readonly string[]>): TargetRow[] {
+  const sets = taggedSets(uses);
+  const pairs: Record<string, [string[], string[]]> = {
+    'light over dark': [without(sets.light, sets.dark), without(sets.dark, sets.light)],
+    'sad over light': [sets.sad, without(sets.light, sets.sad)],
+    'scary over light': [sets.scary, without(sets.light, sets.scary)],
+  };
+  const row = (strategy: 'match' | 'lift', emotion: Emotion, test: string, target: number): TargetRow => {
+    const reading = JUDGED_READINGS.find((r) => r.name === emotion)!.probabilities;
+    const scores = fitScores({
+      films,
+      probabilities: reading,
+      strategy,
+      weights: weightsFor(strategy, null),
+      nudges: NO_NUDGES,
+      hidden: new Set(),
+      recent: new Set(),
+    });
+    const of = (id: string) => scores.get(id) ?? -Infinity;
+    const [positive, negative] = pairs[test]!;
+    return {
+      strategy,
+      emotion,
+      test,
+      positive: positive.length,
+      negative: negative.length,
+      agreement: pairwiseAgreement(positive.map(of), negative.map(of)),
+      target,
+    };
+  };
+  return [
+    ...EMOTIONS.map((emotion) => row('lift', emotion, 'light over dark', LIFT_EACH_TARGET)),
+    ...MATCH_TESTS.map(({ emotion, test, target }) => row('match', emotion, test, target)),
+  ];
+}
+
+function without(ids: readonly string[], other: readonly string[]): string[] {
+  return ids.filter((id) => !other.includes(id));
+}
