@@ -22,17 +22,17 @@ export function PopupPickCard({
           <p class="pick__facts">
             {genres.join(' · ')}
             {pick.rating !== null && (
-            <span class="pick__rating" aria-label={`rated ${pick.rating.toFixed(1)} out of 5`}>
-              {' '}
-              ★ {pick.rating.toFixed(1)}
-            </span>
-          )}
-          {pick.userRating != null && pick.source === 'builtin' && (
-            <span class="pick__yours" data-testid="pick-your-rating">
-              {' '}
-              · your rating ★ {pick.userRating.toFixed(1)}
-            </span>
-          )}
+              <span class="pick__rating" aria-label={`rated ${pick.rating.toFixed(1)} out of 5`}>
+                {' '}
+                ★ {pick.rating.toFixed(1)}
+              </span>
+            )}
+            {pick.userRating != null && pick.source === 'builtin' && (
+              <span class="pick__yours" data-testid="pick-your-rating">
+                {' '}
+                · your rating ★ {pick.userRating.toFixed(1)}
+              </span>
+            )}
           </p>
         )}
         <p class="pick__reason">{pick.reason}</p>

@@ -18,7 +18,7 @@ import { genreTones } from '../picks/genre-tone';
 import { moodScorer } from '../picks/relevance';
 import { weightsFor } from '../picks/strategies';
 import type { MoodScorer } from '../picks/relevance';
-import type { FilmPick, GenreWeights, Strategy } from '../picks/types';
+import type { GenreWeights, Strategy } from '../picks/types';
 import type { CatalogueService, CatalogueSnapshot } from './catalogue-service';
 import { defineCheckedItem } from './checked-item';
 import type { PicksMood, PicksRequest, PicksResponse, TitleMatch, TitleQuery } from './messages';
@@ -78,7 +78,6 @@ function scorerFor(
   scorers.set(snapshot, { key, scorer });
   return scorer;
 }
-
 
 export interface PicksService {
   getPicks(request: PicksRequest): Promise<PicksResponse>;
