@@ -1,6 +1,7 @@
 import { Logo } from '@/components/Logo';
 import { browser } from 'wxt/browser';
 import { MoodReader } from '@/components/MoodReader';
+import { BadgedOnThisTab } from '@/components/BadgedOnThisTab';
 
 async function openCameraAccessPage(): Promise<boolean> {
   // The popup closes as soon as a permission prompt would open, so a tab of ours asks instead.
@@ -20,6 +21,7 @@ export function App() {
         </a>
       </header>
       <MoodReader onCameraNeverAsked={openCameraAccessPage} />
+      <BadgedOnThisTab />
     </main>
   );
 }

@@ -49,9 +49,11 @@ const backgroundHandlers = () => ({
   'prepare-reader': vi.fn(() => ({ ok: true })),
   'read-mood': vi.fn(() => ({ ok: false as const, reason: 'no-face' as const, message: '' })),
   'get-picks': vi.fn(() => ({ mood: null, strategy: 'match' as const, picks: [], hasMore: false })),
-  'match-titles': vi.fn((request: { titles: unknown[] }) => ({ mood: null, results: request.titles.map(() => null) })),
+  'match-titles': vi.fn((request: { titles: unknown[] }) => ({ results: request.titles.map(() => null) })),
+  'badged-on-tab': vi.fn(() => ({ films: [] })),
+  'restore-title': vi.fn(() => ({ ok: true })),
   'feedback': vi.fn(() => ({ ok: true })),
-  'site-state': vi.fn(() => ({ enabled: true, rowHidden: false, freshMinutes: 30, moodKey: '' })),
+  'site-state': vi.fn(() => ({ enabled: true, rowHidden: false, moodKey: 0 })),
   'hide-row': vi.fn(() => ({ ok: true })),
   'reject-title': vi.fn(() => ({ ok: true })),
   'test-backends': vi.fn(() => []),
@@ -74,6 +76,8 @@ const VALID: { [K in MessageType]: unknown } = {
   'site-state': { site: 'netflix' },
   'hide-row': null,
   'reject-title': { title: 'Get Smart' },
+  'restore-title': { title: 'Get Smart' },
+  'badged-on-tab': { tabId: 7 },
   'test-backends': null,
   'offscreen-test-backends': { restore: 'auto' },
   'offscreen-prepare': { backend: 'wasm' },
@@ -161,14 +165,15 @@ describe('messages by sender', () => {
     expect(selfOf({ id: 'moodreel', getURL })).toEqual(self);
   });
 
-  it("lets a content script ask only for picks, title matches, its site's state, hiding the row and turning a title down", async () => {
+  it("lets a content script ask only for picks, its badges' drawings, its site's state and hiding the row", async () => {
     const answered: string[] = [];
     for (const type of Object.keys(VALID) as MessageType[]) {
       const { answer, handler } = send(type, SENDERS.contentScript);
       if (!isRefusal(await answer)) answered.push(type);
       expect(handler.mock.calls.length > 0).toBe(answered.includes(type));
     }
-    expect(answered.sort()).toEqual(['get-picks', 'hide-row', 'match-titles', 'reject-title', 'site-state']);
+    // "Not this film" and the list of films badged on a tab are the popup's: a page cannot turn a title down.
+    expect(answered.sort()).toEqual(['get-picks', 'hide-row', 'match-titles', 'site-state']);
   });
 
   it('answers every background message to our pages, and the offscreen document only to the worker (its status also to pages)', async () => {
@@ -244,7 +249,10 @@ describe('message payloads', () => {
       evil: true,
     });
     await answer;
-    expect(handler).toHaveBeenCalledWith({ titles: [{ title: 'Heat (1995)', year: 1995, kind: 'movie' }] });
+    expect(handler).toHaveBeenCalledWith(
+      { titles: [{ title: 'Heat (1995)', year: 1995, kind: 'movie' }] },
+      SENDERS.contentScript,
+    );
   });
 
   it('keeps page, page size and strategy in range', async () => {
@@ -289,7 +297,7 @@ describe('message payloads', () => {
     const { handler } = send('feedback', SENDERS.popup, { filmId: 'ml-6', vote: null, emotion: 'sad' });
     await Promise.resolve();
     await Promise.resolve();
-    expect(handler).toHaveBeenCalledWith({ filmId: 'ml-6', vote: null, emotion: 'sad' });
+    expect(handler).toHaveBeenCalledWith({ filmId: 'ml-6', vote: null, emotion: 'sad' }, SENDERS.popup);
   });
 });
 
@@ -309,14 +317,10 @@ describe('a page with more titles than one message may carry', () => {
       );
       if (isRefusal(answer)) throw new Error(answer.message);
       return {
-        mood: null,
-        results: request.titles.map((t) => ({
-          filmId: (t as { title: string }).title,
-          title: '',
-          year: null,
-          genres: [],
-          fit: null,
-        })),
+        results: request.titles.map((t) => {
+          const title = (t as { title: string }).title;
+          return { label: title, film: title, year: '', name: title };
+        }),
       };
     };
     const titles = Array.from({ length: 1_203 }, (_, i) => ({
@@ -326,7 +330,7 @@ describe('a page with more titles than one message may carry', () => {
     expect(sizes).toEqual([500, 500, 202]);
     expect(answer.results).toHaveLength(1_203);
     expect(answer.results[7]).toBeNull();
-    expect(answer.results.map((r) => r?.filmId)).toEqual(titles.map((t, i) => (i === 7 ? undefined : t.title)));
+    expect(answer.results.map((r) => r?.label)).toEqual(titles.map((t, i) => (i === 7 ? undefined : t.title)));
   });
 });
 
@@ -339,7 +343,15 @@ describe("checks ready for the content scripts' other messages", () => {
     }
   });
 
-  it('reject-title: one bounded, non-empty title', async () => {
+  it('badged-on-tab: a tab id, a whole number', async () => {
+    const { tabRequestOf } = await import('./message-checks');
+    expect(tabRequestOf({ tabId: 12, url: 'x' })).toEqual({ tabId: 12 });
+    for (const bad of [{}, { tabId: -1 }, { tabId: 1.5 }, { tabId: '12' }, null]) {
+      expect(() => tabRequestOf(bad), JSON.stringify(bad)).toThrow();
+    }
+  });
+
+  it('reject-title and restore-title: one bounded, non-empty title', async () => {
     const { rejectTitleRequestOf } = await import('./message-checks');
     expect(rejectTitleRequestOf({ title: '  Get   Smart ', film: 'x' })).toEqual({ title: 'Get Smart' });
     for (const bad of [{}, { title: '   ' }, { title: 'x'.repeat(MAX_TITLE_LENGTH + 1) }, { title: ['Heat'] }]) {

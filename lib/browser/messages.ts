@@ -19,20 +19,25 @@ import {
   record,
   rejectTitleRequestOf,
   siteRequestOf,
+  tabRequestOf,
   titleQueriesOf,
 } from './message-checks';
+import type { BadgedFilm } from './badged-tabs';
 import type { Feedback } from '../catalogue/types';
 import type { Emotion } from '../mood/emotions';
 import type { BackendSetting, BackendSpeed, ReadOutcome, ReadRequest } from '../mood/types';
 import type { SiteId } from '../sites/adapters';
-import type { PicksMood, PicksRequest, PicksResponse, SiteState, TitleMatch, TitleQuery } from '../sites/types';
+import type { MatchAnswer, PicksMood, PicksRequest, PicksResponse, SiteState, TitleQuery } from '../sites/types';
 
 // What the streaming sites' content scripts exchange with the background is declared beside them (lib/sites).
-export type { PicksMood, PicksRequest, PicksResponse, SiteState, TitleMatch, TitleQuery };
+export type { MatchAnswer, PicksMood, PicksRequest, PicksResponse, SiteState, TitleQuery };
 
-/** The port a content script opens; the background posts `SITE_STATE_CHANGED` on it when `SiteState` may have changed. */
+/**
+ * The port a content script opens; the background posts `SITE_REDRAW` on it, and nothing else, when its
+ * `SiteState` or its badges may have changed (the content script then asks again).
+ */
 export const SITE_CHANGES_PORT = 'moodreel-site-changes';
-export const SITE_STATE_CHANGED = 'changed';
+export const SITE_REDRAW = 'redraw';
 
 /** What each message carries and what its answer is. */
 export interface Protocol {
@@ -51,18 +56,20 @@ export interface Protocol {
   'offscreen-prepare': { target: 'offscreen'; request: { backend?: BackendSetting }; response: { ok: boolean } };
   /** popup, content script → background: picks for the latest fresh reading. */
   'get-picks': { target: 'background'; request: PicksRequest; response: PicksResponse };
-  /** content script → background: match a page's titles to catalogue films, one message per batch. */
-  'match-titles': {
-    target: 'background';
-    request: { titles: TitleQuery[] };
-    response: { mood: PicksMood | null; results: (TitleMatch | null)[] };
-  };
   /**
-   * content script → background: the user pressed "not this film" on a badge: the title is never matched
-   * again on this device (undone on the options page, which reads the repository itself).
+   * content script → background: a page's titles, one message per batch; the answer says how to draw each
+   * one's badge (null: none), and nothing about the reading. The background notes which films it said fit
+   * for the sender's tab (the popup lists them).
    */
-  // content scripts may send this
+  'match-titles': { target: 'background'; request: { titles: TitleQuery[] }; response: MatchAnswer };
+  /** popup → background: the films badged on a tab now (for "Not this film"). */
+  'badged-on-tab': { target: 'background'; request: { tabId: number }; response: { films: BadgedFilm[] } };
+  /**
+   * popup → background: "Not this film" on a film badged on the current tab: that title is never matched again
+   * on this device, and every tab redraws its badges. `restore-title` undoes it.
+   */
   'reject-title': { target: 'background'; request: { title: string }; response: { ok: boolean } };
+  'restore-title': { target: 'background'; request: { title: string }; response: { ok: boolean } };
   /** popup → background: 👍/👎 on a pick (vote null takes it back). */
   'feedback': {
     target: 'background';
@@ -97,8 +104,9 @@ const TARGETS: { [K in MessageType]: Protocol[K]['target'] } = {
   'read-mood': 'background',
   'get-picks': 'background',
   'match-titles': 'background',
-  // content scripts may send this
+  'badged-on-tab': 'background',
   'reject-title': 'background',
+  'restore-title': 'background',
   'feedback': 'background',
   'site-state': 'background', // content scripts may send this
   'hide-row': 'background', // content scripts may send this
@@ -111,11 +119,11 @@ const TARGETS: { [K in MessageType]: Protocol[K]['target'] } = {
 };
 
 /**
- * The only messages a content script may send: picks for the row, title matches for the badges, the site's
- * state (on, hidden, the mood's label), hiding the row, turning a title down. Names of messages not in the
- * protocol yet are listed ahead; the table below can declare 'content-script' only for these names.
+ * The only messages a content script may send: picks for the row, the badges' drawings, the site's state
+ * (on, hidden, the opaque counter), hiding the row. Names of messages not in the protocol yet are listed
+ * ahead; the table below can declare 'content-script' only for these names.
  */
-export const CONTENT_SCRIPT_MESSAGES = ['get-picks', 'match-titles', 'site-state', 'hide-row', 'reject-title'] as const;
+export const CONTENT_SCRIPT_MESSAGES = ['get-picks', 'match-titles', 'site-state', 'hide-row'] as const;
 type ContentScriptMessage = (typeof CONTENT_SCRIPT_MESSAGES)[number];
 
 /**
@@ -136,7 +144,9 @@ export const FROM: {
   'feedback': 'extension',
   'site-state': 'content-script',
   'hide-row': 'content-script',
-  'reject-title': 'content-script',
+  'badged-on-tab': 'extension',
+  'reject-title': 'extension',
+  'restore-title': 'extension',
   'test-backends': 'extension',
   'offscreen-test-backends': 'service-worker',
   'offscreen-prepare': 'service-worker',
@@ -156,7 +166,9 @@ const CHECKS: { [K in MessageType]: (request: unknown) => Protocol[K]['request']
   // Only the id's form is checked here; readSiteState treats an id no adapter has as a site that is off.
   'site-state': (request) => siteRequestOf(request) as { site: SiteId },
   'hide-row': nothing,
+  'badged-on-tab': tabRequestOf,
   'reject-title': rejectTitleRequestOf,
+  'restore-title': rejectTitleRequestOf,
   'test-backends': nothing,
   'offscreen-test-backends': (request) => ({ restore: backendSettingOf(record(request).restore) }),
   'offscreen-prepare': (request) => {
@@ -205,8 +217,6 @@ export async function sendMessage<K extends MessageType>(
   return answer as Protocol[K]['response'];
 }
 
-type MatchAnswer = Protocol['match-titles']['response'];
-
 /**
  * `match-titles` for any number of a page's titles, within the message's bounds: one message per 500 titles,
  * answers joined in order. A title longer than 200 characters is no film's title: it is not sent, and its
@@ -223,12 +233,13 @@ export async function matchTitlesInBatches(
   const answers = await Promise.all(batches.map((batch) => send({ titles: batch.map((b) => b.query) })));
   const results: MatchAnswer['results'] = titles.map(() => null);
   batches.forEach((batch, b) => batch.forEach(({ index }, i) => (results[index] = answers[b]!.results[i] ?? null)));
-  return { mood: answers.at(-1)?.mood ?? null, results };
+  return { results };
 }
 
 export type Handlers<T extends Target> = {
   [K in MessageType as Protocol[K]['target'] extends T ? K : never]: (
     request: Protocol[K]['request'],
+    sender: SenderInfo,
   ) => Promise<Protocol[K]['response']> | Protocol[K]['response'];
 };
 
@@ -238,6 +249,8 @@ export interface SenderInfo {
   url?: string;
   origin?: string;
   tab?: unknown;
+  /** The sending document (a page's load: a reload or another page is another document). */
+  documentId?: string;
 }
 
 /** This extension, as a receiver needs to know it to tell its own contexts from the others. */
@@ -307,7 +320,7 @@ export function routeMessage<T extends Target>(
 ): Promise<unknown> | undefined {
   if (!isEnvelope(message) || message.target !== target) return undefined;
   const type = message.moodreel;
-  const handler = (handlers as Record<string, (request: unknown) => unknown>)[type];
+  const handler = (handlers as Record<string, (request: unknown, sender: SenderInfo) => unknown>)[type];
   if (!handler) return undefined;
   const kind = senderKind(sender, self);
   if (!mayAnswer(type, kind)) {
@@ -322,7 +335,7 @@ export function routeMessage<T extends Target>(
     logRefusal(`${type}|bad-request|${why}`, `MoodReel: refused ${type}: ${why}`);
     return Promise.resolve<Refusal>({ moodreelError: 'bad-request', message: why });
   }
-  return Promise.resolve().then(() => handler(request));
+  return Promise.resolve().then(() => handler(request, sender));
 }
 
 /** WXT builds the service worker to this file; the manifest says so where a context may read it. */

@@ -3,7 +3,7 @@
  * messages from the latest fresh reading, the user's strategy and the catalogue. The ranking itself is pure
  * code in lib/picks; this file only gathers its inputs.
  */
-import type { Feedback } from '../catalogue/types';
+import type { Feedback, Genre } from '../catalogue/types';
 import { isFresh } from '../mood/freshness';
 import type { Emotion } from '../mood/emotions';
 import type { MoodReading } from '../mood/types';
@@ -16,10 +16,10 @@ import { rankPicks } from '../picks/rank';
 import { moodScorer } from '../picks/relevance';
 import { weightsFor } from '../picks/strategies';
 import type { MoodScorer } from '../picks/relevance';
-import type { GenreWeights, Strategy } from '../picks/types';
+import type { Fit, GenreWeights, Strategy } from '../picks/types';
 import type { CatalogueService, CatalogueSnapshot } from './catalogue-service';
 import { defineCheckedItem } from './checked-item';
-import type { PicksMood, PicksRequest, PicksResponse, TitleMatch, TitleQuery } from './messages';
+import type { PicksMood, PicksRequest, PicksResponse, TitleQuery } from './messages';
 import { latestReading } from './reading-store';
 import { customWeightsSetting, moodFreshMinutes, strategySetting } from './settings';
 
@@ -72,6 +72,18 @@ function scorerFor(
   const scorer = moodScorer(reading.probabilities, strategy, weights, nudgesFrom(snapshot.feedback, genresOf));
   scorers.set(snapshot, { key, scorer });
   return scorer;
+}
+
+/**
+ * A page's title as the background matched it: the catalogue film and, when a fresh reading exists, whether it
+ * fits the mood. The background's own; a page is answered only how to draw its badge (site-titles.ts).
+ */
+export interface TitleMatch {
+  filmId: string;
+  title: string;
+  year: number | null;
+  genres: Genre[];
+  fit: Fit | null;
 }
 
 export interface PicksService {
