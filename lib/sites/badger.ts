@@ -22,6 +22,12 @@ export class Badger {
   private readonly seriesTitles = new Set<string>();
   /** Bumped by `clear`: a pass that was waiting (for an answer, or its next slice) then draws nothing. */
   private generation = 0;
+  /**
+   * On a big page, how many hosts may come or go between two frames (null: as many as a slice allows). Each
+   * one makes the next frame lay out again the page around its tile; on a page of 100,000 elements a few
+   * dozen make a frame longer than 50 ms.
+   */
+  hostsPerFrame: number | null = null;
 
   constructor(
     private readonly adapter: SiteAdapter,
@@ -44,13 +50,14 @@ export class Badger {
     }
     const waiting: SeenTile[] = [];
     const wanted = new Map<string, TileText>();
+    let moved = 0;
     for (const entry of read) {
       const { tile, rule, tileText } = reader.settle(entry);
       if (!rule || !tileText || !tile.isConnected) {
-        this.badges.forget(tile);
+        if (this.badges.forget(tile)) moved++;
       } else {
         const key = tileTextKey(tileText);
-        this.badges.see(tile, badgeAnchor(tile, rule), key);
+        if (this.badges.see(tile, badgeAnchor(tile, rule), key)) moved++;
         const seen = { tile, key, title: tileText.title };
         if (this.lookup.drawingOf(key) === undefined) {
           waiting.push(seen);
@@ -59,7 +66,11 @@ export class Badger {
           this.draw(seen);
         }
       }
-      if (slice.spent) {
+      if (this.hostsPerFrame !== null && moved >= this.hostsPerFrame) {
+        moved = 0;
+        await slice.nextFrame();
+        if (generation !== this.generation) return;
+      } else if (slice.spent) {
         await slice.next();
         if (generation !== this.generation) return;
       }
@@ -76,9 +87,19 @@ export class Badger {
     }
   }
 
-  /** Tiles far from the viewport on a big page: no host, no badge. */
-  release(tiles: Iterable<Element>): void {
-    for (const tile of tiles) this.badges.forget(tile);
+  /** Tiles far from the viewport on a big page: no host, no badge (a few at a time, as `pass` adds them). */
+  async release(tiles: Iterable<Element>): Promise<void> {
+    const generation = this.generation;
+    const slice = this.newSlice();
+    let moved = 0;
+    for (const tile of tiles) {
+      if (this.badges.forget(tile)) moved++;
+      if (this.hostsPerFrame !== null && moved >= this.hostsPerFrame) {
+        moved = 0;
+        await slice.nextFrame();
+        if (generation !== this.generation) return;
+      }
+    }
   }
 
   /** Take every badge away. */

@@ -154,9 +154,10 @@ export class TileBadges {
 
   /**
    * Record the title a tile shows now and make sure its host is in `anchor`: a tile that shows another
-   * title than before loses its badge (its host stays: the page sees no change).
+   * title than before loses its badge (its host stays: the page sees no change). True when the host was put
+   * into the page now.
    */
-  see(tile: Element, anchor: Element, key: string): void {
+  see(tile: Element, anchor: Element, key: string): boolean {
     let state = this.state.get(tile);
     if (!state) {
       state = { key, ...createHost(), badge: null, drawing: null, listening: null };
@@ -165,19 +166,26 @@ export class TileBadges {
       this.erase(state);
       state.key = key;
     }
-    // The site may have re-rendered the anchor's content, or moved the tile's poster: follow it.
-    if (state.host.parentNode !== anchor) anchor.prepend(state.host);
     this.hosting.add(tile);
+    // The site may have re-rendered the anchor's content, or moved the tile's poster: follow it.
+    if (state.host.parentNode === anchor) return false;
+    anchor.prepend(state.host);
+    return true;
   }
 
-  /** A tile with no readable title any more (or far from view on a big page): no host, nothing remembered. */
-  forget(tile: Element): void {
+  /**
+   * A tile with no readable title any more (or far from view on a big page): no host, nothing remembered.
+   * True when a host left the page now.
+   */
+  forget(tile: Element): boolean {
     const state = this.state.get(tile);
-    if (!state) return;
+    if (!state) return false;
     this.erase(state);
+    const placed = state.host.isConnected;
     state.host.remove();
     this.state.delete(tile);
     this.hosting.delete(tile);
+    return placed;
   }
 
   /**

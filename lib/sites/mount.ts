@@ -12,7 +12,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { BADGE_TAG, LEGACY_FIT_ATTRIBUTE } from './badges';
 import { Badger } from './badger';
 import { claimPage, ignoreStartedEvents } from './instance';
-import { BIG_PAGE_TILES, NearViewport, type ObserverFactory } from './near-viewport';
+import { BIG_PAGE_TILES, NearViewport, type Geometry, type ObserverFactory } from './near-viewport';
 import { isHomePage, isListingPage, tilesIn } from './read';
 import { PicksRowUi, ROW_TAG } from './row';
 import { TimeSlice } from './slices';
@@ -30,9 +30,10 @@ export interface MountOptions {
   rescanMs?: number;
   /** Where the one-line notes go (default console.debug; never console.error: the page is not ours). */
   debug?: (message: string) => void;
-  /** Tests: a page counts as big past this many tiles (default BIG_PAGE_TILES), and a fake observer. */
+  /** Tests: a page counts as big past this many tiles (default BIG_PAGE_TILES), a fake observer and layout. */
   bigPageTiles?: number;
   observer?: ObserverFactory;
+  geometry?: Geometry;
 }
 
 export interface SiteMount {
@@ -47,6 +48,9 @@ export interface SiteMount {
   /** Whether the page is big: only the tiles near the viewport are badged. */
   readonly big: boolean;
 }
+
+/** On a big page, hosts put in or taken out between two frames (see Badger.hostsPerFrame). */
+const HOSTS_PER_FRAME = 16;
 
 function isOwn(node: Node): boolean {
   const name = node.nodeName.toLowerCase();
@@ -159,21 +163,45 @@ export async function mount(
   }
 
   /** Past `bigPageTiles` tiles: from now on only the tiles near the viewport get hosts and matches. */
-  function enterBigPage(): NearViewport {
+  function enterBigPage(tiles: number): NearViewport {
     badger.clear();
-    debug(`a big page (more than ${bigPageTiles} tiles): only the tiles near the viewport are badged.`);
+    badger.hostsPerFrame = HOSTS_PER_FRAME;
+    debug(`a big page (${tiles} tiles): only the tiles near the viewport are badged.`);
     near = new NearViewport({
+      // √n tiles a chunk: as many sentinels as tiles in a chunk, the fewest observed in all.
+      chunkSize: Math.max(25, Math.ceil(Math.sqrt(tiles))),
       // Tiles coming near are read by the next pass, like any change on the page.
       onNear: (tiles) => watcher?.add(tiles),
-      onFar: (tiles) => badger.release(tiles),
+      onFar: (tiles) => track(badger.release(tiles)),
       observer: options.observer,
+      geometry: options.geometry,
     });
     return near;
   }
 
+  /**
+   * Where the page's chunks are is read again at most every 100 ms while the page scrolls or resizes, in a
+   * frame (before its layout, which the reading would otherwise force a second time).
+   */
+  let refreshing = false;
+  function refreshNear(): void {
+    if (!near || refreshing) return;
+    refreshing = true;
+    ctx.setTimeout(() => {
+      ctx.requestAnimationFrame(() => {
+        refreshing = false;
+        near?.refresh();
+      });
+    }, 100);
+  }
+  // Capturing: the scrolls of the page's own scrolling boxes too (a scroll event does not bubble).
+  for (const type of ['scroll', 'resize'])
+    window.addEventListener(type, refreshNear, { capture: true, passive: true, signal: ctx.signal });
+
   function leaveBigPage(): void {
     near?.disconnect();
     near = null;
+    badger.hostsPerFrame = null;
   }
 
   /** The tiles in `roots`, collected in slices. */
@@ -204,11 +232,12 @@ export async function mount(
     }
     const count = work.full ? found.length : badger.badges.hosts + found.length;
     if (!near && count > bigPageTiles) {
-      const viewport = enterBigPage();
+      const viewport = enterBigPage(count);
       for (const tile of work.full ? found : tilesIn(adapter, [document])) {
         viewport.add(tile);
         if (slice.spent) await slice.next();
       }
+      viewport.refresh();
       return;
     }
     if (!near) {
@@ -217,11 +246,18 @@ export async function mount(
     }
     const viewport = near;
     const again: Element[] = work.full ? [...viewport.near] : [];
+    let added = false;
     for (const tile of found) {
-      if (!viewport.has(tile)) viewport.add(tile);
-      else if (viewport.near.has(tile)) again.push(tile);
+      if (!viewport.has(tile)) {
+        viewport.add(tile);
+        added = true;
+      } else if (viewport.near.has(tile)) {
+        again.push(tile);
+      }
       if (slice.spent) await slice.next();
     }
+    // The page changed: what is near may have moved (rows added above, tiles added here).
+    if (added || work.full) refreshNear();
     await badger.pass(again);
   }
 

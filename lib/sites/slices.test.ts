@@ -56,6 +56,32 @@ describe('a badge pass in slices', () => {
     expect(sliced.badges.hosts).toBe(tiles);
   });
 
+  it('on a big page, puts in (and takes out) only a few hosts between two frames', async () => {
+    loadPage(readFixture('streaming-demo'));
+    let frames = 0;
+    const background = fakeBackground({ mood: mood('happy') });
+    const badger = new Badger(
+      NETFLIX,
+      new TitleLookup(background.matchTitles),
+      () =>
+        new TimeSlice(
+          1_000,
+          async () => undefined,
+          () => 0,
+          async () => void frames++,
+        ),
+    );
+    badger.hostsPerFrame = 5;
+    const tiles = [...findTiles(NETFLIX, [document])];
+    await badger.pass(tiles);
+    expect(badger.badges.hosts).toBe(tiles.length);
+    expect(frames).toBe(Math.floor(tiles.length / 5));
+    frames = 0;
+    await badger.release(tiles.slice(0, 12));
+    expect(frames).toBe(2);
+    expect(badger.badges.hosts).toBe(tiles.length - 12);
+  });
+
   it('draws nothing more once the badges are cleared between two slices', async () => {
     loadPage(readFixture('streaming-demo'));
     const turns = { count: 0 };
