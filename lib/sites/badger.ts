@@ -51,6 +51,11 @@ export class Badger {
     const waiting: SeenTile[] = [];
     const wanted = new Map<string, TileText>();
     let moved = 0;
+    // On a big page the hosts change only in a frame's turn to change things (after its reads).
+    if (this.hostsPerFrame !== null) {
+      await slice.nextFrame();
+      if (generation !== this.generation) return;
+    }
     for (const entry of read) {
       const { tile, rule, tileText } = reader.settle(entry);
       if (!rule || !tileText || !tile.isConnected) {
@@ -92,7 +97,9 @@ export class Badger {
     const generation = this.generation;
     const slice = this.newSlice();
     let moved = 0;
+    if (this.hostsPerFrame !== null) await slice.nextFrame();
     for (const tile of tiles) {
+      if (generation !== this.generation) return;
       if (this.badges.forget(tile)) moved++;
       if (this.hostsPerFrame !== null && moved >= this.hostsPerFrame) {
         moved = 0;

@@ -15,7 +15,7 @@ import { claimPage, ignoreStartedEvents } from './instance';
 import { BIG_PAGE_TILES, NearViewport, type Geometry, type ObserverFactory } from './near-viewport';
 import { isHomePage, isListingPage, tilesIn } from './read';
 import { PicksRowUi, ROW_TAG } from './row';
-import { TimeSlice } from './slices';
+import { Frames, TimeSlice } from './slices';
 import { TitleLookup } from './title-lookup';
 import type { SiteId } from './adapters';
 import type { SiteAdapter, SiteServices, SiteState } from './types';
@@ -96,7 +96,22 @@ export async function mount(
   ignoreStartedEvents(ctx);
   const releasePage = claimPage(() => ctx.notifyInvalidated());
   const lookup = new TitleLookup((titles) => services.matchTitles(titles), debug);
-  const badger = new Badger(adapter, lookup);
+  // On a big page, reading where the tiles are and changing hosts share the page's frames: reads first.
+  const frames = new Frames((callback) => {
+    let done = false;
+    const once = () => {
+      if (done) return;
+      done = true;
+      callback();
+    };
+    ctx.requestAnimationFrame(once);
+    ctx.setTimeout(once, 1_000);
+  });
+  const badger = new Badger(
+    adapter,
+    lookup,
+    () => new TimeSlice(undefined, undefined, undefined, () => frames.write()),
+  );
   const pending = new Set<Promise<unknown>>();
   // Badges wherever the site lists titles (`listing`); the row on home pages only (`home`).
   const here = new URL(location.href);
@@ -180,15 +195,15 @@ export async function mount(
   }
 
   /**
-   * Where the page's chunks are is read again at most every 100 ms while the page scrolls or resizes, in a
-   * frame (before its layout, which the reading would otherwise force a second time).
+   * Where the page's chunks are is read again at most every 100 ms while the page scrolls or resizes, at the
+   * start of a frame: the layout is clean then, so reading it costs no layout of its own.
    */
   let refreshing = false;
   function refreshNear(): void {
     if (!near || refreshing) return;
     refreshing = true;
     ctx.setTimeout(() => {
-      ctx.requestAnimationFrame(() => {
+      frames.read(() => {
         refreshing = false;
         near?.refresh();
       });
@@ -237,7 +252,7 @@ export async function mount(
         viewport.add(tile);
         if (slice.spent) await slice.next();
       }
-      viewport.refresh();
+      refreshNear();
       return;
     }
     if (!near) {

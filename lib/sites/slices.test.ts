@@ -8,7 +8,7 @@ import { NETFLIX } from './adapters';
 import { BADGE_TAG } from './badges';
 import { Badger } from './badger';
 import { findTiles } from './read';
-import { TimeSlice } from './slices';
+import { Frames, TimeSlice } from './slices';
 import { fakeBackground, loadPage, mood } from './testing';
 import { readFixture } from './read-fixture';
 import { TitleLookup } from './title-lookup';
@@ -33,6 +33,24 @@ describe('TimeSlice', () => {
     expect([gaveWay, slice.yields, slice.spent]).toEqual([1, 1, false]);
     now += 8;
     expect(slice.spent).toBe(true);
+  });
+});
+
+describe('Frames', () => {
+  it('runs every read of a frame before its changes, once a frame', async () => {
+    const requests: (() => void)[] = [];
+    const frames = new Frames((callback) => requests.push(callback));
+    const order: string[] = [];
+    void frames.write().then(() => order.push('change 1'));
+    frames.read(() => order.push('read 1'));
+    void frames.write().then(() => order.push('change 2'));
+    frames.read(() => order.push('read 2'));
+    expect(requests).toHaveLength(1);
+    requests.shift()!();
+    await Promise.resolve();
+    expect(order).toEqual(['read 1', 'read 2', 'change 1', 'change 2']);
+    frames.read(() => order.push('read 3'));
+    expect(requests).toHaveLength(1);
   });
 });
 
@@ -75,10 +93,11 @@ describe('a badge pass in slices', () => {
     const tiles = [...findTiles(NETFLIX, [document])];
     await badger.pass(tiles);
     expect(badger.badges.hosts).toBe(tiles.length);
-    expect(frames).toBe(Math.floor(tiles.length / 5));
+    // One frame to start in, then one every five hosts.
+    expect(frames).toBe(1 + Math.floor(tiles.length / 5));
     frames = 0;
     await badger.release(tiles.slice(0, 12));
-    expect(frames).toBe(2);
+    expect(frames).toBe(3);
     expect(badger.badges.hosts).toBe(tiles.length - 12);
   });
 

@@ -19,19 +19,56 @@ function yieldToPage(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-/** Resolves once the page has rendered a frame (its style and layout done), or soon where frames are rare. */
-function afterFrame(): Promise<void> {
-  return new Promise((resolve) => {
-    // A tab in the background renders no frame: a second later the work goes on all the same.
-    const late = setTimeout(resolve, 1_000);
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        clearTimeout(late);
-        resolve();
-      }, 0),
-    );
-  });
+/**
+ * The page's frames, shared by MoodReel's work on a big page (as "fastdom" does): in each frame, before its
+ * style and layout, first every read of the layout (which is still clean then: reading costs no layout of its
+ * own), then every change to the page's elements (which that frame's layout then takes in once).
+ */
+export class Frames {
+  private reads: (() => void)[] = [];
+  private writes: (() => void)[] = [];
+  private scheduled = false;
+
+  constructor(
+    private readonly request: (callback: () => void) => void = (callback) => {
+      // A tab in the background renders no frame: a second later the work goes on all the same.
+      let done = false;
+      const once = () => {
+        if (done) return;
+        done = true;
+        callback();
+      };
+      requestAnimationFrame(once);
+      setTimeout(once, 1_000);
+    },
+  ) {}
+
+  /** Run `read` in the next frame, before any change. */
+  read(read: () => void): void {
+    this.reads.push(read);
+    this.schedule();
+  }
+
+  /** Resolves in the next frame, after its reads: what the caller changes then, that frame lays out. */
+  write(): Promise<void> {
+    return new Promise((resolve) => {
+      this.writes.push(resolve);
+      this.schedule();
+    });
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    this.request(() => {
+      this.scheduled = false;
+      for (const read of this.reads.splice(0)) read();
+      for (const write of this.writes.splice(0)) write();
+    });
+  }
 }
+
+const defaultFrames = new Frames();
 
 export class TimeSlice {
   private started: number;
@@ -42,14 +79,14 @@ export class TimeSlice {
     private readonly budgetMs = SLICE_MS,
     private readonly giveWay: () => Promise<void> = yieldToPage,
     private readonly now: () => number = () => performance.now(),
-    private readonly frame: () => Promise<void> = afterFrame,
+    private readonly frame: () => Promise<void> = () => defaultFrames.write(),
   ) {
     this.started = this.now();
   }
 
   /**
-   * Ends the slice and waits for the page's next frame: changes to the page's elements are laid out by the
-   * frame that follows them, so a few at a time keep every frame short on a page of 100,000 elements.
+   * Ends the slice and waits for the page's next frame (see Frames): changes to the page's elements are laid
+   * out by the frame they are made in, a few at a time, on a page of 100,000 elements.
    */
   async nextFrame(): Promise<void> {
     this.yields++;
