@@ -11,7 +11,10 @@ import { correctionOf } from '@/lib/mood/corrections';
 import { historyEntryOf } from '@/lib/mood/history';
 import { keepBadgeInStep } from '@/lib/browser/toolbar-badge';
 import { closeSessionStorageToContentScripts } from '@/lib/sites/session-access';
-import { readSiteState, serveSiteChanges } from '@/lib/browser/site-state';
+import { currentMoodKey, readSiteState, serveSiteChanges } from '@/lib/browser/site-state';
+import { BadgedTabs } from '@/lib/browser/badged-tabs';
+import { createSiteTitles } from '@/lib/browser/site-titles';
+import { normalizeTitle } from '@/lib/catalogue/titles';
 import { hideRowOn } from '@/lib/browser/row-hide';
 import type { ReadOutcome, ReadRequest } from '@/lib/mood/types';
 import { calibrateReading } from '@/lib/reader/calibrate-reading';
@@ -24,6 +27,11 @@ export default defineBackground(() => {
   const { catalogue: repository, history, corrections } = openStores();
   const catalogue = createCatalogueService({ repository });
   const picks = createPicksService(catalogue);
+  // The tabs' badges follow every change they depend on: the background says "redraw" (and nothing more).
+  const sites = serveSiteChanges();
+  const badgedTabs = new BadgedTabs();
+  const siteTitles = createSiteTitles(picks, badgedTabs, currentMoodKey);
+  browser.tabs.onRemoved.addListener((tabId) => void badgedTabs.forgetTab(tabId));
   listen('background', {
     'prepare-reader': async () => {
       try {
@@ -77,18 +85,31 @@ export default defineBackground(() => {
       });
     },
     'get-picks': (request) => picks.getPicks(request),
-    'match-titles': (request) => picks.matchTitles(request.titles),
-    'feedback': (request) => picks.feedback(request),
+    'match-titles': (request, sender) => siteTitles.matchTitles(request.titles, sender),
+    'badged-on-tab': ({ tabId }) => siteTitles.badgedOn(tabId),
+    'feedback': async (request) => {
+      const answer = await picks.feedback(request);
+      // A 👎 takes the film's badges away too (and an undone one brings them back).
+      await sites.redraw();
+      return answer;
+    },
     // content scripts may send this
     'site-state': (request) => readSiteState(request.site),
     'hide-row': ({ site }, from) => hideRowOn(site, from.tabUrl),
-    // content scripts may send this
+    // The popup's "Not this film" on a film badged on the current tab, and its Undo.
     'reject-title': async ({ title }) => {
       // The film it was matched to is kept beside it, so the options page can say what the title had been taken for.
       const { index } = await catalogue.snapshot();
-      const film = typeof title === 'string' ? index.match(title) : null;
+      const film = index.match(title);
       await catalogue.repository.markNotThisFilm(title, film?.id ?? null, Date.now());
+      await badgedTabs.drop(title);
+      await sites.redraw();
       return { ok: true };
+    },
+    'restore-title': async ({ title }) => {
+      const ok = await catalogue.repository.undoNotThisFilm(normalizeTitle(title));
+      await sites.redraw();
+      return { ok };
     },
   });
   // The popup holds a port named after its reading while the reading runs. The port closing first means
@@ -138,7 +159,6 @@ export default defineBackground(() => {
       void sendMessage('offscreen-cancel', { readingId: id }).catch(() => undefined);
     });
   });
-  serveSiteChanges();
   keepBadgeInStep();
   // Session storage (the row's hide flag) is for trusted contexts: content scripts ask the background.
   void closeSessionStorageToContentScripts().catch(() => undefined);

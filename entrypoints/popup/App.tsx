@@ -1,6 +1,7 @@
 import { Logo } from '@/components/Logo';
 import { browser } from 'wxt/browser';
 import { MoodReader } from '@/components/MoodReader';
+import { BadgedOnThisTab } from '@/components/BadgedOnThisTab';
 import { RowHiddenNotice } from '@/components/RowHiddenNotice';
 
 async function openCameraAccessPage(): Promise<boolean> {
@@ -21,6 +22,7 @@ export function App() {
         </a>
       </header>
       <MoodReader onCameraNeverAsked={openCameraAccessPage} />
+      <BadgedOnThisTab />
       <RowHiddenNotice />
     </main>
   );

@@ -202,9 +202,14 @@ export function siteRequestOf(value: unknown): { site: string } {
   return { site };
 }
 
-/** `reject-title`'s request (issue 14): the tile's title the user said was matched to the wrong film. */
+/** `reject-title`'s and `restore-title`'s request: the tile's title the user said was matched to the wrong film. */
 export function rejectTitleRequestOf(value: unknown): { title: string } {
   const title = boundedString(record(value).title, MAX_TITLE_LENGTH, 'title').replace(/\s+/gu, ' ').trim();
   if (title === '') throw new BadRequest('title is empty');
   return { title };
+}
+
+/** `badged-on-tab`'s request: a tab id as the browser numbers tabs (a whole number from 0). */
+export function tabRequestOf(value: unknown): { tabId: number } {
+  return { tabId: integerIn(record(value).tabId, 0, Number.MAX_SAFE_INTEGER, 'tabId') };
 }

@@ -68,9 +68,11 @@ const backgroundHandlers = () => ({
   })),
   'calibrate-resting-face': vi.fn(() => ({ ok: false as const, reason: 'no-face' as const, title: '', message: '' })),
   'get-picks': vi.fn(() => ({ mood: null, strategy: 'match' as const, picks: [], hasMore: false })),
-  'match-titles': vi.fn((request: { titles: unknown[] }) => ({ mood: null, results: request.titles.map(() => null) })),
+  'match-titles': vi.fn((request: { titles: unknown[] }) => ({ results: request.titles.map(() => null) })),
+  'badged-on-tab': vi.fn(() => ({ films: [] })),
+  'restore-title': vi.fn(() => ({ ok: true })),
   'feedback': vi.fn(() => ({ ok: true })),
-  'site-state': vi.fn(() => ({ enabled: true, rowHidden: false, rowOn: true, freshMinutes: 30, moodKey: '' })),
+  'site-state': vi.fn(() => ({ enabled: true, rowHidden: false, rowOn: true, moodKey: 0 })),
   'hide-row': vi.fn(() => ({ ok: true })),
   'reject-title': vi.fn(() => ({ ok: true })),
   'test-backends': vi.fn(() => ({ backend: 'wasm' as const, available: false })),
@@ -97,6 +99,8 @@ const VALID: { [K in MessageType]: unknown } = {
   'reject-title': { title: 'Get Smart' },
   'test-backends': { backend: 'wasm', last: true },
   'offscreen-test-backends': { backend: 'wasm', restore: 'auto' },
+  'restore-title': { title: 'Get Smart' },
+  'badged-on-tab': { tabId: 7 },
   'offscreen-prepare': { backend: 'wasm' },
   'offscreen-read': { source: 'camera', readingId: 'r1' },
   'offscreen-cancel': { readingId: 'r1' },
@@ -182,14 +186,15 @@ describe('messages by sender', () => {
     expect(selfOf({ id: 'moodreel', getURL })).toEqual(self);
   });
 
-  it("lets a content script ask only for title matches, its site's state and turning a title down: not the row's picks", async () => {
+  it("lets a content script ask only for its badges' drawings and its site's state: not the row's picks, not turning a title down", async () => {
     const answered: string[] = [];
     for (const type of Object.keys(VALID) as MessageType[]) {
       const { answer, handler } = send(type, SENDERS.contentScript);
       if (!isRefusal(await answer)) answered.push(type);
       expect(handler.mock.calls.length > 0).toBe(answered.includes(type));
     }
-    expect(answered.sort()).toEqual(['match-titles', 'reject-title', 'site-state']);
+        // "Not this film" and the list of films badged on a tab are the popup's: a page cannot turn a title down.
+    expect(answered.sort()).toEqual(['match-titles', 'site-state']);
   });
 
   it("knows the row's frame by its page and its tab: not the popup, not an extension tab, not a content script", () => {
@@ -244,7 +249,7 @@ describe('messages by sender', () => {
     await answer;
     expect(handler).toHaveBeenCalledWith(
       { site: 'netflix' },
-      { kind: 'row-frame', tabUrl: 'https://www.netflix.com/browse' },
+      { kind: 'row-frame', tabUrl: 'https://www.netflix.com/browse', tabId: 5 },
     );
     const fromPopup = send('get-picks', SENDERS.popup);
     await fromPopup.answer;
@@ -326,7 +331,7 @@ describe('message payloads', () => {
     await answer;
     expect(handler).toHaveBeenCalledWith(
       { titles: [{ title: 'Heat (1995)', year: 1995, kind: 'movie' }] },
-      { kind: 'content-script' },
+      { kind: 'content-script', tabId: 5 },
     );
   });
 
@@ -417,14 +422,10 @@ describe('a page with more titles than one message may carry', () => {
       );
       if (isRefusal(answer)) throw new Error(answer.message);
       return {
-        mood: null,
-        results: request.titles.map((t) => ({
-          filmId: (t as { title: string }).title,
-          title: '',
-          year: null,
-          genres: [],
-          fit: null,
-        })),
+        results: request.titles.map((t) => {
+          const title = (t as { title: string }).title;
+          return { label: title, film: title, year: '', name: title };
+        }),
       };
     };
     const titles = Array.from({ length: 1_203 }, (_, i) => ({
@@ -434,7 +435,7 @@ describe('a page with more titles than one message may carry', () => {
     expect(sizes).toEqual([500, 500, 202]);
     expect(answer.results).toHaveLength(1_203);
     expect(answer.results[7]).toBeNull();
-    expect(answer.results.map((r) => r?.filmId)).toEqual(titles.map((t, i) => (i === 7 ? undefined : t.title)));
+    expect(answer.results.map((r) => r?.label)).toEqual(titles.map((t, i) => (i === 7 ? undefined : t.title)));
   });
 });
 
@@ -447,7 +448,15 @@ describe("checks ready for the content scripts' other messages", () => {
     }
   });
 
-  it('reject-title: one bounded, non-empty title', async () => {
+  it('badged-on-tab: a tab id, a whole number', async () => {
+    const { tabRequestOf } = await import('./message-checks');
+    expect(tabRequestOf({ tabId: 12, url: 'x' })).toEqual({ tabId: 12 });
+    for (const bad of [{}, { tabId: -1 }, { tabId: 1.5 }, { tabId: '12' }, null]) {
+      expect(() => tabRequestOf(bad), JSON.stringify(bad)).toThrow();
+    }
+  });
+
+  it('reject-title and restore-title: one bounded, non-empty title', async () => {
     const { rejectTitleRequestOf } = await import('./message-checks');
     expect(rejectTitleRequestOf({ title: '  Get   Smart ', film: 'x' })).toEqual({ title: 'Get Smart' });
     for (const bad of [{}, { title: '   ' }, { title: 'x'.repeat(MAX_TITLE_LENGTH + 1) }, { title: ['Heat'] }]) {

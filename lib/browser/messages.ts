@@ -24,8 +24,10 @@ import {
   record,
   rejectTitleRequestOf,
   siteRequestOf,
+  tabRequestOf,
   titleQueriesOf,
 } from './message-checks';
+import type { BadgedFilm } from './badged-tabs';
 import type { Feedback } from '../catalogue/types';
 import type { Emotion } from '../mood/emotions';
 import type { RestingFace } from '../mood/calibration';
@@ -40,14 +42,17 @@ import type {
 } from '../mood/types';
 import type { SiteId } from '../sites/adapters';
 import { ROW_FRAME_PATH } from '../sites/row-frame';
-import type { PicksMood, PicksRequest, PicksResponse, SiteState, TitleMatch, TitleQuery } from '../sites/types';
+import type { MatchAnswer, PicksMood, PicksRequest, PicksResponse, SiteState, TitleQuery } from '../sites/types';
 
 // What the streaming sites' content scripts exchange with the background is declared beside them (lib/sites).
-export type { PicksMood, PicksRequest, PicksResponse, SiteState, TitleMatch, TitleQuery };
+export type { MatchAnswer, PicksMood, PicksRequest, PicksResponse, SiteState, TitleQuery };
 
-/** The port a content script opens; the background posts `SITE_STATE_CHANGED` on it when `SiteState` may have changed. */
+/**
+ * The port a content script opens; the background posts `SITE_REDRAW` on it, and nothing else, when its
+ * `SiteState` or its badges may have changed (the content script then asks again).
+ */
 export const SITE_CHANGES_PORT = 'moodreel-site-changes';
-export const SITE_STATE_CHANGED = 'changed';
+export const SITE_REDRAW = 'redraw';
 
 /** What each message carries and what its answer is. */
 export interface Protocol {
@@ -87,18 +92,20 @@ export interface Protocol {
    * one: films many people love).
    */
   'get-picks': { target: 'background'; request: PicksRequest; response: PicksResponse };
-  /** content script → background: match a page's titles to catalogue films, one message per batch. */
-  'match-titles': {
-    target: 'background';
-    request: { titles: TitleQuery[] };
-    response: { mood: PicksMood | null; results: (TitleMatch | null)[] };
-  };
   /**
-   * content script → background: the user pressed "not this film" on a badge: the title is never matched
-   * again on this device (undone on the options page, which reads the repository itself).
+   * content script → background: a page's titles, one message per batch; the answer says how to draw each
+   * one's badge (null: none), and nothing about the reading. The background notes which films it said fit
+   * for the sender's tab (the popup lists them).
    */
-  // content scripts may send this
+  'match-titles': { target: 'background'; request: { titles: TitleQuery[] }; response: MatchAnswer };
+  /** popup → background: the films badged on a tab now (for "Not this film"). */
+  'badged-on-tab': { target: 'background'; request: { tabId: number }; response: { films: BadgedFilm[] } };
+  /**
+   * popup → background: "Not this film" on a film badged on the current tab: that title is never matched again
+   * on this device, and every tab redraws its badges. `restore-title` undoes it.
+   */
   'reject-title': { target: 'background'; request: { title: string }; response: { ok: boolean } };
+  'restore-title': { target: 'background'; request: { title: string }; response: { ok: boolean } };
   /** popup → background: 👍/👎 on a pick (vote null takes it back). */
   'feedback': {
     target: 'background';
@@ -141,8 +148,9 @@ const TARGETS: { [K in MessageType]: Protocol[K]['target'] } = {
   'calibrate-resting-face': 'background',
   'get-picks': 'background',
   'match-titles': 'background',
-  // content scripts may send this
+  'badged-on-tab': 'background',
   'reject-title': 'background',
+  'restore-title': 'background',
   'feedback': 'background',
   'site-state': 'background', // content scripts may send this
   'hide-row': 'background',
@@ -155,11 +163,12 @@ const TARGETS: { [K in MessageType]: Protocol[K]['target'] } = {
 };
 
 /**
- * The only messages a content script may send: title matches for the badges, the site's state (on, row
- * hidden, a key that moves with the mood), turning a title down. The row's picks are not among them: the row's
- * frame asks for those itself. The table below can declare 'content-script' only for these names.
+/**
+ * The only messages a content script may send: the badges' drawings and the site's state (on, row hidden, an
+ * opaque counter that moves with the mood). The row's picks and hiding it belong to the row's frame; turning a
+ * title down to the popup. The table below can declare 'content-script' only for these names.
  */
-export const CONTENT_SCRIPT_MESSAGES = ['match-titles', 'site-state', 'reject-title'] as const;
+export const CONTENT_SCRIPT_MESSAGES = ['match-titles', 'site-state'] as const;
 type ContentScriptMessage = (typeof CONTENT_SCRIPT_MESSAGES)[number];
 
 /**
@@ -188,7 +197,9 @@ export const FROM: {
   'feedback': 'extension',
   'site-state': 'content-script',
   'hide-row': 'extension',
-  'reject-title': 'content-script',
+  'badged-on-tab': 'extension',
+  'reject-title': 'extension',
+  'restore-title': 'extension',
   'test-backends': 'extension',
   'offscreen-test-backends': 'service-worker',
   'offscreen-prepare': 'service-worker',
@@ -210,7 +221,9 @@ const CHECKS: { [K in MessageType]: (request: unknown) => Protocol[K]['request']
   // Only the id's form is checked here; readSiteState treats an id no adapter has as a site that is off.
   'site-state': (request) => siteRequestOf(request) as { site: SiteId },
   'hide-row': (request) => siteRequestOf(request) as { site: SiteId },
+  'badged-on-tab': tabRequestOf,
   'reject-title': rejectTitleRequestOf,
+  'restore-title': rejectTitleRequestOf,
   'test-backends': backendTestOf,
   'offscreen-test-backends': offscreenBackendTestOf,
   'offscreen-prepare': (request) => {
@@ -259,8 +272,6 @@ export async function sendMessage<K extends MessageType>(
   return answer as Protocol[K]['response'];
 }
 
-type MatchAnswer = Protocol['match-titles']['response'];
-
 /**
  * `match-titles` for any number of a page's titles, within the message's bounds: one message per 500 titles,
  * answers joined in order. A title longer than 200 characters is no film's title: it is not sent, and its
@@ -277,14 +288,17 @@ export async function matchTitlesInBatches(
   const answers = await Promise.all(batches.map((batch) => send({ titles: batch.map((b) => b.query) })));
   const results: MatchAnswer['results'] = titles.map(() => null);
   batches.forEach((batch, b) => batch.forEach(({ index }, i) => (results[index] = answers[b]!.results[i] ?? null)));
-  return { mood: answers.at(-1)?.mood ?? null, results };
+  return { results };
 }
 
 /** Who sent a message, as a handler may need it: its kind and, for a sender in a tab, the tab's address. */
-interface From {
+export interface From {
   kind: SenderKind;
   /** The address of the tab it runs in, as the browser reports it (not the sender's word); absent if none. */
   tabUrl?: string;
+  /** The tab it runs in and its document (a reload is another document), as the browser reports them. */
+  tabId?: number;
+  documentId?: string;
 }
 
 export type Handlers<T extends Target> = {
@@ -300,6 +314,8 @@ export interface SenderInfo {
   url?: string;
   origin?: string;
   tab?: unknown;
+  /** The sending document (a page's load: a reload or another page is another document). */
+  documentId?: string;
 }
 
 /** This extension, as a receiver needs to know it to tell its own contexts from the others. */
@@ -358,9 +374,13 @@ function mayAnswer(type: MessageType, kind: SenderKind): boolean {
 }
 
 /** The address of the tab a sender runs in, when the browser says it. */
-function tabUrlOf(sender: SenderInfo): string | undefined {
-  const url = (sender.tab as { url?: unknown } | undefined)?.url;
-  return typeof url === 'string' ? url : undefined;
+function fromOf(kind: SenderKind, sender: SenderInfo): From {
+  const tab = sender.tab as { url?: unknown; id?: unknown } | undefined;
+  const from: From = { kind };
+  if (typeof tab?.url === 'string') from.tabUrl = tab.url;
+  if (typeof tab?.id === 'number' && Number.isInteger(tab.id) && tab.id >= 0) from.tabId = tab.id;
+  if (typeof sender.documentId === 'string') from.documentId = sender.documentId;
+  return from;
 }
 
 /** Logs each kind of refusal once (per message type and reason), so a noisy page cannot flood the console. */
@@ -408,8 +428,7 @@ export function routeMessage<T extends Target>(
     logRefusal(`${type}|bad-request|${why}`, `MoodReel: refused ${type}: ${why}`);
     return Promise.resolve<Refusal>({ moodreelError: 'bad-request', message: why });
   }
-  const from: From = { kind, ...(tabUrlOf(sender) === undefined ? {} : { tabUrl: tabUrlOf(sender) }) };
-  return Promise.resolve().then(() => handler(request, from));
+  return Promise.resolve().then(() => handler(request, fromOf(kind, sender)));
 }
 
 /** WXT builds the service worker to this file; the manifest says so where a context may read it. */

@@ -4,7 +4,7 @@
  * are broadly loved films and `mood` is null). The ranking itself is pure code in lib/picks; this file only
  * gathers its inputs.
  */
-import type { Feedback } from '../catalogue/types';
+import type { Feedback, Genre } from '../catalogue/types';
 import { isFresh } from '../mood/freshness';
 import type { Emotion } from '../mood/emotions';
 import type { MoodReading } from '../mood/types';
@@ -18,10 +18,10 @@ import { genreTones } from '../picks/genre-tone';
 import { moodScorer } from '../picks/relevance';
 import { weightsFor } from '../picks/strategies';
 import type { MoodScorer } from '../picks/relevance';
-import type { GenreWeights, Strategy } from '../picks/types';
+import type { Fit, GenreWeights, Strategy } from '../picks/types';
 import type { CatalogueService, CatalogueSnapshot } from './catalogue-service';
 import { defineCheckedItem } from './checked-item';
-import type { PicksMood, PicksRequest, PicksResponse, TitleMatch, TitleQuery } from './messages';
+import type { PicksMood, PicksRequest, PicksResponse, TitleQuery } from './messages';
 import { latestReading } from './reading-store';
 import { customWeightsSetting, moodFreshMinutes, strategySetting } from './settings';
 
@@ -77,6 +77,18 @@ function scorerFor(
   });
   scorers.set(snapshot, { key, scorer });
   return scorer;
+}
+
+/**
+ * A page's title as the background matched it: the catalogue film and, when a fresh reading exists, whether it
+ * fits the mood. The background's own; a page is answered only how to draw its badge (site-titles.ts).
+ */
+export interface TitleMatch {
+  filmId: string;
+  title: string;
+  year: number | null;
+  genres: Genre[];
+  fit: Fit | null;
 }
 
 export interface PicksService {

@@ -1,10 +1,10 @@
 /**
- * The content script's link to the background: one message per batch, as the protocol says, and a port the
- * background pings when the site's state changes (the content script cannot read or watch storage). The row's
- * frame follows the same port (lib/browser/row-frame-services.ts).
+ * The content script's link to the background: one message per batch, as the protocol says, and a port on
+ * which the background says only "redraw" when the site's state may have changed (the content script cannot
+ * read or watch storage). The row's frame follows the same port (lib/browser/row-frame-services.ts).
  */
 import { browser } from 'wxt/browser';
-import { SITE_CHANGES_PORT, SITE_STATE_CHANGED, matchTitlesInBatches, sendMessage } from './messages';
+import { SITE_CHANGES_PORT, SITE_REDRAW, matchTitlesInBatches, sendMessage } from './messages';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { mount, type SiteMount } from '../sites/mount';
 import type { SiteId } from '../sites/adapters';
@@ -31,7 +31,7 @@ export function watchChanges(changed: () => void): () => void {
       return; // The extension was reloaded or removed: this content script is over.
     }
     port.onMessage.addListener((message) => {
-      if (message === SITE_STATE_CHANGED) changed();
+      if (message === SITE_REDRAW) changed();
     });
     port.onDisconnect.addListener(() => {
       port = null;
@@ -59,7 +59,6 @@ const backgroundServices: SiteServices = {
   matchTitles: (titles) => matchTitlesInBatches(titles),
   siteState: (site) => sendMessage('site-state', { site }),
   watchChanges,
-  rejectTitle: (title) => sendMessage('reject-title', { title }),
 };
 
 /** What a site's content script runs: the row's frame and the badges, asking the background by runtime messages. */

@@ -2,20 +2,24 @@
 /**
  * Badges as a viewer meets them: on the tile that fits, with the mood and the genre in words, inside a
  * closed shadow root; gone or changed when the site recycles the tile for another title. And as the page
- * meets them: the same empty-looking host in every tile read, badged or not.
+ * meets them: the same empty-looking host in every tile read, badged or not, with no text to search.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Fit } from '../picks/types';
 import { NETFLIX, PRIME } from './adapters';
 import { BADGE_TAG, TileBadges } from './badges';
 import { Badger } from './badger';
 import { TitleLookup } from './title-lookup';
 import { readFixture } from './read-fixture';
-import { fakeBackground, loadPage, mood, recordShadowRoots } from './testing';
+import { badgeDrawing } from './text';
+import { fakeBackground, loadPage, mood, recordShadowRoots, userEvent } from './testing';
 import { findTiles } from './read';
 
-const comedy: Fit = { emotion: 'happy', genre: 'Comedy', reason: 'Comedy · fits your happy mood' };
-const drama: Fit = { emotion: 'sad', genre: 'Drama', reason: 'Drama · fits your sad mood' };
+const comedy = badgeDrawing({ emotion: 'happy', genre: 'Comedy', reason: '' }, null);
+const drama = badgeDrawing({ emotion: 'sad', genre: 'Drama', reason: '' }, null);
+const getSmart = badgeDrawing(
+  { emotion: 'happy', genre: 'Comedy', reason: '' },
+  { title: 'Get Smart', year: 2008, genres: ['Action', 'Comedy'] },
+);
 
 function tileTitled(label: string): Element {
   const tile = document.querySelector(`[aria-label="${label}"], [data-card-title="${label}"]`);
@@ -33,54 +37,21 @@ const hostOf = (tile: Element) => tile.querySelector(BADGE_TAG) as HTMLElement |
 /** The badge drawn inside the tile's closed root (null when none). */
 const badgeOf = (tile: Element) =>
   roots.rootOf(hostOf(tile))?.querySelector<HTMLElement>('[data-testid="fit-badge"]') ?? null;
-const badgeText = (tile: Element) => badgeOf(tile)?.textContent ?? null;
-/** The tiles of the page with a badge drawn, by their label, with the badge's emotion. */
+/** What the badge shows: its generated content, from the attributes its stylesheet draws. */
+const shown = (tile: Element) =>
+  [...(badgeOf(tile)?.querySelectorAll('[data-text]') ?? [])].map((part) => part.getAttribute('data-text')).join('');
+/** The tiles of the page with a badge drawn, by their label, with what the badge shows. */
 const badgedTiles = (selector: string) =>
   [...document.querySelectorAll(selector)]
     .filter((tile) => badgeOf(tile))
-    .map((tile) => [
-      tile.getAttribute('aria-label') ?? tile.getAttribute('data-card-title'),
-      badgeOf(tile)!.getAttribute('data-emotion'),
-    ]);
+    .map((tile) => [tile.getAttribute('aria-label') ?? tile.getAttribute('data-card-title'), shown(tile)]);
 
 describe('TileBadges', () => {
   beforeEach(() => {
     document.body.innerHTML = '<div id="slot"><a id="tile" aria-label="Toy Story"><div class="poster"></div></a></div>';
   });
 
-  it('names the film it means in its accessible name, and offers a "Not this film" the page cannot reveal or press', () => {
-    const said: string[] = [];
-    const badges = new TileBadges({ onNotThisFilm: (title) => said.push(title) });
-    const tile = document.getElementById('tile')!;
-    badges.see(tile, tile, 'get smart');
-    badges.show(tile, 'get smart', comedy, 'Get Smart', {
-      title: 'Get Smart',
-      year: 2008,
-      genres: ['Action', 'Comedy'],
-    });
-    const root = roots.rootOf(hostOf(tile))!;
-    expect(badgeOf(tile)?.getAttribute('aria-label')).toBe('Fits your happy mood: Get Smart (2008), Action · Comedy');
-    const button = root.querySelector<HTMLButtonElement>('[data-testid="not-this-film"]')!;
-    expect(button.getAttribute('aria-label')).toBe('Not Get Smart (2008): stop matching this title on this device');
-    // Hidden until the user's own pointer or focus is on the tile; events a script makes up change nothing.
-    expect(button.hidden).toBe(true);
-    tile.dispatchEvent(new Event('pointerenter'));
-    tile.dispatchEvent(new FocusEvent('focusin'));
-    expect(button.hidden).toBe(true);
-    button.click();
-    expect(said).toEqual([]);
-    // The page still sees the bare host.
-    expect(hostOf(tile)?.attributes).toHaveLength(0);
-    // Without the hook there is no button.
-    document.body.innerHTML += '<a id="plain" aria-label="Other"></a>';
-    const plainTile = document.getElementById('plain')!;
-    const plain = new TileBadges();
-    plain.see(plainTile, plainTile, 'other');
-    plain.show(plainTile, 'other', comedy, 'Other');
-    expect(roots.rootOf(hostOf(plainTile))!.querySelector('button')).toBeNull();
-  });
-
-  it('draws one badge in the tile, in a closed shadow root, with the mood in words and the test hooks', () => {
+  it('draws one badge in the tile, in a closed shadow root, with no text node: its words are drawn from attributes', () => {
     const badges = new TileBadges();
     const tile = document.getElementById('tile')!;
     badges.see(tile, tile, 'toy story');
@@ -92,22 +63,46 @@ describe('TileBadges', () => {
     expect(hostOf(tile)?.shadowRoot).toBeNull();
     expect(tile.textContent).toBe('');
     expect(tile.attributes).toHaveLength(2);
-    expect(badgeText(tile)).toBe('😄 Comedy');
-    expect(badgeOf(tile)?.getAttribute('aria-label')).toBe('Fits your happy mood: Comedy');
-    expect([badgeOf(tile)?.getAttribute('data-emotion'), badgeOf(tile)?.getAttribute('data-title')]).toEqual([
-      'happy',
-      'Toy Story',
-    ]);
-    // Placed by its own :host rules, !important: a page rule matching any element cannot move it.
+    // Inside: no text a search could find, only what the stylesheet draws.
+    expect(badgeOf(tile)?.textContent).toBe('');
+    expect(shown(tile)).toBe('😄 Comedy');
     const root = roots.rootOf(hostOf(tile))!;
     const css =
       root.querySelector('style')?.textContent ??
       [...root.adoptedStyleSheets].flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)).join('\n');
+    expect(css).toMatch(/::before[^{]*\{[^}]*content: attr\(data-text\)/);
+    // Screen readers get the words: an image with its name.
+    expect(badgeOf(tile)?.getAttribute('role')).toBe('img');
+    expect(badgeOf(tile)?.getAttribute('aria-label')).toBe('Fits your happy mood: Comedy');
+    expect(badgeOf(tile)?.getAttribute('data-title')).toBe('Toy Story');
+    // Placed by its own :host rules, !important: a page rule matching any element cannot move it.
     expect(css).toMatch(/:host \{[^}]*position: absolute !important/);
+    expect(css).toMatch(/:host \{[^}]*pointer-events: none !important/);
     // Drawing the same again changes nothing.
     badges.show(tile, 'toy story', { ...comedy }, 'Toy Story');
     expect(tile.querySelectorAll(BADGE_TAG)).toHaveLength(1);
     expect(roots.rootOf(hostOf(tile))?.querySelectorAll('[data-testid="fit-badge"]')).toHaveLength(1);
+  });
+
+  it('names the film it means, and shows it while the user (not a script) is on the tile', () => {
+    const badges = new TileBadges();
+    const tile = document.getElementById('tile')!;
+    badges.see(tile, tile, 'get smart');
+    badges.show(tile, 'get smart', getSmart, 'Get Smart');
+    expect(badgeOf(tile)?.getAttribute('aria-label')).toBe('Fits your happy mood: Get Smart (2008), Action · Comedy');
+    expect(shown(tile)).toBe('😄 Comedy');
+    // Events a script makes up change nothing.
+    tile.dispatchEvent(new Event('pointerenter'));
+    tile.dispatchEvent(new FocusEvent('focusin'));
+    expect(shown(tile)).toBe('😄 Comedy');
+    tile.dispatchEvent(userEvent(new Event('pointerenter')));
+    expect(shown(tile)).toBe('😄 Get Smart (2008)');
+    tile.dispatchEvent(userEvent(new Event('pointerleave')));
+    expect(shown(tile)).toBe('😄 Comedy');
+    // Nothing in it takes focus or the pointer: no button, no link, no tabindex.
+    const root = roots.rootOf(hostOf(tile))!;
+    expect(root.querySelectorAll('button, a, input, [tabindex]')).toHaveLength(0);
+    expect(hostOf(tile)?.attributes).toHaveLength(0);
   });
 
   it('gives a tile that does not fit the very same host, empty inside', () => {
@@ -134,7 +129,7 @@ describe('TileBadges', () => {
     const host = hostOf(tile);
     badges.show(tile, 'k', drama, 'Toy Story');
     expect(badgeOf(tile)).toBe(first);
-    expect(badgeOf(tile)?.getAttribute('data-emotion')).toBe('sad');
+    expect(shown(tile)).toBe('😢 Drama');
     expect(badgeOf(tile)?.getAttribute('aria-label')).toBe('Fits your sad mood: Drama');
     badges.show(tile, 'k', null, 'Toy Story');
     expect(badgeOf(tile)).toBeNull();
@@ -154,11 +149,17 @@ describe('TileBadges', () => {
     expect(badgeOf(tile)).toBeNull();
   });
 
-  it('takes every badge away on clear', () => {
+  it("takes every badge away on clear, and one tile's host and badge on forget", () => {
+    document.body.innerHTML += '<a id="other" aria-label="Heat"><div class="poster"></div></a>';
     const badges = new TileBadges();
     const tile = document.getElementById('tile')!;
+    const other = document.getElementById('other')!;
     badges.see(tile, tile, 'k');
+    badges.see(other, other, 'heat');
     badges.show(tile, 'k', comedy, 'Toy Story');
+    badges.forget(tile);
+    expect(hostOf(tile)).toBeNull();
+    expect(badges.hosts).toBe(1);
     badges.clear();
     expect(document.querySelectorAll(BADGE_TAG)).toHaveLength(0);
   });
@@ -217,7 +218,7 @@ describe('Badger on the Netflix demo page', () => {
     heat.setAttribute('aria-label', 'Ace Ventura: Pet Detective');
     await badger.pass([toyStory, heat]);
     expect(badgeOf(toyStory)).toBeNull();
-    expect(badgeOf(heat)?.getAttribute('data-emotion')).toBe('happy');
+    expect(shown(heat)).toBe('😄 Comedy');
     expect(badgeOf(heat)?.getAttribute('data-title')).toBe('Ace Ventura: Pet Detective');
     // The Shining was known from its own row; Ace Ventura now sits in a Top 10 *Movies* row, which says film:
     // asked anew, and only that.
@@ -244,7 +245,7 @@ describe('badge placement on Prime Video', () => {
     const badger = new Badger(PRIME, new TitleLookup(background.matchTitles));
     await badger.pass(findTiles(PRIME, [document]));
     const card = tileTitled('The Heat');
-    expect(badgeOf(card)?.getAttribute('data-emotion')).toBe('happy');
+    expect(shown(card)).toBe('😄 Comedy');
     expect(card.querySelector('[data-testid="packshot"]')?.firstElementChild?.tagName.toLowerCase()).toBe(BADGE_TAG);
     // Series are asked as series (the background refuses them), live events not at all.
     const asked = background.matchRequests[0]!;

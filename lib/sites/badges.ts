@@ -1,16 +1,15 @@
 /**
  * The badges on the site's own tiles, hidden from the site. Every tile MoodReel reads gets the same inert
- * host, `<moodreel-badge>` with no attribute, zero-sized and out of the flow, as soon as it is read (before
- * the background answers), whatever the mood and whether or not the film fits. The badge is drawn, or not,
- * inside the host's closed shadow root, which the page's scripts cannot open. So a page script sees one
- * identical host in every tile and cannot tell which tiles fit, nor for which mood.
+ * host, `<moodreel-badge>` with no attribute, of one fixed size and out of the flow, as soon as it is read
+ * (before the background answers), whatever the mood and whether or not the film fits. The badge is drawn,
+ * or not, inside the host's closed shadow root, which the page's scripts cannot open, and its words are
+ * never text the page can search. So a page script sees one identical host in every tile and cannot tell
+ * which tiles fit, nor for which mood.
  *
  * Each tile remembers which title its host was placed for: the sites recycle tile elements for other
  * titles, and a recycled tile must lose its badge at once.
  */
-import type { Fit } from '../picks/types';
-import { EMOTION_EMOJI } from '../mood/emotions';
-import { fitLabel, fitTooltip, notThisFilmLabel, type BadgedFilm } from './text';
+import type { BadgeDrawing } from './types';
 
 export const BADGE_TAG = 'moodreel-badge';
 /** What MoodReel versions before the closed roots put on badged tiles: removed where an old run left it. */
@@ -22,9 +21,9 @@ export const LEGACY_FIT_ATTRIBUTE = 'data-moodreel-fit';
  * inside, so its box, its scroll size and the tile's scroll size are the same with a badge, without one and
  * whatever the badge says (a page script can read all three; the spy page e2e found the scroll size giving
  * the badge's width away when the host was zero-sized). It never takes the pointer, so `elementFromPoint`
- * and hover find the tile's own content whether or not a badge is drawn. Set by `:host` with !important from
- * inside the shadow root: for important rules the inner tree wins, so no page rule and no inline style can
- * move it or make it differ between tiles.
+ * and hover find the tile's own content whether or not a badge is drawn; it is never a focus stop. Set by
+ * `:host` with !important from inside the shadow root: for important rules the inner tree wins, so no page
+ * rule and no inline style can move it or make it differ between tiles.
  */
 const HOST_RULES = [
   'all: initial',
@@ -52,28 +51,24 @@ const HOST_RULES = [
  * The badge is drawn at the host's top left corner, inside it (at most 200 × 21 px at 6 px from the corner)
  * and, like the host, takes no pointer events: a badge under the pointer would answer `elementFromPoint`
  * with the host where an unbadged tile answers with its poster, the very oracle the closed root removes.
+ *
+ * Its words are CSS generated content from attributes (`content: attr(data-text)`), never text nodes: the
+ * page's `window.find` searches the text of closed shadow roots (SVG text and `user-select: none` text too),
+ * but neither generated content nor attributes. Screen readers read the badge's `aria-label` (role img).
  */
 const BADGE_CSS = `
 :host { ${HOST_RULES} }
 .badge {
-  position: absolute; top: 6px; left: 6px; box-sizing: border-box; display: block; max-width: 200px; height: 21px;
-  overflow: hidden; text-overflow: ellipsis; white-space: nowrap; pointer-events: none;
+  position: absolute; top: 6px; left: 6px; box-sizing: border-box; display: flex; max-width: 200px; height: 21px;
+  overflow: hidden; white-space: nowrap; pointer-events: none;
   padding: 2px 7px; border-radius: 10px; border: 1px solid rgba(229, 160, 13, 0.9);
   background: rgba(12, 12, 14, 0.86); color: #fff; box-shadow: 0 1px 4px rgba(0, 0, 0, 0.5);
   font: 600 11px/15px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; letter-spacing: normal;
   text-transform: none; text-align: left;
 }
-.badge.open { display: flex; }
-.badge .name { min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-.badge .year { flex: none; white-space: pre; }
-.not-this {
-  position: absolute; top: 30px; left: 6px; box-sizing: border-box; height: 18px; max-width: 200px; margin: 0;
-  pointer-events: auto; cursor: pointer; padding: 1px 7px; border-radius: 9px;
-  border: 1px solid rgba(255, 255, 255, 0.55); background: rgba(12, 12, 14, 0.9); color: #eee;
-  font: 500 10px/14px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; white-space: nowrap;
-}
-.not-this[hidden] { display: none; }
-.not-this:hover, .not-this:focus-visible { color: #fff; border-color: #fff; outline: 2px solid #e5a00d; outline-offset: 1px; }
+.name { min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.year { flex: none; white-space: pre; }
+.name::before, .year::before { content: attr(data-text); }
 `;
 
 interface TileState {
@@ -83,24 +78,15 @@ interface TileState {
   host: HTMLElement;
   root: ShadowRoot;
   badge: HTMLElement | null;
-  fit: Fit | null;
-  /** The badge's "Not this film" button (when the page's mount offers it), shown only while the user is on the tile. */
-  notThis: HTMLButtonElement | null;
-  film: BadgedFilm | null;
-  /** Takes away the listeners on the tile that reveal the button. */
+  drawing: BadgeDrawing | null;
+  /** Takes away the listeners on the tile that open the badge while the user is on it. */
   listening: AbortController | null;
 }
 
-function sameFilm(a: BadgedFilm | null, b: BadgedFilm | null): boolean {
+function sameDrawing(a: BadgeDrawing | null, b: BadgeDrawing | null): boolean {
   return (
     a === b ||
-    (a !== null && b !== null && a.title === b.title && a.year === b.year && a.genres.join() === b.genres.join())
-  );
-}
-
-function sameFit(a: Fit | null, b: Fit | null): boolean {
-  return (
-    a === b || (a !== null && b !== null && a.emotion === b.emotion && a.genre === b.genre && a.reason === b.reason)
+    (a !== null && b !== null && a.label === b.label && a.film === b.film && a.year === b.year && a.name === b.name)
   );
 }
 
@@ -134,131 +120,106 @@ function createHost(): { host: HTMLElement; root: ShadowRoot } {
 }
 
 /**
- * The badge, inside the closed root. Its `data-*` hooks are the contract with the end-to-end checks (read
- * through CDP); the page cannot reach them. Its accessible name names the film it means ("Fits your happy
- * mood: Get Smart (2008), Action · Comedy"), so a wrong match shows at once.
+ * The badge's words, drawn from attributes (see BADGE_CSS). Its `data-*` hooks are the contract with the
+ * end-to-end checks (read through CDP); the page cannot reach them. Its accessible name names the film it
+ * means ("Fits your happy mood: Get Smart (2008), Action · Comedy"), so a wrong match shows at once; opened
+ * (the user's pointer or focus on the tile), it shows that film, its year kept whole when a long title gives way.
  */
-function fillBadge(badge: HTMLElement, fit: Fit, title: string, film: BadgedFilm | null, open = false): void {
-  if (open && film) {
-    // Opened: the film it means. A long title gives way; the year, which tells namesakes apart, never does.
-    const name = document.createElement('span');
-    name.className = 'name';
-    name.textContent = `${EMOTION_EMOJI[fit.emotion]} ${film.title}`;
-    const year = document.createElement('span');
-    year.className = 'year';
-    year.textContent = film.year ? ` (${film.year})` : '';
-    badge.replaceChildren(name, year);
-    badge.classList.add('open');
-  } else {
-    badge.textContent = fitLabel(fit);
-    badge.classList.remove('open');
-  }
-  badge.setAttribute('aria-label', fitTooltip(fit, film));
-  badge.setAttribute('data-emotion', fit.emotion);
+function fillBadge(badge: HTMLElement, drawing: BadgeDrawing, title: string, open = false): void {
+  badge.firstElementChild?.setAttribute('data-text', open ? drawing.film : drawing.label);
+  badge.lastElementChild?.setAttribute('data-text', open ? drawing.year : '');
+  badge.setAttribute('aria-label', drawing.name);
   badge.setAttribute('data-title', title);
 }
 
-function createBadge(fit: Fit, title: string, film: BadgedFilm | null): HTMLElement {
+function createBadge(drawing: BadgeDrawing, title: string): HTMLElement {
   const badge = document.createElement('span');
   badge.className = 'badge';
-  badge.setAttribute('role', 'note');
+  badge.setAttribute('role', 'img');
   badge.setAttribute('data-testid', 'fit-badge');
-  fillBadge(badge, fit, title, film);
+  const name = document.createElement('span');
+  name.className = 'name';
+  const year = document.createElement('span');
+  year.className = 'year';
+  badge.append(name, year);
+  fillBadge(badge, drawing, title);
   return badge;
 }
 
 /** The badges of one page: hosts placed by tile, badges drawn and taken away inside them. */
 export class TileBadges {
-  /**
-   * `onNotThisFilm`: the user says the tile is not the film its badge names. The badge then offers a "Not
-   * this film" button, shown (and able to take the pointer) only while the user's own pointer or focus is on
-   * that tile: an always-clickable button would answer `elementFromPoint` and focus on badged tiles only.
-   */
-  constructor(private readonly options: { onNotThisFilm?: (title: string) => void } = {}) {}
-
   private readonly state = new WeakMap<Element, TileState>();
   /** Tiles that hold a host now (pruned as they leave the page), so everything can be taken away. */
   private readonly hosting = new Set<Element>();
 
   /**
    * Record the title a tile shows now and make sure its host is in `anchor`: a tile that shows another
-   * title than before loses its badge (its host stays: the page sees no change).
+   * title than before loses its badge (its host stays: the page sees no change). True when the host was put
+   * into the page now.
    */
-  see(tile: Element, anchor: Element, key: string): void {
+  see(tile: Element, anchor: Element, key: string): boolean {
     let state = this.state.get(tile);
     if (!state) {
-      state = { key, ...createHost(), badge: null, fit: null, notThis: null, film: null, listening: null };
+      state = { key, ...createHost(), badge: null, drawing: null, listening: null };
       this.state.set(tile, state);
     } else if (state.key !== key) {
       this.erase(state);
       state.key = key;
     }
-    // The site may have re-rendered the anchor's content, or moved the tile's poster: follow it.
-    if (state.host.parentNode !== anchor) anchor.prepend(state.host);
     this.hosting.add(tile);
-  }
-
-  /** A tile with no readable title any more: no host, nothing remembered. */
-  forget(tile: Element): void {
-    const state = this.state.get(tile);
-    if (!state) return;
-    this.erase(state);
-    state.host.remove();
-    this.state.delete(tile);
-    this.hosting.delete(tile);
+    // The site may have re-rendered the anchor's content, or moved the tile's poster: follow it.
+    if (state.host.parentNode === anchor) return false;
+    anchor.prepend(state.host);
+    return true;
   }
 
   /**
-   * Draw (or take away, with a null fit) the badge of a tile for the title `key`; ignored when the tile shows
+   * A tile with no readable title any more (or far from view on a big page): no host, nothing remembered.
+   * True when a host left the page now.
+   */
+  forget(tile: Element): boolean {
+    const state = this.state.get(tile);
+    if (!state) return false;
+    this.erase(state);
+    const placed = state.host.isConnected;
+    state.host.remove();
+    this.state.delete(tile);
+    this.hosting.delete(tile);
+    return placed;
+  }
+
+  /**
+   * Draw (or take away, with null) the badge of a tile for the title `key`; ignored when the tile shows
    * another title by now (the answer came for what it showed before).
    */
-  show(tile: Element, key: string, fit: Fit | null, title: string, film: BadgedFilm | null = null): void {
+  show(tile: Element, key: string, drawing: BadgeDrawing | null, title: string): void {
     const state = this.state.get(tile);
     if (!state || state.key !== key) return;
-    if (!fit) {
+    if (!drawing) {
       this.erase(state);
       return;
     }
-    if (state.badge && sameFit(state.fit, fit) && sameFilm(state.film, film)) return;
-    state.film = film;
+    if (state.badge && sameDrawing(state.drawing, drawing)) return;
+    state.drawing = drawing;
     if (state.badge) {
-      fillBadge(state.badge, fit, title, film);
+      fillBadge(state.badge, drawing, title);
     } else {
-      state.badge = createBadge(fit, title, film);
+      state.badge = createBadge(drawing, title);
       state.root.append(state.badge);
-      if (this.options.onNotThisFilm) this.offerNotThisFilm(tile, state, title, this.options.onNotThisFilm);
+      this.openWhileUserIsOn(tile, state, title);
     }
-    if (state.notThis) state.notThis.setAttribute('aria-label', notThisFilmLabel(film));
-    state.fit = fit;
   }
 
-  /** The hidden "Not this film" button, and the tile listeners (in this content script's world) that reveal it. */
-  private offerNotThisFilm(
-    tile: Element,
-    state: TileState,
-    title: string,
-    onNotThisFilm: (title: string) => void,
-  ): void {
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'not-this';
-    button.hidden = true;
-    button.textContent = 'Not this film';
-    button.setAttribute('data-testid', 'not-this-film');
-    button.setAttribute('aria-label', notThisFilmLabel(state.film));
-    button.addEventListener('click', (event) => {
-      // The tile is a link: the click must not open the title. A script's click is not the user's.
-      event.preventDefault();
-      event.stopPropagation();
-      if (event.isTrusted) onNotThisFilm(title);
-    });
-    state.root.append(button);
-    state.notThis = button;
+  /**
+   * The badge names its film while the user's own pointer or focus is on the tile. The listeners are this
+   * content script's; events a page makes up (untrusted) change nothing, and nothing a page can measure
+   * changes either way (the host keeps its size and takes no pointer).
+   */
+  private openWhileUserIsOn(tile: Element, state: TileState, title: string): void {
     const listening = new AbortController();
     state.listening = listening;
-    const reveal = (open: boolean) => (event: Event) => {
-      // Only the user's own pointer and focus: a page dispatching events must not make badged tiles differ.
-      if (!event.isTrusted || !state.badge || !state.fit) return;
+    const toggle = (open: boolean) => (event: Event) => {
+      if (!event.isTrusted || !state.badge || !state.drawing) return;
       if (
         !open &&
         event instanceof FocusEvent &&
@@ -266,14 +227,13 @@ export class TileBadges {
         tile.contains(event.relatedTarget)
       )
         return;
-      button.hidden = !open;
-      fillBadge(state.badge, state.fit, title, state.film, open);
+      fillBadge(state.badge, state.drawing, title, open);
     };
     const options = { signal: listening.signal };
-    tile.addEventListener('pointerenter', reveal(true), options);
-    tile.addEventListener('pointerleave', reveal(false), options);
-    tile.addEventListener('focusin', reveal(true), options);
-    tile.addEventListener('focusout', reveal(false), options);
+    tile.addEventListener('pointerenter', toggle(true), options);
+    tile.addEventListener('pointerleave', toggle(false), options);
+    tile.addEventListener('focusin', toggle(true), options);
+    tile.addEventListener('focusout', toggle(false), options);
   }
 
   /** Every host and badge taken away (the site was turned off, the page left, the extension stopped). */
@@ -293,6 +253,11 @@ export class TileBadges {
     for (const tile of this.hosting) if (!tile.isConnected) this.hosting.delete(tile);
   }
 
+  /** The tiles holding a host now. */
+  hosted(): IterableIterator<Element> {
+    return this.hosting.values();
+  }
+
   /** How many badges are drawn (for the bench and debug lines). */
   get count(): number {
     let drawn = 0;
@@ -308,10 +273,7 @@ export class TileBadges {
   private erase(state: TileState): void {
     state.badge?.remove();
     state.badge = null;
-    state.fit = null;
-    state.film = null;
-    state.notThis?.remove();
-    state.notThis = null;
+    state.drawing = null;
     state.listening?.abort();
     state.listening = null;
   }

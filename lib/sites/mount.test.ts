@@ -12,10 +12,10 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { ADAPTERS, DISNEY, NETFLIX, PRIME, type SiteId } from './adapters';
 import { BADGE_TAG } from './badges';
-import { mount, type SiteMount } from './mount';
+import { mount, type MountOptions, type SiteMount } from './mount';
 import { ROW_TAG } from './row';
 import { readFixture } from './read-fixture';
-import { fakeBackground, loadPage, mood, recordShadowRoots, userEvent, type FakeBackground } from './testing';
+import { fakeBackground, loadPage, mood, recordShadowRoots, type FakeBackground } from './testing';
 import type { SiteAdapter } from './types';
 
 let contexts: ContentScriptContext[] = [];
@@ -23,13 +23,16 @@ let background: FakeBackground;
 let notes: string[];
 let roots: ReturnType<typeof recordShadowRoots>;
 
-/** What the background does when a new reading is stored: the picks answer for it, and every tab is pinged. */
+/** What the background does when a new reading is stored: the picks answer for it, and every tab hears "redraw". */
 function newReading(next: ReturnType<typeof mood> | null) {
-  background.mood = next;
-  background.change({ moodKey: `reading at ${next?.at ?? 'none'} ${next?.emotion ?? ''}` });
+  background.newMood(next);
 }
 
-async function start(adapter: SiteAdapter<SiteId> = NETFLIX, rescanMs = 60_000): Promise<SiteMount> {
+async function start(
+  adapter: SiteAdapter<SiteId> = NETFLIX,
+  rescanMs = 60_000,
+  extra: Partial<MountOptions> = {},
+): Promise<SiteMount> {
   const ctx = new ContentScriptContext(adapter.id);
   contexts.push(ctx);
   const mounted = await mount(ctx, adapter, {
@@ -37,6 +40,7 @@ async function start(adapter: SiteAdapter<SiteId> = NETFLIX, rescanMs = 60_000):
     passDelayMs: 0,
     rescanMs,
     debug: (note) => notes.push(note),
+    ...extra,
   });
   await mounted.settled();
   return mounted;
@@ -64,14 +68,17 @@ const frameQuery = () => new URL(frame().getAttribute('src')!).searchParams;
 /** The badge drawn in a tile's closed root (null when none). */
 const badgeIn = (tile: Element) =>
   roots.rootOf(tile.querySelector(BADGE_TAG))?.querySelector('[data-testid="fit-badge"]') ?? null;
-/** The badged tiles, by the title the fixture says each shows, with the emotion of the badge. */
+/** The mood a badge names in its accessible name ("Fits your happy mood: …"). */
+const moodOf = (badge: Element | null) =>
+  badge?.getAttribute('aria-label')?.match(/^Fits your (\w+) mood/)?.[1] ?? null;
+/** The badged tiles, by the title the fixture says each shows, with the mood the badge names. */
 const badged = () =>
   [...document.querySelectorAll(BADGE_TAG)]
     .filter((host) => roots.rootOf(host)?.querySelector('[data-testid="fit-badge"]'))
     .map((host) => [
       host.closest('[data-title]')?.getAttribute('data-title') ??
         host.closest('[aria-label]')?.getAttribute('aria-label'),
-      roots.rootOf(host)!.querySelector('[data-testid="fit-badge"]')!.getAttribute('data-emotion'),
+      moodOf(roots.rootOf(host)!.querySelector('[data-testid="fit-badge"]')),
     ]);
 const tileTitled = (label: string) => document.querySelector(`[aria-label="${label}"]`)!;
 const askedTitles = () => background.matchRequests.map((request) => request.map((query) => query.title));
@@ -140,7 +147,7 @@ describe('on the Netflix home page', () => {
     document.documentElement.removeAttribute('lang');
   });
 
-  it('follows a new reading in place: same row, new mood, badges redrawn after one message for the matched titles', async () => {
+  it('follows a new reading in place: same row, new mood, badges redrawn after one message for the page', async () => {
     const mounted = await start();
     const host = row();
     const before = frame();
@@ -155,29 +162,16 @@ describe('on the Netflix home page', () => {
       ['The Lion King', 'sad'],
       ['The Shawshank Redemption', 'sad'],
     ]);
-    expect(askedTitles()[1]?.sort()).toEqual(
-      [
-        'Ace Ventura: Pet Detective',
-        'Coco',
-        'Forrest Gump',
-        'Heat',
-        'Moana',
-        'The Exorcist',
-        'The Heat',
-        'The Lion King',
-        'The Shawshank Redemption',
-        'The Shining',
-        'Toy Story',
-      ].sort(),
-    );
+    // The content script is told only "redraw": it asks about every title again, in one message.
+    expect(askedTitles()[1]?.sort()).toEqual(askedTitles()[0]?.sort());
     expect(background.matchRequests).toHaveLength(2);
   });
 
-  it('when the background says the reading went stale (its key moves), the badges go without a reload', async () => {
+  it('when the background says the reading went stale (the counter moves), the badges go without a reload', async () => {
     const mounted = await start();
     expect(badged()).toHaveLength(7);
-    background.mood = null;
-    background.change({ moodKey: 'stale' });
+    // The background's alarm: the reading is stale; the page only hears "redraw".
+    newReading(null);
     await vi.waitFor(() => expect(badged()).toEqual([]), { timeout: 3_000 });
     await mounted.settled();
     expect(rows()).toHaveLength(1);
@@ -185,7 +179,7 @@ describe('on the Netflix home page', () => {
 
   it('follows a strategy change the same way', async () => {
     const mounted = await start();
-    background.change({ moodKey: 'strategy lift' });
+    background.change({ moodKey: background.state.moodKey + 1 });
     await vi.waitFor(() => expect(background.matchRequests).toHaveLength(2));
     await mounted.settled();
     expect(rows()).toHaveLength(1);
@@ -219,7 +213,7 @@ describe('on the Netflix home page', () => {
     toyStory.setAttribute('aria-label', 'The Shining');
     toyStory.setAttribute('href', '/browse?jbv=80001258');
     heat.setAttribute('aria-label', 'Superbad');
-    await vi.waitFor(() => expect(badgeIn(heat)?.getAttribute('data-emotion')).toBe('happy'));
+    await vi.waitFor(() => expect(moodOf(badgeIn(heat))).toBe('happy'));
     await mounted.settled();
     expect(badgeIn(toyStory)).toBeNull();
     // The badge names the film it means, with its year and genres.
@@ -278,7 +272,7 @@ describe('on the Netflix home page', () => {
     expect(background.matchRequests).toHaveLength(0);
   });
 
-  it('leaves the home page without its row and badges, and comes back to them (wxt:locationchange)', async () => {
+  it('leaves the home page without its row and badges, and comes back to them (in-page navigation)', async () => {
     const mounted = await start();
     history.pushState({}, '', '/watch/80000001');
     await vi.waitFor(() => expect(rows()).toHaveLength(0), { timeout: 3_000 });
@@ -389,31 +383,169 @@ describe('on a page without rows', () => {
     }
   });
 
-  it('"Not this film" on a badge takes that title\'s badges away and tells the background', async () => {
-    const rejected: string[] = [];
-    background.rejectTitle = async (title: string) => {
-      rejected.push(title);
-      return { ok: true };
-    };
+  it('offers nothing on the page to press: no button, no link, nothing focusable in any badge', async () => {
+    await start();
+    const hosts = [...document.querySelectorAll(BADGE_TAG)];
+    expect(hosts.length).toBeGreaterThan(20);
+    for (const host of hosts) {
+      expect(
+        roots.rootOf(host)!.querySelectorAll('button, a, input, [tabindex], [data-testid="not-this-film"]'),
+      ).toHaveLength(0);
+      expect(host.getAttribute('tabindex')).toBeNull();
+    }
+  });
+});
+
+describe('a page that tries to switch MoodReel off', () => {
+  /** WXT's "content script started" event name for `entry`, as its own context fires it. */
+  function startedEventType(entry: string): string {
+    const dispatch = vi.spyOn(document, 'dispatchEvent');
+    const probe = new ContentScriptContext(entry);
+    const type = (dispatch.mock.calls[0]![0] as Event).type;
+    dispatch.mockRestore();
+    probe.abort();
+    return type;
+  }
+
+  it("replaying WXT's content-script-started event takes nothing away, and later tiles are still badged", async () => {
+    const type = startedEventType(NETFLIX.id);
+    // Without the guard, that very event stops a WXT context: the test can tell.
+    const unguarded = new ContentScriptContext(NETFLIX.id);
+    document.dispatchEvent(new CustomEvent(type, { detail: { contentScriptName: NETFLIX.id, messageId: 'page' } }));
+    expect(unguarded.isValid).toBe(false);
+
     const mounted = await start();
-    const tile = tileTitled('Moana');
-    const button = roots
-      .rootOf(tile.querySelector(BADGE_TAG))!
-      .querySelector<HTMLButtonElement>('[data-testid="not-this-film"]')!;
-    expect(button.textContent).toBe('Not this film');
-    expect(button.getAttribute('aria-label')).toBe('Not Moana (2016): stop matching this title on this device');
-    // Shown while the user's pointer is on the tile; the badge then names the film.
-    expect(button.hidden).toBe(true);
-    tile.dispatchEvent(userEvent(new Event('pointerenter')));
-    expect(button.hidden).toBe(false);
-    expect(badgeIn(tile)?.textContent).toContain('Moana (2016)');
-    button.dispatchEvent(userEvent(new MouseEvent('click', { bubbles: true, cancelable: true })));
-    // The badge goes; the bare host stays, as on every tile read.
-    await vi.waitFor(() => expect(badgeIn(tile)).toBeNull());
-    expect(tile.querySelector(BADGE_TAG)).not.toBeNull();
+    const ctx = contexts.at(-1)!;
+    document.dispatchEvent(new CustomEvent(type, { detail: { contentScriptName: NETFLIX.id, messageId: 'page' } }));
+    window.dispatchEvent(new CustomEvent(type, { detail: { contentScriptName: NETFLIX.id, messageId: 'page' } }));
+    // A made-up location change says nothing either: the URL is read from the page itself.
+    window.dispatchEvent(new Event(type.replace('content-script-started', 'locationchange')));
+    expect(ctx.isValid).toBe(true);
+    expect(rows()).toHaveLength(1);
+    expect(badged()).toHaveLength(7);
+    const card = document.createElement('a');
+    card.setAttribute('data-uia', 'standard-card');
+    card.setAttribute('aria-label', 'Superbad');
+    document.querySelector('[data-uia="carousel-row-section-0"]')!.append(card);
+    await vi.waitFor(() => expect(badgeIn(card)).not.toBeNull());
     await mounted.settled();
-    expect(rejected).toEqual(['Moana']);
-    expect(badged()).toHaveLength(6);
+    expect(badged()).toHaveLength(8);
+  });
+
+  it('a newer copy of the content script (an update) stops the older one through the isolated world', async () => {
+    await start();
+    const older = contexts[0]!;
+    await start();
+    expect(older.isValid).toBe(false);
+    expect(contexts[1]!.isValid).toBe(true);
+    expect(rows()).toHaveLength(1);
+    expect(badged()).toHaveLength(7);
+  });
+});
+
+describe('on a big page', () => {
+  /**
+   * A fake layout and IntersectionObserver over the page's tiles, laid out one above the other (10 px each, in
+   * page order), the viewport 10 px high: the test scrolls by saying which tile is at the top of the viewport,
+   * and the band (three screens above and below) holds the seven tiles around it.
+   */
+  function fakeViewport(tiles: Element[]) {
+    type Entry = { target: Element; isIntersecting: boolean };
+    const observers: { callback: (entries: Entry[]) => void; targets: Set<Element> }[] = [];
+    let scrolled = 0;
+    const span = (tile: Element) => {
+      const top = (tiles.indexOf(tile) - scrolled) * 10;
+      return { top, bottom: top + 8 };
+    };
+    const entry = (target: Element): Entry => ({
+      target,
+      isIntersecting: span(target).bottom >= -30 && span(target).top < 40,
+    });
+    const factory = (callback: (entries: Entry[]) => void) => {
+      const observer = { callback, targets: new Set<Element>() };
+      observers.push(observer);
+      return {
+        observe: (target: Element) => {
+          observer.targets.add(target);
+          queueMicrotask(() => callback([entry(target)]));
+        },
+        unobserve: (target: Element) => void observer.targets.delete(target),
+        disconnect: () => observer.targets.clear(),
+      };
+    };
+    return {
+      factory,
+      geometry: { span, height: () => 10 },
+      observed: () => observers.reduce((sum, o) => sum + o.targets.size, 0),
+      /** The user scrolls to tile `to`: the page says so, the observer reports its targets. */
+      async scroll(to: number) {
+        scrolled = to;
+        window.dispatchEvent(new Event('scroll'));
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        for (const observer of observers) observer.callback([...observer.targets].map(entry));
+      },
+      /** The tiles in the band around tile `at`. */
+      around: (at: number) => tiles.slice(Math.max(0, at - 3), at + 4),
+    };
+  }
+
+  const pageTiles = () => [
+    ...document.querySelectorAll('a[data-uia="standard-card"], a[data-uia="ranked-card"], a[data-uia="progress-card"]'),
+  ];
+
+  it('gives hosts and matches only to the tiles near the viewport, and follows the scrolling', async () => {
+    const all = pageTiles();
+    const viewport = fakeViewport(all);
+    const mounted = await start(NETFLIX, 60_000, {
+      bigPageTiles: 20,
+      observer: viewport.factory,
+      geometry: viewport.geometry,
+    });
+    const hosted = () => all.filter((tile) => tile.querySelector(BADGE_TAG));
+    await vi.waitFor(() => expect(hosted()).toEqual(viewport.around(0)));
+    await mounted.settled();
+    expect(mounted.big).toBe(true);
+    // Far fewer observed than tiles: the tiles of the chunks near the viewport.
+    expect(viewport.observed()).toBeLessThan(all.length);
+    // Scrolled to the end: the first tiles lose their hosts, the last ones get theirs, and their badges.
+    const nearOnce = new Set(viewport.around(0));
+    for (const at of [all.length - 1, 30, 12]) {
+      await viewport.scroll(at);
+      await vi.waitFor(() => expect(hosted()).toEqual(viewport.around(at)));
+      await mounted.settled();
+      viewport.around(at).forEach((tile) => nearOnce.add(tile));
+    }
+    // Each badge is the background's answer for its tile: the fake's fitting films near the viewport.
+    const fits = [
+      'Forrest Gump',
+      'The Heat',
+      'Moana',
+      'Coco',
+      'Toy Story',
+      'Ace Ventura: Pet Detective',
+      'The Lion King',
+    ];
+    const titleOf = (tile: Element) => tile.closest('[data-title]')?.getAttribute('data-title') ?? '';
+    expect(badged().map(([title]) => title)).toEqual(
+      viewport
+        .around(12)
+        .map(titleOf)
+        .filter((title) => fits.includes(title)),
+    );
+    // Only the titles that came near the viewport were ever asked about.
+    const asked = new Set(askedTitles().flat());
+    for (const tile of all) {
+      const title = tile.getAttribute('aria-label')!;
+      if (![...nearOnce].some((near) => near.getAttribute('aria-label') === title)) expect(asked).not.toContain(title);
+    }
+  });
+
+  it('an ordinary page is badged whole, near the viewport or not', async () => {
+    const viewport = fakeViewport(pageTiles());
+    const mounted = await start(NETFLIX, 60_000, { observer: viewport.factory, geometry: viewport.geometry });
+    expect(mounted.big).toBe(false);
+    expect(viewport.observed()).toBe(0);
+    expect(badged()).toHaveLength(7);
   });
 });
 

@@ -143,37 +143,60 @@ function pageKindsOf(adapter: SiteAdapter, doc: Document): ReadonlyMap<string, '
 /** The key under which the page remembers a title seen as a series. */
 const seriesKey = (title: string) => title.toLowerCase();
 
+/** A tile as read: the rule it follows and its text (null: unreadable, or neither a film nor a series). */
+export interface ReadTile {
+  tile: Element;
+  rule: TileRule | undefined;
+  tileText: TileText | null;
+}
+
 /**
- * Every tile's text with what its row says, and one page-wide rule: a title seen as a series anywhere
- * on the page (a TV row, a season suffix) is a series on every tile of the page. `seriesTitles` carries
- * that across passes (the caller keeps it for the page's life). Unreadable tiles read as null.
+ * Reads tiles one at a time (a pass reads them in slices), with what its row says and one page-wide rule:
+ * a title seen as a series anywhere on the page (a TV row, a season suffix) is a series on every tile of
+ * the page. `seriesTitles` carries that across passes (the caller keeps it for the page's life); `settle`
+ * applies it to tiles read before the series was seen.
  */
+export class TileReader {
+  private stated: ReadonlyMap<string, 'movie' | 'series'> | null = null;
+
+  constructor(
+    private readonly adapter: SiteAdapter,
+    private readonly seriesTitles: Set<string> = new Set(),
+  ) {}
+
+  read(tile: Element): ReadTile {
+    const adapter = this.adapter;
+    const rule = ruleFor(adapter, tile);
+    const own = rule ? readTileText(tile, rule) : null;
+    if (!own) return { tile, rule, tileText: null };
+    this.stated ??= adapter.pageKinds ? pageKindsOf(adapter, tile.ownerDocument) : new Map();
+    const row = readRow(tile, adapter.rowEvidence);
+    // The tile's own words first, then what the page's data says of its id, then its row.
+    const id = this.stated.size ? adapter.pageKinds!.tileId(tile) : null;
+    const tileText: TileText = { ...own, kind: own.kind ?? (id ? this.stated.get(id) : undefined) ?? row.kind };
+    if (row.recent) tileText.recent = true;
+    if (row.seriesToo && tileText.kind === null) tileText.seriesToo = true;
+    if (tileText.kind === 'series') this.seriesTitles.add(seriesKey(tileText.title));
+    return { tile, rule, tileText };
+  }
+
+  /** The page-wide series rule, for a tile read earlier in the pass. */
+  settle(entry: ReadTile): ReadTile {
+    if (entry.tileText && entry.tileText.kind !== 'series' && this.seriesTitles.has(seriesKey(entry.tileText.title)))
+      entry.tileText = { ...entry.tileText, kind: 'series' };
+    return entry;
+  }
+}
+
+/** Every tile's text at once (see TileReader). Unreadable tiles read as null. */
 export function readTiles(
   adapter: SiteAdapter,
   tiles: Iterable<Element>,
   seriesTitles: Set<string> = new Set(),
-): { tile: Element; rule: TileRule | undefined; tileText: TileText | null }[] {
-  const list = [...tiles];
-  const stated = list.length && adapter.pageKinds ? pageKindsOf(adapter, list[0]!.ownerDocument) : null;
-  const read = list.map((tile) => {
-    const rule = ruleFor(adapter, tile);
-    const own = rule ? readTileText(tile, rule) : null;
-    if (!own) return { tile, rule, tileText: null };
-    const row = readRow(tile, adapter.rowEvidence);
-    // The tile's own words first, then what the page's data says of its id, then its row.
-    const id = stated?.size ? adapter.pageKinds!.tileId(tile) : null;
-    const tileText: TileText = { ...own, kind: own.kind ?? (id ? stated!.get(id) : undefined) ?? row.kind };
-    if (row.recent) tileText.recent = true;
-    if (row.seriesToo && tileText.kind === null) tileText.seriesToo = true;
-    if (tileText.kind === 'series') seriesTitles.add(seriesKey(tileText.title));
-    return { tile, rule, tileText };
-  });
-  for (const entry of read) {
-    if (entry.tileText && entry.tileText.kind !== 'series' && seriesTitles.has(seriesKey(entry.tileText.title))) {
-      entry.tileText = { ...entry.tileText, kind: 'series' };
-    }
-  }
-  return read;
+): ReadTile[] {
+  const reader = new TileReader(adapter, seriesTitles);
+  const read = [...tiles].map((tile) => reader.read(tile));
+  return read.map((entry) => reader.settle(entry));
 }
 
 /** One selector matching every tile of the adapter. */
@@ -187,30 +210,44 @@ export function ruleFor(adapter: SiteAdapter, element: Element): TileRule | unde
 }
 
 /**
- * The tiles in or at `roots`, each once, outermost only (a card inside a card is the same title).
- * `roots` may be inside a tile (an image whose alt changed): the tile around it counts.
+ * The tiles in or at `roots`, each once, outermost only (a card inside a card is the same title), one at a
+ * time (a pass takes them in slices: a page may hold 100,000). `roots` may be inside a tile (an image whose
+ * alt changed): the tile around it counts.
  */
-export function findTiles(adapter: SiteAdapter, roots: Iterable<Element | Document>): Set<Element> {
+export function* tilesIn(adapter: SiteAdapter, roots: Iterable<Element | Document>): Generator<Element> {
   const selector = tileSelector(adapter);
   const found = new Set<Element>();
-  const add = (element: Element) => {
-    // A tile inside another tile: the outer one is read (Prime's article holds links, Netflix's old
-    // container holds the link card).
-    if (element.parentElement?.closest(selector)) return;
-    found.add(element);
-  };
   for (const root of roots) {
     if (root instanceof Element) {
       const around = root.closest(selector);
       if (around) {
         let outer = around;
         for (let up = around.parentElement?.closest(selector); up; up = up.parentElement?.closest(selector)) outer = up;
-        found.add(outer);
+        if (!found.has(outer)) {
+          found.add(outer);
+          yield outer;
+        }
       }
     }
-    for (const element of root.querySelectorAll(selector)) add(element);
+    for (const element of root.querySelectorAll(selector)) {
+      if (found.has(element) || !isOutermostTile(element, selector)) continue;
+      found.add(element);
+      yield element;
+    }
   }
-  return found;
+}
+
+/** The tiles in or at `roots`, all at once (see tilesIn). */
+export function findTiles(adapter: SiteAdapter, roots: Iterable<Element | Document>): Set<Element> {
+  return new Set(tilesIn(adapter, roots));
+}
+
+/**
+ * A tile inside another tile is not a tile of its own: the outer one is read (Prime's article holds links,
+ * Netflix's old container holds the link card).
+ */
+function isOutermostTile(element: Element, selector: string): boolean {
+  return !element.parentElement?.closest(selector);
 }
 
 /** Where the badge goes on a tile: the first `badgeAt` found inside it, else the tile. */

@@ -5,9 +5,9 @@
  */
 import type { Genre } from '../catalogue/types';
 import type { Emotion } from '../mood/emotions';
-import { DEFAULT_FRESH_MINUTES } from '../mood/freshness';
 import type { FilmPick } from '../picks/types';
-import type { PicksMood, RowServices, SiteServices, SiteState, TitleMatch, TitleQuery } from './types';
+import { badgeDrawing } from './text';
+import type { BadgeDrawing, PicksMood, RowServices, SiteServices, SiteState, TitleQuery } from './types';
 
 export interface FakeFilm {
   id: string;
@@ -54,26 +54,24 @@ const FAKE_FITS: Partial<Record<Emotion, Genre[]>> = {
 
 export const mood = (emotion: Emotion, faces = 1): PicksMood => ({ emotion, at: Date.now(), faces });
 
-/** The fake's match: exact title (case-insensitive), the year when given; series never match; ambiguity: none. */
-function fakeMatch(query: TitleQuery, current: PicksMood | null, catalogue = FAKE_CATALOGUE): TitleMatch | null {
-  if (query.kind === 'series') return null;
+/**
+ * The fake's match: exact title (case-insensitive), the year when given; series never match; ambiguity: none.
+ * It answers as the background does: how to draw the badge of a film that fits, null otherwise.
+ */
+function fakeMatch(query: TitleQuery, current: PicksMood | null, catalogue = FAKE_CATALOGUE): BadgeDrawing | null {
+  if (query.kind === 'series' || !current) return null;
   const candidates = catalogue.filter(
     (film) =>
       film.title.toLowerCase() === query.title.toLowerCase() && (query.year == null || film.year === query.year),
   );
   if (candidates.length !== 1) return null;
   const film = candidates[0]!;
-  const genre = current ? FAKE_FITS[current.emotion]?.find((g) => film.genres.includes(g)) : undefined;
-  return {
-    filmId: film.id,
-    title: film.title,
-    year: film.year,
-    genres: film.genres,
-    fit:
-      current && genre
-        ? { emotion: current.emotion, genre, reason: `${genre} · fits your ${current.emotion} mood` }
-        : null,
-  };
+  const genre = FAKE_FITS[current.emotion]?.find((g) => film.genres.includes(g));
+  if (!genre) return null;
+  return badgeDrawing(
+    { emotion: current.emotion, genre, reason: `${genre} · fits your ${current.emotion} mood` },
+    film,
+  );
 }
 
 export interface FakeBackground extends SiteServices {
@@ -85,8 +83,10 @@ export interface FakeBackground extends SiteServices {
   failing: boolean;
   /** What `siteState` answers (every site alike). */
   state: SiteState;
-  /** Change the state and ping every watcher, as the background does when storage changes. */
+  /** Change the state and say "redraw" to every watcher, as the background does when storage changes. */
   change(update: Partial<SiteState>): void;
+  /** A new reading (null: none, or gone stale): the counter moves and every watcher hears "redraw". */
+  newMood(next: PicksMood | null): void;
 }
 
 export function fakePick(id: string, title: string, extra: Partial<FilmPick> = {}): FilmPick {
@@ -108,10 +108,14 @@ export function fakeBackground(initial: { mood?: PicksMood | null } = {}): FakeB
     mood: initial.mood ?? null,
     matchRequests: [],
     failing: false,
-    state: { enabled: true, rowHidden: false, rowOn: true, freshMinutes: DEFAULT_FRESH_MINUTES, moodKey: 'first' },
+    state: { enabled: true, rowHidden: false, rowOn: true, moodKey: 0 },
     change(update) {
       background.state = { ...background.state, ...update };
       for (const changed of [...watchers]) changed();
+    },
+    newMood(next) {
+      background.mood = next;
+      background.change({ moodKey: background.state.moodKey + 1 });
     },
     async siteState() {
       if (background.failing) throw new Error('Could not establish connection. Receiving end does not exist.');
@@ -124,7 +128,7 @@ export function fakeBackground(initial: { mood?: PicksMood | null } = {}): FakeB
     async matchTitles(titles) {
       background.matchRequests.push(titles);
       if (background.failing) throw new Error('Could not establish connection. Receiving end does not exist.');
-      return { mood: background.mood, results: titles.map((query) => fakeMatch(query, background.mood)) };
+      return { results: titles.map((query) => fakeMatch(query, background.mood)) };
     },
   };
   return background;

@@ -1,5 +1,5 @@
 /** The words the row and the badges show (plain strings; rendered as text, never as HTML). */
-import type { PicksMood } from './types';
+import type { BadgeDrawing, PicksMood } from './types';
 import { EMOTION_EMOJI, MOOD_WORD } from '../mood/emotions';
 import type { Fit } from '../picks/types';
 
@@ -16,8 +16,8 @@ export interface BadgedFilm {
   genres: readonly string[];
 }
 
-/** "Get Smart (2008)". */
-function filmName(film: BadgedFilm): string {
+/** "Get Smart (2008)" (the badge's name, and the popup's list of the films badged on a tab). */
+export function filmName(film: BadgedFilm): string {
   return film.year ? `${film.title} (${film.year})` : film.title;
 }
 
@@ -25,22 +25,15 @@ function filmName(film: BadgedFilm): string {
  * The badge's tooltip and accessible name, naming the film it means so a wrong match shows at once:
  * "Fits your happy mood: Get Smart (2008), Action · Comedy" (without the film: "Fits your happy mood: Comedy").
  */
-export function fitTooltip(fit: Fit, film?: BadgedFilm | null): string {
+function fitTooltip(fit: Fit, film?: BadgedFilm | null): string {
   const mood = `Fits your ${MOOD_WORD[fit.emotion]} mood`;
   if (!film) return `${mood}: ${fit.genre}`;
   const genres = film.genres.length ? `, ${film.genres.join(' · ')}` : '';
   return `${mood}: ${filmName(film)}${genres}`;
 }
 
-/** The "not this film" control's accessible name: "Not Get Smart (2008): stop matching this title here". */
-export function notThisFilmLabel(film?: BadgedFilm | null): string {
-  return film
-    ? `Not ${filmName(film)}: stop matching this title on this device`
-    : 'Not this film: stop matching this title on this device';
-}
-
 /** The badge's short label: "😄 Comedy". */
-export function fitLabel(fit: Fit): string {
+function fitLabel(fit: Fit): string {
   return `${EMOTION_EMOJI[fit.emotion]} ${fit.genre}`;
 }
 
@@ -50,4 +43,18 @@ const NOT_GENRES = new Set(['IMAX', '(no genres listed)']);
 /** A film's genres as the row shows them: "IMAX" and "(no genres listed)" left out. */
 export function displayGenres(genres: readonly string[]): string[] {
   return genres.filter((genre) => !NOT_GENRES.has(genre));
+}
+
+/**
+ * Everything a content script needs to draw one badge, and nothing more: its words, as text to draw. The
+ * background computes it (lib/browser/picks-service.ts) and answers it for each tile that fits.
+ */
+export function badgeDrawing(fit: Fit, film: BadgedFilm | null): BadgeDrawing {
+  const emoji = EMOTION_EMOJI[fit.emotion];
+  return {
+    label: fitLabel(fit),
+    film: film ? `${emoji} ${film.title}` : fitLabel(fit),
+    year: film?.year ? ` (${film.year})` : '',
+    name: fitTooltip(fit, film),
+  };
 }

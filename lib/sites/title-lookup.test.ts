@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { tileTextKey } from './read';
 import { fakeBackground, mood } from './testing';
 import { TitleLookup } from './title-lookup';
-import type { TileText, TitleQuery } from './types';
+import type { BadgeDrawing, TileText, TitleQuery } from './types';
 
 const reading = (title: string, year: number | null = null, kind: TileText['kind'] = null): TileText => ({
   title,
@@ -11,6 +11,7 @@ const reading = (title: string, year: number | null = null, kind: TileText['kind
 });
 const batch = (...readings: TileText[]) => new Map(readings.map((r) => [tileTextKey(r), r]));
 const titles = (requests: TitleQuery[][]) => requests.map((request) => request.map((query) => query.title));
+const label = (lookup: TitleLookup, tileText: TileText) => lookup.drawingOf(tileTextKey(tileText))?.label;
 
 describe('TitleLookup', () => {
   it('asks once per title: a second pass over the same titles sends nothing', async () => {
@@ -19,9 +20,14 @@ describe('TitleLookup', () => {
     await lookup.resolve(batch(reading('Toy Story'), reading('Heat'), reading('Stranger Things')));
     await lookup.resolve(batch(reading('Toy Story'), reading('Heat')));
     expect(titles(background.matchRequests)).toEqual([['Toy Story', 'Heat', 'Stranger Things']]);
-    expect(lookup.fitOf(tileTextKey(reading('Toy Story')))?.genre).toBe('Comedy');
-    expect(lookup.fitOf(tileTextKey(reading('Heat')))).toBeNull();
-    expect(lookup.fitOf(tileTextKey(reading('Stranger Things')))).toBeNull();
+    expect(lookup.drawingOf(tileTextKey(reading('Toy Story')))).toEqual({
+      label: '😄 Comedy',
+      film: '😄 Toy Story',
+      year: ' (1995)',
+      name: 'Fits your happy mood: Toy Story (1995), Adventure · Animation · Children · Comedy · Fantasy',
+    });
+    expect(lookup.drawingOf(tileTextKey(reading('Heat')))).toBeNull();
+    expect(lookup.drawingOf(tileTextKey(reading('Stranger Things')))).toBeNull();
   });
 
   it('passes the year and the kind on, and tells apart titles that differ by them', async () => {
@@ -33,38 +39,34 @@ describe('TitleLookup', () => {
       { title: 'Frozen', year: 2010, kind: null },
       { title: 'Toy Story', year: null, kind: 'series' },
     ]);
-    expect(lookup.fitOf(tileTextKey(reading('Frozen', 2013)))?.genre).toBe('Comedy');
-    expect(lookup.fitOf(tileTextKey(reading('Frozen', 2010)))).toBeNull();
-    expect(lookup.fitOf(tileTextKey(reading('Toy Story', null, 'series')))).toBeNull();
+    expect(label(lookup, reading('Frozen', 2013))).toBe('😄 Comedy');
+    expect(lookup.drawingOf(tileTextKey(reading('Frozen', 2010)))).toBeNull();
+    expect(lookup.drawingOf(tileTextKey(reading('Toy Story', null, 'series')))).toBeNull();
   });
 
-  it('after a new mood asks again, in one message, only about the titles that matched a film', async () => {
+  it('after "redraw" asks again about every title, in one message, and draws the new answers', async () => {
     const background = fakeBackground({ mood: mood('happy') });
     const lookup = new TitleLookup(background.matchTitles);
-    const page = batch(
-      reading('Toy Story'),
-      reading('The Shining'),
-      reading('Stranger Things'),
-      reading('Nothing Like It'),
-    );
+    const page = batch(reading('Toy Story'), reading('The Shining'), reading('Nothing Like It'));
     await lookup.resolve(page);
     background.mood = mood('fear');
-    lookup.newMood();
-    expect(lookup.fitOf(tileTextKey(reading('The Shining')))).toBeUndefined();
+    lookup.redraw();
+    expect(lookup.drawingOf(tileTextKey(reading('The Shining')))).toBeUndefined();
+    expect(lookup.drawingOf(tileTextKey(reading('Nothing Like It')))).toBeUndefined();
     await lookup.resolve(page);
     expect(titles(background.matchRequests)).toEqual([
-      ['Toy Story', 'The Shining', 'Stranger Things', 'Nothing Like It'],
-      ['Toy Story', 'The Shining'],
+      ['Toy Story', 'The Shining', 'Nothing Like It'],
+      ['Toy Story', 'The Shining', 'Nothing Like It'],
     ]);
-    expect(lookup.fitOf(tileTextKey(reading('The Shining')))?.emotion).toBe('fear');
-    expect(lookup.fitOf(tileTextKey(reading('Toy Story')))).toBeNull();
+    expect(label(lookup, reading('The Shining'))).toBe('😨 Horror');
+    expect(lookup.drawingOf(tileTextKey(reading('Toy Story')))).toBeNull();
   });
 
-  it('gives no fit while the background has no fresh reading', async () => {
+  it('draws nothing while the background has no fresh reading', async () => {
     const background = fakeBackground({ mood: null });
     const lookup = new TitleLookup(background.matchTitles);
     await lookup.resolve(batch(reading('Toy Story')));
-    expect(lookup.fitOf(tileTextKey(reading('Toy Story')))).toBeNull();
+    expect(lookup.drawingOf(tileTextKey(reading('Toy Story')))).toBeNull();
   });
 
   it('shares a request in flight instead of sending a second one', async () => {
@@ -80,45 +82,40 @@ describe('TitleLookup', () => {
     const lookup = new TitleLookup(background.matchTitles, (note) => notes.push(note));
     background.failing = true;
     await lookup.resolve(batch(reading('Toy Story')));
-    expect(lookup.fitOf(tileTextKey(reading('Toy Story')))).toBeUndefined();
+    expect(lookup.drawingOf(tileTextKey(reading('Toy Story')))).toBeUndefined();
     expect(notes).toHaveLength(1);
     background.failing = false;
     await lookup.resolve(batch(reading('Toy Story')));
-    expect(lookup.fitOf(tileTextKey(reading('Toy Story')))?.genre).toBe('Comedy');
+    expect(label(lookup, reading('Toy Story'))).toBe('😄 Comedy');
   });
 
-  it('ignores an answer of the wrong length', async () => {
-    const lookup = new TitleLookup(async () => ({ mood: mood('happy'), results: [] }));
-    await lookup.resolve(batch(reading('Toy Story')));
-    expect(lookup.fitOf(tileTextKey(reading('Toy Story')))).toBeUndefined();
+  it('ignores an answer of the wrong length, and draws nothing from an answer that is not a drawing', async () => {
+    const short = new TitleLookup(async () => ({ results: [] }));
+    await short.resolve(batch(reading('Toy Story')));
+    expect(short.drawingOf(tileTextKey(reading('Toy Story')))).toBeUndefined();
+    const odd = new TitleLookup(async () => ({ results: [{ label: 3 } as unknown as BadgeDrawing] }));
+    await odd.resolve(batch(reading('Toy Story')));
+    expect(odd.drawingOf(tileTextKey(reading('Toy Story')))).toBeNull();
   });
 
-  it('never lets an answer for an older mood replace a newer one', async () => {
+  it('never draws an answer asked before a redraw', async () => {
     let release: () => void = () => {};
     const slow = new Promise<void>((resolve) => (release = resolve));
     const background = fakeBackground({ mood: mood('happy') });
     let calls = 0;
     const lookup = new TitleLookup(async (queries) => {
       calls++;
-      const answerFor = background.mood;
+      const answer = await background.matchTitles(queries);
       if (calls === 1) await slow;
-      return {
-        mood: answerFor,
-        results: queries.map(() => ({
-          filmId: '1',
-          title: 'Toy Story',
-          year: 1995,
-          genres: ['Comedy' as const],
-          fit: answerFor && { emotion: answerFor.emotion, genre: 'Comedy' as const, reason: '' },
-        })),
-      };
+      return answer;
     });
     const first = lookup.resolve(batch(reading('Toy Story')));
     background.mood = mood('sad');
-    lookup.newMood();
+    lookup.redraw();
     await lookup.resolve(batch(reading('Toy Story')));
     release();
     await first;
-    expect(lookup.fitOf(tileTextKey(reading('Toy Story')))?.emotion).toBe('sad');
+    // Toy Story fits no sad mood in the fake: the happy answer, which came last, is not drawn.
+    expect(lookup.drawingOf(tileTextKey(reading('Toy Story')))).toBeNull();
   });
 });

@@ -1,20 +1,13 @@
 /**
- * The page's cache of title matches. The film a title matches does not change while the page is open, so it
- * is asked once per title+year+kind; whether it fits depends on the mood and the strategy, so after a new
- * reading or strategy (`newMood`) the matched titles are asked again. Every ask is one `match-titles`
- * message for all the titles a pass needs.
+ * The page's cache of badge drawings, by title+year+kind: each title is asked once until the background says
+ * something changed (`redraw`: a new reading, strategy or weights, the reading gone stale, a title turned down
+ * or taken back), and then asked again. Every ask is one `match-titles` message for all the titles a pass
+ * needs. The answers say how to draw a badge, or null; nothing about the mood itself.
  */
-import type { Fit } from '../picks/types';
-import type { SiteServices, TileText, TitleMatch, TitleQuery } from './types';
-
-interface Entry {
-  match: TitleMatch | null;
-  /** The mood epoch the fit was answered for. */
-  epoch: number;
-}
+import type { BadgeDrawing, SiteServices, TileText, TitleQuery } from './types';
 
 export class TitleLookup {
-  private readonly entries = new Map<string, Entry>();
+  private entries = new Map<string, BadgeDrawing | null>();
   private readonly inFlight = new Map<string, Promise<void>>();
   private epoch = 0;
   /** Messages sent (tests and the bench count them). */
@@ -25,44 +18,28 @@ export class TitleLookup {
     private readonly debug: (message: string) => void = () => {},
   ) {}
 
-  /** A new reading or strategy: fits are stale; film matches stay. */
-  newMood(): void {
+  /** Everything known may be drawn otherwise now: every title is asked again (answers on their way are dropped). */
+  redraw(): void {
     this.epoch++;
+    this.entries = new Map();
     this.inFlight.clear();
   }
 
-  /**
-   * The fit of a title for the current mood: a Fit, null (no film, or it does not fit), or undefined when it
-   * has to be asked.
-   */
-  fitOf(key: string): Fit | null | undefined {
-    const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    if (entry.match === null) return null;
-    return entry.epoch === this.epoch ? entry.match.fit : undefined;
-  }
-
-  /** The film a title matched (null: none), or undefined before it was answered. */
-  matchOf(key: string): TitleMatch | null | undefined {
-    return this.entries.get(key)?.match;
-  }
-
-  /** The user said a title is not the film it matched: every tile showing it matches nothing from now on. */
-  rejectTitle(title: string): void {
-    const prefix = `${title.toLowerCase()}\u0000`;
-    for (const [key, entry] of this.entries) if (key.startsWith(prefix)) entry.match = null;
+  /** How to draw a title's badge: a drawing, null (no badge), or undefined when it has to be asked. */
+  drawingOf(key: string): BadgeDrawing | null | undefined {
+    return this.entries.get(key);
   }
 
   /**
-   * Ask, in one message, about the titles not known for this mood; resolves once every title given is known
-   * (or its message failed: it stays unknown and a later pass asks again).
+   * Ask, in one message, about the titles not known yet; resolves once every title given is known (or its
+   * message failed: it stays unknown and a later pass asks again).
    */
   async resolve(texts: ReadonlyMap<string, TileText>): Promise<void> {
     const waits = new Set<Promise<void>>();
     const keys: string[] = [];
     const queries: TitleQuery[] = [];
     for (const [key, tileText] of texts) {
-      if (this.fitOf(key) !== undefined) continue;
+      if (this.entries.has(key)) continue;
       const pending = this.inFlight.get(key);
       if (pending) {
         waits.add(pending);
@@ -88,13 +65,9 @@ export class TitleLookup {
             );
             return;
           }
-          keys.forEach((key, i) => {
-            // An answer for an older mood never overwrites a newer one.
-            if ((this.entries.get(key)?.epoch ?? -1) > epoch) return;
-            const match = answer.results[i] ?? null;
-            // No fresh reading: a match, but nothing fits.
-            this.entries.set(key, { match: match && { ...match, fit: answer.mood ? match.fit : null }, epoch });
-          });
+          // An answer asked before a redraw is not drawn.
+          if (epoch !== this.epoch) return;
+          keys.forEach((key, i) => this.entries.set(key, drawingFrom(answer.results[i])));
         },
         (error: unknown) => this.debug(`match-titles failed: ${String(error)}`),
       );
@@ -106,4 +79,13 @@ export class TitleLookup {
     }
     await Promise.all(waits);
   }
+}
+
+/** A drawing as the answer gave it, if it is one: four strings (anything else draws nothing). */
+function drawingFrom(value: unknown): BadgeDrawing | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { label, film, year, name } = value as Record<string, unknown>;
+  if (typeof label !== 'string' || typeof film !== 'string' || typeof year !== 'string' || typeof name !== 'string')
+    return null;
+  return { label, film, year, name };
 }

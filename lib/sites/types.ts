@@ -1,7 +1,6 @@
 /** The streaming-site half's types: what an adapter declares about a site, and what a tile reads as. */
-import type { Genre } from '../catalogue/types';
 import type { Emotion } from '../mood/emotions';
-import type { Fit, FilmPick, Strategy } from '../picks/types';
+import type { FilmPick, Strategy } from '../picks/types';
 import type { SiteId } from './adapters';
 
 /**
@@ -104,13 +103,12 @@ export interface TileText {
  * row's picks are not among them: the row's frame asks for those itself (components/site-row/RowFrame.tsx).
  */
 export interface SiteServices {
-  matchTitles(titles: TitleQuery[]): Promise<{ mood: PicksMood | null; results: (TitleMatch | null)[] }>;
-  /** The site's settings, hide flag and freshness (the content script cannot read storage). */
+  /** How to draw each tile's badge (null: no badge), one message per batch; nothing about the mood itself. */
+  matchTitles(titles: TitleQuery[]): Promise<MatchAnswer>;
+  /** The site's settings, hide flag and the opaque counter of what the badges depend on. */
   siteState(site: SiteId): Promise<SiteState>;
-  /** Calls `changed` whenever `siteState` may answer otherwise; returns the function that stops. */
-  watchChanges(changed: () => void): () => void;
-  /** "Not this film" on a badge: the title is never matched again (optional: tests may leave it out). */
-  rejectTitle?(title: string): Promise<{ ok: boolean }>;
+  /** Calls `redraw` whenever `siteState` may answer otherwise; returns the function that stops. */
+  watchChanges(redraw: () => void): () => void;
 }
 
 /** What the row's frame asks of the background (injected, so tests need no extension). */
@@ -159,14 +157,24 @@ export interface TitleQuery {
   seriesToo?: boolean;
 }
 
-/** A matched catalogue film and, when a fresh reading exists, whether it fits the mood. */
-export interface TitleMatch {
-  filmId: string;
-  title: string;
-  year: number | null;
-  /** The film's genres, so the badge can say which film it means ("Get Smart (2008), Action · Comedy"). */
-  genres: Genre[];
-  fit: Fit | null;
+/**
+ * How to draw the badge of a tile that fits the mood: words only, to be drawn as they are. The content script
+ * learns which tiles fit and what to draw on them, never the reading itself (its emotion, time or numbers).
+ */
+export interface BadgeDrawing {
+  /** What the badge shows: "😄 Comedy". */
+  label: string;
+  /** What it shows while the user's own pointer or focus is on the tile: the film it means, "😄 Get Smart". */
+  film: string;
+  /** The film's year, " (2008)" ("" when unknown): kept whole when a long title gives way. */
+  year: string;
+  /** Its accessible name, naming the film: "Fits your happy mood: Get Smart (2008), Action · Comedy". */
+  name: string;
+}
+
+/** `match-titles`' answer: one drawing (or null: no badge) per title asked, in order. */
+export interface MatchAnswer {
+  results: (BadgeDrawing | null)[];
 }
 
 /**
@@ -180,8 +188,9 @@ export interface SiteState {
   rowHidden: boolean;
   /** The user's "Show the row on home pages" for this site. */
   rowOn: boolean;
-  /** How long a reading stays fresh (the row and badges follow it going stale). */
-  freshMinutes: number;
-  /** Changes whenever the picks and fits would: a new reading, strategy, weights or freshness. */
-  moodKey: string;
+  /**
+   * An opaque counter, raised whenever the badges would be drawn otherwise (a new reading, strategy or weights,
+   * the reading going stale, a title turned down or taken back): the page's badges are then asked again.
+   */
+  moodKey: number;
 }

@@ -90,12 +90,30 @@ describe('watchPage', () => {
     void w;
   });
 
-  it('runs a full re-scan every rescanMs', async () => {
+  it('runs a full re-scan rescanMs after a change, backing off while the page stays the same', async () => {
     vi.useFakeTimers();
-    start({ rescanMs: 3_000 });
+    const w = start({ rescanMs: 3_000, maxRescanMs: 12_000 });
     await vi.advanceTimersByTimeAsync(20);
-    await vi.advanceTimersByTimeAsync(6_100);
-    expect(passes.map((p) => p.full)).toEqual([true, true, true]);
+    const fullAt = () => passes.filter((p) => p.full).length;
+    // Nothing changes: re-scans at 3 s, then 6 s later, then 12 s later, and every 12 s from then on.
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(fullAt()).toBe(2);
+    await vi.advanceTimersByTimeAsync(5_900);
+    expect(fullAt()).toBe(2);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(fullAt()).toBe(3);
+    await vi.advanceTimersByTimeAsync(12_000);
+    expect(fullAt()).toBe(4);
+    await vi.advanceTimersByTimeAsync(12_000);
+    expect(fullAt()).toBe(5);
+    expect(w.rescanDelay).toBe(12_000);
+    // The page changes: the re-scan after the next comes rescanMs after it again.
+    document.getElementById('tile')!.setAttribute('aria-label', 'A');
+    await vi.advanceTimersByTimeAsync(12_000);
+    expect(fullAt()).toBe(6);
+    expect(w.rescanDelay).toBe(3_000);
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(fullAt()).toBe(7);
   });
 
   it('does nothing more once stopped', async () => {

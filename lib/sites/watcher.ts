@@ -1,7 +1,8 @@
 /**
  * Watching a streaming page that renders rows lazily and recycles tiles: ONE MutationObserver for the page,
  * looking only at added nodes and at the attributes that carry titles; what it sees is batched into at most
- * one pass per `passDelayMs`; a cheap full re-scan every `rescanMs` catches anything missed.
+ * one pass per `passDelayMs`; a full re-scan `rescanMs` after the last catches anything missed, and backs off
+ * (twice as long each time, up to `maxRescanMs`) while the page does not change.
  */
 
 export interface PassWork {
@@ -14,7 +15,6 @@ export interface PassWork {
 /** The timers the watcher uses: a content script's `ctx` (cleared on invalidation) or plain ones in tests. */
 interface WatcherTimers {
   setTimeout(handler: () => void, ms: number): number;
-  setInterval(handler: () => void, ms: number): number;
 }
 
 export interface WatcherOptions {
@@ -28,7 +28,10 @@ export interface WatcherOptions {
   onPass(work: PassWork): Promise<void> | void;
   timers: WatcherTimers;
   passDelayMs?: number;
+  /** The first re-scan's delay (default 3 s)... */
   rescanMs?: number;
+  /** ...doubled after each re-scan that follows no change on the page, up to this (default 48 s). */
+  maxRescanMs?: number;
   /** Checked before each pass: false stops the watcher for good (the extension went away). */
   isValid?: () => boolean;
 }
@@ -38,14 +41,23 @@ export interface PageWatcher {
   flush(): Promise<void>;
   /** Ask for a full pass soon (a new mood, a setting). */
   requestFullPass(): void;
+  /** Elements to look at again in the next pass, as if they had changed (tiles come near the viewport). */
+  add(elements: Iterable<Element>): void;
   stop(): void;
   /** Passes run so far (tests and the bench). */
   readonly passes: number;
+  /** How long until the re-scan after the next (tests and the bench). */
+  readonly rescanDelay: number;
 }
 
 export function watchPage(options: WatcherOptions): PageWatcher {
   const passDelayMs = options.passDelayMs ?? 100;
   const rescanMs = options.rescanMs ?? 3_000;
+  const maxRescanMs = Math.max(rescanMs, options.maxRescanMs ?? 48_000);
+  let rescanDelay = rescanMs;
+  let rescanTimer: number | null = null;
+  /** The page changed since the last re-scan was planned. */
+  let changedSinceRescan = false;
   let changed = new Set<Element>();
   let full = true;
   let scheduled: number | null = null;
@@ -64,8 +76,24 @@ export function watchPage(options: WatcherOptions): PageWatcher {
         if (node instanceof Element && !options.isOwn(node)) changed.add(node);
       }
     }
-    if (changed.size) schedule();
+    if (changed.size) {
+      changedSinceRescan = true;
+      schedule();
+    }
   });
+
+  /** The next backstop re-scan: soon after a change, ever later while the page stays as it is. */
+  function planRescan(): void {
+    if (stopped) return;
+    rescanDelay = changedSinceRescan ? rescanMs : Math.min(maxRescanMs, rescanDelay * 2);
+    changedSinceRescan = false;
+    rescanTimer = options.timers.setTimeout(() => {
+      rescanTimer = null;
+      full = true;
+      schedule();
+      planRescan();
+    }, rescanDelay);
+  }
 
   function schedule(): void {
     if (stopped || scheduled !== null || running) return;
@@ -107,8 +135,9 @@ export function watchPage(options: WatcherOptions): PageWatcher {
     stopped = true;
     observer.disconnect();
     if (scheduled !== null) clearTimeout(scheduled);
-    if (interval !== null) clearInterval(interval);
+    if (rescanTimer !== null) clearTimeout(rescanTimer);
     scheduled = null;
+    rescanTimer = null;
   }
 
   observer.observe(options.root, {
@@ -117,10 +146,9 @@ export function watchPage(options: WatcherOptions): PageWatcher {
     attributes: true,
     attributeFilter: options.attributes,
   });
-  const interval: number | null = options.timers.setInterval(() => {
-    full = true;
-    schedule();
-  }, rescanMs);
+  // The first re-scan comes `rescanMs` after the start, like any after a change.
+  changedSinceRescan = true;
+  planRescan();
   schedule();
 
   return {
@@ -139,11 +167,19 @@ export function watchPage(options: WatcherOptions): PageWatcher {
     },
     requestFullPass() {
       full = true;
+      changedSinceRescan = true;
+      schedule();
+    },
+    add(elements) {
+      for (const element of elements) changed.add(element);
       schedule();
     },
     stop,
     get passes() {
       return passes;
+    },
+    get rescanDelay() {
+      return rescanDelay;
     },
   };
 }

@@ -122,11 +122,16 @@ describe.skipIf(!hasPages)('real pages under the real host names', () => {
     expect(badges.find((b) => b.title === 'The Royal Tenenbaums')?.label).toBe(
       'Fits your happy mood: The Royal Tenenbaums (2001), Comedy · Drama',
     );
-    // "Not this film", pressed as a user does: the badge goes, and stays gone on the next visit.
-    await pressNotThisFilm(page, 'The Royal Tenenbaums', '.title-card-container');
-    await expect
-      .poll(async () => (await readBadges(page)).map((b) => b.title), { timeout: 10_000 })
-      .not.toContain('The Royal Tenenbaums');
+    // "Not this film", pressed with the mouse in the popup (the page has no such button): the badge goes,
+    // comes back on Undo, and once turned down for good stays gone on the next visit.
+    const titles = async () => (await readBadges(page)).map((b) => b.title);
+    const popup = await pressNotThisFilm(h(), page, 'The Royal Tenenbaums');
+    await expect.poll(titles, { timeout: 10_000 }).not.toContain('The Royal Tenenbaums');
+    await popup.locator('[data-title="The Royal Tenenbaums"] [data-testid="undo-not-this-film"]').click();
+    await expect.poll(titles, { timeout: 10_000 }).toContain('The Royal Tenenbaums');
+    await popup.close();
+    await (await pressNotThisFilm(h(), page, 'The Royal Tenenbaums')).close();
+    await expect.poll(titles, { timeout: 10_000 }).not.toContain('The Royal Tenenbaums');
     await page.reload();
     const again = await settledBadges(page);
     expect(again.length).toBeGreaterThan(0);

@@ -21,6 +21,7 @@ import {
   readRow,
   rowFrame,
   setStoredReading,
+  tabIdOf,
   waitForRow,
 } from './support';
 import type { TitleQuery } from '../../lib/browser/messages';
@@ -191,19 +192,35 @@ async function pageQueries(page: Page, readings: ExpectedReading[], tiles: strin
   return queries.map((q) => (seriesTitles.has(q.title.toLowerCase()) ? { ...q, kind: 'series' } : q));
 }
 
-/** The background's own answer for readings (one match-titles, from an extension page): which must be badged. */
-async function askBackground(readings: ExpectedReading[] | TitleQuery[]) {
+/** Asks the background as an extension page does (options.html), and returns its answer. */
+async function fromExtensionPage<T>(moodreel: string, request: unknown): Promise<T> {
   const page = await h().context.newPage();
   await page.goto(h().url('options.html'));
+  const answer = (await page.evaluate(
+    ({ moodreel, request }) => chrome.runtime.sendMessage({ moodreel, target: 'background', request }),
+    { moodreel, request },
+  )) as T;
+  await page.close();
+  return answer;
+}
+
+/**
+ * The background's own answer for readings (one match-titles, from an extension page): which must be badged.
+ * A page is told only how to draw each badge: its words, or null.
+ */
+async function askBackground(readings: ExpectedReading[] | TitleQuery[]) {
   const titles = readings.map((reading) =>
     Array.isArray(reading) ? { title: reading[0], year: reading[1], kind: reading[2] } : reading,
   );
-  const answer = (await page.evaluate(
-    (request) => chrome.runtime.sendMessage({ moodreel: 'match-titles', target: 'background', request }),
-    { titles },
-  )) as { mood: { emotion: string } | null; results: ({ filmId: string; fit: { emotion: string } | null } | null)[] };
-  await page.close();
-  return answer;
+  return fromExtensionPage<{ results: ({ label: string; name: string } | null)[] }>('match-titles', { titles });
+}
+
+/** The films the background says it badged on the page's tab (what the popup lists), by the tile's title. */
+async function badgedOnTab(page: Page): Promise<Map<string, string>> {
+  const { films } = await fromExtensionPage<{ films: { title: string; filmId: string }[] }>('badged-on-tab', {
+    tabId: await tabIdOf(h(), page),
+  });
+  return new Map(films.map((film) => [film.title, film.filmId]));
 }
 
 const TILES: Record<SiteKey | 'old', string> = {
@@ -219,11 +236,17 @@ const TILES: Record<SiteKey | 'old', string> = {
  */
 async function expectBadgesMatchBackground(page: Page, readings: ExpectedReading[], tiles: string, emotion: string) {
   const answer = await askBackground(await pageQueries(page, readings, tiles));
-  expect(answer.mood?.emotion).toBe(emotion);
+  const word = { fear: 'fearful', disgust: 'disgusted', surprise: 'surprised' }[emotion] ?? emotion;
+  for (const drawing of answer.results)
+    if (drawing) expect(drawing.name).toMatch(new RegExp(`^Fits your ${word} mood: `));
+  // Nothing but the words drawn: no film id, no score, no reading.
+  expect(Object.keys(answer)).toEqual(['results']);
+  for (const drawing of answer.results)
+    if (drawing) expect(Object.keys(drawing).sort()).toEqual(['film', 'label', 'name', 'year']);
   const truth = await cells(page, tiles);
   expect(truth.map((cell) => cell.title)).toEqual(readings.map(([title]) => title));
   const expected = readings
-    .map(([title], i) => [title, answer.results[i]?.fit ? emotion : null] as const)
+    .map(([title], i) => [title, answer.results[i] ? emotion : null] as const)
     .filter(([, fit]) => fit);
   await expect.poll(() => badged(page), { timeout: 10_000 }).toEqual(expected);
   // Each badge is drawn over its own tile: its box inside the tile's box (tiles off screen in a carousel too).
@@ -240,11 +263,13 @@ async function expectBadgesMatchBackground(page: Page, readings: ExpectedReading
     [...document.querySelectorAll('moodreel-badge')].map((host) => host.outerHTML),
   );
   expect(new Set(hosts)).toEqual(new Set(['<moodreel-badge></moodreel-badge>']));
+  // Every badged tile is the film the site means (as the background noted it for this tab), never a series.
+  const films = await badgedOnTab(page);
   for (const [i, cell] of truth.entries()) {
-    const result = answer.results[i];
-    if (!result?.fit) continue;
+    if (!answer.results[i]) continue;
     expect(cell.series, `${cell.title} is a series and was badged`).toBe(false);
-    expect(result.filmId, `${cell.title}: badged as film ${result.filmId}, the page means ${cell.id}`).toBe(cell.id);
+    const filmId = films.get(readings[i]![0]);
+    expect(filmId, `${cell.title}: badged as film ${filmId}, the page means ${cell.id}`).toBe(cell.id);
   }
   return expected.length;
 }
@@ -783,7 +808,7 @@ describe('with the catalogue', () => {
     const first = (await badged(page))[0]![0]!;
     const index = readings.findIndex(([title]) => title === first);
     const unbadged = (await askBackground(await pageQueries(page, readings, TILES.netflix))).results.findIndex(
-      (result, i) => !result?.fit && readings[i]![2] !== 'series',
+      (result, i) => !result && readings[i]![2] !== 'series',
     );
     // The first badged tile now shows a horror film; an unbadged one a comedy.
     await page.evaluate(

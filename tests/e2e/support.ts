@@ -323,48 +323,59 @@ function badgesIn(document: DomNode): { host: DomNode; badge: DomNode; ancestors
   return found;
 }
 
+/** The emotion a badge's accessible name speaks of ("Fits your fearful mood: …" is fear), '' if none. */
+function emotionOfLabel(label: string): string {
+  const word = /^Fits your (\w+) mood/u.exec(label)?.[1] ?? '';
+  const words: Record<string, string> = { disgusted: 'disgust', fearful: 'fear', surprised: 'surprise' };
+  return words[word] ?? word;
+}
+
 /**
- * Every badge on the page, in page order: the title it was drawn for (as read from the tile), its emotion, and
- * its accessible name (which names the film it means).
+ * Every badge on the page, in page order: the title it was drawn for (as read from the tile), the emotion its
+ * accessible name speaks of, and that name (which names the film it means).
  */
 export async function readBadges(page: Page): Promise<{ title: string; emotion: string; label: string }[]> {
   return badgesIn(await piercedDocument(page)).map(({ badge }) => {
     const attributes = attributesOf(badge);
-    return {
-      title: attributes['data-title'] ?? '',
-      emotion: attributes['data-emotion'] ?? '',
-      label: attributes['aria-label'] ?? '',
-    };
+    const label = attributes['aria-label'] ?? '';
+    return { title: attributes['data-title'] ?? '', emotion: emotionOfLabel(label), label };
   });
 }
 
 /**
- * Presses "Not this film" on the badge drawn for `title`, as a user does: the pointer moves onto its tile (the
- * nearest ancestor matching `tileSelector`), which reveals the button, then clicks it.
+ * The browser's id of the tab showing `page` (the popup's "Badged on this page" is about one tab): the active
+ * tab once the page is brought to the front (MoodReel has no "tabs" permission, so tabs have no URL to it).
  */
-export async function pressNotThisFilm(page: Page, title: string, tileSelector: string): Promise<void> {
-  const cdp = await cdpOf(page);
-  const before = await piercedDocument(page);
-  const found = badgesIn(before).find(({ badge }) => attributesOf(badge)['data-title'] === title);
-  if (!found) throw new Error(`No badge for "${title}"`);
-  const { nodeIds } = (await cdp.send('DOM.querySelectorAll', { nodeId: before.nodeId, selector: tileSelector })) as {
-    nodeIds: number[];
-  };
-  const tile = [...found.ancestors].reverse().find((node) => nodeIds.includes(node.nodeId));
-  if (!tile) throw new Error(`The badge for "${title}" is in no ${tileSelector}`);
-  await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: tile.backendNodeId });
-  const tileBox = await boxOf(page, tile);
-  if (!tileBox) throw new Error(`The tile of "${title}" is not rendered`);
-  await page.mouse.move(tileBox.x + tileBox.width / 2, tileBox.y + tileBox.height / 2);
-  // The button is in the same closed root as the badge, shown now that the pointer is on the tile.
-  const after = await piercedDocument(page);
-  const host = badgesIn(after).find(({ badge }) => attributesOf(badge)['data-title'] === title)?.host;
-  const button = host
-    ? [...walkNodes(host)].map(([node]) => node).find((node) => attributesOf(node)['data-testid'] === 'not-this-film')
-    : undefined;
-  const box = button ? await boxOf(page, button) : null;
-  if (!box || box.width === 0) throw new Error(`"Not this film" did not show on "${title}"`);
-  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+export async function tabIdOf(h: Harness, page: Page): Promise<number> {
+  await page.bringToFront();
+  const ids = await h.serviceWorker.evaluate(() =>
+    chrome.tabs.query({ active: true, lastFocusedWindow: true }).then((tabs) => tabs.map((tab) => tab.id!)),
+  );
+  if (ids.length !== 1) throw new Error(`${ids.length} active tabs in the last focused window`);
+  return ids[0]!;
+}
+
+/** The popup, as it opens over `page` (in a tab of its own, told which tab it is about). */
+async function popupOver(h: Harness, page: Page): Promise<Page> {
+  const tabId = await tabIdOf(h, page);
+  const popup = await h.context.newPage();
+  await popup.goto(h.url(`popup.html?tab=${tabId}`));
+  return popup;
+}
+
+/**
+ * Presses "Not this film" for `title` in the popup's list of the films badged on the page's tab, as a user
+ * does (with the mouse), and returns the popup, where Undo is offered in place.
+ */
+export async function pressNotThisFilm(h: Harness, page: Page, title: string): Promise<Page> {
+  const popup = await popupOver(h, page);
+  const button = popup.locator(`[data-testid="badged-film"][data-title="${title}"] [data-testid="not-this-film"]`);
+  await button.waitFor({ timeout: 15_000 });
+  await button.click();
+  await popup
+    .locator(`[data-testid="badged-film"][data-title="${title}"] [data-testid="undo-not-this-film"]`)
+    .waitFor();
+  return popup;
 }
 
 /** Every badge with its box and the box of its tile (the nearest ancestor matching `tileSelector`). */

@@ -21,12 +21,20 @@ vi.mock('@/lib/browser/database', async (importOriginal) => {
   return { ...real, openStores: () => real.openStores('moodreel', { indexedDB, IDBKeyRange }) };
 });
 vi.mock('@/lib/browser/offscreen-service', () => ({ ensureOffscreenDocument: vi.fn(async () => undefined) }));
-// The catalogue has tests of its own (lib/browser/catalogue-service.test.ts); here an install only seeds.
+// The catalogue has tests of its own (lib/browser/catalogue-service.test.ts); here an install only seeds, and
+// "Not this film" marks and takes back a title.
+const repository = vi.hoisted(() => ({ marked: [] as string[], undone: [] as string[] }));
 vi.mock('@/lib/browser/catalogue-service', () => ({
   createCatalogueService: () => ({
     seed: vi.fn(async () => ({ action: 'unchanged' })),
-    snapshot: vi.fn(),
-    repository: {},
+    snapshot: vi.fn(async () => ({ index: { match: () => ({ id: '60074' }) } })),
+    repository: {
+      markNotThisFilm: vi.fn(async (title: string) => void repository.marked.push(title)),
+      undoNotThisFilm: vi.fn(async (key: string) => {
+        repository.undone.push(key);
+        return true;
+      }),
+    },
   }),
 }));
 
@@ -159,6 +167,33 @@ describe('background', () => {
     expect(await answer).toMatchObject({ ok: false, message: expect.stringContaining('cancelled') });
     expect(await latestReading.getValue()).toBeNull();
     expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+  });
+
+  it('"Not this film" and its Undo come from the popup only; each has every site tab redraw its badges', async () => {
+    await startBackground();
+    const posted: unknown[] = [];
+    const sitePort = {
+      name: 'moodreel-site-changes',
+      sender: CONTENT_SCRIPT,
+      disconnect: vi.fn(),
+      postMessage: (message: unknown) => posted.push(message),
+      onDisconnect: { addListener: vi.fn() },
+    };
+    connect(sitePort);
+    expect(await ask(envelope('reject-title', { title: 'Get Smart' }), CONTENT_SCRIPT)).toMatchObject({
+      moodreelError: 'not-allowed',
+    });
+    expect(await ask(envelope('badged-on-tab', { tabId: 7 }), CONTENT_SCRIPT)).toMatchObject({
+      moodreelError: 'not-allowed',
+    });
+    expect(repository.marked).toEqual([]);
+    expect(await ask(envelope('reject-title', { title: 'Get Smart' }))).toEqual({ ok: true });
+    expect(repository.marked).toEqual(['Get Smart']);
+    expect(posted).toEqual(['redraw']);
+    expect(await ask(envelope('restore-title', { title: '  Get  Smart ' }))).toEqual({ ok: true });
+    expect(repository.undone).toEqual(['get smart']);
+    expect(posted).toEqual(['redraw', 'redraw']);
+    expect(await ask(envelope('badged-on-tab', { tabId: 7 }))).toEqual({ films: [] });
   });
 
   it('refuses a reading port opened by a content script', async () => {
