@@ -193,7 +193,7 @@ describe('messages by sender', () => {
       if (!isRefusal(await answer)) answered.push(type);
       expect(handler.mock.calls.length > 0).toBe(answered.includes(type));
     }
-        // "Not this film" and the list of films badged on a tab are the popup's: a page cannot turn a title down.
+    // "Not this film" and the list of films badged on a tab are the popup's: a page cannot turn a title down.
     expect(answered.sort()).toEqual(['match-titles', 'site-state']);
   });
 

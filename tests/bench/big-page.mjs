@@ -304,7 +304,9 @@ async function onePage(server, tiles, { idleS, siteOn }) {
     if (!loaded) throw new Error('the page never marked its load in the trace');
     const tasks = tasksOf(events, loaded.pid);
     if (process.env.BIG_PAGE_DEBUG) {
-      for (const task of tasks.filter((t) => t.ts > loaded.ts && !t.bench && (t.frame ? t.scriptMs : t.ms) > 40 && t.scriptMs > 0)) {
+      for (const task of tasks.filter(
+        (t) => t.ts > loaded.ts && !t.bench && (t.frame ? t.scriptMs : t.ms) > 40 && t.scriptMs > 0,
+      )) {
         const inner = {};
         for (const e of events)
           if (
@@ -316,8 +318,18 @@ async function onePage(server, tiles, { idleS, siteOn }) {
           )
             inner[e.name] = (inner[e.name] ?? 0) + e.dur / 1000;
         const layouts = events
-          .filter((e) => e.pid === loaded.pid && (e.name === 'Layout' || e.name === 'UpdateLayoutTree') && e.ts >= task.ts && e.ts < task.end && e.dur > 5000)
-          .map((e) => `${e.name} ${(e.dur / 1000).toFixed(0)}ms ${JSON.stringify(e.args?.beginData ?? e.args?.elementCount ?? e.args ?? {}).slice(0, 160)}`);
+          .filter(
+            (e) =>
+              e.pid === loaded.pid &&
+              (e.name === 'Layout' || e.name === 'UpdateLayoutTree') &&
+              e.ts >= task.ts &&
+              e.ts < task.end &&
+              e.dur > 5000,
+          )
+          .map(
+            (e) =>
+              `${e.name} ${(e.dur / 1000).toFixed(0)}ms ${JSON.stringify(e.args?.beginData ?? e.args?.elementCount ?? e.args ?? {}).slice(0, 160)}`,
+          );
         if (layouts.length) console.log('[debug] layouts', layouts.join(' | '));
         const phaseName = Object.entries(stamps)
           .filter(([, v]) => v.ts <= task.ts)
