@@ -9,8 +9,8 @@ from .nets import build
 
 MODELS_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 RUNS_DIR = os.path.join(MODELS_DIR, "runs")
-# The run exported to public/models/emotion/ (best PublicTest accuracy of the runs in the model card).
-SHIPPED_RUN = os.path.join(RUNS_DIR, "moodnet-deep-s7")
+# The run exported to public/models/emotion/: fine-tuned on FER+ votes (models/README.md says how).
+SHIPPED_RUN = os.path.join(RUNS_DIR, "moodnet-deep-ferplus-final")
 # Runs shown beside it in the model card when they exist: other seeds and sizes, and the original network.
 COMPARISON_RUNS = [os.path.join(RUNS_DIR, name) for name in ("moodnet-deep", "moodnet-s7", "moodnet", "seed")]
 

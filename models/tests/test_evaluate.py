@@ -57,6 +57,24 @@ def test_scores_on_a_known_confusion():
     assert np.array(s["confusion"]).sum() == 8 and s["confusion"][3][6] == 1
 
 
+def test_ferplus_scores_split_the_faces_both_label_sets_agree_on_from_the_disputed():
+    from fer.data import FERPLUS_COLUMNS
+
+    def votes(**counts):
+        return [float(counts.get(c, 0)) for c in FERPLUS_COLUMNS]
+
+    # Four faces: two where FER-2013 and FER+ agree (happy, neutral), two disputed (FER-2013 sad, FER+ neutral).
+    v = np.array([votes(happiness=8, neutral=2), votes(neutral=9, sadness=1), votes(neutral=7, sadness=3),
+                  votes(neutral=6, sadness=4)])
+    fer = np.array([3, 6, 4, 4])
+    pred = np.array([3, 4, 6, 4])  # right, wrong, sides with FER+, sides with FER-2013
+    s = evaluate.ferplus_scores(np.eye(7)[pred], v, np.arange(4), fer)
+    assert s["agreed"] == {"faces": 2, "accuracy": 0.5}
+    assert s["disputed"] == {"faces": 2, "fer2013_accuracy": 0.5, "ferplus_accuracy": 0.5}
+    assert s["fer2013_accuracy"] == pytest.approx(0.5)
+    assert s["clear_neutral_read_as"]["neutral"] == pytest.approx(1 / 3)
+
+
 def test_evaluate_writes_card_metrics_and_readme(setup, tmp_path, capsys):
     root, csv, runs = setup
     card, readme = tmp_path / "card", tmp_path / "README.md"

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { FACE_PHOTOS, facePath, makeY4m, type Harness } from '../harness/index.mjs';
+import { EMOTION_EMOJI } from '../../lib/mood/emotions';
 import { e2eRun, expectCameraReleased, expectMood, freshPopup, readByCamera, waitForRow } from './support';
 
 const run = e2eRun();
@@ -79,7 +80,7 @@ run.withBrowser(
         emotion: 'happy',
         probabilities: [0, 0, 0, 1, 0, 0, 0],
       });
-      await expect.poll(() => badgeText(h())).toBe('HAPY');
+      await expect.poll(() => badgeText(h())).toBe(EMOTION_EMOJI.happy);
 
       const site = await h().context.newPage();
       await site.goto('http://www.netflix.com/browse');
@@ -87,7 +88,7 @@ run.withBrowser(
       // Choosing again replaces it everywhere.
       await choose(popup, 'sad');
       await waitForRow(site, 'picks', 'sad');
-      await expect.poll(() => badgeText(h())).toBe('SAD');
+      await expect.poll(() => badgeText(h())).toBe(EMOTION_EMOJI.sad);
       await site.close();
     });
   },
@@ -112,7 +113,7 @@ run.withBrowser(
         expect(await popup.locator('[data-testid="mood"]').textContent()).toContain('MoodReel had read happy');
         await popup.locator('[data-testid="pick"]').first().waitFor({ timeout: 30_000 });
         expect(await popup.locator('#picks-title').textContent()).toBe('Films for your neutral mood');
-        await expect.poll(() => badgeText(h())).toBe('CALM');
+        await expect.poll(() => badgeText(h())).toBe(EMOTION_EMOJI.neutral);
       }
       const { latestReading } = await popup.evaluate(() => chrome.storage.local.get('latestReading'));
       expect(latestReading).toMatchObject({ source: 'chosen', emotion: 'neutral', corrects: { emotion: 'happy' } });

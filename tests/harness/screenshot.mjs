@@ -48,8 +48,13 @@ async function main() {
     await popup.locator('[data-testid="pick"]').nth(4).waitFor({ timeout: 30_000 });
     await popup.waitForTimeout(400); // let the bars and fonts settle
     // Chrome caps a popup at 600 px high (it scrolls below): show what the user sees without scrolling.
-    const height = Math.min(600, await popup.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height)));
-    await popup.screenshot({ path: path.join(OUT, 'popup.png'), clip: { x: 0, y: 0, width: 412, height } });
+    // The popup's own width (Chrome sizes the popup to its body), not the window's.
+    const box = await popup.evaluate(() => document.body.getBoundingClientRect().toJSON());
+    const height = Math.min(600, Math.ceil(box.height));
+    await popup.screenshot({
+      path: path.join(OUT, 'popup.png'),
+      clip: { x: 0, y: 0, width: Math.ceil(box.width), height },
+    });
 
     const options = await harness.context.newPage();
     await options.setViewportSize({ width: 900, height: 1100 });
