@@ -3,7 +3,7 @@ import type { CatalogueService } from '@/lib/browser/catalogue-service';
 import type { UnmatchedTitle } from '@/lib/catalogue/types';
 
 /**
- * The titles marked "not this film" on a streaming page's badge, with Undo: an undone title is matched
+ * The titles marked "not this film" in the popup (films badged on a streaming page), with Undo: an undone title is matched
  * (and badged) again. Read and written in the extension's own database; the background sees the change
  * through the repository's revision.
  */
@@ -47,7 +47,11 @@ export function NotThisFilmList({
           {error}
         </p>
       )}
-      {rows && rows.length === 0 && <p class="help">None. A badge's "Not this film" button adds its title here.</p>}
+      {rows && rows.length === 0 && (
+        <p class="help">
+          None. "Not this film" in the popup, on a film badged on the page you are on, adds its title here.
+        </p>
+      )}
       {rows && rows.length > 0 && (
         <ul class="plain-list">
           {rows.map((row) => (
