@@ -209,27 +209,6 @@ export function ruleFor(adapter: SiteAdapter, element: Element): TileRule | unde
   return adapter.tiles.find((rule) => element.matches(rule.selector));
 }
 
-/** A node with at least this many element children is searched child by child (the rows of a long page). */
-const WIDE = 4;
-
-/**
- * The elements under `node` that match `selector`, in document order, but none inside a match (never an
- * outermost tile), searched a piece at a time so that a pass in slices never waits on one search of a whole
- * page (on a page of 100,000 tiles one `querySelectorAll` of the document takes 30-50 ms): the wrappers above
- * a page's rows (fewer than WIDE element children) are walked through, and each child of a wide element is
- * one search. (Those searches may still find a match inside a match: tilesIn keeps the outermost.)
- */
-function* matchesUnder(node: Element | Document, selector: string): Generator<Element> {
-  // A copy: the page may change between two slices of the pass.
-  const children = [...node.children];
-  const wide = children.length >= WIDE;
-  for (const child of children) {
-    if (child.matches(selector)) yield child;
-    else if (wide) yield* child.querySelectorAll(selector);
-    else yield* matchesUnder(child, selector);
-  }
-}
-
 /**
  * The tiles in or at `roots`, each once, outermost only (a card inside a card is the same title), one at a
  * time (a pass takes them in slices: a page may hold 100,000). `roots` may be inside a tile (an image whose
@@ -250,7 +229,7 @@ export function* tilesIn(adapter: SiteAdapter, roots: Iterable<Element | Documen
         }
       }
     }
-    for (const element of matchesUnder(root, selector)) {
+    for (const element of root.querySelectorAll(selector)) {
       if (found.has(element) || !isOutermostTile(element, selector)) continue;
       found.add(element);
       yield element;
