@@ -28,14 +28,13 @@ import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from fer.data import DataError, load_cached, read_ferplus_votes  # noqa: E402
-from fer.ferplus import CLEAR_VOTES, majority_labels  # noqa: E402
+from evaluate import DEFAULT_DATA, DEFAULT_FERPLUS, ferplus_scores  # noqa: E402
+from fer import EMOTIONS  # noqa: E402
 from fer.import_tfjs import load_tfjs  # noqa: E402
 from fer.runs import load_best  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-DEFAULT_DATA = os.path.join(HERE, "..", "..", "shared", "data", "fer2013", "fer2013.csv.gz")
-DEFAULT_FERPLUS = os.path.join(HERE, "..", "..", "shared", "data", "fer2013", "fer2013new.csv")
-NEUTRAL = 6
+NEUTRAL = EMOTIONS.index("neutral")
 
 
 def with_neutral_bias(state: dict, bias: float) -> dict:
@@ -63,11 +62,11 @@ def probabilities(model: torch.nn.Module, images: np.ndarray) -> np.ndarray:
     return torch.cat(out).numpy()
 
 
-def figures(pred: np.ndarray, clear: np.ndarray, majority: np.ndarray, fer: np.ndarray) -> dict:
-    c, m = clear >= 0, majority >= 0
-    neutral = clear == NEUTRAL
-    return {"clear": float((pred[c] == clear[c]).mean()), "majority": float((pred[m] == majority[m]).mean()),
-            "neutral": float((pred[neutral] == NEUTRAL).mean()), "fer2013": float((pred == fer).mean())}
+def figures(probs: np.ndarray, votes: np.ndarray, test) -> dict:
+    """The sweep's columns, as `npm run evaluate` scores them (single pass)."""
+    f = ferplus_scores(probs, votes, test.rows, test.labels)
+    return {"clear": f["clear"]["accuracy"], "majority": f["majority"]["accuracy"],
+            "neutral": f["clear_neutral_read_as"]["neutral"], "fer2013": f["fer2013_accuracy"]}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -97,7 +96,6 @@ def main(argv: list[str] | None = None) -> int:
         start = load_tfjs(args.start, ckpt["arch"], torch.from_numpy(train.images[:2048]).float().div_(255).unsqueeze(1))
     else:
         start = load_best(args.start)[0]
-    clear, majority = majority_labels(votes, test.rows, CLEAR_VOTES), majority_labels(votes, test.rows)
     a, b = start.state_dict(), tuned.state_dict()
     model = load_best(args.tuned)[0].to(memory_format=torch.channels_last)
     points = sorted({round(i / args.steps, 4) for i in range(args.steps + 1)} |
@@ -105,13 +103,13 @@ def main(argv: list[str] | None = None) -> int:
     print("weight  clear-majority  FER+ majority  clear neutral  FER-2013 labels   (PublicTest, single pass)")
     for w in points:
         model.load_state_dict(interpolated(a, b, w))
-        f = figures(probabilities(model, test.images).argmax(1), clear, majority, test.labels)
+        f = figures(probabilities(model, test.images), votes, test)
         print(f"{w:6.2f}  {f['clear']:14.4f}  {f['majority']:13.4f}  {f['neutral']:13.4f}  {f['fer2013']:15.4f}",
               flush=True)
         if args.write is not None and w == args.write and args.out:
             if args.neutral_bias:
                 model.load_state_dict(with_neutral_bias(model.state_dict(), args.neutral_bias))
-                f = figures(probabilities(model, test.images).argmax(1), clear, majority, test.labels)
+                f = figures(probabilities(model, test.images), votes, test)
                 print(f"{w:6.2f}  {f['clear']:14.4f}  {f['majority']:13.4f}  {f['neutral']:13.4f}  "
                       f"{f['fer2013']:15.4f}   neutral bias {args.neutral_bias:+.2f}", flush=True)
             os.makedirs(args.out, exist_ok=True)
