@@ -134,6 +134,15 @@ async function open(key: PageKey): Promise<Page> {
 /** The row as its closed root holds it (read over CDP). */
 const rowSeen = readRow;
 
+/**
+ * Tab, as a person presses it: focus crosses into and out of the row frame's process asynchronously, so the
+ * page's active element is read once it has (a person's next key comes later too).
+ */
+async function pressTab(page: Page): Promise<void> {
+  await page.keyboard.press('Tab');
+  await page.waitForTimeout(150);
+}
+
 async function waitForRowState(page: Page, state: 'no-reading' | 'picks', emotion?: string): Promise<void> {
   await waitForRow(page, state, emotion);
 }
@@ -357,7 +366,7 @@ describe('without a reading', () => {
     await waitForRowState(page, 'no-reading');
     let inRow = false;
     for (let i = 0; i < 40 && !inRow; i++) {
-      await page.keyboard.press('Tab');
+      await pressTab(page);
       inRow = await page.evaluate(() => document.activeElement?.tagName === 'MOODREEL-PICKS');
     }
     expect(inRow).toBe(true);
@@ -533,9 +542,7 @@ describe('the row, as the page sees it', () => {
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     let stops = 0;
     for (let i = 0; i < 80; i++) {
-      await page.keyboard.press('Tab');
-      // Focus crosses into and out of the frame's process asynchronously: a person's next key comes later too.
-      await page.waitForTimeout(150);
+      await pressTab(page);
       const onRow = await page.evaluate(() => document.activeElement?.localName === 'moodreel-picks');
       if (onRow) stops++;
       else if (stops > 0) break;
