@@ -47,12 +47,29 @@ describe('relevance of a genre set to a reading', () => {
     expect(scorer.fittingEmotion(dark)).toBe(-1);
   });
 
+  it('matches a sad viewer with sad dramas first, a comedy-drama after them, a light one not at all', () => {
+    const scorer = moodScorer(certain('sad'), 'match', weightsFor('match', null), NO_NUDGES);
+    const sadTone = [-0.5, 0, 0, 0.8, 0.5];
+    const plain = scorer.relevance({ genres: ['Drama'], tone: sadTone })!;
+    const comedyDrama = scorer.relevance({ genres: ['Comedy', 'Drama'], tone: sadTone })!;
+    const familyDrama = scorer.relevance({ genres: ['Children', 'Drama'], tone: sadTone })!;
+    expect(comedyDrama).toBeGreaterThanOrEqual(FIT_MIN);
+    expect(comedyDrama).toBeLessThan(plain);
+    expect(familyDrama).toBeLessThan(plain);
+    // Light and warm: it does not match a sad mood, though a plain drama of that tone still would.
+    const lightTone = [0.6, 0.8, -0.4, -0.2, 0];
+    expect(scorer.relevance({ genres: ['Comedy', 'Drama'], tone: lightTone })).toBeNull();
+    expect(scorer.relevance({ genres: ['Drama'], tone: lightTone })).not.toBeNull();
+    // Still the seed's rule: a comedy alone never fits a sad viewer under match.
+    expect(scorer.relevance({ genres: ['Comedy'], tone: sadTone })).toBeNull();
+  });
+
   it('weighs each emotion by its probability', () => {
-    const half = mixed({ happy: 0.5, sad: 0.5 });
+    const half = mixed({ happy: 0.5, surprise: 0.5 });
     expect(relevance(['Comedy'], half)).toBeCloseTo(relevance(['Comedy'], certain('happy'))! / 2);
-    expect(relevance(['Drama'], half)).toBeCloseTo(relevance(['Drama'], certain('sad'))! / 2);
+    expect(relevance(['Adventure'], half)).toBeCloseTo(relevance(['Adventure'], certain('surprise'))! / 2);
     // A film that fits both halves fits the whole reading.
-    expect(relevance(['Comedy', 'Drama'], half)!).toBeGreaterThan(relevance(['Comedy'], half)!);
+    expect(relevance(['Adventure', 'Comedy'], half)!).toBeGreaterThan(relevance(['Comedy'], half)!);
     expect(relevance(['Horror'], half)).toBeNull();
   });
 

@@ -15,6 +15,9 @@ const LISTED_GENRE_STEP = 0.1;
 /** What an action film gets for a fearful viewer under match (see MATCH_WEIGHTS). */
 const ACTION_FOR_FEAR = -0.2;
 
+/** What a comedy-drama or a family drama gets for a sad viewer under match (see MATCH_WEIGHTS). */
+const LIGHTER_FOR_SAD = -0.2;
+
 /** What the lift strategy gives a genre it steers away from (the rule that excludes such films is separate). */
 const AVOIDED_GENRE_WEIGHT = -0.5;
 
@@ -32,16 +35,18 @@ function frozen(table: GenreWeights): Readonly<GenreWeights> {
 }
 
 /**
- * "Match my mood": the original project's mapping (MovieLens calls family films "Children"). One ordering within
- * it: an action thriller thrills rather than frightens, so for a fearful viewer it still fits but comes after the
- * frightening ones (a negative weight never adds a genre, and the rule stays the seed's).
+ * "Match my mood": the original project's mapping (MovieLens calls family films "Children"). Two orderings within
+ * it (a negative weight never adds a genre, and the rule stays the seed's): an action thriller thrills rather than
+ * frightens, so for a fearful viewer it still fits but comes after the frightening ones; a comedy-drama or a family
+ * drama is gentler than a plain one, so for a sad viewer it comes after the sad dramas, and one whose tone is light
+ * as well no longer fits at all.
  */
 export const MATCH_WEIGHTS: Readonly<GenreWeights> = frozen({
   angry: listed(['Action', 'Thriller']),
   disgust: listed(['Horror']),
   fear: { ...listed(['Horror', 'Thriller']), Action: ACTION_FOR_FEAR },
   happy: listed(['Comedy', 'Children']),
-  sad: listed(['Drama']),
+  sad: { ...listed(['Drama']), Comedy: LIGHTER_FOR_SAD, Children: LIGHTER_FOR_SAD },
   surprise: listed(['Adventure', 'Sci-Fi']),
   neutral: listed(['Documentary']),
 });

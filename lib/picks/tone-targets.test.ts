@@ -20,10 +20,14 @@ describe.skipIf(!hasData)('the picks tell light from dark on films whose tags a 
     const lift = rows.filter((row) => row.strategy === 'lift');
     for (const row of lift) expect(row.agreement, row.emotion).toBeGreaterThanOrEqual(LIFT_EACH_TARGET);
     expect(lift.reduce((sum, row) => sum + row.agreement, 0) / lift.length).toBeGreaterThanOrEqual(LIFT_MEAN_TARGET);
-    // Sad is left out: only dramas fit a sad viewer under match, which caps it below its target (see README).
+    // Sad is held to its ceiling instead: only dramas fit a sad viewer under match, and the sad-tagged films of
+    // other genres cap it below its target in this build (see README).
     for (const row of rows.filter((r) => r.strategy === 'match' && r.emotion !== 'sad')) {
       expect(row.positive + row.negative, row.emotion).toBeGreaterThanOrEqual(30);
       expect(row.agreement, row.emotion).toBeGreaterThanOrEqual(row.target);
     }
+    const sad = rows.find((r) => r.strategy === 'match' && r.emotion === 'sad')!;
+    expect(sad.ceiling).toBeLessThan(1);
+    expect(sad.agreement).toBeGreaterThanOrEqual(sad.ceiling - 0.05);
   }, 120_000);
 });

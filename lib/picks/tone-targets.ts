@@ -11,7 +11,7 @@ import { EMOTIONS, type Emotion } from '../mood/emotions';
 import { NO_NUDGES } from './feedback';
 import { JUDGED_READINGS } from './first-pages';
 import { fitScores } from './rank';
-import { weightsFor } from './strategies';
+import { MATCH_WEIGHTS, weightsFor } from './strategies';
 
 /** Tags that call a film scary: what frightens, not merely what is tense or violent. */
 const SCARY_TAGS = new Set([
@@ -76,6 +76,12 @@ export interface TargetRow {
   negative: number;
   agreement: number;
   target: number;
+  /**
+   * Under match, the most any score could reach while the seed's genre rule holds: a film none of whose genres the
+   * table lists for the emotion has no score, so it ties with the other such films and loses to every scored one.
+   * Under lift tone may admit any genre, and the ceiling is 1.
+   */
+  ceiling: number;
 }
 
 /** The issue's targets: light over dark under lift for every emotion, and under match the mood's own side. */
@@ -95,6 +101,7 @@ export const LIFT_MEAN_TARGET = 0.85;
 /** The agreement of every target on a build's films, for its withheld films' own tags. */
 export function toneTargets(films: readonly Film[], uses: ReadonlyMap<string, readonly string[]>): TargetRow[] {
   const sets = taggedSets(uses);
+  const byId = new Map(films.map((film) => [film.id, film]));
   const pairs: Record<string, [string[], string[]]> = {
     'light over dark': [without(sets.light, sets.dark), without(sets.dark, sets.light)],
     'sad over light': [sets.sad, without(sets.light, sets.sad)],
@@ -113,6 +120,8 @@ export function toneTargets(films: readonly Film[], uses: ReadonlyMap<string, re
     });
     const of = (id: string) => scores.get(id) ?? -Infinity;
     const [positive, negative] = pairs[test]!;
+    const listed = (id: string) =>
+      strategy === 'lift' || (byId.get(id)?.genres ?? []).some((genre) => (MATCH_WEIGHTS[emotion][genre] ?? 0) > 0);
     return {
       strategy,
       emotion,
@@ -121,6 +130,11 @@ export function toneTargets(films: readonly Film[], uses: ReadonlyMap<string, re
       negative: negative.length,
       agreement: pairwiseAgreement(positive.map(of), negative.map(of)),
       target,
+      // The best order there is: every listed film in the right order, every unlisted one at -Infinity.
+      ceiling: pairwiseAgreement(
+        positive.map((id) => (listed(id) ? 1 : -Infinity)),
+        negative.map((id) => (listed(id) ? 0 : -Infinity)),
+      ),
     };
   };
   return [
