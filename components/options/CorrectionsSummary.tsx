@@ -11,8 +11,7 @@ import {
   type Correction,
   type CorrectionKind,
 } from '@/lib/mood/corrections';
-import { ConfirmButton } from './ConfirmButton';
-import { downloadText, today } from './download';
+import { ExportEraseActions } from './ExportEraseActions';
 
 /**
  * The corrections kept with the history ("Not right? I feel…" in the popup): what they say once a kind comes
@@ -90,28 +89,19 @@ export function CorrectionsSummary({ store, onChange }: { store: CorrectionStore
           {error}
         </p>
       )}
-      <div class="actions wrap">
-        <button
-          type="button"
-          class="secondary-button"
-          data-testid="corrections-export"
-          disabled={corrections.length === 0}
-          onClick={() => downloadText(`moodreel-corrections-${today()}.csv`, correctionsToCsv(corrections), 'text/csv')}
-        >
-          Export corrections as CSV
-        </button>
-        <ConfirmButton
-          testId="corrections-erase"
-          label="Erase my corrections"
-          question={`Erase all ${corrections.length} corrections?`}
-          disabled={corrections.length === 0}
-          onConfirm={async () => {
-            await store.clear();
-            await reload();
-            onChange('Corrections erased.');
-          }}
-        />
-      </div>
+      <ExportEraseActions
+        name="corrections"
+        count={corrections.length}
+        exportLabel="Export corrections as CSV"
+        csv={() => correctionsToCsv(corrections)}
+        eraseLabel="Erase my corrections"
+        eraseQuestion={`Erase all ${corrections.length} corrections?`}
+        onErase={async () => {
+          await store.clear();
+          await reload();
+          onChange('Corrections erased.');
+        }}
+      />
     </div>
   );
 }

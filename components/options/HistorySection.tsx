@@ -4,8 +4,7 @@ import { BADGE_COLOR } from '@/lib/mood/badge';
 import { EMOTIONS, EMOTION_EMOJI, EMOTION_LABEL } from '@/lib/mood/emotions';
 import { bucketHistory, historyToCsv, type BucketUnit, type HistoryEntry } from '@/lib/mood/history';
 import type { HistoryStore } from '@/lib/mood/history-store';
-import { ConfirmButton } from './ConfirmButton';
-import { downloadText, today } from './download';
+import { ExportEraseActions } from './ExportEraseActions';
 
 const RANGES: Record<BucketUnit, { count: number; label: string }> = {
   day: { count: 14, label: 'Last 14 days' },
@@ -51,28 +50,19 @@ export function HistorySection({ store, onChange }: { store: HistoryStore; onCha
         </button>
       </div>
       <HistoryChart buckets={buckets} shown={shown} />
-      <div class="actions wrap">
-        <button
-          type="button"
-          class="secondary-button"
-          data-testid="history-export"
-          disabled={entries.length === 0}
-          onClick={() => downloadText(`moodreel-history-${today()}.csv`, historyToCsv(entries), 'text/csv')}
-        >
-          Export history as CSV
-        </button>
-        <ConfirmButton
-          testId="history-erase"
-          label="Erase my history"
-          question={`Erase all ${entries.length} readings of your mood history?`}
-          disabled={entries.length === 0}
-          onConfirm={async () => {
-            await store.clear();
-            await reload();
-            onChange('History erased.');
-          }}
-        />
-      </div>
+      <ExportEraseActions
+        name="history"
+        count={entries.length}
+        exportLabel="Export history as CSV"
+        csv={() => historyToCsv(entries)}
+        eraseLabel="Erase my history"
+        eraseQuestion={`Erase all ${entries.length} readings of your mood history?`}
+        onErase={async () => {
+          await store.clear();
+          await reload();
+          onChange('History erased.');
+        }}
+      />
     </div>
   );
 }
