@@ -11,7 +11,7 @@ export default defineConfig({
       {
         // Timings, not tests: `npm run bench` runs these (happy-dom pages need vitest's environment).
         plugins: [WxtVitest()],
-        test: { name: 'bench', include: ['lib/**/bench.run.ts'], environment: 'node', testTimeout: 300_000 },
+        test: { name: 'bench', include: ['tests/bench/**/*.run.ts'], environment: 'node', testTimeout: 300_000 },
       },
       {
         test: { name: 'model', include: ['tests/model/**/*.test.ts'], environment: 'node', testTimeout: 120_000 },

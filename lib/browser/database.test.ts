@@ -1,8 +1,8 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { film } from '../catalogue/test-catalogue';
-import { testCatalogueDatabase } from '../catalogue/test-database';
+import { film } from '../../tests/support/test-catalogue';
+import { testCatalogueDatabase } from '../../tests/support/test-database';
 import type { Correction } from '../mood/corrections';
 import type { HistoryEntry } from '../mood/history';
 import type { HistoryStore } from '../mood/history-store';

@@ -4,7 +4,7 @@ import type { MoodReading } from '../mood/types';
 import { createPicksService, forgetShownPicks, parseShownPicks } from './picks-service';
 import { latestReading, parseReading, restingFace } from './reading-store';
 import type { CatalogueService } from './catalogue-service';
-import { film } from '../catalogue/test-catalogue';
+import { film } from '../../tests/support/test-catalogue';
 
 const READING: MoodReading = {
   emotion: 'sad',

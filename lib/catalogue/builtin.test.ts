@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCatalogue, CATALOGUE_FILE, catalogueVersion, LICENSE_FILE } from './build-catalogue';
 import { BUILTIN_FORMAT, decodeBuiltinCatalogue, encodeBuiltinCatalogue } from './builtin';
-import { COMMITTED_CATALOGUE, committedCatalogue, film, MOVIELENS_DATA_DIR } from './test-catalogue';
+import { COMMITTED_CATALOGUE, committedCatalogue, film, MOVIELENS_DATA_DIR } from '../../tests/support/test-catalogue';
 import { GENRES } from './types';
 
 const committedText = readFileSync(COMMITTED_CATALOGUE, 'utf8');

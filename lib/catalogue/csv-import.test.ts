@@ -8,7 +8,7 @@ import {
   type CsvImportPreview,
   type CsvImportResult,
 } from './csv-import';
-import { film } from './test-catalogue';
+import { film } from '../../tests/support/test-catalogue';
 import { GENRES } from './types';
 
 function preview(result: CsvImportResult): CsvImportPreview {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildTitleIndex, DOMINANCE_RATIO, matchTitle } from './match';
-import { committedCatalogue, film } from './test-catalogue';
+import { committedCatalogue, film } from '../../tests/support/test-catalogue';
 
 const { films } = committedCatalogue();
 const index = buildTitleIndex(films);

@@ -1,8 +1,8 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CatalogueRepository, SHELF_SIZE } from './repository';
-import { testCatalogueDatabase } from './test-database';
-import { committedCatalogue, film } from './test-catalogue';
+import { testCatalogueDatabase } from '../../tests/support/test-database';
+import { committedCatalogue, film } from '../../tests/support/test-catalogue';
 import type { Feedback, Film } from './types';
 
 const open: CatalogueRepository[] = [];

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { filmTones, solveSymmetric, tagEvidence, TONE_AXES } from './tone';
 import { pairwiseAgreement, toneAgreement } from './tone-agreement';
-import { MOVIELENS_DATA_DIR } from './test-catalogue';
+import { MOVIELENS_DATA_DIR } from '../../tests/support/test-catalogue';
 
 describe('tone', () => {
   it('solves the small systems the factorisation and the regression need', () => {

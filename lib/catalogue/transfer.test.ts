@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { catalogueIds, catalogueKeys, previewCsvImport } from './csv-import';
 import { CatalogueRepository } from './repository';
-import { testCatalogueDatabase } from './test-database';
-import { committedCatalogue, film } from './test-catalogue';
+import { testCatalogueDatabase } from '../../tests/support/test-database';
+import { committedCatalogue, film } from '../../tests/support/test-catalogue';
 import { feedbackToCsv, filmsToCsv, readFeedbackCsv, readJsonExport, toJsonExport } from './transfer';
 import type { Feedback, Film } from './types';
 import { withUserRatings } from './user-ratings';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { film } from './test-catalogue';
+import { film } from '../../tests/support/test-catalogue';
 import { withUserRatings } from './user-ratings';
 
 describe("the user's ratings of catalogue films", () => {

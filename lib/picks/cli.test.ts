@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { encodeBuiltinCatalogue } from '../catalogue/builtin';
-import { film } from '../catalogue/test-catalogue';
+import { film } from '../../tests/support/test-catalogue';
 import { parseArguments, picksOutput, UsageError } from './cli';
-import { loadMovieLens } from './test-films';
+import { loadMovieLens } from '../../tests/support/test-films';
 
 const HAPPY = '0.02,0.01,0.02,0.85,0.03,0.03,0.04';
 const SAD = '0.03,0.02,0.03,0.02,0.82,0.03,0.05';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { knownTitle, seriesNote } from './display';
-import { film, loadMovieLens, movieLensSuite } from './test-films';
+import { film, loadMovieLens, movieLensSuite } from '../../tests/support/test-films';
 
 describe('titles as people know them', () => {
   it('lead with the other title when another rated film has the English one', () => {

@@ -7,7 +7,7 @@ import { rankPicks } from './rank';
 import { genreTones } from './genre-tone';
 import { moodScorer } from './relevance';
 import { customFrom, weightsFor } from './strategies';
-import { certain, loadMovieLens, mixed, movieLensSuite } from './test-films';
+import { certain, loadMovieLens, mixed, movieLensSuite } from '../../tests/support/test-films';
 import { STRATEGIES, type Strategy } from './types';
 
 const match = weightsFor('match', null);

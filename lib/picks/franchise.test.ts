@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { franchiseKey, franchiseKeys } from './franchise';
-import { loadMovieLens, movieLensSuite } from './test-films';
+import { loadMovieLens, movieLensSuite } from '../../tests/support/test-films';
 
 function oneSeries(titles: string[]): void {
   const keys = new Set(titles.map(franchiseKey));

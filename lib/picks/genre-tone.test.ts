@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { genreMask } from './genre-mask';
 import { genreTones } from './genre-tone';
-import { film } from './test-films';
+import { film } from '../../tests/support/test-films';
 
 describe('genre-mean tone for films without their own', () => {
   it("is half the mean tone of the rated films of the same genres, else of each genre's mean", () => {

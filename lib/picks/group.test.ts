@@ -6,7 +6,7 @@ import { moodScorer } from './relevance';
 import { groupAudience, groupMood, meanDistribution, rankGroupPicks, type GroupPicksInput } from './group';
 import { rankPicks } from './rank';
 import { LIFT_AVOIDS, LIFT_WEIGHTS, customFrom, weightsFor } from './strategies';
-import { certain, film, loadMovieLens, mixed, movieLensSuite } from './test-films';
+import { certain, film, loadMovieLens, mixed, movieLensSuite } from '../../tests/support/test-films';
 import type { GenreWeights, Strategy } from './types';
 
 function askGroup(

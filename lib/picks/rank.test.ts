@@ -5,7 +5,7 @@ import { NO_NUDGES, hiddenFrom, nudgesFrom } from './feedback';
 import { franchiseKeys } from './franchise';
 import { rankPicks, type PicksInput } from './rank';
 import { LIFT_AVOIDS, LIFT_WEIGHTS, weightsFor } from './strategies';
-import { certain, film, loadMovieLens, mixed, movieLensSuite } from './test-films';
+import { certain, film, loadMovieLens, mixed, movieLensSuite } from '../../tests/support/test-films';
 import type { FilmPick, Strategy } from './types';
 
 function ask(

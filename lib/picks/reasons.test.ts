@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { film } from './test-films';
+import { film } from '../../tests/support/test-films';
 import { genrePhrase, purposeText, ratingPhrase, reasonLine, toneWords } from './reasons';
 import { toneProfile } from './tone';
 

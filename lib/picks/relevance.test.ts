@@ -3,7 +3,7 @@ import { GENRES, type Genre } from '../catalogue/types';
 import { NO_NUDGES } from './feedback';
 import { AVOID_RULE_MIN_SHARE, FIT_MIN, SECOND_GENRE_SHARE, moodScorer } from './relevance';
 import { customFrom, weightsFor } from './strategies';
-import { certain, mixed } from './test-films';
+import { certain, mixed } from '../../tests/support/test-films';
 import type { Strategy } from './types';
 
 function relevance(genres: Genre[], probabilities: number[], strategy: Strategy = 'match', nudges = NO_NUDGES) {

@@ -9,9 +9,9 @@ import { NETFLIX, PRIME } from './adapters';
 import { BADGE_TAG, TileBadges } from './badges';
 import { Badger } from './badger';
 import { TitleLookup } from './title-lookup';
-import { readFixture } from './read-fixture';
+import { readFixture } from '../../tests/support/read-fixture';
 import { badgeDrawing } from './text';
-import { fakeBackground, loadPage, mood, recordShadowRoots, userEvent } from './testing';
+import { fakeBackground, loadPage, mood, recordShadowRoots, userEvent } from '../../tests/support/sites-testing';
 import { findTiles } from './read';
 
 const comedy = badgeDrawing({ emotion: 'happy', genre: 'Comedy', reason: '' }, null);

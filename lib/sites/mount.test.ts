@@ -14,8 +14,14 @@ import { ADAPTERS, DISNEY, NETFLIX, PRIME, type SiteId } from './adapters';
 import { BADGE_TAG } from './badges';
 import { mount, type MountOptions, type SiteMount } from './mount';
 import { ROW_TAG } from './row';
-import { readFixture } from './read-fixture';
-import { fakeBackground, loadPage, mood, recordShadowRoots, type FakeBackground } from './testing';
+import { readFixture } from '../../tests/support/read-fixture';
+import {
+  fakeBackground,
+  loadPage,
+  mood,
+  recordShadowRoots,
+  type FakeBackground,
+} from '../../tests/support/sites-testing';
 import type { SiteAdapter } from './types';
 
 let contexts: ContentScriptContext[] = [];

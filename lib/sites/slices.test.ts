@@ -9,8 +9,8 @@ import { BADGE_TAG } from './badges';
 import { Badger } from './badger';
 import { findTiles } from './read';
 import { Frames, TimeSlice } from './slices';
-import { fakeBackground, loadPage, mood } from './testing';
-import { readFixture } from './read-fixture';
+import { fakeBackground, loadPage, mood } from '../../tests/support/sites-testing';
+import { readFixture } from '../../tests/support/read-fixture';
 import { TitleLookup } from './title-lookup';
 
 describe('TimeSlice', () => {

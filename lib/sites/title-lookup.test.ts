@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tileTextKey } from './read';
-import { fakeBackground, mood } from './testing';
+import { fakeBackground, mood } from '../../tests/support/sites-testing';
 import { TitleLookup } from './title-lookup';
 import type { BadgeDrawing, TileText, TitleQuery } from './types';
 

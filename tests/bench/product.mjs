@@ -305,12 +305,12 @@ export function packageSize() {
 export { GROUP_PHOTO };
 
 /**
- * The sites bench (lib/sites/bench.ts) in a real Chromium page: bundled with esbuild, run twice (the second,
+ * The sites bench (tests/bench/sites.bench.ts) in a real Chromium page: bundled with esbuild, run twice (the second,
  * warm run is the one reported; the first includes compiling the code). The background is a fake that
  * answers at once, so the times are the content script's own main-thread work.
  */
 export async function benchSitesInChromium() {
-  return inBundledPage('lib/sites/bench.ts', 'sitesBench', {}, async (page) =>
+  return inBundledPage('tests/bench/sites.bench.ts', 'sitesBench', {}, async (page) =>
     page.evaluate(async () => {
       const bench = /** @type {any} */ (window).sitesBench;
       const cold = await bench.runSitesBench();

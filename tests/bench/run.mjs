@@ -54,8 +54,8 @@ function runNodeBenches() {
   };
   const bin = (name) => path.join(ROOT, 'node_modules/.bin', name);
   return [
-    run(bin('tsx'), ['lib/catalogue/bench.ts']),
-    run(bin('tsx'), ['lib/picks/bench.ts']),
+    run(bin('tsx'), ['tests/bench/catalogue.bench.ts']),
+    run(bin('tsx'), ['tests/bench/picks.bench.ts']),
     run(bin('vitest'), ['run', '--project', 'bench'])
       .split('\n')
       .filter((line) => !/^\s*$|RUN|Test Files|Tests |Start at|Duration|✓/.test(line))

@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RowFrame } from '@/components/site-row/RowFrame';
 import { PicksRow, type RowView } from '@/components/site-row/PicksRow';
 import { NETFLIX } from '@/lib/sites/adapters';
-import { fakePick, fakeRowBackground, mood, userEvent, type FakeRowBackground } from '@/lib/sites/testing';
+import { fakePick, fakeRowBackground, mood, userEvent, type FakeRowBackground } from '../support/sites-testing';
 
 const PICKS = [
   fakePick('1', 'Toy Story', { year: 1995, genres: ['Adventure', 'Animation', 'Children', 'IMAX'] }),

@@ -6,8 +6,8 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { findFirstRow, findTiles, isHomePage, isListingPage, readTileText, ruleFor } from '../read';
-import { readFixture as fixture } from '../read-fixture';
-import { loadPage } from '../testing';
+import { readFixture as fixture } from '../../../tests/support/read-fixture';
+import { loadPage } from '../../../tests/support/sites-testing';
 import type { SiteAdapter } from '../types';
 import { EXPECTED_READINGS, type ExpectedReading as Row } from '../../../tests/fixtures/expected-readings';
 import { ADAPTERS, DISNEY, NETFLIX, PRIME, searchUrl } from './index';

@@ -1,25 +1,25 @@
 /**
- * Picks query timings on generated catalogues (10k and 100k films): `npx tsx lib/picks/bench.ts`.
+ * Picks query timings on generated catalogues (10k and 100k films): `npx tsx tests/bench/picks.bench.ts`.
  * `benchPicks()` returns the rows for `npm run bench`; no test asserts on time.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { MOVIELENS_DATA_DIR } from '../catalogue/test-catalogue';
-import { decodeBuiltinCatalogue } from '../catalogue/builtin';
-import { toneAgreement } from '../catalogue/tone-agreement';
-import { seededRandom } from '../catalogue/tone';
-import { SHIPPED_CATALOGUE } from './cli';
-import { NO_NUDGES } from './feedback';
-import { fewestRatings, firstPages, JUDGED_READINGS, noveltyWalk, summarise, variety } from './first-pages';
-import { LIFT_EACH_TARGET, LIFT_MEAN_TARGET, toneTargets, type TargetRow } from './tone-targets';
-import { GENRES, TONE_AXES, type Film, type Genre } from '../catalogue/types';
-import { EMOTIONS } from '../mood/emotions';
-import { nudgesFrom } from './feedback';
-import { rankGroupPicks } from './group';
-import { rankPicks } from './rank';
-import { weightsFor } from './strategies';
-import type { Strategy } from './types';
+import { MOVIELENS_DATA_DIR } from '../support/test-catalogue';
+import { decodeBuiltinCatalogue } from '../../lib/catalogue/builtin';
+import { toneAgreement } from '../../lib/catalogue/tone-agreement';
+import { seededRandom } from '../../lib/catalogue/tone';
+import { SHIPPED_CATALOGUE } from '../../lib/picks/cli';
+import { NO_NUDGES } from '../../lib/picks/feedback';
+import { fewestRatings, firstPages, JUDGED_READINGS, noveltyWalk, summarise, variety } from '../support/first-pages';
+import { LIFT_EACH_TARGET, LIFT_MEAN_TARGET, toneTargets, type TargetRow } from '../support/tone-targets';
+import { GENRES, TONE_AXES, type Film, type Genre } from '../../lib/catalogue/types';
+import { EMOTIONS } from '../../lib/mood/emotions';
+import { nudgesFrom } from '../../lib/picks/feedback';
+import { rankGroupPicks } from '../../lib/picks/group';
+import { rankPicks } from '../../lib/picks/rank';
+import { weightsFor } from '../../lib/picks/strategies';
+import type { Strategy } from '../../lib/picks/types';
 
 /** The target: a picks query over 100,000 films has a median of at most this, in Node. */
 export const TARGET_MEDIAN_MS = 20;

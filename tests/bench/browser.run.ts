@@ -7,13 +7,13 @@ import { readFileSync } from 'node:fs';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { openStores } from './database';
-import { median } from '../reader/stats';
-import { createCatalogueService } from './catalogue-service';
-import { MAX_TITLE_LENGTH, MAX_TITLES_PER_MESSAGE } from './message-checks';
-import { envelope, routeMessage, type Self } from './messages';
-import { createPicksService } from './picks-service';
-import { latestReading } from './reading-store';
+import { openStores } from '../../lib/browser/database';
+import { median } from '../../lib/reader/stats';
+import { createCatalogueService } from '../../lib/browser/catalogue-service';
+import { MAX_TITLE_LENGTH, MAX_TITLES_PER_MESSAGE } from '../../lib/browser/message-checks';
+import { envelope, routeMessage, type Self } from '../../lib/browser/messages';
+import { createPicksService } from '../../lib/browser/picks-service';
+import { latestReading } from '../../lib/browser/reading-store';
 
 const SELF: Self = {
   id: 'bench',

@@ -5,7 +5,7 @@
  */
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import type { CatalogueDatabase } from './repository';
+import type { CatalogueDatabase } from '../../lib/catalogue/repository';
 
 const CATALOGUE_TEST_STORES = { shelves: 'id, source', feedback: 'filmId', meta: 'key', unmatched: 'key' };
 

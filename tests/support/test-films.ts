@@ -5,9 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { decodeBuiltinCatalogue } from '../catalogue/builtin';
-import type { Film, Genre } from '../catalogue/types';
-import { EMOTIONS, type Emotion } from '../mood/emotions';
+import { decodeBuiltinCatalogue } from '../../lib/catalogue/builtin';
+import type { Film, Genre } from '../../lib/catalogue/types';
+import { EMOTIONS, type Emotion } from '../../lib/mood/emotions';
 
 let madeFilms = 0;
 

@@ -3,11 +3,11 @@
  * background with a tiny catalogue, and fixture markup loaded into the document. No Node API here, so the
  * bench runs in a browser page as well.
  */
-import type { Genre } from '../catalogue/types';
-import type { Emotion } from '../mood/emotions';
-import type { FilmPick } from '../picks/types';
-import { badgeDrawing } from './text';
-import type { BadgeDrawing, PicksMood, RowServices, SiteServices, SiteState, TitleQuery } from './types';
+import type { Genre } from '../../lib/catalogue/types';
+import type { Emotion } from '../../lib/mood/emotions';
+import type { FilmPick } from '../../lib/picks/types';
+import { badgeDrawing } from '../../lib/sites/text';
+import type { BadgeDrawing, PicksMood, RowServices, SiteServices, SiteState, TitleQuery } from '../../lib/sites/types';
 
 export interface FakeFilm {
   id: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { withUnratedTitles } from './bench';
-import { fewestRatings, firstPages, JUDGED_READINGS, noveltyWalk, summarise, variety } from './first-pages';
-import { loadMovieLens, movieLensSuite } from './test-films';
+import { withUnratedTitles } from '../bench/picks.bench';
+import { fewestRatings, firstPages, JUDGED_READINGS, noveltyWalk, summarise, variety } from '../support/first-pages';
+import { loadMovieLens, movieLensSuite } from '../support/test-films';
 
 describe(movieLensSuite('first pages a film lover reads'), () => {
   const films = loadMovieLens();

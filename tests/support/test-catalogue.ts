@@ -1,8 +1,8 @@
 /** Test helper: the committed built-in catalogue, decoded once per test file. Node only. */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { decodeBuiltinCatalogue, type BuiltinCatalogue } from './builtin';
-import type { Film } from './types';
+import { decodeBuiltinCatalogue, type BuiltinCatalogue } from '../../lib/catalogue/builtin';
+import type { Film } from '../../lib/catalogue/types';
 
 export const COMMITTED_CATALOGUE = fileURLToPath(new URL('../../public/catalogue/movielens.json', import.meta.url));
 export const MOVIELENS_DATA_DIR = fileURLToPath(

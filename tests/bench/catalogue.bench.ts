@@ -1,16 +1,16 @@
 /**
- * Catalogue timings: `npx tsx lib/catalogue/bench.ts` prints a table; `benchCatalogue()` returns the
+ * Catalogue timings: `npx tsx tests/bench/catalogue.bench.ts` prints a table; `benchCatalogue()` returns the
  * numbers (no test asserts on them). Node only: reads the committed catalogue and uses fake-indexeddb.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { decodeBuiltinCatalogue } from './builtin';
-import { catalogueKeys, previewCsvImport } from './csv-import';
-import { buildTitleIndex } from './match';
-import { CatalogueRepository } from './repository';
-import { testCatalogueDatabase } from './test-database';
-import type { Film } from './types';
+import { decodeBuiltinCatalogue } from '../../lib/catalogue/builtin';
+import { catalogueKeys, previewCsvImport } from '../../lib/catalogue/csv-import';
+import { buildTitleIndex } from '../../lib/catalogue/match';
+import { CatalogueRepository } from '../../lib/catalogue/repository';
+import { testCatalogueDatabase } from '../support/test-database';
+import type { Film } from '../../lib/catalogue/types';
 
 export interface CatalogueBenchResult {
   /** Reading public/catalogue/movielens.json into films. */

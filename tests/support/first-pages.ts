@@ -3,13 +3,13 @@
  * nights, both strategies; and what the issue asks of them (variety across moods and strategies, quality,
  * reasons). Used by the bench (npm run bench), the tests and the README's numbers.
  */
-import type { Film } from '../catalogue/types';
-import type { Emotion } from '../mood/emotions';
-import { NO_NUDGES } from './feedback';
-import { rankGroupPicks } from './group';
-import { rankPicks } from './rank';
-import { LIFT_WEIGHTS, weightsFor } from './strategies';
-import type { FilmPick } from './types';
+import type { Film } from '../../lib/catalogue/types';
+import type { Emotion } from '../../lib/mood/emotions';
+import { NO_NUDGES } from '../../lib/picks/feedback';
+import { rankGroupPicks } from '../../lib/picks/group';
+import { rankPicks } from '../../lib/picks/rank';
+import { LIFT_WEIGHTS, weightsFor } from '../../lib/picks/strategies';
+import type { FilmPick } from '../../lib/picks/types';
 
 /** A reading as the CLI takes it: seven probabilities (angry, disgust, fear, happy, sad, surprise, neutral). */
 export const JUDGED_READINGS: readonly { name: string; probabilities: readonly number[] }[] = [

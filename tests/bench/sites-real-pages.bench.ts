@@ -5,12 +5,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { decodeBuiltinCatalogue } from '../catalogue/builtin';
-import { buildTitleIndex } from '../catalogue/match';
-import type { Emotion } from '../mood/emotions';
-import { decidePage, loadRealPage, scoreMood, type MoodScore } from '../../tests/fixtures/real-pages/evaluate';
-import { LABELLED_PAGES } from '../../tests/fixtures/real-pages/labels';
-import { NETFLIX, PRIME } from './adapters';
+import { decodeBuiltinCatalogue } from '../../lib/catalogue/builtin';
+import { buildTitleIndex } from '../../lib/catalogue/match';
+import type { Emotion } from '../../lib/mood/emotions';
+import { decidePage, loadRealPage, scoreMood, type MoodScore } from '../fixtures/real-pages/evaluate';
+import { LABELLED_PAGES } from '../fixtures/real-pages/labels';
+import { NETFLIX, PRIME } from '../../lib/sites/adapters/index';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const MOODS: Emotion[] = ['happy', 'sad', 'angry', 'fear', 'neutral'];

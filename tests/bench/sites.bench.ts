@@ -1,16 +1,16 @@
 /**
  * Bench of the badge work on a big page, in happy-dom (run: npx vitest run --project bench
- * lib/sites/bench.run.ts; in Chromium, `npm run bench` bundles it). happy-dom's DOM is slower than Chromium's, so the figures are an upper bound of
+ * tests/bench/sites.run.ts; in Chromium, `npm run bench` bundles it). happy-dom's DOM is slower than Chromium's, so the figures are an upper bound of
  * MoodReel's own main-thread cost, not a browser measurement. The background is a fake that answers at
  * once, so the time is the content script's: reading tiles, the cache, drawing badges, the observer.
  * Nothing asserts on these numbers; they are printed as a table.
  */
-import { NETFLIX } from './adapters';
-import { Badger } from './badger';
-import { findTiles } from './read';
-import { FAKE_CATALOGUE, fakeBackground, mood } from './testing';
-import { TitleLookup } from './title-lookup';
-import { watchPage } from './watcher';
+import { NETFLIX } from '../../lib/sites/adapters/index';
+import { Badger } from '../../lib/sites/badger';
+import { findTiles } from '../../lib/sites/read';
+import { FAKE_CATALOGUE, fakeBackground, mood } from '../support/sites-testing';
+import { TitleLookup } from '../../lib/sites/title-lookup';
+import { watchPage } from '../../lib/sites/watcher';
 
 export interface BenchRow {
   case: string;

@@ -4,14 +4,14 @@
  * ones they call dark, scary ones above light ones for a fearful viewer, sad ones above light ones for a sad one?
  * A film without a score (it cannot fit the reading) counts below every scored one; two such films tie.
  */
-import { tagTone } from '../catalogue/tone';
-import { pairwiseAgreement } from '../catalogue/tone-agreement';
-import type { Film } from '../catalogue/types';
-import { EMOTIONS, type Emotion } from '../mood/emotions';
-import { NO_NUDGES } from './feedback';
+import { tagTone } from '../../lib/catalogue/tone';
+import { pairwiseAgreement } from '../../lib/catalogue/tone-agreement';
+import type { Film } from '../../lib/catalogue/types';
+import { EMOTIONS, type Emotion } from '../../lib/mood/emotions';
+import { NO_NUDGES } from '../../lib/picks/feedback';
 import { JUDGED_READINGS } from './first-pages';
-import { fitScores } from './rank';
-import { MATCH_WEIGHTS, weightsFor } from './strategies';
+import { fitScores } from '../../lib/picks/rank';
+import { MATCH_WEIGHTS, weightsFor } from '../../lib/picks/strategies';
 
 /** Tags that call a film scary: what frightens, not merely what is tense or violent. */
 const SCARY_TAGS = new Set([

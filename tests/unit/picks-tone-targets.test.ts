@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MOVIELENS_DATA_DIR } from '../catalogue/test-catalogue';
-import { toneAgreement } from '../catalogue/tone-agreement';
-import { LIFT_EACH_TARGET, LIFT_MEAN_TARGET, toneTargets } from './tone-targets';
+import { MOVIELENS_DATA_DIR } from '../support/test-catalogue';
+import { toneAgreement } from '../../lib/catalogue/tone-agreement';
+import { LIFT_EACH_TARGET, LIFT_MEAN_TARGET, toneTargets } from '../support/tone-targets';
 
 const hasData = existsSync(join(MOVIELENS_DATA_DIR, 'tags.csv'));
 describe.skipIf(!hasData)('the picks tell light from dark on films whose tags a build never saw', () => {
