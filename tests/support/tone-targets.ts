@@ -11,7 +11,9 @@ import { EMOTIONS, type Emotion } from '../../lib/mood/emotions';
 import { NO_NUDGES } from '../../lib/picks/feedback';
 import { JUDGED_READINGS } from './first-pages';
 import { fitScores } from '../../lib/picks/rank';
-import { MATCH_WEIGHTS, weightsFor } from '../../lib/picks/strategies';
+import { genreMask } from '../../lib/picks/genre-mask';
+import { moodScorer } from '../../lib/picks/relevance';
+import { weightsFor } from '../../lib/picks/strategies';
 
 /** Tags that call a film scary: what frightens, not merely what is tense or violent. */
 const SCARY_TAGS = new Set([
@@ -77,9 +79,9 @@ export interface TargetRow {
   agreement: number;
   target: number;
   /**
-   * Under match, the most any score could reach while the seed's genre rule holds: a film none of whose genres the
-   * table lists for the emotion has no score, so it ties with the other such films and loses to every scored one.
-   * Under lift tone may admit any genre, and the ceiling is 1.
+   * The most any score could reach while the fit rule's genre part holds (relevance.ts's genreFit): a film whose
+   * genres cannot fit the emotion (under match, none of them listed, the seed's rule; under lift, an avoided genre
+   * or none) has no score, so it ties with the other such films and loses to every scored one.
    */
   ceiling: number;
 }
@@ -109,19 +111,21 @@ export function toneTargets(films: readonly Film[], uses: ReadonlyMap<string, re
   };
   const row = (strategy: 'match' | 'lift', emotion: Emotion, test: string, target: number): TargetRow => {
     const reading = JUDGED_READINGS.find((r) => r.name === emotion)!.probabilities;
+    const weights = weightsFor(strategy, null);
     const scores = fitScores({
       films,
       probabilities: reading,
       strategy,
-      weights: weightsFor(strategy, null),
+      weights,
       nudges: NO_NUDGES,
       hidden: new Set(),
       recent: new Set(),
     });
     const of = (id: string) => scores.get(id) ?? -Infinity;
     const [positive, negative] = pairs[test]!;
-    const listed = (id: string) =>
-      strategy === 'lift' || (byId.get(id)?.genres ?? []).some((genre) => (MATCH_WEIGHTS[emotion][genre] ?? 0) > 0);
+    const scorer = moodScorer(reading, strategy, weights, NO_NUDGES);
+    const e = EMOTIONS.indexOf(emotion);
+    const canFit = (id: string) => !Number.isNaN(scorer.genreFit(e, genreMask(byId.get(id)?.genres ?? [])));
     return {
       strategy,
       emotion,
@@ -130,10 +134,10 @@ export function toneTargets(films: readonly Film[], uses: ReadonlyMap<string, re
       negative: negative.length,
       agreement: pairwiseAgreement(positive.map(of), negative.map(of)),
       target,
-      // The best order there is: every listed film in the right order, every unlisted one at -Infinity.
+      // The best order there is: every film that can fit in the right order, every other one at -Infinity.
       ceiling: pairwiseAgreement(
-        positive.map((id) => (listed(id) ? 1 : -Infinity)),
-        negative.map((id) => (listed(id) ? 0 : -Infinity)),
+        positive.map((id) => (canFit(id) ? 1 : -Infinity)),
+        negative.map((id) => (canFit(id) ? 0 : -Infinity)),
       ),
     };
   };
