@@ -1,9 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { filmTones, solveSymmetric, tagEvidence, TONE_AXES } from './tone';
 import { pairwiseAgreement, toneAgreement } from './tone-agreement';
-import { MOVIELENS_DATA_DIR } from '../../tests/support/test-catalogue';
+import { MOVIELENS_DATA_DIR, readMovieLensFiles } from '../../tests/support/test-catalogue';
 
 describe('tone', () => {
   it('solves the small systems the factorisation and the regression need', () => {
@@ -54,13 +54,7 @@ describe('tone', () => {
 const hasData = existsSync(join(MOVIELENS_DATA_DIR, 'tags.csv'));
 describe.skipIf(!hasData)('tone of films whose tags were withheld from the build (MovieLens ml-latest-small)', () => {
   it('still tells light from dark, tense from calm, warm from cold: learned from ratings, not their tags', () => {
-    const read = (file: string) => readFileSync(join(MOVIELENS_DATA_DIR, file), 'utf8');
-    const { axes } = toneAgreement({
-      movies: read('movies.csv'),
-      links: read('links.csv'),
-      ratings: read('ratings.csv'),
-      tags: read('tags.csv'),
-    });
+    const { axes } = toneAgreement(readMovieLensFiles());
     for (const name of ['light', 'warm', 'tense'] as const) {
       const axis = axes.find((a) => a.axis === name)!;
       expect(axis.positive + axis.negative, name).toBeGreaterThanOrEqual(40);

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { MOVIELENS_DATA_DIR } from '../support/test-catalogue';
+import { MOVIELENS_DATA_DIR, readMovieLensFiles } from '../support/test-catalogue';
 import { decodeBuiltinCatalogue } from '../../lib/catalogue/builtin';
 import { toneAgreement } from '../../lib/catalogue/tone-agreement';
 import { seededRandom } from '../../lib/catalogue/tone';
@@ -281,13 +281,7 @@ function sadAgainstCeiling(row: TargetRow): string {
  */
 export function formatToneAgreement(dataDir: string): string {
   if (!existsSync(join(dataDir, 'tags.csv'))) return `tone agreement: skipped, no MovieLens data at ${dataDir}`;
-  const read = (file: string) => readFileSync(join(dataDir, file), 'utf8');
-  const files = {
-    movies: read('movies.csv'),
-    links: read('links.csv'),
-    ratings: read('ratings.csv'),
-    tags: read('tags.csv'),
-  };
+  const files = readMovieLensFiles(dataDir);
   const axisLines: string[] = [];
   const targetLines: string[] = [];
   for (const quarters of [1, 2, 3, 4]) {

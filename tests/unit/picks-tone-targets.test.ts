@@ -1,21 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MOVIELENS_DATA_DIR } from '../support/test-catalogue';
+import { MOVIELENS_DATA_DIR, readMovieLensFiles } from '../support/test-catalogue';
 import { toneAgreement } from '../../lib/catalogue/tone-agreement';
 import { LIFT_EACH_TARGET, LIFT_MEAN_TARGET, toneTargets } from '../support/tone-targets';
 
 const hasData = existsSync(join(MOVIELENS_DATA_DIR, 'tags.csv'));
 describe.skipIf(!hasData)('the picks tell light from dark on films whose tags a build never saw', () => {
   it('with a quarter of the tags withheld: lift, and match for happy, fear and disgust, meet the targets', () => {
-    const read = (file: string) => readFileSync(join(MOVIELENS_DATA_DIR, file), 'utf8');
-    const files = {
-      movies: read('movies.csv'),
-      links: read('links.csv'),
-      ratings: read('ratings.csv'),
-      tags: read('tags.csv'),
-    };
-    const { films, uses } = toneAgreement(files, 1);
+    const { films, uses } = toneAgreement(readMovieLensFiles(), 1);
     const rows = toneTargets(films, uses);
     const lift = rows.filter((row) => row.strategy === 'lift');
     for (const row of lift) expect(row.agreement, row.emotion).toBeGreaterThanOrEqual(LIFT_EACH_TARGET);
