@@ -9,6 +9,7 @@ import { createCatalogueService } from './catalogue-service';
 import { createPicksService } from './picks-service';
 import { latestReading } from './reading-store';
 import { strategySetting } from './settings';
+import { cameraReading } from '../../tests/support/readings';
 
 const BUILTIN = readFileSync('public/catalogue/movielens.json', 'utf8');
 const NOW = Date.UTC(2026, 10, 27, 20);
@@ -17,16 +18,7 @@ function reading(probabilities: number[], at = NOW - 60_000, people?: number[][]
   const top = probabilities.indexOf(Math.max(...probabilities));
   const emotion = (['angry', 'disgust', 'fear', 'happy', 'sad', 'surprise', 'neutral'] as const)[top]!;
   return {
-    emotion,
-    probabilities,
-    backend: 'wasm',
-    cnnMs: 9,
-    detectMs: 8,
-    totalMs: 900,
-    frames: 8,
-    faces: people?.length ?? 1,
-    source: 'camera',
-    at,
+    ...cameraReading({ emotion, probabilities, faces: people?.length ?? 1, at }),
     ...(people ? { people: people.map((p) => ({ emotion: 'happy' as const, probabilities: p })) } : {}),
   };
 }

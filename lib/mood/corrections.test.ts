@@ -9,21 +9,11 @@ import {
   type Correction,
 } from './corrections';
 import type { FaceReading } from './types';
+import { cameraReading } from '../../tests/support/readings';
 
 const SAD = [0.05, 0.01, 0.06, 0.03, 0.55, 0.02, 0.28];
-const face = (over: Partial<FaceReading> = {}): FaceReading => ({
-  emotion: 'sad',
-  probabilities: SAD,
-  backend: 'wasm',
-  cnnMs: 9,
-  detectMs: 8,
-  totalMs: 900,
-  frames: 8,
-  faces: 1,
-  source: 'camera',
-  at: 1_000,
-  ...over,
-});
+const face = (over: Partial<FaceReading> = {}): FaceReading =>
+  cameraReading({ emotion: 'sad', probabilities: SAD, ...over });
 
 describe('a chosen mood', () => {
   it('is a reading with probability 1 on the chosen emotion and nothing of how a face was read', () => {

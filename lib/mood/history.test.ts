@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { bucketHistory, historyEntryOf, historyToCsv, type HistoryEntry } from './history';
 import { HistoryStore, type HistoryTables } from './history-store';
 import type { MoodReading } from './types';
+import { cameraReading } from '../../tests/support/readings';
 
 const at = (y: number, m: number, d: number, h = 12) => new Date(y, m - 1, d, h).getTime();
 const entry = (time: number, emotion: HistoryEntry['emotion']): HistoryEntry => ({
@@ -43,18 +44,10 @@ describe('mood history', () => {
   });
 
   it('keeps a reading as numbers only, and exports it as CSV', () => {
-    const reading: MoodReading = {
-      emotion: 'happy',
+    const reading: MoodReading = cameraReading({
       probabilities: [0.01, 0, 0.02, 0.9, 0.03, 0.01, 0.03],
-      backend: 'wasm',
-      cnnMs: 9,
-      detectMs: 8,
-      totalMs: 900,
-      frames: 8,
-      faces: 1,
-      source: 'camera',
       at: Date.UTC(2026, 10, 27, 12),
-    };
+    });
     const kept = historyEntryOf(reading);
     expect(Object.keys(kept).sort()).toEqual(['at', 'emotion', 'faces', 'probabilities', 'source']);
     expect(historyToCsv([kept]).split('\n')[1]).toBe(

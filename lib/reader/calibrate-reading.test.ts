@@ -1,23 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { FaceReading } from '../mood/types';
 import { calibrateReading } from './calibrate-reading';
+import { cameraReading } from '../../tests/support/readings';
 
 const REST = [0.06, 0.01, 0.08, 0.04, 0.25, 0.02, 0.54];
 const RELAXED = [0.05, 0.01, 0.07, 0.03, 0.5, 0.02, 0.32];
 const SMILE = [0.01, 0.01, 0.01, 0.9, 0.02, 0.01, 0.04];
 
-const single = (probabilities: number[], emotion: FaceReading['emotion']): FaceReading => ({
-  emotion,
-  probabilities,
-  backend: 'wasm',
-  cnnMs: 9,
-  detectMs: 8,
-  totalMs: 900,
-  frames: 8,
-  faces: 1,
-  source: 'camera',
-  at: 1_000,
-});
+const single = (probabilities: number[], emotion: FaceReading['emotion']): FaceReading =>
+  cameraReading({ emotion, probabilities });
 
 describe('a reading calibrated to the resting face', () => {
   it('reads a relaxed face as neutral, says it was calibrated and keeps what the model read', () => {

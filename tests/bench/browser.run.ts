@@ -14,6 +14,7 @@ import { MAX_TITLE_LENGTH, MAX_TITLES_PER_MESSAGE } from '../../lib/browser/mess
 import { envelope, routeMessage, type Self } from '../../lib/browser/messages';
 import { createPicksService } from '../../lib/browser/picks-service';
 import { latestReading } from '../../lib/browser/reading-store';
+import { cameraReading } from '../support/readings';
 
 const SELF: Self = {
   id: 'bench',
@@ -28,18 +29,7 @@ it('match-titles at its bound (500 titles of 200 characters)', async () => {
   const builtin = readFileSync('public/catalogue/movielens.json', 'utf8');
   const repository = openStores('moodreel', { indexedDB: new IDBFactory(), IDBKeyRange }).catalogue;
   const picks = createPicksService(createCatalogueService({ repository, loadBuiltin: async () => builtin }));
-  await latestReading.setValue({
-    emotion: 'happy',
-    probabilities: [0, 0, 0, 1, 0, 0, 0],
-    backend: 'wasm',
-    cnnMs: 9,
-    detectMs: 8,
-    totalMs: 900,
-    frames: 8,
-    faces: 1,
-    source: 'camera',
-    at: Date.now(),
-  });
+  await latestReading.setValue(cameraReading({ at: Date.now() }));
   const films = JSON.parse(builtin).films as { title: string }[];
   const pad = (title: string, filler: string) => (title + filler.repeat(MAX_TITLE_LENGTH)).slice(0, MAX_TITLE_LENGTH);
   const payloads: Record<string, string[]> = {

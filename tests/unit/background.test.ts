@@ -13,6 +13,7 @@ import { latestReading, restingFace } from '@/lib/browser/reading-store';
 import { backendSetting, historySetting, moodFreshMinutes, readingLengthSetting } from '@/lib/browser/settings';
 import { STALE_ALARM } from '@/lib/browser/toolbar-badge';
 import type { FaceReading, MoodReading, ReadOutcome } from '@/lib/mood/types';
+import { cameraReading } from '../support/readings';
 
 // Each test's background opens its own in-memory database (history and corrections are read back below).
 let indexedDB = new IDBFactory();
@@ -38,18 +39,7 @@ vi.mock('@/lib/browser/catalogue-service', () => ({
   }),
 }));
 
-const reading = (at: number, emotion: MoodReading['emotion'] = 'happy'): FaceReading => ({
-  emotion,
-  probabilities: [0, 0, 0, 1, 0, 0, 0],
-  backend: 'wasm',
-  cnnMs: 9,
-  detectMs: 8,
-  totalMs: 900,
-  frames: 8,
-  faces: 1,
-  source: 'camera',
-  at,
-});
+const reading = (at: number, emotion: MoodReading['emotion'] = 'happy'): FaceReading => cameraReading({ emotion, at });
 
 /** What Chrome says about a message from the popup, and from a content script on a streaming site. */
 const POPUP = {

@@ -12,6 +12,7 @@ import { MoodReader } from '@/components/MoodReader';
 import { latestReading } from '@/lib/browser/reading-store';
 import { EMOTIONS } from '@/lib/mood/emotions';
 import type { ChosenReading, FaceReading } from '@/lib/mood/types';
+import { cameraReading } from '../support/readings';
 
 const sendMessage = vi.fn();
 vi.mock('@/lib/browser/messages', async (importOriginal) => ({
@@ -19,19 +20,13 @@ vi.mock('@/lib/browser/messages', async (importOriginal) => ({
   sendMessage: (...args: unknown[]) => sendMessage(...args),
 }));
 
-const read = (over: Partial<FaceReading> = {}): FaceReading => ({
-  emotion: 'sad',
-  probabilities: [0.05, 0.01, 0.06, 0.03, 0.55, 0.02, 0.28],
-  backend: 'wasm',
-  cnnMs: 9,
-  detectMs: 8,
-  totalMs: 900,
-  frames: 8,
-  faces: 1,
-  source: 'camera',
-  at: Date.now() - 1_000,
-  ...over,
-});
+const read = (over: Partial<FaceReading> = {}): FaceReading =>
+  cameraReading({
+    emotion: 'sad',
+    probabilities: [0.05, 0.01, 0.06, 0.03, 0.55, 0.02, 0.28],
+    at: Date.now() - 1_000,
+    ...over,
+  });
 const chosen = (emotion: ChosenReading['emotion'], corrects?: FaceReading): ChosenReading => ({
   emotion,
   probabilities: EMOTIONS.map((e) => (e === emotion ? 1 : 0)),

@@ -9,22 +9,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Picks } from '@/components/Picks';
 import type { MoodReading } from '@/lib/mood/types';
+import { cameraReading } from '../support/readings';
 
 const sendMessage = vi.fn();
 vi.mock('@/lib/browser/messages', () => ({ sendMessage: (...args: unknown[]) => sendMessage(...args) }));
 
-const reading: MoodReading = {
-  emotion: 'happy',
-  probabilities: [0, 0, 0, 1, 0, 0, 0],
-  backend: 'wasm',
-  cnnMs: 9,
-  detectMs: 8,
-  totalMs: 900,
-  frames: 8,
-  faces: 1,
-  source: 'camera',
-  at: 1_000,
-};
+const reading: MoodReading = cameraReading();
 const pick = (id: string, title: string) => ({
   id,
   title,
