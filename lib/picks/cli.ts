@@ -14,11 +14,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { decodeBuiltinCatalogue } from '../catalogue/builtin';
 import type { Film } from '../catalogue/types';
 import { EMOTIONS } from '../mood/emotions';
-import { NO_NUDGES } from './feedback';
 import { groupFitScores, rankGroupPicks } from './group';
 import { DEFAULT_PAGE_SIZE } from './ordering';
-import { fitScores, rankPicks } from './rank';
-import { weightsFor } from './strategies';
+import { fitScores, rankPicks, sceneWithoutHistory } from './rank';
 import type { Strategy } from './types';
 
 /** The shipped catalogue, relative to the repository root. */
@@ -139,16 +137,7 @@ export function loadCatalogue(path: string): Film[] {
 /** The JSON the CLI prints, for the given options and films. */
 export function picksOutput(options: CliOptions, films: readonly Film[]): Record<string, unknown> {
   const strategy: Strategy = options.strategy;
-  const scene = {
-    films,
-    strategy,
-    weights: weightsFor(strategy, null),
-    nudges: NO_NUDGES,
-    hidden: new Set<string>(),
-    recent: new Set<string>(),
-    page: options.page,
-    pageSize: options.pageSize,
-  };
+  const scene = { ...sceneWithoutHistory(films, strategy), page: options.page, pageSize: options.pageSize };
   const isGroup = options.group && options.readings.length > 1;
   const page = isGroup
     ? rankGroupPicks({ ...scene, members: options.readings })

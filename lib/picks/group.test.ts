@@ -4,7 +4,7 @@ import { NO_NUDGES } from './feedback';
 import { fitsMood } from './fit';
 import { moodScorer } from './relevance';
 import { groupAudience, groupMood, meanDistribution, rankGroupPicks, type GroupPicksInput } from './group';
-import { rankPicks } from './rank';
+import { rankPicks, sceneWithoutHistory } from './rank';
 import { LIFT_AVOIDS, LIFT_WEIGHTS, customFrom, weightsFor } from './strategies';
 import { certain, film, loadMovieLens, mixed, movieLensSuite } from '../../tests/support/test-films';
 import type { GenreWeights, Strategy } from './types';
@@ -173,15 +173,7 @@ describe(movieLensSuite('group picks'), () => {
     ];
     for (const [reading, strategy] of cases) {
       for (const page of [0, 2]) {
-        const scene = {
-          films,
-          strategy,
-          weights: weightsFor(strategy, null),
-          nudges: NO_NUDGES,
-          hidden: new Set<string>(),
-          recent: new Set<string>(),
-          page,
-        };
+        const scene = { ...sceneWithoutHistory(films, strategy), page };
         const single = rankPicks({ ...scene, probabilities: reading });
         const group = rankGroupPicks({ ...scene, members: [reading] });
         expect(group.hasMore).toBe(single.hasMore);

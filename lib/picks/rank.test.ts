@@ -3,8 +3,8 @@ import type { Feedback, Film, Genre } from '../catalogue/types';
 import type { Emotion } from '../mood/emotions';
 import { NO_NUDGES, hiddenFrom, nudgesFrom } from './feedback';
 import { franchiseKeys } from './franchise';
-import { rankPicks, type PicksInput } from './rank';
-import { LIFT_AVOIDS, LIFT_WEIGHTS, weightsFor } from './strategies';
+import { rankPicks, sceneWithoutHistory, type PicksInput } from './rank';
+import { LIFT_AVOIDS, LIFT_WEIGHTS } from './strategies';
 import { certain, film, loadMovieLens, mixed, movieLensSuite } from '../../tests/support/test-films';
 import type { FilmPick, Strategy } from './types';
 
@@ -14,16 +14,7 @@ function ask(
   strategy: Strategy = 'match',
   extra: Partial<PicksInput> = {},
 ) {
-  return rankPicks({
-    films,
-    probabilities,
-    strategy,
-    weights: weightsFor(strategy, null),
-    nudges: NO_NUDGES,
-    hidden: new Set(),
-    recent: new Set(),
-    ...extra,
-  });
+  return rankPicks({ ...sceneWithoutHistory(films, strategy), probabilities, ...extra });
 }
 
 /** Every pick the user could reach with "More picks", page by page. */

@@ -14,6 +14,8 @@ import { userRatingOf } from './quality';
 import { LOVED_REASON, reasonLine, type Audience } from './reasons';
 import { FIT_MIN, LIFT_DARKEST, moodScorer, type MoodScorer } from './relevance';
 import { toneProfile } from './tone';
+import { NO_NUDGES } from './feedback';
+import { weightsFor } from './strategies';
 import type { FilmPick, GenreWeights, PickKind, Strategy } from './types';
 
 export interface PicksInput extends PicksScene {
@@ -24,6 +26,21 @@ export interface PicksInput extends PicksScene {
   weights: GenreWeights;
   /** The user's feedback: nudgesFrom(feedback, genresOf). Not folded into `weights`. */
   nudges: GenreWeights;
+}
+
+/**
+ * Everything but the reading for picks with no history behind them: the strategy's own table, no feedback, nothing
+ * hidden, nothing shown before (the picks CLI, and the benches and tests that judge the ranking itself).
+ */
+export function sceneWithoutHistory(films: readonly Film[], strategy: Strategy): Omit<PicksInput, 'probabilities'> {
+  return {
+    films,
+    strategy,
+    weights: weightsFor(strategy, null),
+    nudges: NO_NUDGES,
+    hidden: new Set(),
+    recent: new Set(),
+  };
 }
 
 export interface PicksPage {

@@ -10,14 +10,13 @@ import { decodeBuiltinCatalogue } from '../../lib/catalogue/builtin';
 import { toneAgreement } from '../../lib/catalogue/tone-agreement';
 import { seededRandom } from '../../lib/catalogue/tone';
 import { SHIPPED_CATALOGUE } from '../../lib/picks/cli';
-import { NO_NUDGES } from '../../lib/picks/feedback';
 import { fewestRatings, firstPages, JUDGED_READINGS, noveltyWalk, summarise, variety } from '../support/first-pages';
 import { LIFT_EACH_TARGET, LIFT_MEAN_TARGET, toneTargets, type TargetRow } from '../support/tone-targets';
 import { GENRES, TONE_AXES, type Film, type Genre } from '../../lib/catalogue/types';
 import { EMOTIONS } from '../../lib/mood/emotions';
 import { nudgesFrom } from '../../lib/picks/feedback';
 import { rankGroupPicks } from '../../lib/picks/group';
-import { rankPicks } from '../../lib/picks/rank';
+import { rankPicks, sceneWithoutHistory } from '../../lib/picks/rank';
 import { weightsFor } from '../../lib/picks/strategies';
 import type { Strategy } from '../../lib/picks/types';
 
@@ -209,14 +208,7 @@ export function benchShippedWithTitles(films: readonly Film[], runs = 40): Bench
   const readings = Array.from({ length: runs + 5 }, () => reading(random));
   const rows: BenchRow[] = [];
   for (const strategy of ['match', 'lift'] as const) {
-    const scene = {
-      films: joined,
-      nudges: NO_NUDGES,
-      hidden: new Set<string>(),
-      recent: new Set<string>(),
-      strategy,
-      weights: weightsFor(strategy, null),
-    };
+    const scene = sceneWithoutHistory(joined, strategy);
     rows.push({
       query: `MovieLens + unrated titles, ${strategy}`,
       films: joined.length,

@@ -5,10 +5,9 @@
  */
 import type { Film } from '../../lib/catalogue/types';
 import type { Emotion } from '../../lib/mood/emotions';
-import { NO_NUDGES } from '../../lib/picks/feedback';
 import { rankGroupPicks } from '../../lib/picks/group';
-import { rankPicks } from '../../lib/picks/rank';
-import { LIFT_WEIGHTS, weightsFor } from '../../lib/picks/strategies';
+import { rankPicks, sceneWithoutHistory } from '../../lib/picks/rank';
+import { LIFT_WEIGHTS } from '../../lib/picks/strategies';
 import type { FilmPick } from '../../lib/picks/types';
 
 /** A reading as the CLI takes it: seven probabilities (angry, disgust, fear, happy, sad, surprise, neutral). */
@@ -82,15 +81,7 @@ export interface FirstPage {
 export function firstPages(films: readonly Film[], pageSize = 5): FirstPage[] {
   const pages: FirstPage[] = [];
   for (const strategy of ['match', 'lift'] as const) {
-    const scene = {
-      films,
-      strategy,
-      weights: weightsFor(strategy, null),
-      nudges: NO_NUDGES,
-      hidden: new Set<string>(),
-      recent: new Set<string>(),
-      pageSize,
-    };
+    const scene = { ...sceneWithoutHistory(films, strategy), pageSize };
     const judged = (name: string, picks: FilmPick[]) => {
       const misfits = new Set(JUDGED_MISFITS[strategy][name] ?? []);
       return picks.filter((pick) => misfits.has(pick.id)).map((pick) => pick.title);
@@ -226,16 +217,7 @@ export function noveltyWalk(
         .flat()
         .filter((id) => !recent.has(id)),
     );
-    const { picks } = rankPicks({
-      films,
-      probabilities,
-      strategy,
-      weights: weightsFor(strategy, null),
-      nudges: NO_NUDGES,
-      hidden: new Set(),
-      recent,
-      seen,
-    });
+    const { picks } = rankPicks({ ...sceneWithoutHistory(films, strategy), probabilities, recent, seen });
     pages.push(picks);
     shown.push(picks.map((pick) => pick.id));
   }

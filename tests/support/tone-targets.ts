@@ -8,12 +8,10 @@ import { tagTone } from '../../lib/catalogue/tone';
 import { pairwiseAgreement } from '../../lib/catalogue/tone-agreement';
 import type { Film } from '../../lib/catalogue/types';
 import { EMOTIONS, type Emotion } from '../../lib/mood/emotions';
-import { NO_NUDGES } from '../../lib/picks/feedback';
 import { JUDGED_READINGS } from './first-pages';
-import { fitScores } from '../../lib/picks/rank';
+import { fitScores, sceneWithoutHistory } from '../../lib/picks/rank';
 import { genreMask } from '../../lib/picks/genre-mask';
 import { moodScorer } from '../../lib/picks/relevance';
-import { weightsFor } from '../../lib/picks/strategies';
 
 /** Tags that call a film scary: what frightens, not merely what is tense or violent. */
 const SCARY_TAGS = new Set([
@@ -111,19 +109,11 @@ export function toneTargets(films: readonly Film[], uses: ReadonlyMap<string, re
   };
   const row = (strategy: 'match' | 'lift', emotion: Emotion, test: string, target: number): TargetRow => {
     const reading = JUDGED_READINGS.find((r) => r.name === emotion)!.probabilities;
-    const weights = weightsFor(strategy, null);
-    const scores = fitScores({
-      films,
-      probabilities: reading,
-      strategy,
-      weights,
-      nudges: NO_NUDGES,
-      hidden: new Set(),
-      recent: new Set(),
-    });
+    const scene = sceneWithoutHistory(films, strategy);
+    const scores = fitScores({ ...scene, probabilities: reading });
     const of = (id: string) => scores.get(id) ?? -Infinity;
     const [positive, negative] = pairs[test]!;
-    const scorer = moodScorer(reading, strategy, weights, NO_NUDGES);
+    const scorer = moodScorer(reading, strategy, scene.weights, scene.nudges);
     const e = EMOTIONS.indexOf(emotion);
     const canFit = (id: string) => !Number.isNaN(scorer.genreFit(e, genreMask(byId.get(id)?.genres ?? [])));
     return {
